@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs'
+import typescript from '@rollup/plugin-typescript'
+import resolve from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
+
+const pkg = JSON.parse(readFileSync('./package.json', 'utf8'))
+const dependencies = Object.keys(pkg.dependencies)
+
+const ts = (tsconfig = './tsconfig.json') =>
+  typescript({ tsconfig, noEmit: false, declaration: false, declarationMap: false, include: ['src/**/*', 'sdk-loader/**/*', 'service-worker/**/*'], exclude: ['**/*.test.ts', '**/*.test.tsx'] })
+const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })
+
+/** The version shipped in every event's context.library is package.json's. */
+const version = () => ({
+  name: 'version',
+  transform: (code, id) => (id.endsWith('envelope.ts') ? code.replace("'0.0.0-dev'", JSON.stringify(pkg.version)) : null),
+})
+
+/** The JSON Schema of the config ships beside the runtime (contract §1). */
+const schema = () => ({
+  name: 'schema',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'journeykit.schema.json', source: readFileSync('src/config/journeykit.schema.json', 'utf8') })
+  },
+})
+
+/**
+ * Chunks are named after the folder their dynamic import points into: ui.js (Preact + item
+ * views), debug.js. No manualChunks: Rollup would pull the core's shared helpers into them.
+ */
+const chunkFileNames = (chunk) => {
+  const folder = /\/src\/(ui|debug|push|config)\//.exec(chunk.facadeModuleId ?? '')
+  return folder ? `${folder[1]}.js` : 'shared-[hash].js'
+}
+
+export default [
+  {
+    input: 'sdk-loader/loader.ts',
+    output: { file: 'dist/loader.js', format: 'iife', plugins: [minify()] },
+    plugins: [ts()],
+  },
+  {
+    input: { core: 'src/boot.ts' },
+    // Let the lazy chunks import the core's helpers from core.js instead of a facade chunk.
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames, plugins: [minify()] },
+    plugins: [version(), resolve(), ts(), schema()],
+  },
+  {
+    input: 'service-worker/sw.ts',
+    output: { file: 'dist/journeykit-sw.js', format: 'iife', plugins: [minify()] },
+    plugins: [version(), resolve(), ts('./tsconfig.sw.json')],
+  },
+  {
+    input: { index: 'src/index.ts' },
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames },
+    external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    plugins: [version(), resolve(), ts()],
+  },
+]

@@ -1,0 +1,39 @@
+import type { InitOptions, JourneyKit } from './types.js'
+import { createJourneykit } from './create.js'
+import { reportError } from '../lib/log.js'
+
+/**
+ * Starts journeykit on this page and resolves once it is ready.
+ *
+ * @example
+ * const jk = await init({ config: '/journeykit.json' })
+ * jk.track('signup', { plan: 'pro' })
+ */
+export async function init(options: InitOptions): Promise<JourneyKit> {
+  if (typeof window === 'undefined' || typeof document === 'undefined') {
+    reportError('init', 'needs a browser; on the server call init() from client-side code only')
+    return inert()
+  }
+  const api = createJourneykit(options ?? {})
+  api.page()
+  await api.ready
+  return api
+}
+
+/** What `init` returns where there is no browser: every method does nothing. */
+function inert(): JourneyKit {
+  const nothing = () => undefined
+  return {
+    track: nothing,
+    page: nothing,
+    identify: nothing,
+    consent: nothing,
+    show: nothing,
+    hide: nothing,
+    on: () => nothing,
+    flush: () => Promise.resolve(),
+    reset: nothing,
+    push: nothing,
+    ready: Promise.resolve(),
+  }
+}

@@ -1,0 +1,68 @@
+import type { Config } from '../config/types.js'
+import type { ConvertWhat, DismissHow, ItemHost, Unmount } from '../ui/types.js'
+import { reportError } from '../lib/log.js'
+
+export interface ShowReason {
+  rule: string | null
+  variant: string | null
+}
+
+type Track = (event: string, properties: Record<string, unknown>) => void
+
+/**
+ * Shows and hides items through the lazily loaded UI chunk and reports what the visitor
+ * does with them. At most one of each item, and one modal, on screen at a time.
+ */
+export function createItemController(getConfig: () => Config | null, track: Track, nonce: string | undefined) {
+  const onScreen = new Map<string, Unmount | null>()
+
+  const close = (id: string) => {
+    const unmount = onScreen.get(id)
+    onScreen.delete(id)
+    unmount?.()
+  }
+
+  return {
+    show(id: string, reason: ShowReason): void {
+      const item = getConfig()?.items?.[id]
+      if (!item || !Object.prototype.hasOwnProperty.call(getConfig()?.items ?? {}, id)) {
+        return reportError('show', `no item "${id}" in the config`)
+      }
+      if (onScreen.has(id)) return
+      const modalOpen = [...onScreen.keys()].some((other) => getConfig()?.items?.[other]?.style === 'modal')
+      if (item.style === 'modal' && modalOpen) return
+      onScreen.set(id, null)
+      const about = { item: id, rule: reason.rule, variant: reason.variant }
+      const host: ItemHost = {
+        id,
+        item,
+        baseUrl: location.href,
+        nonce,
+        dismiss(how: DismissHow) {
+          if (!onScreen.has(id)) return
+          close(id)
+          track('item_dismissed', { ...about, how })
+        },
+        convert(what: ConvertWhat) {
+          track('item_converted', { ...about, what })
+        },
+        capture(email: string) {
+          track('lead_captured', { ...about, email })
+        },
+      }
+      import('../ui/mount.js')
+        .then(({ mount }) => {
+          if (!onScreen.has(id)) return // hidden before the chunk arrived
+          onScreen.set(id, mount(host))
+          track('item_shown', about)
+        })
+        .catch((err) => {
+          onScreen.delete(id)
+          reportError('show', `could not load the item view (${err instanceof Error ? err.message : String(err)})`)
+        })
+    },
+    hideAll(): void {
+      ;[...onScreen.keys()].forEach(close)
+    },
+  }
+}

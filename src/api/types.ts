@@ -1,0 +1,56 @@
+import type { ConfigSource } from '../config/load.js'
+import type { Message, PageContext } from '../transport/envelope.js'
+
+export type ConsentState = 'pending' | 'granted' | 'denied'
+
+export interface InitOptions {
+  /** The config object, or the URL of `journeykit.json`. */
+  config?: ConfigSource
+  /** Collector URL; overrides `collector.url` of the config. */
+  collector?: string
+  /** `'pending'`: send and store nothing that identifies the visitor until `consent('granted')`. */
+  consent?: ConsentState
+  /** Log every rule decision to the console. */
+  debug?: boolean
+  /** CSP nonce for the item styles' `<style>` fallback. */
+  nonce?: string
+}
+
+/** The public API (contract §3). No method ever throws. */
+export interface JourneyKit {
+  /** Records an event: `jk.track('signup', { plan: 'pro' })`. */
+  track(name: string, properties?: Record<string, unknown>): void
+  /** Records a page view; automatic on load. */
+  page(properties?: Record<string, unknown>): void
+  /** Ties the visitor to your user id: `jk.identify('u-42', { email: 'a@b.c' })`. */
+  identify(userId: string, traits?: Record<string, unknown>): void
+  /** Records the visitor's choice: `jk.consent('granted')`. */
+  consent(state: 'granted' | 'denied'): void
+  /** Shows an item by id, whatever the rules say: `jk.show('exit-offer')`. */
+  show(itemId: string): void
+  /** Closes every item on screen. */
+  hide(): void
+  /** Listens for an event by name (`'item_shown'`, `'page'`, `'*'` for all): returns the unsubscribe. */
+  on(event: string, handler: (message: Message) => void): () => void
+  /** Sends everything queued now; resolves when the collector has answered (never rejects). */
+  flush(): Promise<void>
+  /** Forgets the visitor and user: a new anonymous id from now on. */
+  reset(): void
+  /** Runs `[method, ...args]`, as the pre-load queue does: `jk.push(['track', 'signup'])`. */
+  push(call: unknown): void
+  /** Resolves once the config and the visitor's state are loaded (never rejects). */
+  ready: Promise<void>
+}
+
+/** The moment a call was made: its page and time, kept when it runs later. */
+export interface Moment {
+  page: PageContext
+  time: number
+}
+
+/** A call captured before it could run (the loader's queue, or before `ready`). */
+export interface CapturedCall {
+  method: string
+  args: unknown[]
+  moment: Moment
+}

@@ -1,0 +1,40 @@
+import type { JourneyKit, Moment } from './api/types.js'
+import type { ConsentState } from './api/types.js'
+import { createJourneykit, type QueuedCall } from './api/create.js'
+import { pageAt } from './track/page.js'
+
+/** What the loader hands over: its tag's options and the calls queued so far. */
+export interface LoaderHandoff {
+  config?: string
+  configRequest?: Promise<Response>
+  collector?: string
+  consent?: string
+  debug?: boolean
+  nonce?: string
+  /** Queued calls as [call, url, title, time], in order. */
+  queue: Array<[unknown, string, string, number]>
+}
+
+/**
+ * The script-tag entry: the loader imports this chunk and calls `start`. Creates the
+ * runtime, replays the queue in order, then takes over `window.journeykit`.
+ */
+export function start(handoff: LoaderHandoff): JourneyKit {
+  const queued: QueuedCall[] = handoff.queue.map(([call, url, title, time]) => ({
+    call,
+    moment: { page: pageAt(url, title, document.referrer), time } satisfies Moment,
+  }))
+  const api = createJourneykit(
+    {
+      config: handoff.configRequest ?? handoff.config,
+      collector: handoff.collector,
+      consent: handoff.consent === 'pending' ? 'pending' : (undefined as ConsentState | undefined),
+      debug: handoff.debug,
+      nonce: handoff.nonce,
+    },
+    queued,
+  )
+  api.page()
+  ;(window as unknown as { journeykit: JourneyKit }).journeykit = api
+  return api
+}

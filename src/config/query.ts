@@ -1,0 +1,81 @@
+import type { Problem } from './types.js'
+import { messages } from './messages.js'
+
+const factRoots = ['page', 'visit', 'visitor', 'user', 'utm', 'device', 'time', 'item', 'journey', 'push', 'event', 'variant']
+const numberOperators = ['$gt', '$gte', '$lt', '$lte']
+const stringOperators = ['$startsWith', '$contains']
+const maxDepth = 8
+const maxList = 1000
+
+/** Checks a rule's `if` (contract §4); problems are appended to `problems`. */
+export function validateQuery(query: unknown, path: string, problems: Problem[], depth = 0): void {
+  if (!isPlainObject(query)) return void problems.push({ path, message: messages.notObject })
+  if (depth > maxDepth) return void problems.push({ path, message: messages.tooDeep })
+  for (const [key, value] of Object.entries(query)) {
+    const at = `${path}.${key}`
+    if (key === '$and' || key === '$or') validateQueryList(value, at, problems, depth)
+    else if (key === '$not') validateQuery(value, at, problems, depth + 1)
+    else if (key.startsWith('$')) problems.push({ path: at, message: messages.unknownOperator })
+    else if (!factRoots.includes(key.split('.')[0]!)) problems.push({ path: at, message: messages.unknownFact })
+    else validateCondition(value, at, problems, depth + 1)
+  }
+}
+
+function validateQueryList(value: unknown, path: string, problems: Problem[], depth: number): void {
+  if (!Array.isArray(value)) return void problems.push({ path, message: messages.needsQueries })
+  if (value.length > maxList) return void problems.push({ path, message: messages.tooMany })
+  value.forEach((query, i) => validateQuery(query, `${path}[${i}]`, problems, depth + 1))
+}
+
+/** A condition on one fact: a bare value ($eq) or an object of operators. */
+function validateCondition(condition: unknown, path: string, problems: Problem[], depth: number): void {
+  if (depth > maxDepth) return void problems.push({ path, message: messages.tooDeep })
+  if (!isOperatorObject(condition)) return
+  for (const [op, operand] of Object.entries(condition)) {
+    const at = `${path}.${op}`
+    const fail = (message: string) => problems.push({ path: at, message: `${op} ${message}` })
+    if (op === '$eq' || op === '$ne') continue
+    if (numberOperators.includes(op)) {
+      if (typeof operand !== 'number' || !Number.isFinite(operand)) fail(messages.needsNumber)
+    } else if (stringOperators.includes(op)) {
+      if (typeof operand !== 'string') fail(messages.needsString)
+    } else if (op === '$in' || op === '$nin') {
+      if (!Array.isArray(operand)) fail(messages.needsArray)
+      else if (operand.length > maxList) fail(messages.tooMany)
+    } else if (op === '$exists') {
+      if (typeof operand !== 'boolean') fail(messages.needsBoolean)
+    } else if (op === '$regex') {
+      if (!isSafeRegex(operand)) fail(messages.badRegex)
+    } else if (op === '$not') {
+      validateCondition(operand, at, problems, depth + 1)
+    } else {
+      problems.push({ path: at, message: messages.unknownOperator })
+    }
+  }
+}
+
+/** An object whose keys all start with `$` is a set of operators; anything else is a bare value. */
+export function isOperatorObject(value: unknown): value is Record<string, unknown> {
+  if (!isPlainObject(value)) return false
+  const keys = Object.keys(value)
+  return keys.length > 0 && keys.every((key) => key.startsWith('$'))
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+const nestedQuantifier = /\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{?]/
+const backreference = /\\(?:[1-9]|k<)/
+
+/** Contract §7: ≤ 256 characters, no nested quantifiers, no backreferences, and it compiles. */
+export function isSafeRegex(pattern: unknown): pattern is string {
+  if (typeof pattern !== 'string' || pattern.length > 256) return false
+  if (nestedQuantifier.test(pattern) || backreference.test(pattern)) return false
+  try {
+    new RegExp(pattern)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,81 @@
+/** The shape of `journeykit.json` (contract §4). */
+
+export type Stage = 'awareness' | 'consideration' | 'purchase' | 'retention' | 'advocacy'
+export type ItemKind = 'focus' | 'asset' | 'push'
+export type ItemStyle = 'modal' | 'bar' | 'slidein' | 'notification'
+
+export interface Link {
+  label: string
+  url: string
+}
+
+export interface Item {
+  kind: ItemKind
+  style: ItemStyle
+  title: string
+  body?: string
+  code?: string
+  cta?: Link
+  form?: { email?: boolean; name?: boolean; submitLabel?: string; consent?: string }
+  asset?: { url: string; filename?: string }
+  gate?: 'none' | 'email'
+  dismissLabel?: string
+}
+
+/** A MongoDB-style query over facts: `{ "page.path": { "$startsWith": "/cart" } }`. */
+export type Query = { [factOrOperator: string]: unknown }
+
+export type Frequency = 'once' | 'session' | { limit: number; per: string }
+
+export interface WeeklyWindow {
+  days: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>
+  from?: string
+  to?: string
+}
+
+export interface Schedule {
+  start?: string
+  end?: string
+  weekly?: WeeklyWindow[]
+  timezone?: string
+}
+
+export interface Variant {
+  weight: number
+  show: string
+}
+
+export interface Rule {
+  id: string
+  on: string
+  percent?: number
+  seconds?: number
+  selector?: string
+  if?: Query
+  show?: string
+  track?: string
+  set?: { stage?: Stage; [trait: string]: unknown }
+  frequency?: Frequency
+  schedule?: Schedule
+  delay?: string
+  variants?: Variant[]
+  stage?: Stage
+  priority?: number
+}
+
+export interface Config {
+  $schema?: string
+  version: 1
+  collector?: { url: string; writeKey?: string }
+  push?: { vapidPublicKey: string; serviceWorker?: string; scope?: string; allowedOrigins?: string[] }
+  privacy?: { respectGPC?: boolean }
+  stages?: Partial<Record<Stage, { on: string }>>
+  items?: Record<string, Item>
+  rules?: Rule[]
+}
+
+/** One problem found in a config: where it is and what is wrong. */
+export interface Problem {
+  path: string
+  message: string
+}

@@ -1,0 +1,33 @@
+import type { Rule } from '../config/types.js'
+import type { Facts } from './facts.js'
+import { matchQuery } from './match.js'
+
+/** What a rule asks for once it fires. */
+export interface Decision {
+  rule: Rule
+  show?: string
+  track?: string
+  set?: Record<string, unknown>
+}
+
+export type RuleIndex = Map<string, Rule[]>
+
+/** Groups rules by trigger, so an event only touches the rules that listen for it. */
+export function indexRules(rules: Rule[]): RuleIndex {
+  const index: RuleIndex = new Map()
+  for (const rule of rules) {
+    const list = index.get(rule.on)
+    if (list) list.push(rule)
+    else index.set(rule.on, [rule])
+  }
+  return index
+}
+
+/** The rules for `trigger` whose conditions hold, highest priority first, as decisions. */
+export function decide(index: RuleIndex, trigger: string, facts: Facts): Decision[] {
+  const candidates = index.get(trigger) ?? []
+  return candidates
+    .filter((rule) => !rule.if || matchQuery(rule.if, facts))
+    .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))
+    .map((rule) => ({ rule, show: rule.show, track: rule.track, set: rule.set }))
+}

@@ -1,0 +1,90 @@
+import { readFact, type Facts } from './facts.js'
+
+type Query = Record<string, unknown>
+
+const maxFactLength = 2048
+const regexCache = new Map<string, RegExp>()
+
+/**
+ * Evaluates a validated MongoDB-style query against facts (contract §4). Trusts its input:
+ * config/validate has already refused unknown operators and unsafe patterns.
+ */
+export function matchQuery(query: Query, facts: Facts): boolean {
+  for (const key in query) {
+    const value = query[key]
+    if (key === '$and') {
+      if (!(value as Query[]).every((q) => matchQuery(q, facts))) return false
+    } else if (key === '$or') {
+      if (!(value as Query[]).some((q) => matchQuery(q, facts))) return false
+    } else if (key === '$not') {
+      if (matchQuery(value as Query, facts)) return false
+    } else if (!matchCondition(readFact(facts, key), value)) {
+      return false
+    }
+  }
+  return true
+}
+
+function matchCondition(fact: unknown, condition: unknown): boolean {
+  if (!isOperators(condition)) return equals(fact, condition)
+  for (const op in condition) {
+    if (!matchOperator(op, fact, condition[op])) return false
+  }
+  return true
+}
+
+function matchOperator(op: string, fact: unknown, operand: unknown): boolean {
+  // A fact that is an array matches when any element does, as in MongoDB.
+  if (Array.isArray(fact) && op !== '$exists' && op !== '$not' && op !== '$ne' && op !== '$nin') {
+    return fact.some((element) => matchOperator(op, element, operand)) || (op === '$eq' && equals(fact, operand))
+  }
+  switch (op) {
+    case '$eq':
+      return equals(fact, operand)
+    case '$ne':
+      return !matchCondition(fact, operand)
+    case '$gt':
+      return typeof fact === 'number' && fact > (operand as number)
+    case '$gte':
+      return typeof fact === 'number' && fact >= (operand as number)
+    case '$lt':
+      return typeof fact === 'number' && fact < (operand as number)
+    case '$lte':
+      return typeof fact === 'number' && fact <= (operand as number)
+    case '$in':
+      return (operand as unknown[]).some((candidate) => matchCondition(fact, candidate))
+    case '$nin':
+      return !(operand as unknown[]).some((candidate) => matchCondition(fact, candidate))
+    case '$exists':
+      return (fact !== undefined && fact !== null) === operand
+    case '$regex':
+      return typeof fact === 'string' && compile(operand as string).test(fact.slice(0, maxFactLength))
+    case '$startsWith':
+      return typeof fact === 'string' && fact.slice(0, maxFactLength).startsWith(operand as string)
+    case '$contains':
+      return typeof fact === 'string' && fact.slice(0, maxFactLength).includes(operand as string)
+    case '$not':
+      return !matchCondition(fact, operand)
+    default:
+      return false
+  }
+}
+
+function equals(fact: unknown, expected: unknown): boolean {
+  if (Array.isArray(fact) && !Array.isArray(expected)) return fact.some((element) => equals(element, expected))
+  if (typeof fact === 'string' && typeof expected === 'string') return fact.slice(0, maxFactLength) === expected
+  if (typeof fact === 'object' && fact !== null) return JSON.stringify(fact) === JSON.stringify(expected)
+  return fact === expected
+}
+
+function isOperators(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const keys = Object.keys(value)
+  return keys.length > 0 && keys.every((key) => key.startsWith('$'))
+}
+
+function compile(pattern: string): RegExp {
+  let regex = regexCache.get(pattern)
+  if (!regex) regexCache.set(pattern, (regex = new RegExp(pattern)))
+  return regex
+}

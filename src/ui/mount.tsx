@@ -1,0 +1,45 @@
+import { render, type ComponentChildren } from 'preact'
+import { useErrorBoundary } from 'preact/hooks'
+import type { ItemHost, Unmount } from './types.js'
+import { adoptStyles } from './styles.js'
+import { ItemView } from './item-view.js'
+import { listen } from '../lib/listen.js'
+import { reportError } from '../lib/log.js'
+
+/**
+ * Renders one item at the end of <body> as `<div data-journeykit-item="ID">` with an open
+ * shadow root (contract §6). Returns the function that removes it and, for a modal, gives
+ * focus back to where it was.
+ */
+export function mount(host: ItemHost): Unmount {
+  const element = document.createElement('div')
+  element.setAttribute('data-journeykit-item', host.id)
+  const shadow = element.attachShadow({ mode: 'open' })
+  adoptStyles(shadow, host.nonce)
+  const previousFocus = document.activeElement as HTMLElement | null
+  document.body.appendChild(element)
+  render(
+    <Contained id={host.id}>
+      <ItemView host={host} />
+    </Contained>,
+    shadow,
+  )
+  // A modal closes on Escape wherever focus went (contract §6).
+  const stopEscape =
+    host.item.style === 'modal'
+      ? listen<KeyboardEvent>(document, 'keydown', (event) => event.key === 'Escape' && host.dismiss('escape'))
+      : () => undefined
+
+  return () => {
+    stopEscape()
+    render(null, shadow)
+    element.remove()
+    if (host.item.style === 'modal' && previousFocus?.isConnected) previousFocus.focus()
+  }
+}
+
+/** An error while rendering one item stays inside that item. */
+function Contained({ id, children }: { id: string; children: ComponentChildren }) {
+  const [error] = useErrorBoundary((err) => reportError('show', `item "${id}" failed to render: ${String(err)}`))
+  return error ? null : <>{children}</>
+}
