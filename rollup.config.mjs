@@ -16,6 +16,12 @@ const version = () => ({
   transform: (code, id) => (id.endsWith('envelope.ts') ? code.replace("'0.0.0-dev'", JSON.stringify(pkg.version)) : null),
 })
 
+/** Dependencies (nanostores) read process.env.NODE_ENV; browsers have no `process`. */
+const production = () => ({
+  name: 'production',
+  transform: (code) => (code.includes('process.env.NODE_ENV') ? code.replaceAll('process.env.NODE_ENV', '"production"') : null),
+})
+
 /** The JSON Schema of the config ships beside the runtime (contract §1). */
 const schema = () => ({
   name: 'schema',
@@ -44,12 +50,12 @@ export default [
     // Let the lazy chunks import the core's helpers from core.js instead of a facade chunk.
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames, plugins: [minify()] },
-    plugins: [version(), resolve(), ts(), schema()],
+    plugins: [version(), production(), resolve(), ts(), schema()],
   },
   {
     input: 'service-worker/sw.ts',
     output: { file: 'dist/journeykit-sw.js', format: 'iife', plugins: [minify()] },
-    plugins: [version(), resolve(), ts('./tsconfig.sw.json')],
+    plugins: [version(), production(), resolve(), ts('./tsconfig.sw.json')],
   },
   {
     input: { index: 'src/index.ts' },

@@ -32,7 +32,7 @@ const maxBackoffMs = 300_000
 export function createSender(options: SenderOptions): Sender {
   let queue: Message[] = []
   let held = options.held
-  let inFlight: Promise<void> | null = null
+  let sending: Promise<void> = Promise.resolve()
   let failures = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   const intervalMs = options.intervalMs ?? 5000
@@ -94,10 +94,8 @@ export function createSender(options: SenderOptions): Sender {
     }
   }
 
-  const flush = (): Promise<void> => {
-    if (!inFlight) inFlight = sendAll().finally(() => (inFlight = null))
-    return inFlight
-  }
+  // One send at a time; a flush asked for mid-send runs after it, so it sees new events too.
+  const flush = (): Promise<void> => (sending = sending.then(sendAll))
 
   // pagehide: the page may never run code again, so hand what is left to the browser.
   const beaconRest = () => {

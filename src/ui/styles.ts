@@ -1,10 +1,13 @@
 /**
  * The items' styles, one string. `:host` declarations are !important because, for
  * important rules, the shadow tree's win over the page's (CSS Scoping §3.2): a page with
- * `div { display: none !important }` cannot hide or restyle us.
+ * `div { display: none !important }` cannot hide or restyle us. The host spans the viewport
+ * but lets every click through (pointer-events), so it is "visible" to tools and a11y trees
+ * without covering the page.
  */
 export const css = `
-:host{all:initial!important;display:block!important}
+:host{all:initial!important;display:block!important;position:fixed!important;inset:0!important;pointer-events:none!important;z-index:2147483647!important}
+.backdrop,.panel{pointer-events:auto}
 *{box-sizing:border-box}
 .root{--jk-bg:#fff;--jk-fg:#1a1a1a;--jk-muted:#4a4a4a;--jk-accent:#1d4ed8;--jk-accent-fg:#fff;--jk-radius:12px;
 font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--jk-fg)}

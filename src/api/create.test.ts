@@ -1,0 +1,178 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createJourneykit } from './create.js'
+import type { Batch } from '../transport/envelope.js'
+
+/** A collector stand-in for unit tests; the real wire is covered by the Playwright specs. */
+function stubCollector(status = 200) {
+  const batches: Batch[] = []
+  const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+    batches.push(JSON.parse(String(init.body)))
+    return new Response('{}', { status })
+  })
+  vi.stubGlobal('fetch', fetchMock)
+  return { batches, fetchMock, events: () => batches.flatMap((b) => b.batch) }
+}
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('createJourneykit', () => {
+  it('runs calls made before ready in order, with the moment they were made', async () => {
+    const collector = stubCollector()
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch', config: { version: 1 } })
+    jk.track('one')
+    jk.identify('u1', { plan: 'pro' })
+    jk.track('two', { n: 2 })
+    await jk.ready
+    await jk.flush()
+    const events = collector.events()
+    expect(events.map((e) => e.event ?? e.type)).toEqual(['one', 'identify', 'two'])
+    expect(events[2]).toMatchObject({ userId: 'u1', properties: { n: 2 } })
+    expect(collector.fetchMock.mock.calls[0]![1]).toMatchObject({ method: 'POST', credentials: 'omit' })
+  })
+
+  it('replays queued calls with the page and time they were queued at', async () => {
+    const collector = stubCollector()
+    const moment = { page: { url: 'https://shop.test/old?x=1', path: '/old', referrer: '', title: 'Old' }, time: Date.parse('2026-11-20T10:00:00Z') }
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' }, [{ call: ['track', 'queued', { a: 1 }], moment }])
+    await jk.ready
+    await jk.flush()
+    expect(collector.events()[0]).toMatchObject({
+      event: 'queued',
+      timestamp: '2026-11-20T10:00:00.000Z',
+      context: { page: { url: 'https://shop.test/old?x=1', path: '/old', title: 'Old' } },
+    })
+  })
+
+  it('never throws into the page and names the call that was misused', async () => {
+    stubCollector()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' })
+    const misuse = [
+      () => jk.track(undefined as never),
+      () => jk.page('x' as never),
+      () => jk.identify('' as never),
+      () => jk.consent('later' as never),
+      () => jk.on('x', null as never),
+      () => jk.push({} as never),
+      () => jk.push(['explode']),
+    ]
+    for (const call of misuse) expect(call).not.toThrow()
+    const text = errors.mock.calls.map((c) => String(c[0]))
+    expect(text.map((t) => t.split(':')[0])).toEqual([
+      'journeykit.track',
+      'journeykit.page',
+      'journeykit.identify',
+      'journeykit.consent',
+      'journeykit.on',
+      'journeykit.push',
+      'journeykit.push',
+    ])
+    await jk.ready
+  })
+
+  it('keeps calling the other handlers when one throws', async () => {
+    stubCollector()
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' })
+    const seen: string[] = []
+    jk.on('signup', () => {
+      throw new Error('host bug')
+    })
+    const off = jk.on('signup', (message) => seen.push(message.event!))
+    jk.on('*', (message) => seen.push(`*${message.event}`))
+    jk.track('signup')
+    await jk.ready
+    off()
+    jk.track('signup')
+    expect(seen).toEqual(['signup', '*signup', '*signup'])
+  })
+
+  it('refuses an event over 32 KB at track()', async () => {
+    const collector = stubCollector()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' })
+    await jk.ready
+    jk.track('huge', { blob: 'x'.repeat(33 * 1024) })
+    jk.track('small')
+    await jk.flush()
+    expect(collector.events().map((e) => e.event)).toEqual(['small'])
+    expect(errors.mock.calls.some((c) => String(c[0]).includes('over 32 KB'))).toBe(true)
+  })
+
+  it('holds everything while consent is pending and sends it, in order, once granted', async () => {
+    const collector = stubCollector()
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch', consent: 'pending' })
+    await jk.ready
+    jk.track('a')
+    jk.track('b')
+    await jk.flush()
+    expect(collector.fetchMock).not.toHaveBeenCalled()
+    jk.consent('granted')
+    await jk.flush()
+    expect(collector.events().map((e) => e.event)).toEqual(['a', 'b'])
+  })
+
+  it('drops what is queued and sends nothing more after consent is denied', async () => {
+    const collector = stubCollector()
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch', consent: 'pending' })
+    await jk.ready
+    jk.track('a')
+    jk.consent('denied')
+    jk.track('b')
+    await jk.flush()
+    expect(collector.fetchMock).not.toHaveBeenCalled()
+  })
+
+  it('moves the stage forward from the stages mapping, never backwards, and reports it', async () => {
+    const collector = stubCollector()
+    const jk = createJourneykit({
+      collector: 'https://collect.test/v1/batch',
+      config: { version: 1, stages: { purchase: { on: 'order_completed' }, consideration: { on: 'product_viewed' } } },
+    })
+    await jk.ready
+    jk.track('order_completed')
+    jk.track('product_viewed')
+    await jk.flush()
+    const events = collector.events()
+    expect(events.map((e) => e.event)).toEqual(['order_completed', 'stage_changed', 'product_viewed'])
+    expect(events[1]!.properties).toEqual({ from: 'awareness', to: 'purchase', rule: null })
+    expect(events[2]!.context.journey).toEqual({ stage: 'purchase', visit: 1 })
+  })
+
+  it('keeps a new anonymous id after reset()', async () => {
+    const collector = stubCollector()
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' })
+    await jk.ready
+    jk.identify('u1')
+    jk.track('before')
+    jk.reset()
+    jk.track('after')
+    await jk.flush()
+    const [, before, after] = collector.events()
+    expect(before!.userId).toBe('u1')
+    expect(after!.userId).toBeNull()
+    expect(after!.anonymousId).not.toBe(before!.anonymousId)
+  })
+
+  it('treats Global Privacy Control as consent denied unless the config opts out', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true })
+    try {
+      const collector = stubCollector()
+      const jk = createJourneykit({ collector: 'https://collect.test/v1/batch', config: { version: 1 } })
+      await jk.ready
+      jk.track('a')
+      await jk.flush()
+      expect(collector.fetchMock).not.toHaveBeenCalled()
+      const optedOut = createJourneykit({ collector: 'https://collect.test/v1/batch', config: { version: 1, privacy: { respectGPC: false } } })
+      await optedOut.ready
+      optedOut.track('b')
+      await optedOut.flush()
+      expect(collector.events().map((e) => e.event)).toEqual(['b'])
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl
+    }
+  })
+})

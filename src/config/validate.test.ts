@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import { validateConfig } from './validate.js'
+
+const valid = {
+  version: 1,
+  collector: { url: 'https://collect.example.com/v1/batch', writeKey: 'k' },
+  stages: { purchase: { on: 'order_completed' } },
+  items: {
+    'exit-offer': { kind: 'focus', style: 'modal', title: 'Wait!', body: 'Take 10% off', code: 'SAVE10', cta: { label: 'Back to cart', url: '/cart' } },
+    guide: { kind: 'asset', style: 'slidein', title: 'Free sizing guide', asset: { url: '/files/guide.pdf' }, gate: 'email' },
+    alerts: { kind: 'push', style: 'notification', title: 'Price-drop alerts?' },
+  },
+  rules: [
+    {
+      id: 'exit-on-cart',
+      on: 'exit_intent',
+      if: { 'page.path': { $startsWith: '/cart' }, 'visit.count': { $gte: 2 } },
+      show: 'exit-offer',
+      frequency: { limit: 1, per: '7d' },
+      schedule: { weekly: [{ days: ['thu'], from: '08:00', to: '20:00' }], timezone: 'Europe/Belgrade' },
+      stage: 'retention',
+    },
+    { id: 'deep-scroll', on: 'scroll', percent: 50, show: 'guide', delay: '3s' },
+    { id: 'ab', on: 'page_view', variants: [{ weight: 50, show: 'exit-offer' }, { weight: 50, show: 'guide' }] },
+  ],
+}
+
+const clone = () => structuredClone(valid) as any
+const messagesOf = (config: unknown) => validateConfig(config).problems.map((p) => `${p.path}: ${p.message}`)
+
+describe('validateConfig', () => {
+  it('accepts the contract example whole', () => {
+    expect(validateConfig(valid)).toEqual({ problems: [], warnings: [] })
+  })
+
+  it('names the JSON path of a wrong operator operand, as the contract words it', () => {
+    const config = clone()
+    config.rules[0].if['visit.count'] = { $gte: 'two' }
+    expect(messagesOf(config)).toEqual(['rules[0].if.visit.count.$gte: $gte needs a number'])
+  })
+
+  it('reports every problem, not just the first', () => {
+    const config = clone()
+    config.version = 2
+    config.items['exit-offer'].style = 'popover'
+    config.rules[1].percent = 0
+    config.rules[2].variants[1].show = 'nope'
+    expect(messagesOf(config)).toEqual([
+      'version: must be 1',
+      'items.exit-offer.style: must be one of modal, bar, slidein, notification',
+      'rules[1].percent: scroll needs "percent" between 1 and 100',
+      'rules[2].variants[1].show: names no item in "items"',
+    ])
+  })
+
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<b>x</b>', 'blob:https://x/y'])(
+    'refuses the CTA URL %s',
+    (url) => {
+      const config = clone()
+      config.items['exit-offer'].cta.url = url
+      expect(messagesOf(config)).toEqual(['items.exit-offer.cta.url: must be an https:, http: or relative URL'])
+    },
+  )
+
+  it('refuses unknown operators, facts, kinds, triggers and item ids', () => {
+    const config = clone()
+    config.rules[0].if = { 'page.path': { $like: '/cart' }, 'weather.today': 'sunny' }
+    config.items.alerts.kind = 'popup'
+    config.rules[1].on = 'not a trigger!'
+    config.rules[0].show = 'missing'
+    const text = messagesOf(config).join('\n')
+    expect(text).toContain('rules[0].if.page.path.$like: is not a known operator')
+    expect(text).toContain('rules[0].if.weather.today: is not a known fact')
+    expect(text).toContain('items.alerts.kind: must be one of focus, asset, push')
+    expect(text).toContain('rules[1].on: must be a trigger')
+    expect(text).toContain('rules[0].show: names no item in "items"')
+  })
+
+  it('refuses __proto__, constructor and prototype keys anywhere', () => {
+    const config = JSON.parse('{"version":1,"items":{"__proto__":{"kind":"focus"}},"rules":[{"id":"r","on":"page_view","track":"x","if":{"constructor":1}}]}')
+    const text = messagesOf(config)
+    expect(text).toContain('items.__proto__: is not an allowed key')
+    expect(text).toContain('rules[0].if.constructor: is not an allowed key')
+  })
+
+  it.each([
+    ['(a+)+$', 'nested quantifier'],
+    ['(x*)*y', 'nested quantifier'],
+    ['(a|b)\\1', 'backreference'],
+    ['a'.repeat(257), 'too long'],
+    ['(unclosed', 'does not compile'],
+  ])('refuses the $regex %s (%s)', (pattern) => {
+    const config = clone()
+    config.rules[0].if = { 'page.path': { $regex: pattern } }
+    expect(messagesOf(config)).toHaveLength(1)
+    expect(messagesOf(config)[0]).toMatch(/^rules\[0\]\.if\.page\.path\.\$regex: \$regex needs a valid regular expression/)
+  })
+
+  it('refuses absurd nesting without blowing the stack', () => {
+    let query: any = { 'page.path': '/x' }
+    for (let i = 0; i < 5000; i++) query = { $and: [query] }
+    const config = clone()
+    config.rules[0].if = query
+    expect(messagesOf(config).some((text) => text.includes('nests too deeply'))).toBe(true)
+  })
+
+  it('warns about unknown keys and still accepts the config', () => {
+    const config = clone()
+    config.futureFeature = true
+    config.rules[0].someday = 1
+    const { problems, warnings } = validateConfig(config)
+    expect(problems).toEqual([])
+    expect(warnings.map((w) => w.path)).toEqual(['futureFeature', 'rules[0].someday'])
+  })
+
+  it('checks schedules, durations, frequency and time zones', () => {
+    const config = clone()
+    config.rules[0].frequency = { limit: 0, per: 'weekly' }
+    config.rules[0].schedule = { start: 'tomorrow', weekly: [{ days: ['thursday'], from: '8am' }], timezone: 'Mars/Olympus' }
+    config.rules[1].delay = 'soon'
+    expect(messagesOf(config)).toEqual([
+      'rules[0].frequency.limit: must be a number above 0',
+      'rules[0].frequency.per: must be a duration like "30s", "1h" or "7d"',
+      'rules[0].schedule.start: must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z"',
+      'rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade"',
+      'rules[0].schedule.weekly[0].days[0]: must be one of mon, tue, wed, thu, fri, sat, sun',
+      'rules[0].schedule.weekly[0].from: must be a time "HH:MM"',
+      'rules[1].delay: must be a duration like "30s", "1h" or "7d"',
+    ])
+  })
+
+  it('needs exactly one action per rule', () => {
+    const config = clone()
+    config.rules[1].track = 'also'
+    delete config.rules[2].variants
+    expect(messagesOf(config)).toEqual([
+      'rules[1]: needs exactly one of show, track, set or variants',
+      'rules[2]: needs exactly one of show, track, set or variants',
+    ])
+  })
+
+  it('refuses a config that is not an object', () => {
+    expect(messagesOf('hello')).toEqual(['(config): must be an object'])
+    expect(messagesOf(null)).toEqual(['(config): must be an object'])
+  })
+})

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'sdk-loader/**/*.test.ts', 'service-worker/**/*.test.ts', 'scripts/**/*.test.{ts,mjs}'],
+    environment: 'node',
+    reporters: ['default', ['json', { outputFile: '.reports/unit.json' }]],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+})
