@@ -60,7 +60,7 @@ export default [
   {
     input: { index: 'src/index.ts' },
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames },
+    output: { dir: 'dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames, hoistTransitiveImports: false },
     external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     plugins: [version(), resolve(), ts()],
   },
