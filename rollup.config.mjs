@@ -4,7 +4,6 @@ import resolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 
 const pkg = JSON.parse(readFileSync('./package.json', 'utf8'))
-const dependencies = Object.keys(pkg.dependencies)
 
 const ts = (tsconfig = './tsconfig.json') =>
   typescript({ tsconfig, noEmit: false, declaration: false, declarationMap: false, include: ['src/**/*', 'sdk-loader/**/*', 'service-worker/**/*'], exclude: ['**/*.test.ts', '**/*.test.tsx'] })
@@ -61,7 +60,8 @@ export default [
     input: { index: 'src/index.ts' },
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames, hoistTransitiveImports: false },
-    external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-    plugins: [version(), resolve(), ts()],
+    // Dependencies are bundled: the npm entry is the runtime's own code, works unbundled in a
+    // browser (nanostores reads process.env), and lazy chunks stay lazy for any bundler.
+    plugins: [version(), production(), resolve(), ts()],
   },
 ]

@@ -16,6 +16,8 @@ document.addEventListener('DOMContentLoaded', function () {
   if (checkout) {
     checkout.addEventListener('click', function () {
       window.journeykit.push(['track', 'checkout_started'])
+      // The demo has no payment step: the order completes at once, moving the visitor to "purchase".
+      window.journeykit.push(['track', 'order_completed', { total: 49, currency: 'USD' }])
       document.getElementById('checkout-status').textContent = 'Checkout started. This is a demo: nothing is charged.'
     })
   }

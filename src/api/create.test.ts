@@ -175,4 +175,28 @@ describe('createJourneykit', () => {
       delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl
     }
   })
+
+  it('skips, with a warning, a rule whose pacing it cannot enforce yet, and runs the others', async () => {
+    const collector = stubCollector()
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const jk = createJourneykit({
+      collector: 'https://collect.test/v1/batch',
+      config: {
+        version: 1,
+        rules: [
+          { id: 'capped', on: 'signup', track: 'capped_fired', frequency: 'once' },
+          { id: 'exit', on: 'exit_intent', track: 'exit_fired' },
+          { id: 'plain', on: 'signup', track: 'plain_fired' },
+        ],
+      },
+    })
+    await jk.ready
+    jk.track('signup')
+    await jk.flush()
+    expect(collector.events().map((e) => e.event)).toEqual(['signup', 'plain_fired'])
+    expect(warnings.mock.calls.map((c) => c[0])).toEqual([
+      'journeykit.config: rule "capped" skipped: frequency not supported yet',
+      'journeykit.config: rule "exit" skipped: on: exit_intent not supported yet',
+    ])
+  })
 })

@@ -1,4 +1,4 @@
-import type { Config, Stage } from '../config/types.js'
+import type { Config, Rule, Stage } from '../config/types.js'
 import type { CapturedCall, ConsentState, InitOptions, JourneyKit, Moment } from './types.js'
 import type { Message, MessageType } from '../transport/envelope.js'
 import { loadConfig } from '../config/load.js'
@@ -9,7 +9,7 @@ import { createVisitorState } from '../store/visitor.js'
 import { createSender, type Sender } from '../transport/sender.js'
 import { deviceFacts } from '../track/device.js'
 import { pageFacts, readPage } from '../track/page.js'
-import { reportError } from '../lib/log.js'
+import { reportError, reportWarning } from '../lib/log.js'
 import { buildMessage } from './message.js'
 import { createEmitter } from './emitter.js'
 import { guard } from './guard.js'
@@ -122,7 +122,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     if (gpc && config?.privacy?.respectGPC !== false) consent = 'denied'
     if (consent === 'granted') storage.makeDurable()
     await visitor.load()
-    rules = indexRules(config?.rules ?? [])
+    rules = indexRules(runnableRules(config?.rules ?? []))
     const url = options.collector ?? config?.collector?.url
     sender = createSender({
       url: url ? new URL(url, location.href).href : null,
@@ -192,6 +192,22 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   }
   replaying = null
   return api
+}
+
+const pacing = ['frequency', 'schedule', 'delay', 'variants'] as const
+const untrackedTriggers = ['exit_intent', 'scroll', 'time_on_page', 'idle', 'click', 'visit_start']
+
+/**
+ * Rules this runtime can honour in full. A rule with pacing it cannot enforce yet is
+ * skipped, never run without its limits: a pop-up must not show more often than said.
+ */
+function runnableRules(all: Rule[]): Rule[] {
+  return all.filter((rule) => {
+    const unsupported: string[] = pacing.filter((key) => rule[key] !== undefined)
+    if (untrackedTriggers.includes(rule.on)) unsupported.push(`on: ${rule.on}`)
+    if (unsupported.length) reportWarning('config', `rule "${rule.id}" skipped: ${unsupported.join(', ')} not supported yet`)
+    return unsupported.length === 0
+  })
 }
 
 function checkProperties(value: unknown): void {

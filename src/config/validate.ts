@@ -23,7 +23,7 @@ const maxItems = 500
 // A relative URL is checked against a neutral base: only its scheme matters here.
 const neutralBase = 'https://journeykit.invalid/'
 
-const known = {
+export const knownKeys = {
   root: ['$schema', 'version', 'collector', 'push', 'privacy', 'stages', 'items', 'rules', 'limits', 'theme', 'visitTimeout'],
   collector: ['url', 'writeKey'],
   push: ['vapidPublicKey', 'serviceWorker', 'scope', 'allowedOrigins'],
@@ -48,13 +48,13 @@ export function validateConfig(input: unknown): Validation {
 
   if (!isPlainObject(input)) return { problems: [{ path: '(config)', message: messages.notObject }], warnings }
   const config = input
-  unknownKeys(config, '', known.root)
+  unknownKeys(config, '', knownKeys.root)
   if (config.version !== 1) fail('version', messages.version)
 
   if (config.collector !== undefined) {
     if (!isPlainObject(config.collector)) fail('collector', messages.notObject)
     else {
-      unknownKeys(config.collector, 'collector', known.collector)
+      unknownKeys(config.collector, 'collector', knownKeys.collector)
       if (typeof config.collector.url !== 'string' || !safeUrl(config.collector.url, neutralBase)) fail('collector.url', messages.badUrl)
       if (config.collector.writeKey !== undefined && typeof config.collector.writeKey !== 'string') fail('collector.writeKey', messages.notString)
     }
@@ -63,7 +63,7 @@ export function validateConfig(input: unknown): Validation {
   if (config.push !== undefined) {
     if (!isPlainObject(config.push)) fail('push', messages.notObject)
     else {
-      unknownKeys(config.push, 'push', known.push)
+      unknownKeys(config.push, 'push', knownKeys.push)
       if (typeof config.push.vapidPublicKey !== 'string') fail('push.vapidPublicKey', messages.notString)
       for (const key of ['serviceWorker', 'scope'] as const) {
         if (config.push[key] !== undefined && typeof config.push[key] !== 'string') fail(`push.${key}`, messages.notString)
@@ -99,7 +99,7 @@ export function validateConfig(input: unknown): Validation {
 
   function validateItem(item: unknown, path: string): void {
     if (!isPlainObject(item)) return fail(path, messages.notObject)
-    unknownKeys(item, path, known.item)
+    unknownKeys(item, path, knownKeys.item)
     if (!kinds.includes(item.kind as string)) fail(`${path}.kind`, messages.kind)
     if (!styles.includes(item.style as string)) fail(`${path}.style`, messages.style)
     if (typeof item.title !== 'string') fail(`${path}.title`, messages.required)
@@ -123,7 +123,7 @@ export function validateConfig(input: unknown): Validation {
 
   function validateRule(rule: unknown, path: string, seen: Set<string>): void {
     if (!isPlainObject(rule)) return fail(path, messages.notObject)
-    unknownKeys(rule, path, known.rule)
+    unknownKeys(rule, path, knownKeys.rule)
     if (typeof rule.id !== 'string' || rule.id === '') fail(`${path}.id`, messages.required)
     else if (seen.has(rule.id)) fail(`${path}.id`, messages.duplicateId)
     else seen.add(rule.id)

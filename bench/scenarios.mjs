@@ -1,0 +1,100 @@
+// One bench run: a fresh browser context, 4× CPU throttling set over CDP before navigation,
+// the page loaded from the static server, then the figures read back from the page, from
+// CDP's Performance domain and (on a trace run) from a Chromium trace.
+import { probeScript } from './probe.mjs'
+import { attributableScriptMs } from './trace.mjs'
+
+export const CPU_THROTTLING = 4
+export const SETTLE_MS = 500
+const WAIT_MS = 20_000
+
+export const traceCategories = ['disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.cpu_profiler.hires', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline']
+
+const metric = (metrics, name) => metrics.find((m) => m.name === name)?.value ?? null
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ url: string, waitFor: 'load' | 'ready' | 'item', collector?: { clear(): void, requests(): any[] }, trace?: boolean }} options
+ */
+export async function runOnce(browser, { url, waitFor, collector, trace = false }) {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.addInitScript(probeScript)
+    const origin = new URL(url).origin
+    const requests = []
+    page.on('request', (request) => {
+      const at = new URL(request.url())
+      requests.push({
+        method: request.method(),
+        path: at.pathname,
+        // The collector is another origin (another port); say so rather than print its port.
+        where: at.origin === origin ? 'page' : 'other',
+        type: request.resourceType(),
+      })
+    })
+
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING })
+    await cdp.send('Performance.enable')
+    if (trace) await browser.startTracing(page, { categories: traceCategories })
+    collector?.clear()
+
+    await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS })
+    // The same calls into the page in every scenario, blank included, so that Playwright's
+    // own evaluation cost cancels out in "scenario minus blank".
+    const waited = await page.evaluate(
+      ([what, limit]) => {
+        const bench = window.__jkBench
+        const target = what === 'item' ? Promise.all([bench.ready, bench.item]) : what === 'ready' ? bench.ready : Promise.resolve()
+        return Promise.race([target.then(() => true), new Promise((done) => setTimeout(() => done(false), limit))])
+      },
+      [waitFor, WAIT_MS],
+    )
+    // Hands the queued events to the collector now, so the batch POST is counted in this run.
+    await page.evaluate(() => (window.journeykit && typeof window.journeykit.flush === 'function' ? window.journeykit.flush() : null))
+    await page.waitForTimeout(SETTLE_MS)
+
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    const probe = await page.evaluate(() => {
+      const bench = window.__jkBench
+      const nav = performance.getEntriesByType('navigation')[0]
+      return {
+        longTasks: bench.longTasks,
+        longTaskMs: bench.longTaskMs,
+        readyAt: bench.readyAt,
+        itemAt: bench.itemAt,
+        loadAt: nav ? nav.loadEventStart : null,
+        itemShown: !!document.querySelector('[data-journeykit-item]'),
+        measured: window.__measured,
+      }
+    })
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { metrics: afterGc } = await cdp.send('Performance.getMetrics')
+
+    let traced = null
+    if (trace) {
+      const buffer = await browser.stopTracing()
+      traced = process.env.RAW_TRACE ? JSON.parse(buffer.toString("utf8")) : attributableScriptMs(JSON.parse(buffer.toString("utf8")), "/dist/")
+    }
+
+    return {
+      waited,
+      loadMs: probe.loadAt,
+      readyMs: probe.readyAt,
+      itemMs: probe.itemAt,
+      itemShown: probe.itemShown,
+      scriptMs: metric(metrics, 'ScriptDuration') * 1000,
+      taskMs: metric(metrics, 'TaskDuration') * 1000,
+      heapBytes: metric(afterGc, 'JSHeapUsedSize'),
+      longTasks: probe.longTasks,
+      longTaskMs: probe.longTaskMs,
+      requests,
+      collectorRequests: collector ? collector.requests().map((r) => `${r.method} ${r.path} → ${r.status}`) : [],
+      trace: traced,
+      measured: probe.measured,
+    }
+  } finally {
+    await context.close().catch(() => {})
+  }
+}

@@ -1,0 +1,42 @@
+import { test, expect } from './fixtures.js'
+
+test('the demo store: welcome offer on home, cart events, and the purchase stage', async ({ page, site }) => {
+  // The store's config points at :8787; send its events to this test's collector instead.
+  await page.route('**/examples/store/journeykit.json', async (route) => {
+    const response = await route.fetch()
+    const config = await response.json()
+    config.collector.url = site.collector.batchUrl
+    await route.fulfill({ response, json: config })
+  })
+  await page.goto(`${site.origin}/examples/store/`)
+  const welcome = page.locator('[data-journeykit-item="welcome"]')
+  await expect(welcome.getByRole('dialog', { name: 'Welcome to Linen & Co.' })).toBeVisible()
+  await expect(welcome.getByText('WELCOME10')).toBeVisible()
+  await welcome.getByRole('link', { name: 'Shop shirts' }).click()
+  await expect(page).toHaveURL(/product\.html$/)
+  await page.getByRole('button', { name: /add to cart/i }).click()
+  await page.goto(`${site.origin}/examples/store/cart.html`)
+  const offer = page.locator('[data-journeykit-item="cart-offer"]')
+  await expect(offer.getByRole('dialog')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: /checkout/i }).click()
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'stage_changed'))
+  const names = events.map((e) => e.event ?? e.type)
+  expect(names).toEqual([
+    'page',
+    'item_shown',
+    'item_converted',
+    'page',
+    'product_added',
+    'page',
+    'item_shown',
+    'item_dismissed',
+    'checkout_started',
+    'order_completed',
+    'stage_changed',
+  ])
+  expect(events.find((e) => e.event === 'item_converted')!.properties).toMatchObject({ item: 'welcome', what: 'cta' })
+  expect(events.find((e) => e.event === 'stage_changed')!.properties).toEqual({ from: 'awareness', to: 'purchase', rule: null })
+  // one visitor across the three pages
+  expect(new Set(events.map((e) => e.anonymousId)).size).toBe(1)
+})
