@@ -34,8 +34,9 @@ const schema = () => ({
  * views), debug.js. No manualChunks: Rollup would pull the core's shared helpers into them.
  */
 const chunkFileNames = (chunk) => {
-  const folder = /\/src\/(ui|debug|push|config)\//.exec(chunk.facadeModuleId ?? '')
-  return folder ? `${folder[1]}.js` : 'shared-[hash].js'
+  const folder = /\/src\/(ui|debug|push|config|track)\//.exec(chunk.facadeModuleId ?? '')
+  if (!folder) return 'shared-[hash].js'
+  return folder[1] === 'track' ? 'triggers.js' : `${folder[1]}.js`
 }
 
 export default [

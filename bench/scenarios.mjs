@@ -8,13 +8,16 @@ export const CPU_THROTTLING = 4
 export const SETTLE_MS = 500
 const WAIT_MS = 20_000
 
-export const traceCategories = ['disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.cpu_profiler.hires', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline']
+export const traceCategories = ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline']
+// The V8 sampling profiler, for runs that attribute time by stack (it slows the page down).
+export const profilerCategories = ['disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.cpu_profiler.hires']
 
 const metric = (metrics, name) => metrics.find((m) => m.name === name)?.value ?? null
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {{ url: string, waitFor: 'load' | 'ready' | 'item', collector?: { clear(): void, requests(): any[] }, trace?: boolean }} options
+ * `trace`: false, 'plain' (timeline events) or 'profile' (timeline events + V8 CPU profile).
+ * @param {{ url: string, waitFor: 'load' | 'ready' | 'item', collector?: { clear(): void, requests(): any[] }, trace?: false | 'plain' | 'profile' }} options
  */
 export async function runOnce(browser, { url, waitFor, collector, trace = false }) {
   const context = await browser.newContext()
@@ -37,7 +40,10 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false 
     const cdp = await context.newCDPSession(page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING })
     await cdp.send('Performance.enable')
-    if (trace) await browser.startTracing(page, { categories: traceCategories })
+    if (trace) {
+      const categories = trace === 'profile' ? [...traceCategories, ...profilerCategories] : traceCategories
+      await browser.startTracing(page, { categories })
+    }
     collector?.clear()
 
     await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS })
@@ -66,7 +72,6 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false 
         itemAt: bench.itemAt,
         loadAt: nav ? nav.loadEventStart : null,
         itemShown: !!document.querySelector('[data-journeykit-item]'),
-        measured: window.__measured,
       }
     })
     await cdp.send('HeapProfiler.collectGarbage')
@@ -75,7 +80,7 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false 
     let traced = null
     if (trace) {
       const buffer = await browser.stopTracing()
-      traced = process.env.RAW_TRACE ? JSON.parse(buffer.toString("utf8")) : attributableScriptMs(JSON.parse(buffer.toString("utf8")), "/dist/")
+      traced = attributableScriptMs(JSON.parse(buffer.toString('utf8')), '/dist/')
     }
 
     return {
@@ -92,7 +97,6 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false 
       requests,
       collectorRequests: collector ? collector.requests().map((r) => `${r.method} ${r.path} → ${r.status}`) : [],
       trace: traced,
-      measured: probe.measured,
     }
   } finally {
     await context.close().catch(() => {})

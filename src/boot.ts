@@ -34,7 +34,6 @@ export function start(handoff: LoaderHandoff): JourneyKit {
     },
     queued,
   )
-  api.page()
   ;(window as unknown as { journeykit: JourneyKit }).journeykit = api
   return api
 }

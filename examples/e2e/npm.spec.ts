@@ -11,9 +11,9 @@ test('npm mode: init() tracks, and a rule on a tracked event shows its item', as
   await expect(dialog).toBeVisible()
   await page.evaluate(() => (window as any).jk.flush())
   const events = site.collector.events()
-  expect(events.map((e) => e.event ?? e.type)).toEqual(['page', 'signup', 'item_shown'])
-  expect(events[1]!.properties).toEqual({ plan: 'pro' })
-  expect(events[2]!.properties).toEqual({ item: 'hello', rule: 'hello-on-signup', variant: null })
+  expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'page', 'signup', 'item_shown'])
+  expect(events[2]!.properties).toEqual({ plan: 'pro' })
+  expect(events[3]!.properties).toEqual({ item: 'hello', rule: 'hello-on-signup', variant: null })
   expect(pageErrors).toEqual([])
 })
 

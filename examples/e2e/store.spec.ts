@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.js'
+import { test, expect, runtimeReady } from './fixtures.js'
 
 test('the demo store: welcome offer on home, cart events, and the purchase stage', async ({ page, site }) => {
   // The store's config points at :8787; send its events to this test's collector instead.
@@ -14,8 +14,11 @@ test('the demo store: welcome offer on home, cart events, and the purchase stage
   await expect(welcome.getByText('WELCOME10')).toBeVisible()
   await welcome.getByRole('link', { name: 'Shop shirts' }).click()
   await expect(page).toHaveURL(/product\.html$/)
+  // Until the durable outbox lands, calls made before the runtime is ready die with the page.
+  await runtimeReady(page)
   await page.getByRole('button', { name: /add to cart/i }).click()
   await page.goto(`${site.origin}/examples/store/cart.html`)
+  await runtimeReady(page)
   const offer = page.locator('[data-journeykit-item="cart-offer"]')
   await expect(offer.getByRole('dialog')).toBeVisible()
   await page.keyboard.press('Escape')
@@ -23,6 +26,7 @@ test('the demo store: welcome offer on home, cart events, and the purchase stage
   const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'stage_changed'))
   const names = events.map((e) => e.event ?? e.type)
   expect(names).toEqual([
+    'visit_start',
     'page',
     'item_shown',
     'item_converted',

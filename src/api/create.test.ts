@@ -21,7 +21,7 @@ afterEach(() => {
 describe('createJourneykit', () => {
   it('runs calls made before ready in order, with the moment they were made', async () => {
     const collector = stubCollector()
-    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch', config: { version: 1 } })
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: { version: 1 } })
     jk.track('one')
     jk.identify('u1', { plan: 'pro' })
     jk.track('two', { n: 2 })
@@ -36,7 +36,7 @@ describe('createJourneykit', () => {
   it('replays queued calls with the page and time they were queued at', async () => {
     const collector = stubCollector()
     const moment = { page: { url: 'https://shop.test/old?x=1', path: '/old', referrer: '', title: 'Old' }, time: Date.parse('2026-11-20T10:00:00Z') }
-    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' }, [{ call: ['track', 'queued', { a: 1 }], moment }])
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch' }, [{ call: ['track', 'queued', { a: 1 }], moment }])
     await jk.ready
     await jk.flush()
     expect(collector.events()[0]).toMatchObject({
@@ -49,7 +49,7 @@ describe('createJourneykit', () => {
   it('never throws into the page and names the call that was misused', async () => {
     stubCollector()
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' })
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch' })
     const misuse = [
       () => jk.track(undefined as never),
       () => jk.page('x' as never),
@@ -76,7 +76,7 @@ describe('createJourneykit', () => {
   it('keeps calling the other handlers when one throws', async () => {
     stubCollector()
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' })
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch' })
     const seen: string[] = []
     jk.on('signup', () => {
       throw new Error('host bug')
@@ -87,13 +87,14 @@ describe('createJourneykit', () => {
     await jk.ready
     off()
     jk.track('signup')
+    await jk.flush()
     expect(seen).toEqual(['signup', '*signup', '*signup'])
   })
 
   it('refuses an event over 32 KB at track()', async () => {
     const collector = stubCollector()
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' })
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch' })
     await jk.ready
     jk.track('huge', { blob: 'x'.repeat(33 * 1024) })
     jk.track('small')
@@ -104,7 +105,7 @@ describe('createJourneykit', () => {
 
   it('holds everything while consent is pending and sends it, in order, once granted', async () => {
     const collector = stubCollector()
-    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch', consent: 'pending' })
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', consent: 'pending' })
     await jk.ready
     jk.track('a')
     jk.track('b')
@@ -117,7 +118,7 @@ describe('createJourneykit', () => {
 
   it('drops what is queued and sends nothing more after consent is denied', async () => {
     const collector = stubCollector()
-    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch', consent: 'pending' })
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', consent: 'pending' })
     await jk.ready
     jk.track('a')
     jk.consent('denied')
@@ -129,6 +130,7 @@ describe('createJourneykit', () => {
   it('moves the stage forward from the stages mapping, never backwards, and reports it', async () => {
     const collector = stubCollector()
     const jk = createJourneykit({
+      page: false,
       collector: 'https://collect.test/v1/batch',
       config: { version: 1, stages: { purchase: { on: 'order_completed' }, consideration: { on: 'product_viewed' } } },
     })
@@ -139,12 +141,12 @@ describe('createJourneykit', () => {
     const events = collector.events()
     expect(events.map((e) => e.event)).toEqual(['order_completed', 'stage_changed', 'product_viewed'])
     expect(events[1]!.properties).toEqual({ from: 'awareness', to: 'purchase', rule: null })
-    expect(events[2]!.context.journey).toEqual({ stage: 'purchase', visit: 1 })
+    expect(events[2]!.context.journey).toEqual({ stage: 'purchase', visit: 0 })
   })
 
   it('keeps a new anonymous id after reset()', async () => {
     const collector = stubCollector()
-    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' })
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch' })
     await jk.ready
     jk.identify('u1')
     jk.track('before')
@@ -161,12 +163,12 @@ describe('createJourneykit', () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true })
     try {
       const collector = stubCollector()
-      const jk = createJourneykit({ collector: 'https://collect.test/v1/batch', config: { version: 1 } })
+      const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: { version: 1 } })
       await jk.ready
       jk.track('a')
       await jk.flush()
       expect(collector.fetchMock).not.toHaveBeenCalled()
-      const optedOut = createJourneykit({ collector: 'https://collect.test/v1/batch', config: { version: 1, privacy: { respectGPC: false } } })
+      const optedOut = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: { version: 1, privacy: { respectGPC: false } } })
       await optedOut.ready
       optedOut.track('b')
       await optedOut.flush()
@@ -180,12 +182,13 @@ describe('createJourneykit', () => {
     const collector = stubCollector()
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     const jk = createJourneykit({
+      page: false,
       collector: 'https://collect.test/v1/batch',
       config: {
         version: 1,
         rules: [
           { id: 'capped', on: 'signup', track: 'capped_fired', frequency: 'once' },
-          { id: 'exit', on: 'exit_intent', track: 'exit_fired' },
+          { id: 'later', on: 'signup', track: 'later_fired', delay: '3s' },
           { id: 'plain', on: 'signup', track: 'plain_fired' },
         ],
       },
@@ -196,7 +199,36 @@ describe('createJourneykit', () => {
     expect(collector.events().map((e) => e.event)).toEqual(['signup', 'plain_fired'])
     expect(warnings.mock.calls.map((c) => c[0])).toEqual([
       'journeykit.config: rule "capped" skipped: frequency not supported yet',
-      'journeykit.config: rule "exit" skipped: on: exit_intent not supported yet',
+      'journeykit.config: rule "later" skipped: delay not supported yet',
     ])
+  })
+
+  it('records the page view of this load first, starting visit 1, then the queued calls', async () => {
+    const collector = stubCollector()
+    history.replaceState(null, '', '/shop/?utm_source=news&utm_campaign=fall')
+    const moment = { page: { url: location.href, path: '/shop/', referrer: '', title: '' }, time: Date.now() }
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch' }, [{ call: ['track', 'queued'], moment }])
+    await jk.ready
+    await jk.flush()
+    const events = collector.events()
+    expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'page', 'queued'])
+    expect(events[0]!.properties).toEqual({ visit: 1, referrer: '', utm_source: 'news', utm_campaign: 'fall' })
+    expect(events.every((e) => e.context.journey?.visit === 1)).toBe(true)
+    expect(Date.parse(events[1]!.timestamp)).toBe(Math.round(performance.timeOrigin))
+  })
+
+  it('counts an SPA navigation as one page view and runs page rules with the new facts', async () => {
+    const collector = stubCollector()
+    history.replaceState(null, '', '/home')
+    const jk = createJourneykit({
+      collector: 'https://collect.test/v1/batch',
+      config: { version: 1, rules: [{ id: 'second-view', on: 'page_view', if: { 'page.path': '/cart', 'visit.pageviews': 2 }, track: 'cart_on_second_view' }] },
+    })
+    await jk.ready
+    history.pushState(null, '', '/cart')
+    history.replaceState(null, '', '/cart') // same URL: not a new page
+    await jk.flush()
+    const names = collector.events().map((e) => e.event ?? `${e.type}:${e.context.page?.path}`)
+    expect(names).toEqual(['visit_start', 'page:/home', 'page:/cart', 'cart_on_second_view'])
   })
 })

@@ -1,21 +1,21 @@
-import type { Config, Rule, Stage } from '../config/types.js'
+import type { Config, Rule } from '../config/types.js'
+import type { Watcher } from '../track/triggers.js'
 import type { CapturedCall, ConsentState, InitOptions, JourneyKit, Moment } from './types.js'
-import type { Message, MessageType } from '../transport/envelope.js'
+import type { Message } from '../transport/envelope.js'
 import { loadConfig } from '../config/load.js'
-import { isLaterStage } from '../rules/stages.js'
-import { decide, indexRules, type RuleIndex } from '../rules/evaluate.js'
+import { indexRules, type RuleIndex } from '../rules/evaluate.js'
 import { createStorage, keys } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { createSender, type Sender } from '../transport/sender.js'
-import { deviceFacts } from '../track/device.js'
-import { pageFacts, readPage } from '../track/page.js'
+import { readPage } from '../track/page.js'
+import { watchNavigation } from '../track/navigation.js'
+import { watchActivity } from '../track/activity.js'
 import { reportError, reportWarning } from '../lib/log.js'
-import { buildMessage } from './message.js'
 import { createEmitter } from './emitter.js'
+import { createEngine } from './engine.js'
 import { guard } from './guard.js'
 import { createItemController } from './items.js'
-
-const maxEventBytes = 32 * 1024
+import { watchedTriggers } from '../track/watched.js'
 
 /** A call from the loader's queue, with the moment it was queued (STYLE §3.6). */
 export interface QueuedCall {
@@ -24,8 +24,9 @@ export interface QueuedCall {
 }
 
 /**
- * Builds one runtime: the public object of contract §3. Calls made before the config and
- * the visitor's state are loaded are kept, with their moment, and run in order once ready.
+ * Builds one runtime: the public object of contract §3. Records the page view of this page
+ * load first, then runs the queued calls in order. Calls made before the config and the
+ * visitor's state are loaded wait, with their moment, and run in order once ready.
  */
 export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []): JourneyKit {
   let config: Config | null = null
@@ -34,87 +35,38 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   let consent: ConsentState = options.consent ?? 'granted'
   let pending: CapturedCall[] | null = []
   let replaying: Moment | null = null
+  let work: Promise<void> = Promise.resolve()
+  let triggers: Watcher | null = null
   const now = (): Moment => replaying ?? { page: readPage(), time: Date.now() }
   const storage = createStorage(false)
   const visitor = createVisitorState(storage)
   const emitter = createEmitter<Message>()
-  const debugLog = options.debug ? import('../debug/log.js') : null
 
-  const run = (call: CapturedCall) => {
-    if (pending) pending.push(call)
-    else perform(call)
+  // Every call runs after the previous one has finished: events keep their order.
+  const schedule = (call: CapturedCall) => {
+    work = work.then(() => (call.method === 'reset' ? forget() : engine.perform(call))).catch((err) => reportError(call.method, err))
   }
-
-  const send = (type: MessageType, fields: Parameters<typeof buildMessage>[1], moment: Moment): Message | null => {
-    if (consent === 'denied') return null
-    const message = buildMessage(type, fields, moment, visitor.$visitor.get(), 1)
-    if (JSON.stringify(message).length > maxEventBytes) {
-      reportError(type, `the event is over 32 KB and was refused`)
-      return null
-    }
-    sender?.enqueue(message)
-    emitter.emit(type === 'track' ? fields.event! : type, message)
-    return message
+  const forget = () => {
+    items.hideAll()
+    visitor.reset()
   }
-
+  const run = (call: CapturedCall) => (pending ? pending.push(call) : schedule(call))
   const items = createItemController(
     () => config,
     (event, properties) => run({ method: 'track', args: [event, properties], moment: now() }),
     options.nonce,
   )
-
-  const setStage = (to: Stage, rule: string | null, moment: Moment) => {
-    const from = visitor.$visitor.get().stage
-    if (!isLaterStage(to, from)) return
-    visitor.update({ stage: to })
-    send('track', { event: 'stage_changed', properties: { from, to, rule } }, moment)
-  }
-
-  const evaluate = (trigger: string, moment: Moment, event: Record<string, unknown>) => {
-    const state = visitor.$visitor.get()
-    const facts = {
-      page: pageFacts(moment.page),
-      user: { id: state.userId, traits: state.traits },
-      journey: { stage: state.stage },
-      device: deviceFacts(),
-      time: { hour: new Date(moment.time).getHours(), weekday: new Date(moment.time).getDay() },
-      event,
-    }
-    const decisions = decide(rules, trigger, facts)
-    void debugLog?.then((debug) => debug.logDecisions(trigger, rules.get(trigger) ?? [], decisions, facts))
-    for (const decision of decisions) {
-      const ruleId = decision.rule.id
-      if (decision.rule.stage) setStage(decision.rule.stage, ruleId, moment)
-      if (decision.show) items.show(decision.show, { rule: ruleId, variant: null })
-      if (decision.track) perform({ method: 'track', args: [decision.track, { rule: ruleId }], moment })
-      if (decision.set) {
-        const { stage, ...traits } = decision.set
-        if (stage) setStage(stage as Stage, ruleId, moment)
-        if (Object.keys(traits).length) visitor.update({ traits: { ...state.traits, ...traits } })
-      }
-    }
-  }
-
-  const perform = ({ method, args, moment }: CapturedCall) => {
-    if (method === 'track') {
-      const [event, properties = {}] = args as [string, Record<string, unknown>?]
-      if (!send('track', { event, properties }, moment)) return
-      for (const [stage, mapping] of Object.entries(config?.stages ?? {})) {
-        if (mapping?.on === event) setStage(stage as Stage, null, moment)
-      }
-      evaluate(event, moment, properties)
-    } else if (method === 'page') {
-      const [properties = {}] = args as [Record<string, unknown>?]
-      const { url, path, referrer, title, search } = moment.page
-      if (!send('page', { name: title, properties: { url, path, referrer, title, search, ...properties } }, moment)) return
-      evaluate('page_view', moment, properties)
-    } else if (method === 'identify') {
-      const [userId, traits = {}] = args as [string, Record<string, unknown>?]
-      const state = visitor.$visitor.get()
-      visitor.update({ userId, traits: { ...state.traits, ...traits } })
-      send('identify', { traits }, moment)
-    }
-  }
+  const engine = createEngine({
+    visitor,
+    items,
+    emit: emitter.emit,
+    config: () => config,
+    rules: () => rules,
+    sender: () => sender,
+    sending: () => consent !== 'denied',
+    onPageView: () => triggers?.rearm(),
+    debug: options.debug ? import('../debug/log.js') : null,
+  })
 
   const start = async () => {
     config = await loadConfig(options.config, location.href)
@@ -122,7 +74,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     if (gpc && config?.privacy?.respectGPC !== false) consent = 'denied'
     if (consent === 'granted') storage.makeDurable()
     await visitor.load()
-    rules = indexRules(runnableRules(config?.rules ?? []))
+    const runnable = runnableRules(config?.rules ?? [])
+    rules = indexRules(runnable)
     const url = options.collector ?? config?.collector?.url
     sender = createSender({
       url: url ? new URL(url, location.href).href : null,
@@ -130,9 +83,22 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       held: consent !== 'granted',
     })
     if (!url) reportError('init', 'no collector URL (config "collector.url" or data-collector); events stay on the page')
+    if (runnable.some((rule) => watchedTriggers.includes(rule.on))) {
+      import('../track/triggers.js')
+        .then(({ startTriggers }) => {
+          triggers = startTriggers(runnable, {
+            fire: (key, properties) => run({ method: 'fire', args: [key, properties], moment: now() }),
+            exitIntent: (how) => run({ method: 'track', args: ['exit_intent', { how }], moment: now() }),
+          })
+        })
+        .catch((err) => reportError('init', `could not load the triggers (${String(err)}); exit intent, scroll, time, idle and click rules will not run`))
+    }
+    watchActivity((time) => visitor.touch(time))
+    if (options.page !== false) watchNavigation(() => run({ method: 'page', args: [{}], moment: now() }))
     const calls = pending ?? []
     pending = null
-    calls.forEach((call) => guard(call.method, perform, undefined)(call))
+    calls.forEach(schedule)
+    await work
   }
   const ready = start().catch((err) => reportError('init', err))
 
@@ -159,7 +125,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
         void ready.then(() => sender?.setHeld(false))
       } else {
         sender?.clear()
-        void storage.erase([keys.visitor])
+        void storage.erase([keys.visitor, keys.counts])
         visitor.reset()
       }
     }, undefined),
@@ -172,11 +138,12 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       if (typeof event !== 'string' || typeof handler !== 'function') throw new Error('expected on(eventName, handler)')
       return emitter.on(event, handler)
     }, () => undefined),
-    flush: () => ready.then(() => sender?.flush()).catch((err) => reportError('flush', err)),
-    reset: guard('reset', () => {
-      items.hideAll()
-      visitor.reset()
-    }, undefined),
+    flush: () =>
+      ready
+        .then(() => work)
+        .then(() => sender?.flush())
+        .catch((err) => reportError('flush', err)),
+    reset: guard('reset', () => run({ method: 'reset', args: [], moment: now() }), undefined),
     push: guard('push', (call: unknown) => {
       if (!Array.isArray(call) || typeof call[0] !== 'string') throw new Error("expected an array like ['track', 'signup']")
       const [method, ...args] = call as [keyof JourneyKit, ...unknown[]]
@@ -186,6 +153,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     }, undefined),
     ready,
   }
+  // The page view of this load happened when the page started loading: first in line.
+  if (options.page !== false) run({ method: 'page', args: [{}], moment: { page: readPage(), time: Math.round(performance.timeOrigin) } })
   for (const { call, moment } of queued) {
     replaying = moment
     api.push(call)
@@ -195,7 +164,6 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
 }
 
 const pacing = ['frequency', 'schedule', 'delay', 'variants'] as const
-const untrackedTriggers = ['exit_intent', 'scroll', 'time_on_page', 'idle', 'click', 'visit_start']
 
 /**
  * Rules this runtime can honour in full. A rule with pacing it cannot enforce yet is
@@ -203,8 +171,7 @@ const untrackedTriggers = ['exit_intent', 'scroll', 'time_on_page', 'idle', 'cli
  */
 function runnableRules(all: Rule[]): Rule[] {
   return all.filter((rule) => {
-    const unsupported: string[] = pacing.filter((key) => rule[key] !== undefined)
-    if (untrackedTriggers.includes(rule.on)) unsupported.push(`on: ${rule.on}`)
+    const unsupported = pacing.filter((key) => rule[key] !== undefined)
     if (unsupported.length) reportWarning('config', `rule "${rule.id}" skipped: ${unsupported.join(', ')} not supported yet`)
     return unsupported.length === 0
   })

@@ -15,7 +15,6 @@ export async function init(options: InitOptions): Promise<JourneyKit> {
     return inert()
   }
   const api = createJourneykit(options ?? {})
-  api.page()
   await api.ready
   return api
 }

@@ -12,6 +12,8 @@ export interface InitOptions {
   consent?: ConsentState
   /** Log every rule decision to the console. */
   debug?: boolean
+  /** Record the page view of this load and of SPA navigations by itself (default true). */
+  page?: boolean
   /** CSP nonce for the item styles' `<style>` fallback. */
   nonce?: string
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../config/types.js'
 import type { Facts } from './facts.js'
 import { matchQuery } from './match.js'
+import { triggerKey } from './trigger-key.js'
 
 /** What a rule asks for once it fires. */
 export interface Decision {
@@ -16,14 +17,15 @@ export type RuleIndex = Map<string, Rule[]>
 export function indexRules(rules: Rule[]): RuleIndex {
   const index: RuleIndex = new Map()
   for (const rule of rules) {
-    const list = index.get(rule.on)
+    const key = triggerKey(rule)
+    const list = index.get(key)
     if (list) list.push(rule)
-    else index.set(rule.on, [rule])
+    else index.set(key, [rule])
   }
   return index
 }
 
-/** The rules for `trigger` whose conditions hold, highest priority first, as decisions. */
+/** The rules for a trigger key whose conditions hold, highest priority first, as decisions. */
 export function decide(index: RuleIndex, trigger: string, facts: Facts): Decision[] {
   const candidates = index.get(trigger) ?? []
   return candidates

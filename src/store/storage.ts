@@ -7,7 +7,11 @@ import { createStore, del, get, set, type UseStore } from 'idb-keyval'
  */
 export interface Storage {
   read<T>(key: string): Promise<T | undefined>
-  write(key: string, value: unknown): void
+  /**
+   * Read-modify-write of one key, one tab at a time (Web Locks): two tabs counting the
+   * same page view at once both get counted, neither increment is lost.
+   */
+  update<T>(key: string, change: (current: T | undefined) => T): Promise<T>
   /** Start persisting: writes everything held in memory so far. */
   makeDurable(): void
   /** Stop persisting and delete the given keys from IndexedDB and memory. */
@@ -16,6 +20,7 @@ export interface Storage {
 
 export const keys = {
   visitor: 'jk:v1:visitor',
+  counts: 'jk:v1:counts',
 } as const
 
 export function createStorage(durable: boolean): Storage {
@@ -32,32 +37,49 @@ export function createStorage(durable: boolean): Storage {
     }
     return database
   }
-  const persist = (key: string, value: unknown) => {
-    const db = open()
-    if (db) set(key, value, db).catch(() => undefined)
+  const readDurable = async <T>(key: string): Promise<T | undefined> => {
+    const db = durable ? open() : null
+    if (!db) return undefined
+    try {
+      return await get<T>(key, db)
+    } catch {
+      return undefined
+    }
+  }
+  const persist = async (key: string, value: unknown) => {
+    const db = durable ? open() : null
+    if (db) await set(key, value, db).catch(() => undefined)
+  }
+  const locks: LockManager | null = (typeof navigator !== 'undefined' && navigator.locks) || null
+  const exclusively = <T>(key: string, run: () => Promise<T>): Promise<T> => {
+    if (!durable || !locks) return run()
+    try {
+      return locks.request(`${key}:lock`, run) as Promise<T>
+    } catch {
+      return run() // opaque origins refuse locks
+    }
   }
 
   return {
     async read<T>(key: string) {
       if (memory.has(key)) return memory.get(key) as T
-      const db = durable ? open() : null
-      if (!db) return undefined
-      try {
-        const value = await get<T>(key, db)
-        if (value !== undefined && !memory.has(key)) memory.set(key, value)
-        return memory.get(key) as T | undefined
-      } catch {
-        return undefined
-      }
+      const value = await readDurable<T>(key)
+      if (value !== undefined && !memory.has(key)) memory.set(key, value)
+      return memory.get(key) as T | undefined
     },
-    write(key, value) {
-      memory.set(key, value)
-      if (durable) persist(key, value)
+    update<T>(key: string, change: (current: T | undefined) => T) {
+      return exclusively(key, async () => {
+        const stored = await readDurable<T>(key)
+        const next = change(stored ?? (memory.get(key) as T | undefined))
+        memory.set(key, next)
+        await persist(key, next)
+        return next
+      })
     },
     makeDurable() {
       if (durable) return
       durable = true
-      memory.forEach((value, key) => persist(key, value))
+      memory.forEach((value, key) => void persist(key, value))
     },
     async erase(names) {
       durable = false

@@ -1,0 +1,59 @@
+import type { Utm } from '../track/utm.js'
+
+/** One visit: it begins with a page view and ends after `timeout` without activity. */
+export interface Visit {
+  count: number
+  startedAt: number
+  lastActivity: number
+  pageviews: number
+  utm: Utm
+  referrer: string
+}
+
+/** What a visitor's counts look like, persisted as one record under one key. */
+export interface Counts {
+  firstSeen: number
+  pageviews: number
+  visit: Visit | null
+  /** Views per normalised path over all visits. */
+  pages: Record<string, number>
+}
+
+export const visitTimeoutMs = 30 * 60_000
+const maxPages = 500
+
+export const emptyCounts = (now: number): Counts => ({ firstSeen: now, pageviews: 0, visit: null, pages: {} })
+
+export function isVisitOver(visit: Visit | null, now: number, timeoutMs: number): boolean {
+  return !visit || now - visit.lastActivity >= timeoutMs
+}
+
+/**
+ * Counts one page view at `now` (pure). Starts a new visit when the last one is over,
+ * keeping the new visit's UTM and referrer for the whole visit.
+ */
+export function countPageView(
+  counts: Counts,
+  view: { path: string; utm: Utm; referrer: string },
+  now: number,
+  timeoutMs = visitTimeoutMs,
+): { counts: Counts; newVisit: boolean } {
+  const newVisit = isVisitOver(counts.visit, now, timeoutMs)
+  const previous = counts.visit
+  const visit: Visit = newVisit
+    ? { count: (previous?.count ?? 0) + 1, startedAt: now, lastActivity: now, pageviews: 1, utm: view.utm, referrer: view.referrer }
+    : { ...previous!, lastActivity: now, pageviews: previous!.pageviews + 1 }
+  const pages = { ...counts.pages, [view.path]: (counts.pages[view.path] ?? 0) + 1 }
+  const paths = Object.keys(pages)
+  // A bounded record: the paths seen least often go first.
+  if (paths.length > maxPages) {
+    paths.sort((a, b) => pages[a]! - pages[b]!).slice(0, paths.length - maxPages).forEach((path) => delete pages[path])
+  }
+  return { counts: { ...counts, pageviews: counts.pageviews + 1, visit, pages }, newVisit }
+}
+
+/** Activity keeps the visit alive; it never starts one. */
+export function touchVisit(counts: Counts, now: number, timeoutMs = visitTimeoutMs): Counts {
+  if (isVisitOver(counts.visit, now, timeoutMs)) return counts
+  return { ...counts, visit: { ...counts.visit!, lastActivity: now } }
+}

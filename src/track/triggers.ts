@@ -1,0 +1,51 @@
+import type { Rule } from '../config/types.js'
+import { watchClicks } from './click.js'
+import { watchExitIntent } from './exit-intent.js'
+import { watchIdle } from './idle.js'
+import { watchScroll } from './scroll.js'
+import { watchTimeOnPage } from './time-on-page.js'
+
+export interface Watcher {
+  stop(): void
+  rearm(): void
+}
+
+export interface TriggerSinks {
+  /** A parameterised trigger fired: evaluate the rules under `key`. */
+  fire(key: string, properties: Record<string, unknown>): void
+  /** The visitor seems about to leave: report `exit_intent` (its rules run from the event). */
+  exitIntent(how: string): void
+}
+
+/**
+ * Starts a watcher for each trigger some rule uses, and only those: a config without
+ * scroll rules never listens to scroll. `rearm` starts the per-page-view triggers afresh.
+ */
+export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
+  const values = <K extends 'percent' | 'seconds' | 'selector'>(on: string, key: K) =>
+    rules.filter((rule) => rule.on === on).map((rule) => rule[key]!) as Array<NonNullable<Rule[K]>>
+  const watchers: Watcher[] = []
+  const percents = values('scroll', 'percent')
+  if (percents.length) watchers.push(watchScroll(percents, (percent) => sinks.fire(`scroll:${percent}`, { percent })))
+  const visibleSeconds = values('time_on_page', 'seconds')
+  if (visibleSeconds.length) {
+    // The first page view began at navigation, before this chunk arrived.
+    const since = document.visibilityState === 'visible' ? 0 : null
+    watchers.push(watchTimeOnPage(visibleSeconds, (seconds) => sinks.fire(`time_on_page:${seconds}`, { seconds }), since))
+  }
+  const idleSeconds = values('idle', 'seconds')
+  if (idleSeconds.length) watchers.push(watchIdle(idleSeconds, (seconds) => sinks.fire(`idle:${seconds}`, { seconds })))
+  const selectors = values('click', 'selector')
+  if (selectors.length) {
+    watchers.push(
+      watchClicks(selectors, (selector, element) =>
+        sinks.fire(`click:${selector}`, { selector, text: (element.textContent ?? '').trim().slice(0, 100) }),
+      ),
+    )
+  }
+  if (rules.some((rule) => rule.on === 'exit_intent')) watchers.push(watchExitIntent((how) => sinks.exitIntent(how)))
+  return {
+    stop: () => watchers.forEach((watcher) => watcher.stop()),
+    rearm: () => watchers.forEach((watcher) => watcher.rearm()),
+  }
+}
