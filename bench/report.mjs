@@ -22,6 +22,9 @@ export function spread(s, digits = 1) {
   return `${num(s.median, digits)} (${num(s.min, digits)}–${num(s.max, digits)})`
 }
 
+/** Bytes to KB (1024), keeping a missing value missing. */
+export const kb = (bytes) => (typeof bytes === 'number' ? bytes / KB : null)
+
 export const mark = (ok) => (ok === null || ok === undefined ? '?' : ok ? '✓' : '✗')
 
 /**
@@ -37,4 +40,75 @@ export function table(headers, rows, align) {
   }
   const line = (row) => row.map(pad).join('  ').trimEnd()
   return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
+}
+
+const shortPath = (f) => f.path.replace(/^\/dist\//, '')
+
+/** The whole printed report, as text. */
+export function render({ chromium, cpu, runsPerScenario, tracedRuns, settleMs, bytes, pages, scenarios, summary, targets, notes, seconds }) {
+  const out = []
+  const say = (text = '') => out.push(text)
+  say(`journeykit bench — Chromium ${chromium}, headless, ${cpu}× CPU throttling, ${runsPerScenario} runs per scenario (+${tracedRuns}+${tracedRuns} traced), settle ${settleMs} ms`)
+  say()
+  say('bytes (KB = 1024 B)')
+  say(table(['artifact', 'raw B', 'gzip B', 'brotli B'], bytes.map((b) => [b.file, b.raw, b.gzip, b.brotli])))
+  say()
+  say(`no-item page loads:  ${pages.noItem.gzip} B gzip  (${pages.noItem.files.map(shortPath).join(' + ') || 'no JS requested?'})`)
+  say(`with an item shown:  ${pages.withItem.gzip} B gzip  (${pages.withItem.files.map(shortPath).join(' + ') || 'no JS requested?'})`)
+  say('  = the JS files the page requested in scenario B / C (browser request log), gzip -9 each')
+  say()
+  say(`scenarios (median (min–max) of ${runsPerScenario}, ${cpu}× CPU; times from navigation start)`)
+  say(
+    table(
+      ['scenario', 'load ms', 'ready ms', 'item ms', 'script ms', 'jk script ms', 'task ms', 'long tasks', 'heap KB', 'heap Δ KB', 'requests'],
+      scenarios.map(({ key }) => {
+        const s = summary[key]
+        return [
+          `${key} ${s.name}`,
+          spread(s.loadMs, 0),
+          spread(s.readyMs, 0),
+          spread(s.itemMs, 0),
+          spread(s.scriptMs),
+          num(s.journeykitScriptMs),
+          spread(s.taskMs, 0),
+          spread(s.longTasks, 0),
+          num(kb(s.heapBytes.median)),
+          num(kb(s.heapGrowthBytes)),
+          spread(s.requests, 0),
+        ]
+      }),
+    ),
+  )
+  say('  script/task ms = CDP Performance ScriptDuration/TaskDuration (ScriptDuration leaves out most')
+  say('  microtasks: read the trace table below); jk script ms = scenario − blank (medians);')
+  say('  heap = JSHeapUsedSize after a forced GC; requests = what the page asked for (Playwright).')
+  say()
+  say(`main-thread script time from traces (median (min–max) of ${tracedRuns} traced runs of each kind, ${cpu}× CPU)`)
+  say(
+    table(
+      ['scenario', 'all script ms', 'jk: Δ blank', 'jk: url-named', 'jk: profiled', 'jk: samples'],
+      scenarios.map(({ key }) => {
+        const t = summary[key].trace
+        return [`${key} ${summary[key].name}`, spread(t.allMs), num(t.deltaMs), spread(t.urlMs), spread(t.attributedMs), spread(t.samplesMs)]
+      }),
+    ),
+  )
+  say('  all script = union of script events, microtasks included, on the main thread; jk = journeykit:')
+  say('  Δ blank = all script − blank page (the figure the target reads); url-named = events naming a')
+  say('  /dist/ script (misses microtasks: a lower bound); profiled/samples = attributed by V8 CPU-profile')
+  say('  stacks, in separate runs with the profiler on (which slows them: reads high).')
+  say()
+  say('requests (most frequent list per scenario)')
+  for (const { key } of scenarios) say(`  ${key}: ${summary[key].requestList.join(', ') || '—'}`)
+  say()
+  say('targets (informational)')
+  say(table(['', 'target', 'measured', ''], targets.map((t) => [t.what, t.limit, t.value, mark(t.ok)]), 'lrrl'))
+  if (notes.length) {
+    say()
+    say('notes')
+    for (const note of notes) say(`  - ${note}`)
+  }
+  say()
+  say(`took ${seconds.toFixed(0)} s`)
+  return out.join('\n')
 }

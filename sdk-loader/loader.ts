@@ -14,6 +14,7 @@ type Queue = unknown[] & { ready?: unknown }
     const stub = (w.journeykit = w.journeykit || [])
     // Not our tag, or a runtime already took over (the loader was included twice).
     if (!script || typeof stub.push !== 'function' || stub.ready) return
+    const startedAt = Date.now()
     const queue: LoaderHandoff['queue'] = []
     const stamp = (call: unknown) => void queue.push([call, location.href, d.title, Date.now()])
     for (let i = 0; i < stub.length; i++) stamp(stub[i])
@@ -36,6 +37,7 @@ type Queue = unknown[] & { ready?: unknown }
           debug: data.debug != null,
           nonce: script.nonce,
           queue,
+          startedAt,
         }),
       )
       .catch((err: unknown) => console.error('journeykit: could not load the runtime;', err))

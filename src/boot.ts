@@ -13,6 +13,8 @@ export interface LoaderHandoff {
   nonce?: string
   /** Queued calls as [call, url, title, time], in order. */
   queue: Array<[unknown, string, string, number]>
+  /** When the loader ran: the time of this load's page view. */
+  startedAt: number
 }
 
 /**
@@ -33,6 +35,7 @@ export function start(handoff: LoaderHandoff): JourneyKit {
       nonce: handoff.nonce,
     },
     queued,
+    handoff.startedAt,
   )
   ;(window as unknown as { journeykit: JourneyKit }).journeykit = api
   return api

@@ -28,7 +28,7 @@ export interface QueuedCall {
  * load first, then runs the queued calls in order. Calls made before the config and the
  * visitor's state are loaded wait, with their moment, and run in order once ready.
  */
-export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []): JourneyKit {
+export function createJourneykit(options: InitOptions, queued: QueuedCall[] = [], loadedAt = Date.now()): JourneyKit {
   let config: Config | null = null
   let rules: RuleIndex = new Map()
   let sender: Sender | null = null
@@ -153,8 +153,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     }, undefined),
     ready,
   }
-  // The page view of this load happened when the page started loading: first in line.
-  if (options.page !== false) run({ method: 'page', args: [{}], moment: { page: readPage(), time: Math.round(performance.timeOrigin) } })
+  // This load's page view comes first, timed when journeykit arrived (the loader ran).
+  if (options.page !== false) run({ method: 'page', args: [{}], moment: { page: readPage(), time: loadedAt } })
   for (const { call, moment } of queued) {
     replaying = moment
     api.push(call)
