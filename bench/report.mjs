@@ -45,7 +45,7 @@ export function table(headers, rows, align) {
 const shortPath = (f) => f.path.replace(/^\/dist\//, '')
 
 /** The whole printed report, as text. */
-export function render({ chromium, cpu, runsPerScenario, tracedRuns, settleMs, bytes, pages, scenarios, summary, targets, notes, seconds }) {
+export function render({ chromium, cpu, runsPerScenario, tracedRunsPerScenario: tracedRuns, settleMs, bytes, pages, scenarios, summary, targets, notes, seconds }) {
   const out = []
   const say = (text = '') => out.push(text)
   say(`journeykit bench — Chromium ${chromium}, headless, ${cpu}× CPU throttling, ${runsPerScenario} runs per scenario (+${tracedRuns}+${tracedRuns} traced), settle ${settleMs} ms`)

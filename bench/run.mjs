@@ -112,7 +112,7 @@ const summary = summarize(scenarios, runs, traces)
 const targets = targetsOf(summary, bytes, pages)
 const notes = notesOf(summary, { runsPerScenario: RUNS, skipped, budgetS: BUDGET_S, failures })
 const seconds = (Date.now() - started) / 1000
-const settings = { chromium: version, node: process.version, cpu: CPU_THROTTLING, runsPerScenario: RUNS, tracedRuns: TRACE_RUNS, settleMs: SETTLE_MS }
+const settings = { chromium: version, node: process.version, cpu: CPU_THROTTLING, runsPerScenario: RUNS, tracedRunsPerScenario: TRACE_RUNS, settleMs: SETTLE_MS }
 
 console.log(render({ ...settings, bytes, pages, scenarios, summary, targets, notes, seconds }))
 

@@ -4,6 +4,7 @@ import type { CapturedCall, ConsentState, InitOptions, JourneyKit, Moment } from
 import type { Message } from '../transport/envelope.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules, type RuleIndex } from '../rules/evaluate.js'
+import { parseDuration } from '../rules/duration.js'
 import { createStorage, keys } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { createSender, type Sender } from '../transport/sender.js'
@@ -44,7 +45,28 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
 
   // Every call runs after the previous one has finished: events keep their order.
   const schedule = (call: CapturedCall) => {
-    work = work.then(() => (call.method === 'reset' ? forget() : engine.perform(call))).catch((err) => reportError(call.method, err))
+    work = work.then(() => (call.method === 'reset' ? forget() : call.method === 'grant' ? grant() : engine.perform(call))).catch((err) => reportError(call.method, err))
+  }
+  const grant = async () => {
+    if (consent === 'granted') return
+    consent = 'granted'
+    storage.makeDurable()
+    const { heldId, newVisits } = await visitor.adoptStored()
+    const { anonymousId, userId } = visitor.$visitor.get()
+    const visit = visitor.$counts.get().visit?.count ?? 0
+    // Held events were labelled with a stranger's id and visit; the stored visitor's win.
+    sender?.rewrite((message) => {
+      if (message.anonymousId !== heldId) return message
+      let properties = message.properties
+      if (message.event === 'visit_start') {
+        const number = newVisits.shift()
+        if (number === undefined) return null // the stored visit goes on: no new visit began
+        properties = { ...properties, visit: number }
+      }
+      const journey = { stage: message.context.journey?.stage ?? 'awareness', visit }
+      return { ...message, properties, anonymousId, userId: message.userId ?? userId, context: { ...message.context, journey } }
+    })
+    sender?.setHeld(false)
   }
   const forget = () => {
     items.hideAll()
@@ -64,6 +86,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     rules: () => rules,
     sender: () => sender,
     sending: () => consent !== 'denied',
+    storing: () => consent === 'granted',
     onPageView: () => triggers?.rearm(),
     debug: options.debug ? import('../debug/log.js') : null,
   })
@@ -73,6 +96,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true
     if (gpc && config?.privacy?.respectGPC !== false) consent = 'denied'
     if (consent === 'granted') storage.makeDurable()
+    const timeout = parseDuration(config?.visitTimeout)
+    if (timeout) visitor.setVisitTimeout(timeout)
     await visitor.load()
     const runnable = runnableRules(config?.rules ?? [])
     rules = indexRules(runnable)
@@ -119,11 +144,10 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     }, undefined),
     consent: guard('consent', (state: 'granted' | 'denied') => {
       if (state !== 'granted' && state !== 'denied') throw new Error(`expected 'granted' or 'denied', got ${String(state)}`)
-      consent = state
       if (state === 'granted') {
-        storage.makeDurable()
-        void ready.then(() => sender?.setHeld(false))
+        run({ method: 'grant', args: [], moment: now() })
       } else {
+        consent = state
         sender?.clear()
         void storage.erase([keys.visitor, keys.counts])
         visitor.reset()

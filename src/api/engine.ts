@@ -23,6 +23,8 @@ export interface EngineDeps {
   sender(): Sender | null
   /** False once consent is denied: nothing more is sent. */
   sending(): boolean
+  /** False while consent is pending: nothing may be stored yet. */
+  storing(): boolean
   /** A page view was counted: per-page triggers start afresh. */
   onPageView(): void
   debug: Promise<typeof import('../debug/log.js')> | null
@@ -84,7 +86,8 @@ export function createEngine(deps: EngineDeps) {
 
   const page = async (properties: Record<string, unknown>, moment: Moment) => {
     const { url, path, referrer, title, search } = moment.page
-    const newVisit = await visitor.countPageView({ path: normalizePath(path), utm: readUtm(url), referrer }, moment.time)
+    const view = { path: normalizePath(path), utm: readUtm(url), referrer }
+    const newVisit = await visitor.countPageView(view, moment.time, deps.storing())
     deps.onPageView()
     if (newVisit) {
       const visit = visitor.$counts.get().visit!

@@ -69,6 +69,8 @@ export interface Config {
   collector?: { url: string; writeKey?: string }
   push?: { vapidPublicKey: string; serviceWorker?: string; scope?: string; allowedOrigins?: string[] }
   privacy?: { respectGPC?: boolean }
+  /** A visit ends after this long without activity (default "30m"). */
+  visitTimeout?: string
   stages?: Partial<Record<Stage, { on: string }>>
   items?: Record<string, Item>
   rules?: Rule[]

@@ -118,7 +118,9 @@ describe('validateConfig', () => {
     config.rules[0].frequency = { limit: 0, per: 'weekly' }
     config.rules[0].schedule = { start: 'tomorrow', weekly: [{ days: ['thursday'], from: '8am' }], timezone: 'Mars/Olympus' }
     config.rules[1].delay = 'soon'
+    config.visitTimeout = 'half an hour'
     expect(messagesOf(config)).toEqual([
+      'visitTimeout: must be a duration like "30s", "1h" or "7d"',
       'rules[0].frequency.limit: must be a number above 0',
       'rules[0].frequency.per: must be a duration like "30s", "1h" or "7d"',
       'rules[0].schedule.start: must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z"',

@@ -51,6 +51,7 @@ export function validateConfig(input: unknown): Validation {
   unknownKeys(config, '', knownKeys.root)
   if (config.version !== 1) fail('version', messages.version)
 
+  if (config.visitTimeout !== undefined && !isDuration(config.visitTimeout)) fail('visitTimeout', messages.duration)
   if (config.collector !== undefined) {
     if (!isPlainObject(config.collector)) fail('collector', messages.notObject)
     else {

@@ -12,7 +12,7 @@ export interface Storage {
    * same page view at once both get counted, neither increment is lost.
    */
   update<T>(key: string, change: (current: T | undefined) => T): Promise<T>
-  /** Start persisting: writes everything held in memory so far. */
+  /** Start persisting. What memory holds is not written: the caller merges it (consent). */
   makeDurable(): void
   /** Stop persisting and delete the given keys from IndexedDB and memory. */
   erase(keys: string[]): Promise<void>
@@ -43,7 +43,7 @@ export function createStorage(durable: boolean): Storage {
     try {
       return await get<T>(key, db)
     } catch {
-      return undefined
+      return memory.get(key) as T | undefined // blocked or broken: carry on with what we had
     }
   }
   const persist = async (key: string, value: unknown) => {
@@ -69,17 +69,16 @@ export function createStorage(durable: boolean): Storage {
     },
     update<T>(key: string, change: (current: T | undefined) => T) {
       return exclusively(key, async () => {
-        const stored = await readDurable<T>(key)
-        const next = change(stored ?? (memory.get(key) as T | undefined))
+        // IndexedDB is the truth when it is in use (another tab may have written); else memory.
+        const current = durable && open() ? await readDurable<T>(key) : (memory.get(key) as T | undefined)
+        const next = change(current)
         memory.set(key, next)
         await persist(key, next)
         return next
       })
     },
     makeDurable() {
-      if (durable) return
       durable = true
-      memory.forEach((value, key) => void persist(key, value))
     },
     async erase(names) {
       durable = false

@@ -16,6 +16,8 @@ export interface Sender {
   setHeld(held: boolean): void
   /** Forget every queued event (consent denied). */
   clear(): void
+  /** Rewrites (or, returning null, drops) each queued event: consent granted by a known visitor. */
+  rewrite(change: (message: Message) => Message | null): void
   stop(): void
 }
 
@@ -126,6 +128,9 @@ export function createSender(options: SenderOptions): Sender {
     },
     clear() {
       queue = []
+    },
+    rewrite(change) {
+      queue = queue.map(change).filter((message): message is Message => message !== null)
     },
     stop() {
       clearTimeout(timer)
