@@ -15,12 +15,6 @@ const version = () => ({
   transform: (code, id) => (id.endsWith('envelope.ts') ? code.replace("'0.0.0-dev'", JSON.stringify(pkg.version)) : null),
 })
 
-/** Dependencies (nanostores) read process.env.NODE_ENV; browsers have no `process`. */
-const production = () => ({
-  name: 'production',
-  transform: (code) => (code.includes('process.env.NODE_ENV') ? code.replaceAll('process.env.NODE_ENV', '"production"') : null),
-})
-
 /** The JSON Schema of the config ships beside the runtime (contract §1). */
 const schema = () => ({
   name: 'schema',
@@ -30,13 +24,16 @@ const schema = () => ({
 })
 
 /**
- * Chunks are named after the folder their dynamic import points into: ui.js (Preact + item
- * views), debug.js. No manualChunks: Rollup would pull the core's shared helpers into them.
+ * Lazy chunks are named after what their dynamic import points into: ui.js (Preact + item
+ * views), config.js (the validator), triggers.js, pacing.js, consent.js, debug.js. No
+ * manualChunks: Rollup would pull the core's shared helpers into them.
  */
+const chunkNames = { track: 'triggers', rules: 'pacing', store: 'consent' }
 const chunkFileNames = (chunk) => {
-  const folder = /\/src\/(ui|debug|push|config|track)\//.exec(chunk.facadeModuleId ?? '')
-  if (!folder) return 'shared-[hash].js'
-  return folder[1] === 'track' ? 'triggers.js' : `${folder[1]}.js`
+  const folder = /\/src\/(ui|debug|push|config|track|rules|store)\//.exec(chunk.facadeModuleId ?? '')
+  // a chunk shared by lazy chunks only: named after its first module (shared-url.js)
+  if (!folder) return `shared-${/([\w-]+)\.tsx?$/.exec(chunk.moduleIds[0] ?? '')?.[1] ?? '[hash]'}.js`
+  return `${chunkNames[folder[1]] ?? folder[1]}.js`
 }
 
 export default [
@@ -50,19 +47,19 @@ export default [
     // Let the lazy chunks import the core's helpers from core.js instead of a facade chunk.
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames, plugins: [minify()] },
-    plugins: [version(), production(), resolve(), ts(), schema()],
+    plugins: [version(), resolve(), ts(), schema()],
   },
   {
     input: 'service-worker/sw.ts',
     output: { file: 'dist/journeykit-sw.js', format: 'iife', plugins: [minify()] },
-    plugins: [version(), production(), resolve(), ts('./tsconfig.sw.json')],
+    plugins: [version(), resolve(), ts('./tsconfig.sw.json')],
   },
   {
     input: { index: 'src/index.ts' },
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames, hoistTransitiveImports: false },
     // Dependencies are bundled: the npm entry is the runtime's own code, works unbundled in a
-    // browser (nanostores reads process.env), and lazy chunks stay lazy for any bundler.
-    plugins: [version(), production(), resolve(), ts()],
+    // browser, and its lazy chunks stay lazy for any bundler.
+    plugins: [version(), resolve(), ts()],
   },
 ]

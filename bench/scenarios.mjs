@@ -17,9 +17,10 @@ const metric = (metrics, name) => metrics.find((m) => m.name === name)?.value ??
 /**
  * @param {import('playwright-core').Browser} browser
  * `trace`: false, 'plain' (timeline events) or 'profile' (timeline events + V8 CPU profile).
- * @param {{ url: string, waitFor: 'load' | 'ready' | 'item', collector?: { clear(): void, requests(): any[] }, trace?: false | 'plain' | 'profile' }} options
+ * `analyze(trace, url)`: more figures from the parsed trace of a traced run (as `extra`).
+ * @param {{ url: string, waitFor: 'load' | 'ready' | 'item', collector?: { clear(): void, requests(): any[] }, trace?: false | 'plain' | 'profile', analyze?: (trace: any, url: string) => any }} options
  */
-export async function runOnce(browser, { url, waitFor, collector, trace = false }) {
+export async function runOnce(browser, { url, waitFor, collector, trace = false, analyze }) {
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
@@ -78,9 +79,11 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false 
     const { metrics: afterGc } = await cdp.send('Performance.getMetrics')
 
     let traced = null
+    let extra = null
     if (trace) {
-      const buffer = await browser.stopTracing()
-      traced = attributableScriptMs(JSON.parse(buffer.toString('utf8')), '/dist/')
+      const parsed = JSON.parse((await browser.stopTracing()).toString('utf8'))
+      traced = attributableScriptMs(parsed, '/dist/')
+      if (analyze) extra = analyze(parsed, url)
     }
 
     return {
@@ -97,6 +100,7 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false 
       requests,
       collectorRequests: collector ? collector.requests().map((r) => `${r.method} ${r.path} → ${r.status}`) : [],
       trace: traced,
+      ...(analyze ? { extra } : {}),
     }
   } finally {
     await context.close().catch(() => {})

@@ -178,31 +178,6 @@ describe('createJourneykit', () => {
     }
   })
 
-  it('skips, with a warning, a rule whose pacing it cannot enforce yet, and runs the others', async () => {
-    const collector = stubCollector()
-    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    const jk = createJourneykit({
-      page: false,
-      collector: 'https://collect.test/v1/batch',
-      config: {
-        version: 1,
-        rules: [
-          { id: 'capped', on: 'signup', track: 'capped_fired', frequency: 'once' },
-          { id: 'later', on: 'signup', track: 'later_fired', delay: '3s' },
-          { id: 'plain', on: 'signup', track: 'plain_fired' },
-        ],
-      },
-    })
-    await jk.ready
-    jk.track('signup')
-    await jk.flush()
-    expect(collector.events().map((e) => e.event)).toEqual(['signup', 'plain_fired'])
-    expect(warnings.mock.calls.map((c) => c[0])).toEqual([
-      'journeykit.config: rule "capped" skipped: frequency not supported yet',
-      'journeykit.config: rule "later" skipped: delay not supported yet',
-    ])
-  })
-
   it('records the page view of this load first, starting visit 1, then the queued calls', async () => {
     const collector = stubCollector()
     history.replaceState(null, '', '/shop/?utm_source=news&utm_campaign=fall')

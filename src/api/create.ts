@@ -1,4 +1,4 @@
-import type { Config, Rule } from '../config/types.js'
+import type { Config } from '../config/types.js'
 import type { Watcher } from '../track/triggers.js'
 import type { CapturedCall, ConsentState, InitOptions, JourneyKit, Moment } from './types.js'
 import type { Message } from '../transport/envelope.js'
@@ -11,7 +11,9 @@ import { createSender, type Sender } from '../transport/sender.js'
 import { readPage } from '../track/page.js'
 import { watchNavigation } from '../track/navigation.js'
 import { watchActivity } from '../track/activity.js'
-import { reportError, reportWarning } from '../lib/log.js'
+import { reportError } from '../lib/log.js'
+import { listen } from '../lib/listen.js'
+import { loadChunk } from '../lib/load-chunk.js'
 import { createEmitter } from './emitter.js'
 import { createEngine } from './engine.js'
 import { guard } from './guard.js'
@@ -38,6 +40,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   let replaying: Moment | null = null
   let work: Promise<void> = Promise.resolve()
   let triggers: Watcher | null = null
+  let pacing: typeof import('../rules/pacing.js') | null = null
   const now = (): Moment => replaying ?? { page: readPage(), time: Date.now() }
   const storage = createStorage(false)
   const visitor = createVisitorState(storage)
@@ -51,21 +54,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     if (consent === 'granted') return
     consent = 'granted'
     storage.makeDurable()
-    const { heldId, newVisits } = await visitor.adoptStored()
-    const { anonymousId, userId } = visitor.$visitor.get()
-    const visit = visitor.$counts.get().visit?.count ?? 0
-    // Held events were labelled with a stranger's id and visit; the stored visitor's win.
-    sender?.rewrite((message) => {
-      if (message.anonymousId !== heldId) return message
-      let properties = message.properties
-      if (message.event === 'visit_start') {
-        const number = newVisits.shift()
-        if (number === undefined) return null // the stored visit goes on: no new visit began
-        properties = { ...properties, visit: number }
-      }
-      const journey = { stage: message.context.journey?.stage ?? 'awareness', visit }
-      return { ...message, properties, anonymousId, userId: message.userId ?? userId, context: { ...message.context, journey } }
-    })
+    const adopt = await loadChunk('consent', 'held events keep the id they have', () => import('../store/adopt.js'))
+    await adopt?.adoptStoredVisitor(storage, visitor, sender)
     sender?.setHeld(false)
   }
   const forget = () => {
@@ -88,7 +78,11 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     sending: () => consent !== 'denied',
     storing: () => consent === 'granted',
     onPageView: () => triggers?.rearm(),
-    debug: options.debug ? import('../debug/log.js') : null,
+    pacing: () => pacing,
+    later: (delayed) => {
+      work = work.then(delayed).catch((err) => reportError('rule', err))
+    },
+    debug: options.debug || /[?&]journeykit_debug=1/.test(location.search) ? import('../debug/log.js') : null,
   })
 
   const start = async () => {
@@ -99,7 +93,12 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     const timeout = parseDuration(config?.visitTimeout)
     if (timeout) visitor.setVisitTimeout(timeout)
     await visitor.load()
-    const runnable = runnableRules(config?.rules ?? [])
+    let runnable = config?.rules ?? []
+    if (runnable.some((rule) => rule.schedule || rule.variants)) {
+      pacing = await loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
+      // Never run a rule without its schedule or its variants.
+      if (!pacing) runnable = runnable.filter((rule) => !rule.schedule && !rule.variants)
+    }
     rules = indexRules(runnable)
     const url = options.collector ?? config?.collector?.url
     sender = createSender({
@@ -107,18 +106,18 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       writeKey: config?.collector?.writeKey,
       held: consent !== 'granted',
     })
-    if (!url) reportError('init', 'no collector URL (config "collector.url" or data-collector); events stay on the page')
+    if (!url) reportError('init', 'no collector URL: events stay on the page')
     if (runnable.some((rule) => watchedTriggers.includes(rule.on))) {
-      import('../track/triggers.js')
-        .then(({ startTriggers }) => {
-          triggers = startTriggers(runnable, {
+      void loadChunk('init', `${watchedTriggers.join(', ')} rules will not run`, () => import('../track/triggers.js')).then((chunk) => {
+        triggers =
+          chunk?.startTriggers(runnable, {
             fire: (key, properties) => run({ method: 'fire', args: [key, properties], moment: now() }),
             exitIntent: (how) => run({ method: 'track', args: ['exit_intent', { how }], moment: now() }),
-          })
-        })
-        .catch((err) => reportError('init', `could not load the triggers (${String(err)}); exit intent, scroll, time, idle and click rules will not run`))
+          }) ?? null
+      })
     }
     watchActivity((time) => visitor.touch(time))
+    listen(window, 'pagehide', engine.cancelDelays)
     if (options.page !== false) watchNavigation(() => run({ method: 'page', args: [{}], moment: now() }))
     const calls = pending ?? []
     pending = null
@@ -185,20 +184,6 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   }
   replaying = null
   return api
-}
-
-const pacing = ['frequency', 'schedule', 'delay', 'variants'] as const
-
-/**
- * Rules this runtime can honour in full. A rule with pacing it cannot enforce yet is
- * skipped, never run without its limits: a pop-up must not show more often than said.
- */
-function runnableRules(all: Rule[]): Rule[] {
-  return all.filter((rule) => {
-    const unsupported = pacing.filter((key) => rule[key] !== undefined)
-    if (unsupported.length) reportWarning('config', `rule "${rule.id}" skipped: ${unsupported.join(', ')} not supported yet`)
-    return unsupported.length === 0
-  })
 }
 
 function checkProperties(value: unknown): void {

@@ -1,10 +1,12 @@
-import type { Config, Stage } from '../config/types.js'
+import type { Config, Rule, Stage } from '../config/types.js'
+import type { ItemCounts } from '../store/visit.js'
 import type { CapturedCall, Moment } from './types.js'
 import type { Message, MessageType } from '../transport/envelope.js'
 import type { Sender } from '../transport/sender.js'
 import type { createVisitorState } from '../store/visitor.js'
 import type { createItemController } from './items.js'
 import { decide, type RuleIndex } from '../rules/evaluate.js'
+import { parseDuration } from '../rules/duration.js'
 import { isLaterStage } from '../rules/stages.js'
 import { normalizePath } from '../track/path.js'
 import { readUtm } from '../track/utm.js'
@@ -27,6 +29,10 @@ export interface EngineDeps {
   storing(): boolean
   /** A page view was counted: per-page triggers start afresh. */
   onPageView(): void
+  /** Schedules and variants, loaded when some rule has them (else null). */
+  pacing(): typeof import('../rules/pacing.js') | null
+  /** Runs work later, in line with every other call (a delayed rule). */
+  later(work: () => Promise<void>): void
   debug: Promise<typeof import('../debug/log.js')> | null
 }
 
@@ -49,35 +55,79 @@ export function createEngine(deps: EngineDeps) {
     return true
   }
 
-  const setStage = (to: Stage, rule: string | null, moment: Moment) => {
+  const setStage = (to: Stage, rule: string | null, moment: Moment, backwards = false) => {
     const from = visitor.$visitor.get().stage
-    if (!isLaterStage(to, from)) return
+    if (to === from || (!backwards && !isLaterStage(to, from))) return
     visitor.update({ stage: to })
     send('track', { event: 'stage_changed', properties: { from, to, rule } }, moment)
+  }
+
+  // Items rules showed on this page view (limits.perPage) and actions waiting on a `delay`.
+  let pageShows = 0
+  let delayed: Array<ReturnType<typeof setTimeout>> = []
+  const limits = () => ({ perPage: 2, perVisit: 5, ...deps.config()?.limits })
+
+  /** `variant.<rule>`: the variant this visitor gets of each rule with variants. */
+  const variantsOf = () => {
+    const names: Record<string, string> = {}
+    const pacing = deps.pacing()
+    for (const rule of deps.config()?.rules ?? []) {
+      if (!rule.variants || !pacing) continue
+      const picked = pacing.pickVariant(rule.variants, visitor.$visitor.get().anonymousId, rule.id)
+      names[rule.id] = pacing.variantName(picked.variant, picked.index)
+    }
+    return names
+  }
+
+  /** Does what a rule says, if its caps allow it now. */
+  const act = async (rule: Rule, moment: Moment) => {
+    let show = rule.show
+    let variant: string | null = null
+    const pacing = deps.pacing()
+    if (rule.variants && pacing) {
+      const picked = pacing.pickVariant(rule.variants, visitor.$visitor.get().anonymousId, rule.id)
+      show = picked.variant.show
+      variant = pacing.variantName(picked.variant, picked.index)
+    }
+    if (show && (pageShows >= limits().perPage || !deps.items.canShow(show))) return
+    if (!(await visitor.claim(rule, Date.now(), limits().perVisit))) return
+    if (rule.stage) setStage(rule.stage, rule.id, moment)
+    if (show) {
+      pageShows++
+      deps.items.show(show, { rule: rule.id, variant })
+    }
+    if (rule.track) await track(rule.track, { rule: rule.id }, moment)
+    if (rule.set) {
+      const { stage, ...traits } = rule.set
+      if (stage) setStage(stage as Stage, rule.id, moment, true)
+      if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.$visitor.get().traits, ...traits } })
+    }
   }
 
   const evaluate = async (key: string, moment: Moment, event: Record<string, unknown>) => {
     const candidates = deps.rules().get(key)
     if (!candidates) return
-    const state = visitor.$visitor.get()
-    const facts = buildFacts(moment, state, visitor.$counts.get(), event)
-    const decisions = decide(deps.rules(), key, facts)
-    void deps.debug?.then((debug) => debug.logDecisions(key, candidates, decisions, facts))
-    for (const decision of decisions) {
-      const ruleId = decision.rule.id
-      if (decision.rule.stage) setStage(decision.rule.stage, ruleId, moment)
-      if (decision.show) deps.items.show(decision.show, { rule: ruleId, variant: null })
-      if (decision.track) await perform({ method: 'track', args: [decision.track, { rule: ruleId }], moment })
-      if (decision.set) {
-        const { stage, ...traits } = decision.set
-        if (stage) setStage(stage as Stage, ruleId, moment)
-        if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.$visitor.get().traits, ...traits } })
-      }
+    const counts = visitor.$counts.get()
+    const facts = buildFacts(moment, visitor.$visitor.get(), counts, event, variantsOf())
+    const decisions = decide(deps.rules(), key, facts).filter(({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time))
+    void deps.debug?.then((debug) => debug.logDecisions(key, candidates, facts, counts, moment.time))
+    for (const { rule } of decisions) {
+      const wait = parseDuration(rule.delay)
+      if (!wait) await act(rule, moment)
+      else delayed.push(setTimeout(() => deps.later(() => act(rule, moment)), wait))
     }
+  }
+
+  /** A new page view (or the page going away) cancels what was waiting on a delay. */
+  const cancelDelays = () => {
+    delayed.forEach(clearTimeout)
+    delayed = []
   }
 
   const track = async (event: string, properties: Record<string, unknown>, moment: Moment) => {
     if (!send('track', { event, properties }, moment)) return
+    const counted = itemEvents[event]
+    if (counted && typeof properties.item === 'string') await visitor.countItem(properties.item, counted)
     for (const [stage, mapping] of Object.entries(deps.config()?.stages ?? {})) {
       if (mapping?.on === event) setStage(stage as Stage, null, moment)
     }
@@ -88,6 +138,8 @@ export function createEngine(deps: EngineDeps) {
     const { url, path, referrer, title, search } = moment.page
     const view = { path: normalizePath(path), utm: readUtm(url), referrer }
     const newVisit = await visitor.countPageView(view, moment.time, deps.storing())
+    cancelDelays()
+    pageShows = 0
     deps.onPageView()
     if (newVisit) {
       const visit = visitor.$counts.get().visit!
@@ -109,7 +161,13 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  return { perform }
+  return { perform, cancelDelays }
+}
+
+const itemEvents: Record<string, keyof ItemCounts | undefined> = {
+  item_shown: 'shown',
+  item_dismissed: 'dismissed',
+  item_converted: 'converted',
 }
 
 /** `{ source: 'news' }` → `{ utm_source: 'news' }`, as analytics tools name them. */

@@ -9,7 +9,13 @@ import { pageFacts } from '../track/page.js'
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 
 /** Everything a rule's `if` can ask about (contract §4), at one moment. */
-export function buildFacts(moment: Moment, visitor: Visitor, counts: Counts, event: Record<string, unknown>): Facts {
+export function buildFacts(
+  moment: Moment,
+  visitor: Visitor,
+  counts: Counts,
+  event: Record<string, unknown>,
+  variants: Record<string, string> = {},
+): Facts {
   const visit = counts.visit
   const time = new Date(moment.time)
   return {
@@ -25,6 +31,8 @@ export function buildFacts(moment: Moment, visitor: Visitor, counts: Counts, eve
     device: deviceFacts(),
     time: { hour: time.getHours(), weekday: weekdays[time.getDay()] },
     journey: { stage: visitor.stage },
+    item: counts.items ?? {},
+    variant: variants,
     event,
   }
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/types.js'
 import type { ConvertWhat, DismissHow, ItemHost, Unmount } from '../ui/types.js'
 import { reportError } from '../lib/log.js'
+import { loadChunk } from '../lib/load-chunk.js'
 
 export interface ShowReason {
   rule: string | null
@@ -22,15 +23,20 @@ export function createItemController(getConfig: () => Config | null, track: Trac
     unmount?.()
   }
 
+  const modalOnScreen = () => [...onScreen.keys()].some((other) => getConfig()?.items?.[other]?.style === 'modal')
+
   return {
+    /** Whether the item could show now: not already on screen, and no second modal. */
+    canShow(id: string): boolean {
+      const item = getConfig()?.items?.[id]
+      return !!item && !onScreen.has(id) && !(item.style === 'modal' && modalOnScreen())
+    },
     show(id: string, reason: ShowReason): void {
       const item = getConfig()?.items?.[id]
       if (!item || !Object.prototype.hasOwnProperty.call(getConfig()?.items ?? {}, id)) {
         return reportError('show', `no item "${id}" in the config`)
       }
-      if (onScreen.has(id)) return
-      const modalOpen = [...onScreen.keys()].some((other) => getConfig()?.items?.[other]?.style === 'modal')
-      if (item.style === 'modal' && modalOpen) return
+      if (onScreen.has(id) || (item.style === 'modal' && modalOnScreen())) return
       onScreen.set(id, null)
       const about = { item: id, rule: reason.rule, variant: reason.variant }
       const host: ItemHost = {
@@ -50,16 +56,12 @@ export function createItemController(getConfig: () => Config | null, track: Trac
           track('lead_captured', { ...about, email })
         },
       }
-      import('../ui/mount.js')
-        .then(({ mount }) => {
-          if (!onScreen.has(id)) return // hidden before the chunk arrived
-          onScreen.set(id, mount(host))
-          track('item_shown', about)
-        })
-        .catch((err) => {
-          onScreen.delete(id)
-          reportError('show', `could not load the item view (${err instanceof Error ? err.message : String(err)})`)
-        })
+      void loadChunk('show', 'no item can show', () => import('../ui/mount.js')).then((ui) => {
+        if (!ui) return void onScreen.delete(id)
+        if (!onScreen.has(id)) return // hidden before the chunk arrived
+        onScreen.set(id, ui.mount(host))
+        track('item_shown', about)
+      })
     },
     hideAll(): void {
       ;[...onScreen.keys()].forEach(close)

@@ -1,5 +1,6 @@
 import type { Config } from './types.js'
 import { reportError, reportWarning } from '../lib/log.js'
+import { loadChunk } from '../lib/load-chunk.js'
 
 /** What `init` and the loader accept as a config: the object, its URL, or a fetch in flight. */
 export type ConfigSource = Config | string | Promise<Response>
@@ -12,27 +13,21 @@ export async function loadConfig(source: ConfigSource | undefined, baseUrl: stri
   if (source === undefined) return null
   // The validator is a chunk of its own, fetched while the config downloads: it is much of
   // the runtime's bytes, and a collector-only page never needs it.
-  const validator = import('./validate.js')
-  validator.catch(() => undefined)
+  const validator = loadChunk('config', 'nothing will be shown', () => import('./validate.js'))
   let data: unknown
   try {
     data = typeof source === 'object' && !(source instanceof Promise) ? source : await fetchJson(source, baseUrl)
   } catch (err) {
-    reportError('config', `could not load the config (${err instanceof Error ? err.message : String(err)}); nothing will be shown`)
+    reportError('config', `${err instanceof Error ? err.message : String(err)}: nothing will be shown`)
     return null
   }
-  let validateConfig: typeof import('./validate.js').validateConfig
-  try {
-    validateConfig = (await validator).validateConfig
-  } catch (err) {
-    reportError('config', `could not load the validator (${err instanceof Error ? err.message : String(err)}); nothing will be shown`)
-    return null
-  }
-  const { problems, warnings } = validateConfig(data)
+  const chunk = await validator
+  if (!chunk) return null
+  const { problems, warnings } = chunk.validateConfig(data)
   warnings.forEach(({ path, message }) => reportWarning('config', `${path}: ${message}`))
   if (problems.length === 0) return data as Config
   problems.forEach(({ path, message }) => reportError('config', `${path}: ${message}`))
-  reportError('config', `the config has ${problems.length} problem(s) and was refused; nothing will be shown`)
+  reportError('config', `${problems.length} problem(s): the config was refused, nothing will be shown`)
   return null
 }
 

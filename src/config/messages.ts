@@ -5,6 +5,7 @@ export const messages = {
   notNumber: 'must be a number',
   notPositive: 'must be a number above 0',
   notArray: 'must be an array',
+  count: 'must be a whole number, 0 or more',
   notBoolean: 'must be true or false',
   required: 'is required',
   version: 'must be 1',

@@ -41,6 +41,8 @@ export interface Schedule {
 }
 
 export interface Variant {
+  /** Reported as `properties.variant` (default: the variant's position, "0", "1", …). */
+  id?: string
   weight: number
   show: string
 }
@@ -63,12 +65,19 @@ export interface Rule {
   priority?: number
 }
 
+/** How many items rules may show: per page view and per visit (`show()` is not limited). */
+export interface Limits {
+  perPage?: number
+  perVisit?: number
+}
+
 export interface Config {
   $schema?: string
   version: 1
   collector?: { url: string; writeKey?: string }
   push?: { vapidPublicKey: string; serviceWorker?: string; scope?: string; allowedOrigins?: string[] }
   privacy?: { respectGPC?: boolean }
+  limits?: Limits
   /** A visit ends after this long without activity (default "30m"). */
   visitTimeout?: string
   stages?: Partial<Record<Stage, { on: string }>>

@@ -52,6 +52,16 @@ export function validateConfig(input: unknown): Validation {
   if (config.version !== 1) fail('version', messages.version)
 
   if (config.visitTimeout !== undefined && !isDuration(config.visitTimeout)) fail('visitTimeout', messages.duration)
+  if (config.limits !== undefined) {
+    if (!isPlainObject(config.limits)) fail('limits', messages.notObject)
+    else {
+      unknownKeys(config.limits, 'limits', ['perPage', 'perVisit'])
+      for (const key of ['perPage', 'perVisit'] as const) {
+        const value = config.limits[key]
+        if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) fail(`limits.${key}`, messages.count)
+      }
+    }
+  }
   if (config.collector !== undefined) {
     if (!isPlainObject(config.collector)) fail('collector', messages.notObject)
     else {
@@ -169,6 +179,7 @@ export function validateConfig(input: unknown): Validation {
       const at = `${path}[${i}]`
       if (!isPlainObject(variant)) return fail(at, messages.notObject)
       if (!(typeof variant.weight === 'number' && variant.weight > 0)) fail(`${at}.weight`, messages.notPositive)
+      if (variant.id !== undefined && typeof variant.id !== 'string') fail(`${at}.id`, messages.notString)
       if (!isItemId(variant.show)) fail(`${at}.show`, messages.unknownItem)
     })
   }

@@ -1,13 +1,25 @@
 import type { Rule } from '../config/types.js'
-import type { Decision } from '../rules/evaluate.js'
 import type { Facts } from '../rules/facts.js'
+import type { Counts } from '../store/visit.js'
+import { matchQuery } from '../rules/match.js'
+import { isScheduled } from '../rules/schedule.js'
+import { isCapped } from '../rules/frequency.js'
 
-/** Loaded only with data-debug: one collapsed console group per trigger. */
-export function logDecisions(trigger: string, candidates: Rule[], decisions: Decision[], facts: Facts): void {
-  const fired = new Set(decisions.map((decision) => decision.rule.id))
-  console.groupCollapsed(`journeykit: ${trigger} — ${fired.size} of ${candidates.length} rule(s) fired`)
+/**
+ * Loaded only with data-debug or ?journeykit_debug=1: one collapsed console group per
+ * trigger, with each rule's conditions, schedule and cap as they stood.
+ */
+export function logDecisions(trigger: string, candidates: Rule[], facts: Facts, counts: Counts, now: number): void {
+  console.groupCollapsed(`journeykit: ${trigger} — ${candidates.length} rule(s)`)
   for (const rule of candidates) {
-    console.log(`${fired.has(rule.id) ? '✔ fired' : '✘ conditions not met'}: ${rule.id}`, rule.if ?? {})
+    const conditions = Object.entries(rule.if ?? {}).map(([key, condition]) => ({ key, condition, holds: matchQuery({ [key]: condition }, facts) }))
+    const scheduled = isScheduled(rule.schedule, now)
+    const capped = isCapped(rule.frequency, counts.rules?.[rule.id] ?? [], now, counts.visit?.startedAt ?? now)
+    const fires = conditions.every((c) => c.holds) && scheduled && !capped
+    console.groupCollapsed(`${fires ? '✔' : '✘'} ${rule.id}${fires ? '' : `: ${!conditions.every((c) => c.holds) ? 'conditions not met' : !scheduled ? 'outside its schedule' : 'frequency cap reached'}`}`)
+    for (const { key, condition, holds } of conditions) console.log(`${holds ? '✔' : '✘'} ${key}`, condition)
+    console.log(`schedule: ${rule.schedule ? (scheduled ? 'inside' : 'outside') : 'none'}; frequency: ${rule.frequency ? (capped ? 'cap reached' : 'under the cap') : 'none'}`)
+    console.groupEnd()
   }
   console.log('facts', facts)
   console.groupEnd()

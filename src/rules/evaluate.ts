@@ -3,12 +3,9 @@ import type { Facts } from './facts.js'
 import { matchQuery } from './match.js'
 import { triggerKey } from './trigger-key.js'
 
-/** What a rule asks for once it fires. */
+/** A rule whose trigger fired and whose conditions hold. */
 export interface Decision {
   rule: Rule
-  show?: string
-  track?: string
-  set?: Record<string, unknown>
 }
 
 export type RuleIndex = Map<string, Rule[]>
@@ -31,5 +28,5 @@ export function decide(index: RuleIndex, trigger: string, facts: Facts): Decisio
   return candidates
     .filter((rule) => !rule.if || matchQuery(rule.if, facts))
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))
-    .map((rule) => ({ rule, show: rule.show, track: rule.track, set: rule.set }))
+    .map((rule) => ({ rule }))
 }

@@ -8,6 +8,14 @@ export interface Visit {
   pageviews: number
   utm: Utm
   referrer: string
+  /** Items shown by rules in this visit (for `limits.perVisit`). */
+  shows?: number
+}
+
+export interface ItemCounts {
+  shown: number
+  dismissed: number
+  converted: number
 }
 
 /** What a visitor's counts look like, persisted as one record under one key. */
@@ -17,6 +25,10 @@ export interface Counts {
   visit: Visit | null
   /** Views per normalised path over all visits. */
   pages: Record<string, number>
+  /** When each rule with a `frequency` acted, most recent last (as many as its cap needs). */
+  rules?: Record<string, number[]>
+  /** `item.<id>.shown|dismissed|converted`. */
+  items?: Record<string, ItemCounts>
 }
 
 export const visitTimeoutMs = 30 * 60_000

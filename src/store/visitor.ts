@@ -1,10 +1,11 @@
-import { atom } from 'nanostores'
+import { cell } from '../lib/cell.js'
 import type { Stage } from '../config/types.js'
 import { uuid } from '../lib/uuid.js'
 import { keys, type Storage } from './storage.js'
-import { countPageView, emptyCounts, touchVisit, visitTimeoutMs, type Counts } from './visit.js'
+import { countPageView, emptyCounts, touchVisit, visitTimeoutMs, type Counts, type ItemCounts } from './visit.js'
+import type { Rule } from '../config/types.js'
+import { historyLength, isCapped } from '../rules/frequency.js'
 import type { Utm } from '../track/utm.js'
-import { isLaterStage } from '../rules/stages.js'
 
 export interface Visitor {
   anonymousId: string
@@ -16,14 +17,14 @@ export interface Visitor {
 export const newVisitor = (): Visitor => ({ anonymousId: uuid(), userId: null, traits: {}, stage: 'awareness' })
 
 /**
- * The visitor of one runtime: two atoms (who they are; what they did), loaded once from
+ * The visitor of one runtime: two cells (who they are; what they did), loaded once from
  * storage. Changes apply in memory at once and are merged into what storage holds under a
  * cross-tab lock, so tabs share one visitor, one visit and one set of counts.
  */
 export function createVisitorState(storage: Storage) {
   let timeoutMs = visitTimeoutMs
-  const $visitor = atom<Visitor>(newVisitor())
-  const $counts = atom<Counts>(emptyCounts(Date.now()))
+  const $visitor = cell<Visitor>(newVisitor())
+  const $counts = cell<Counts>(emptyCounts(Date.now()))
   // Page views counted while nothing may be stored (consent pending), to re-count on grant.
   let unstoredViews: Array<[{ path: string; utm: Utm; referrer: string }, number]> = []
   let persisted = Promise.resolve()
@@ -65,45 +66,48 @@ export function createVisitorState(storage: Storage) {
       $counts.set(counts)
       return newVisit
     },
+    /**
+     * Records that a rule acts now, unless its frequency cap or the visit's item limit says
+     * no. Check and record are one locked step: of two tabs, only one gets a `once`.
+     */
+    async claim(rule: Rule, now: number, perVisit: number): Promise<boolean> {
+      let granted = false
+      const counts = await storage.update<Counts>(keys.counts, (stored) => {
+        const current = stored ?? $counts.get()
+        const history = current.rules?.[rule.id] ?? []
+        const visit = current.visit
+        const shows = (rule.show || rule.variants) && visit ? (visit.shows ?? 0) : 0
+        granted = !isCapped(rule.frequency, history, now, visit?.startedAt ?? now) && shows < perVisit
+        if (!granted) return current
+        const next = { ...current }
+        if (rule.frequency) next.rules = { ...current.rules, [rule.id]: [...history, now].slice(-historyLength(rule.frequency)) }
+        if ((rule.show || rule.variants) && visit) next.visit = { ...visit, shows: shows + 1 }
+        return next
+      })
+      $counts.set(counts)
+      return granted
+    },
+    /** Counts what a visitor did with an item: `item.<id>.shown|dismissed|converted`. */
+    async countItem(item: string, what: keyof ItemCounts): Promise<void> {
+      const counts = await storage.update<Counts>(keys.counts, (stored) => {
+        const current = stored ?? $counts.get()
+        const before = current.items?.[item] ?? { shown: 0, dismissed: 0, converted: 0 }
+        return { ...current, items: { ...current.items, [item]: { ...before, [what]: before[what] + 1 } } }
+      })
+      $counts.set(counts)
+    },
     /** Keeps the visit alive on input; throttled by the caller. */
     touch(now: number): void {
       $counts.set(touchVisit($counts.get(), now, timeoutMs))
       queue(() => storage.update<Counts>(keys.counts, (stored) => touchVisit(stored ?? $counts.get(), now, timeoutMs)))
     },
-    /**
-     * Consent granted: the visitor may already be known from an earlier grant. Their stored
-     * identity wins; what happened meanwhile (identify, stage, page views) is merged into it.
-     * Returns the anonymous id the visitor had in memory, to re-label the events held so far,
-     * and the numbers of the visits those page views start once counted on the stored counts.
-     */
-    async adoptStored(): Promise<{ heldId: string; newVisits: number[] }> {
-      const memoryVisitor = $visitor.get()
-      const visitor = await storage.update<Visitor>(keys.visitor, (stored) => {
-        if (!stored || typeof stored.anonymousId !== 'string') return memoryVisitor
-        return {
-          ...stored,
-          userId: memoryVisitor.userId ?? stored.userId,
-          traits: { ...stored.traits, ...memoryVisitor.traits },
-          stage: isLaterStage(memoryVisitor.stage, stored.stage) ? memoryVisitor.stage : stored.stage,
-        }
-      })
+    /** Page views counted while nothing could be stored, handed over once (consent granted). */
+    takeUnstoredViews() {
       const views = unstoredViews
       unstoredViews = []
-      let newVisits: number[] = []
-      const counts = await storage.update<Counts>(keys.counts, (stored) => {
-        newVisits = []
-        if (!stored) return $counts.get()
-        return views.reduce((counts, [view, at]) => {
-          const result = countPageView(counts, view, at, timeoutMs)
-          if (result.newVisit) newVisits.push(result.counts.visit!.count)
-          return result.counts
-        }, stored)
-      })
-      if (newVisits.length === 0 && counts === $counts.get()) newVisits = views.length ? [counts.visit!.count] : []
-      $visitor.set(visitor)
-      $counts.set(counts)
-      return { heldId: memoryVisitor.anonymousId, newVisits }
+      return views
     },
+    visitTimeout: () => timeoutMs,
     reset(): void {
       $visitor.set(newVisitor())
       $counts.set(emptyCounts(Date.now()))

@@ -1,0 +1,6 @@
+/**
+ * Schedules and variants: a chunk of its own, loaded before the first rule runs, and only
+ * when some rule has a `schedule` or `variants` (Intl time-zone maths costs bytes).
+ */
+export { isScheduled } from './schedule.js'
+export { pickVariant, variantName } from './variants.js'

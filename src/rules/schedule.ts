@@ -1,0 +1,88 @@
+import type { Schedule } from '../config/types.js'
+
+const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** Wall-clock parts of an instant in an IANA zone (undefined: the visitor's own). */
+export function zonedParts(time: number, timeZone?: string) {
+  const key = timeZone ?? ''
+  let format = formatters.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(key, format)
+  }
+  const parts: Record<string, string> = {}
+  for (const { type, value } of format.formatToParts(time)) parts[type] = value
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: parts.weekday!.slice(0, 3).toLowerCase(),
+  }
+}
+
+/** The instant at which a wall-clock time happens in a zone; right across DST changes. */
+export function zonedTime(year: number, month: number, day: number, hour: number, minute: number, timeZone?: string): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute)
+  let guess = wall
+  // Two passes settle the zone's offset, also on the days it changes.
+  for (let i = 0; i < 2; i++) {
+    const p = zonedParts(guess, timeZone)
+    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
+    guess += wall - shown
+  }
+  return guess
+}
+
+/** `start`/`end`: a date alone is the start (or the end) of that day in the schedule's zone. */
+function boundary(value: string, timeZone: string | undefined, end: boolean): number {
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) return Date.parse(value)
+  const [date = '', time] = value.split('T')
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  if (!time) return end ? zonedTime(y, m, d + 1, 0, 0, timeZone) : zonedTime(y, m, d, 0, 0, timeZone)
+  const [h, min] = time.split(':').map(Number) as [number, number]
+  return zonedTime(y, m, d, h, min, timeZone)
+}
+
+const minutesOf = (clock: string) => {
+  const [h, m] = clock.split(':').map(Number) as [number, number]
+  return h * 60 + m
+}
+
+/**
+ * Whether `now` falls inside the schedule (contract §4): between `start` and `end`, and in
+ * one of the `weekly` windows, read on the wall clock of `timezone` (default: the visitor's).
+ * A window whose `to` is before its `from` runs past midnight into the next day.
+ */
+export function isScheduled(schedule: Schedule | undefined, now: number): boolean {
+  if (!schedule) return true
+  const zone = schedule.timezone
+  if (schedule.start && now < boundary(schedule.start, zone, false)) return false
+  if (schedule.end && now >= boundary(schedule.end, zone, true)) return false
+  if (!schedule.weekly) return true
+  const local = zonedParts(now, zone)
+  const minute = local.hour * 60 + local.minute
+  const today = local.weekday
+  const yesterday = dayNames[(dayNames.indexOf(today) + 6) % 7]!
+  return schedule.weekly.some((window) => {
+    const from = minutesOf(window.from ?? '00:00')
+    const to = minutesOf(window.to ?? '24:00')
+    const days = window.days as string[]
+    if (from < to) return days.includes(today) && minute >= from && minute < to
+    // overnight: the part after midnight belongs to the day the window started
+    return (days.includes(today) && minute >= from) || (days.includes(yesterday) && minute < to)
+  })
+}

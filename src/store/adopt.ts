@@ -1,0 +1,56 @@
+import type { Message } from '../transport/envelope.js'
+import type { Sender } from '../transport/sender.js'
+import type { Storage } from './storage.js'
+import type { createVisitorState, Visitor } from './visitor.js'
+import { keys } from './storage.js'
+import { countPageView, type Counts } from './visit.js'
+import { isLaterStage } from '../rules/stages.js'
+
+/**
+ * Consent granted (a chunk loaded only then): the visitor may already be known from an
+ * earlier grant. Their stored identity wins; what happened meanwhile (identify, stage, page
+ * views) is merged into it, and the events held so far are re-labelled as theirs.
+ */
+export async function adoptStoredVisitor(storage: Storage, state: ReturnType<typeof createVisitorState>, sender: Sender | null) {
+  const { $visitor, $counts } = state
+  const memoryVisitor = $visitor.get()
+  const visitor = await storage.update<Visitor>(keys.visitor, (stored) => {
+    if (!stored || typeof stored.anonymousId !== 'string') return memoryVisitor
+    return {
+      ...stored,
+      userId: memoryVisitor.userId ?? stored.userId,
+      traits: { ...stored.traits, ...memoryVisitor.traits },
+      stage: isLaterStage(memoryVisitor.stage, stored.stage) ? memoryVisitor.stage : stored.stage,
+    }
+  })
+  const views = state.takeUnstoredViews()
+  let newVisits: number[] = []
+  const counts = await storage.update<Counts>(keys.counts, (stored) => {
+    newVisits = []
+    if (!stored) return $counts.get()
+    return views.reduce((counts, [view, at]) => {
+      const result = countPageView(counts, view, at, state.visitTimeout())
+      if (result.newVisit) newVisits.push(result.counts.visit!.count)
+      return result.counts
+    }, stored)
+  })
+  if (newVisits.length === 0 && counts === $counts.get()) newVisits = views.length ? [counts.visit!.count] : []
+  $visitor.set(visitor)
+  $counts.set(counts)
+  relabelHeld(sender, memoryVisitor.anonymousId, visitor, counts.visit?.count ?? 0, newVisits)
+}
+
+/** Held events were labelled with a stranger's id and visit; the stored visitor's win. */
+function relabelHeld(sender: Sender | null, heldId: string, visitor: Visitor, visit: number, newVisits: number[]) {
+  sender?.rewrite((message: Message) => {
+    if (message.anonymousId !== heldId) return message
+    let properties = message.properties
+    if (message.event === 'visit_start') {
+      const number = newVisits.shift()
+      if (number === undefined) return null // the stored visit goes on: no new visit began
+      properties = { ...properties, visit: number }
+    }
+    const journey = { stage: message.context.journey?.stage ?? 'awareness', visit }
+    return { ...message, properties, anonymousId: visitor.anonymousId, userId: message.userId ?? visitor.userId, context: { ...message.context, journey } }
+  })
+}
