@@ -38,6 +38,11 @@ const chunkFileNames = (chunk) => {
 
 export default [
   {
+    input: 'src/cli.ts',
+    output: { file: 'dist/cli.js', format: 'es' },
+    plugins: [resolve(), ts()],
+  },
+  {
     input: 'sdk-loader/loader.ts',
     output: { file: 'dist/loader.js', format: 'iife', plugins: [minify()] },
     plugins: [ts()],

@@ -41,7 +41,8 @@ export function validateConfig(input: unknown): Validation {
   const fail = (path: string, message: string) => void problems.push({ path, message })
   const unknownKeys = (value: Record<string, unknown>, path: string, allowed: string[]) => {
     for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) warnings.push({ path: join(path, key), message: messages.unknownKey })
+      // "$comment" is JSON Schema's own annotation: a note for humans, anywhere
+      if (!allowed.includes(key) && key !== '$comment') warnings.push({ path: join(path, key), message: messages.unknownKey })
     }
   }
   findForbiddenKeys(input, '', fail, 0)

@@ -1,0 +1,161 @@
+// The tracking benchmark: scenario D ("tracking with engagement rules") on a tall page.
+//
+// Start-up: traced runs of D and of B′ (scenario B's config on the same tall page: tracking,
+// no engagement rule, so no triggers chunk) through `runOnce`, interleaved. D − B′ is the
+// cost of the triggers chunk and of starting its watchers (and of D's longer config).
+// Profiled runs of D attribute time to dist/triggers.js frames directly.
+//
+// Bursts: after `ready` and the settle time, with throttling on, 1,000 real input events
+// through CDP, one at a time (each call returns once the renderer has handled the event,
+// about a frame), on D and on the same tall page without journeykit; the burst alone is
+// traced. Scroll: `mouseWheel`, 18 px each (so the page passes 50% and 90%: both scroll
+// rules fire); pointer: `mouseMoved` along a curve inside the viewport. An init script
+// counts the scroll, wheel and pointermove events the page really got.
+import { attributableScriptMs } from './trace.mjs'
+import { probeScript } from './probe.mjs'
+import { runOnce, traceCategories, CPU_THROTTLING, SETTLE_MS } from './scenarios.mjs'
+import { triggersTiming } from './tracking-trace.mjs'
+
+const WAIT_MS = 20_000
+const SECTIONS = 250 // × 80 px: a 20,000 px page
+const SCROLL_PX = 18_000 // what a whole scroll burst travels: to about 94% of the page
+
+export const trackingConfig = {
+  version: 1,
+  rules: [
+    { id: 'e', on: 'exit_intent', track: 'x' },
+    { id: 's', on: 'scroll', percent: 50, track: 'y' },
+    { id: 's2', on: 'scroll', percent: 90, track: 'y2' },
+    { id: 'i', on: 'idle', seconds: 30, track: 'z' },
+    { id: 'c', on: 'click', selector: '.buy', track: 'w' },
+    { id: 't', on: 'time_on_page', seconds: 60, track: 'v' },
+  ],
+}
+
+const tallPage =
+  '<!doctype html><title>tall</title><style>section{height:80px;box-sizing:border-box;border-bottom:1px solid #ddd}</style><main>' +
+  Array.from({ length: SECTIONS }, (_, i) => `<section>Section ${i + 1}</section>`).join('') +
+  '</main>'
+
+export const counterScript = `(() => {
+  const count = (window.__jkCount = { scroll: 0, wheel: 0, pointermove: 0 })
+  for (const type of Object.keys(count)) addEventListener(type, () => count[type]++, { passive: true })
+})()`
+
+/** Registers the pages on the static server; `controlConfig` is scenario B's config. */
+export function trackingPages(server, collector, controlConfig) {
+  const tag = (config) => `<script async src="/dist/loader.js" data-config="${config}" data-collector="${collector.batchUrl}"></script>`
+  for (const [name, config] of [['d', trackingConfig], ['d-control', controlConfig]]) {
+    server.setPage(`/bench/${name}.json`, { type: 'application/json; charset=utf-8', body: JSON.stringify(config) })
+    server.setPage(`/bench/${name}.html`, { body: tallPage + tag(`/bench/${name}.json`) })
+  }
+  server.setPage('/bench/d-blank.html', { body: tallPage })
+  return { D: '/bench/d.html', control: '/bench/d-control.html', blank: '/bench/d-blank.html' }
+}
+
+const metric = async (cdp, name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? null
+const flush = (page) => page.evaluate(() => (window.journeykit && typeof window.journeykit.flush === 'function' ? window.journeykit.flush() : null))
+
+function inputAt(kind, i, events) {
+  if (kind === 'scroll') return { type: 'mouseWheel', x: 640, y: 360, deltaX: 0, deltaY: Math.max(1, Math.floor(SCROLL_PX / events)) }
+  // Inside the 1280×720 viewport, well away from its top edge (no exit intent).
+  return { type: 'mouseMoved', x: Math.round(640 + 500 * Math.sin(i / 17)), y: Math.round(380 + 280 * Math.sin(i / 11)) }
+}
+
+/** One burst: a fresh context, the page to `ready` (or load) and settled, then `events` inputs, traced. */
+export async function burstRun(browser, { url, waitFor, kind, events, collector }) {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.addInitScript(probeScript)
+    await page.addInitScript(counterScript)
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING })
+    await cdp.send('Performance.enable')
+    collector?.clear()
+    await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS })
+    const waited = await page.evaluate(
+      ([what, limit]) => Promise.race([(what === 'ready' ? window.__jkBench.ready : Promise.resolve()).then(() => true), new Promise((done) => setTimeout(() => done(false), limit))]),
+      [waitFor, WAIT_MS],
+    )
+    await flush(page)
+    await page.waitForTimeout(SETTLE_MS)
+    const read = () => page.evaluate(() => ({ ...window.__jkCount, y: scrollY, longTasks: window.__jkBench.longTasks, longTaskMs: window.__jkBench.longTaskMs }))
+    const before = await read()
+    const scriptBefore = await metric(cdp, 'ScriptDuration')
+
+    await browser.startTracing(page, { categories: traceCategories })
+    const started = Date.now()
+    for (let i = 0; i < events; i++) await cdp.send('Input.dispatchMouseEvent', inputAt(kind, i, events))
+    // The last frame's scroll event and rAF callback, and the long-task observer's callback.
+    await page.waitForTimeout(100)
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
+    const wallMs = Date.now() - started
+
+    const scriptAfter = await metric(cdp, 'ScriptDuration')
+    const after = await read()
+    // Hands what the burst tracked (the scroll rules' events) to the collector, to check it.
+    await flush(page)
+    await page.waitForTimeout(300)
+    const traced = attributableScriptMs(trace, '/dist/')
+    return {
+      waited,
+      kind,
+      dispatched: events,
+      fired: { scroll: after.scroll - before.scroll, wheel: after.wheel - before.wheel, pointermove: after.pointermove - before.pointermove },
+      scrolledPx: after.y - before.y,
+      longTasks: after.longTasks - before.longTasks,
+      longTaskMs: after.longTaskMs - before.longTaskMs,
+      scriptMs: scriptAfter === null || scriptBefore === null ? null : (scriptAfter - scriptBefore) * 1000,
+      allMs: traced.allMs,
+      urlMs: traced.urlMs,
+      wallMs,
+      tracked: [...new Set((collector?.events() ?? []).map((e) => e.event).filter(Boolean))].sort(),
+    }
+  } finally {
+    await context.close().catch(() => {})
+  }
+}
+
+const startupAnalysis = (trace, url) => ({ timing: triggersTiming(trace, url), triggersUrlMs: attributableScriptMs(trace, '/dist/triggers.js').urlMs })
+const profileAnalysis = (trace) => {
+  const { samplesMs, samples, ms } = attributableScriptMs(trace, '/dist/triggers.js')
+  return { triggersSamplesMs: samplesMs, triggersSamples: samples, triggersProfiledMs: ms }
+}
+
+/**
+ * `runs` start-up rounds (D plain, B′ plain, D profiled), then `bursts` rounds (scroll,
+ * then pointer: D, then the blank tall page). No new run starts after `deadline` (epoch ms).
+ */
+export async function runTracking(browser, { origin, collector, paths, runs, bursts, events, deadline }) {
+  const out = {
+    startup: { D: [], control: [], profile: [] },
+    bursts: { scroll: { D: [], blank: [] }, pointer: { D: [], blank: [] } },
+    failures: [],
+    skipped: 0,
+  }
+  const attempt = async (label, list, run) => {
+    if (Date.now() > deadline) return void out.skipped++
+    try {
+      const result = await run()
+      list?.push(result)
+    } catch (err) {
+      out.failures.push(`${label}: ${String(err?.message ?? err).split('\n')[0]}`)
+    }
+  }
+  const startup = (path, trace, analyze) => () => runOnce(browser, { url: origin + path, waitFor: 'ready', collector, trace, analyze })
+  // Untimed: warms the server and the browser for the new pages.
+  await attempt('D warm-up', null, startup(paths.D, 'plain', startupAnalysis))
+  for (let i = 0; i < runs; i++) {
+    await attempt('D start-up', out.startup.D, startup(paths.D, 'plain', startupAnalysis))
+    await attempt('B′ start-up', out.startup.control, startup(paths.control, 'plain'))
+    await attempt('D start-up (profiled)', out.startup.profile, startup(paths.D, 'profile', profileAnalysis))
+  }
+  for (let i = 0; i < bursts; i++) {
+    for (const kind of ['scroll', 'pointer']) {
+      await attempt(`D ${kind} burst`, out.bursts[kind].D, () => burstRun(browser, { url: origin + paths.D, waitFor: 'ready', kind, events, collector }))
+      await attempt(`blank ${kind} burst`, out.bursts[kind].blank, () => burstRun(browser, { url: origin + paths.blank, waitFor: 'load', kind, events, collector }))
+    }
+  }
+  return out
+}

@@ -1,0 +1,60 @@
+/**
+ * `npx journeykit validate journeykit.json` and
+ * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3`.
+ * Pure of the process: takes the arguments and a file reader, returns the exit code and text.
+ */
+import type { Config } from './config/types.js'
+import { validateConfig } from './config/validate.js'
+import { explainRules, parseFacts } from './rules/explain.js'
+
+export interface CliResult {
+  code: number
+  output: string
+}
+
+const usage = `usage:
+  journeykit validate <journeykit.json>
+  journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]`
+
+export function runCli(args: string[], readFile: (path: string) => string): CliResult {
+  const [command, file, ...rest] = args
+  if ((command !== 'validate' && command !== 'explain') || !file) return { code: 2, output: usage }
+  let config: unknown
+  try {
+    config = JSON.parse(readFile(file))
+  } catch (err) {
+    return { code: 1, output: `${file}: ${err instanceof Error ? err.message : String(err)}` }
+  }
+  const { problems, warnings } = validateConfig(config)
+  const lines = [
+    ...problems.map(({ path, message }) => `✘ ${path}: ${message}`),
+    ...warnings.map(({ path, message }) => `! ${path}: ${message}`),
+  ]
+  if (problems.length) return { code: 1, output: [...lines, `${file}: ${problems.length} problem(s); journeykit refuses this config`].join('\n') }
+  if (command === 'validate') {
+    const { rules = [], items = {} } = config as Config
+    return { code: 0, output: [...lines, `${file} is valid: ${rules.length} rule(s), ${Object.keys(items).length} item(s)`].join('\n') }
+  }
+  const option = (name: string) => rest.flatMap((arg, i) => (arg === name && rest[i + 1] !== undefined ? [rest[i + 1]!] : []))
+  const trigger = option('--on')[0]
+  if (!trigger) return { code: 2, output: usage }
+  const at = option('--at')[0]
+  const now = at ? Date.parse(at) : Date.now()
+  if (Number.isNaN(now)) return { code: 2, output: `--at needs an ISO time, got "${at}"` }
+  let facts
+  try {
+    facts = parseFacts(option('--fact'))
+  } catch (err) {
+    return { code: 2, output: err instanceof Error ? err.message : String(err) }
+  }
+  const explained = explainRules(config as Config, trigger, facts, now)
+  const fired = explained.filter((rule) => rule.fires)
+  return {
+    code: 0,
+    output: [
+      ...lines,
+      `on ${trigger}: ${fired.length} of ${explained.length} rule(s) would fire`,
+      ...explained.map((rule) => (rule.fires ? `✔ ${rule.rule}: ${rule.action}` : `✘ ${rule.rule}: ${rule.reason}`)),
+    ].join('\n'),
+  }
+}

@@ -1,0 +1,67 @@
+import type { Config, Rule } from '../config/types.js'
+import type { Facts } from './facts.js'
+import { readFact } from './facts.js'
+import { matchQuery } from './match.js'
+import { isScheduled } from './schedule.js'
+
+export interface Explanation {
+  rule: string
+  fires: boolean
+  /** Why not, for a rule that does not fire: the first reason found. */
+  reason?: string
+  /** What it would do: `show exit-offer`, `track x`, `set {…}`, `variants a|b`. */
+  action: string
+}
+
+/**
+ * Which rules would fire for a trigger and facts, and for each other rule the first reason
+ * it would not. Frequency caps depend on a visitor's history, so they are noted, not checked.
+ */
+export function explainRules(config: Config, trigger: string, facts: Facts, now: number): Explanation[] {
+  return (config.rules ?? []).map((rule) => {
+    const action = describeAction(rule)
+    const fail = (reason: string) => ({ rule: rule.id, fires: false, reason, action })
+    if (rule.on !== trigger) return fail(`listens for ${rule.on}, not ${trigger}`)
+    const failing = firstFailing(rule.if ?? {}, facts)
+    if (failing) return fail(failing)
+    if (rule.schedule && !isScheduled(rule.schedule, now)) return fail(`outside its schedule at ${new Date(now).toISOString()}`)
+    const capped = rule.frequency ? ` (if under its frequency cap ${JSON.stringify(rule.frequency)})` : ''
+    const delay = rule.delay ? ` after ${rule.delay}` : ''
+    return { rule: rule.id, fires: true, action: `${action}${delay}${capped}` }
+  })
+}
+
+function firstFailing(query: Record<string, unknown>, facts: Facts): string | null {
+  for (const [key, condition] of Object.entries(query)) {
+    if (matchQuery({ [key]: condition }, facts)) continue
+    if (key.startsWith('$')) return `${key} ${JSON.stringify(condition)} is false`
+    return `${key} ${JSON.stringify(condition)} is false (${key} is ${JSON.stringify(readFact(facts, key)) ?? 'not set'})`
+  }
+  return null
+}
+
+function describeAction(rule: Rule): string {
+  if (rule.show) return `show ${rule.show}`
+  if (rule.track) return `track ${rule.track}`
+  if (rule.set) return `set ${JSON.stringify(rule.set)}`
+  return `variants ${(rule.variants ?? []).map((variant) => variant.show).join('|')}`
+}
+
+/** `["page.path=/cart", "visit.count=3"]` → `{ page: { path: '/cart' }, visit: { count: 3 } }`. */
+export function parseFacts(pairs: string[]): Facts {
+  const facts: Facts = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at < 1) throw new Error(`--fact needs name=value, got "${pair}"`)
+    const path = pair.slice(0, at).split('.')
+    const raw = pair.slice(at + 1)
+    const value = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw
+    let node = facts
+    path.slice(0, -1).forEach((part) => {
+      if (['__proto__', 'constructor', 'prototype'].includes(part)) throw new Error(`--fact ${pair}: "${part}" is not allowed`)
+      node = (node[part] ??= {}) as Facts
+    })
+    node[path[path.length - 1]!] = value
+  }
+  return facts
+}
