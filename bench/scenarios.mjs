@@ -17,10 +17,11 @@ const metric = (metrics, name) => metrics.find((m) => m.name === name)?.value ??
 /**
  * @param {import('playwright-core').Browser} browser
  * `trace`: false, 'plain' (timeline events) or 'profile' (timeline events + V8 CPU profile).
- * `analyze(trace, url)`: more figures from the parsed trace of a traced run (as `extra`).
- * @param {{ url: string, waitFor: 'load' | 'ready' | 'item', collector?: { clear(): void, requests(): any[] }, trace?: false | 'plain' | 'profile', analyze?: (trace: any, url: string) => any }} options
+ * `analyze(trace, url)`: more figures from the parsed trace of a traced run (as `extra`);
+ * `categories`: trace categories on top of the usual ones.
+ * @param {{ url: string, waitFor: 'load' | 'ready' | 'item', collector?: { clear(): void, requests(): any[] }, trace?: false | 'plain' | 'profile', analyze?: (trace: any, url: string) => any, categories?: string[] }} options
  */
-export async function runOnce(browser, { url, waitFor, collector, trace = false, analyze }) {
+export async function runOnce(browser, { url, waitFor, collector, trace = false, analyze, categories: more = [] }) {
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
@@ -43,7 +44,7 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false,
     await cdp.send('Performance.enable')
     if (trace) {
       const categories = trace === 'profile' ? [...traceCategories, ...profilerCategories] : traceCategories
-      await browser.startTracing(page, { categories })
+      await browser.startTracing(page, { categories: [...categories, ...more] })
     }
     collector?.clear()
 

@@ -63,7 +63,7 @@ function inputAt(kind, i, events) {
 }
 
 /** One burst: a fresh context, the page to `ready` (or load) and settled, then `events` inputs, traced. */
-export async function burstRun(browser, { url, waitFor, kind, events, collector }) {
+export async function burstRun(browser, { url, waitFor, kind, events, collector, trace = true }) {
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
@@ -84,12 +84,12 @@ export async function burstRun(browser, { url, waitFor, kind, events, collector 
     const before = await read()
     const scriptBefore = await metric(cdp, 'ScriptDuration')
 
-    await browser.startTracing(page, { categories: traceCategories })
+    if (trace) await browser.startTracing(page, { categories: traceCategories })
     const started = Date.now()
     for (let i = 0; i < events; i++) await cdp.send('Input.dispatchMouseEvent', inputAt(kind, i, events))
     // The last frame's scroll event and rAF callback, and the long-task observer's callback.
     await page.waitForTimeout(100)
-    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
+    const traced = trace ? attributableScriptMs(JSON.parse((await browser.stopTracing()).toString('utf8')), '/dist/') : {}
     const wallMs = Date.now() - started
 
     const scriptAfter = await metric(cdp, 'ScriptDuration')
@@ -97,7 +97,6 @@ export async function burstRun(browser, { url, waitFor, kind, events, collector 
     // Hands what the burst tracked (the scroll rules' events) to the collector, to check it.
     await flush(page)
     await page.waitForTimeout(300)
-    const traced = attributableScriptMs(trace, '/dist/')
     return {
       waited,
       kind,
@@ -107,8 +106,8 @@ export async function burstRun(browser, { url, waitFor, kind, events, collector 
       longTasks: after.longTasks - before.longTasks,
       longTaskMs: after.longTaskMs - before.longTaskMs,
       scriptMs: scriptAfter === null || scriptBefore === null ? null : (scriptAfter - scriptBefore) * 1000,
-      allMs: traced.allMs,
-      urlMs: traced.urlMs,
+      allMs: traced.allMs ?? null,
+      urlMs: traced.urlMs ?? null,
       wallMs,
       tracked: [...new Set((collector?.events() ?? []).map((e) => e.event).filter(Boolean))].sort(),
     }
@@ -143,7 +142,9 @@ export async function runTracking(browser, { origin, collector, paths, runs, bur
       out.failures.push(`${label}: ${String(err?.message ?? err).split('\n')[0]}`)
     }
   }
-  const startup = (path, trace, analyze) => () => runOnce(browser, { url: origin + path, waitFor: 'ready', collector, trace, analyze })
+  // blink.user_timing holds the navigationStart event the trigger times are measured from.
+  const startup = (path, trace, analyze) => () =>
+    runOnce(browser, { url: origin + path, waitFor: 'ready', collector, trace, analyze, categories: ['blink.user_timing'] })
   // Untimed: warms the server and the browser for the new pages.
   await attempt('D warm-up', null, startup(paths.D, 'plain', startupAnalysis))
   for (let i = 0; i < runs; i++) {

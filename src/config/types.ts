@@ -20,6 +20,11 @@ export interface Item {
   asset?: { url: string; filename?: string }
   gate?: 'none' | 'email'
   dismissLabel?: string
+  image?: { url: string; alt: string }
+  /** ISO time a countdown runs to. */
+  countdown?: string
+  position?: string
+  $comment?: string
 }
 
 /** A MongoDB-style query over facts: `{ "page.path": { "$startsWith": "/cart" } }`. */
@@ -63,6 +68,7 @@ export interface Rule {
   variants?: Variant[]
   stage?: Stage
   priority?: number
+  $comment?: string
 }
 
 /** How many items rules may show: per page view and per visit (`show()` is not limited). */
@@ -83,6 +89,8 @@ export interface Config {
   stages?: Partial<Record<Stage, { on: string }>>
   items?: Record<string, Item>
   rules?: Rule[]
+  theme?: Record<string, unknown>
+  $comment?: string
 }
 
 /** One problem found in a config: where it is and what is wrong. */
