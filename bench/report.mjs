@@ -45,7 +45,7 @@ export function table(headers, rows, align) {
 const shortPath = (f) => f.path.replace(/^\/dist\//, '')
 
 /** The whole printed report, as text. */
-export function render({ chromium, cpu, runsPerScenario, tracedRunsPerScenario: tracedRuns, settleMs, bytes, pages, scenarios, summary, targets, notes, seconds }) {
+export function render({ chromium, cpu, runsPerScenario, tracedRunsPerScenario: tracedRuns, settleMs, bytes, pages, scenarios, summary, targets, notes, seconds, sections = [] }) {
   const out = []
   const say = (text = '') => out.push(text)
   say(`journeykit bench — Chromium ${chromium}, headless, ${cpu}× CPU throttling, ${runsPerScenario} runs per scenario (+${tracedRuns}+${tracedRuns} traced), settle ${settleMs} ms`)
@@ -98,6 +98,10 @@ export function render({ chromium, cpu, runsPerScenario, tracedRunsPerScenario: 
   say('  /dist/ script (misses microtasks: a lower bound); profiled/samples = attributed by V8 CPU-profile')
   say('  stacks, in separate runs with the profiler on (which slows them: reads high).')
   say()
+  for (const section of sections) {
+    say(section)
+    say()
+  }
   say('requests (most frequent list per scenario)')
   for (const { key } of scenarios) say(`  ${key}: ${summary[key].requestList.join(', ') || '—'}`)
   say()

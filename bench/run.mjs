@@ -7,6 +7,10 @@
 //   BENCH_TRACE_RUNS=5  extra traced runs per scenario, of each kind: timeline only, and
 //                       timeline + V8 CPU profile (script time attributable to journeykit)
 //   BENCH_BUDGET_S=150  start no new run after this many seconds
+//   BENCH_BURSTS=1      tracking: input bursts per kind (scroll, pointer) and page (D, blank)
+//   BENCH_BURST_EVENTS=1000  tracking: CDP input events per burst (about one per frame)
+//   BENCH_TRACKING_BUDGET_S=120  tracking: start no new run this many seconds after it began
+//                       (tracking start-up runs BENCH_RUNS rounds of D, B′ and D profiled)
 //
 // See bench/README.md for what each figure means.
 import { chromium } from 'playwright-core'
@@ -21,11 +25,16 @@ import { artifactSizes, gzipTotalOf, snapshotDist } from './bytes.mjs'
 import { runOnce, CPU_THROTTLING, SETTLE_MS } from './scenarios.mjs'
 import { notesOf, requestLabel, summarize, targetsOf } from './summary.mjs'
 import { KB, render } from './report.mjs'
+import { runTracking, trackingPages } from './tracking.mjs'
+import { renderTracking, summarizeTracking, trackingNotes, trackingTargets } from './tracking-report.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(1, Math.floor(Number(process.env.BENCH_RUNS)) || 7)
 const TRACE_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_TRACE_RUNS ?? 5)) || 0)
 const BUDGET_S = Number(process.env.BENCH_BUDGET_S) || 150
+const BURSTS = Math.max(0, Math.floor(Number(process.env.BENCH_BURSTS ?? 1)) || 0)
+const BURST_EVENTS = Math.max(1, Math.floor(Number(process.env.BENCH_BURST_EVENTS)) || 1000)
+const TRACKING_BUDGET_S = Number(process.env.BENCH_TRACKING_BUDGET_S) || 120
 const started = Date.now()
 
 if (!existsSync(join(root, 'dist', 'loader.js'))) {
@@ -59,6 +68,7 @@ const runs = Object.fromEntries(scenarios.map((s) => [s.key, []]))
 const traces = Object.fromEntries(scenarios.map((s) => [s.key, { plain: [], profile: [] }]))
 const failures = []
 let skipped = 0
+let tracking = null
 
 try {
   collector = await startCollector({ port: 0, file: join(temp, 'events.ndjson') })
@@ -73,6 +83,7 @@ try {
     }
     server.setPage(s.path, { body })
   }
+  const trackingPaths = trackingPages(server, collector, scenarios.find((s) => s.key === 'B').config)
 
   browser = await chromium.launch({
     executablePath: await ensureChromium(),
@@ -97,6 +108,16 @@ try {
   for (let i = 0; i < TRACE_RUNS; i++) {
     for (const s of scenarios) for (const trace of ['plain', 'profile']) await attempt(s, { trace })
   }
+  // Scenario D, tracking with engagement rules: start-up and input bursts (tracking.mjs).
+  tracking = await runTracking(browser, {
+    origin: server.url,
+    collector,
+    paths: trackingPaths,
+    runs: RUNS,
+    bursts: BURSTS,
+    events: BURST_EVENTS,
+    deadline: Date.now() + TRACKING_BUDGET_S * 1000,
+  })
 } finally {
   await browser?.close().catch(() => {})
   await server?.close().catch(() => {})
@@ -109,12 +130,18 @@ const fetchedJs = (key) =>
   gzipTotalOf(root, runs[key].flatMap((r) => r.requests.filter((q) => q.where === 'page').map((q) => q.path)), snapshot)
 const pages = { noItem: fetchedJs('B'), withItem: fetchedJs('C') }
 const summary = summarize(scenarios, runs, traces)
-const targets = targetsOf(summary, bytes, pages)
-const notes = notesOf(summary, { runsPerScenario: RUNS, skipped, budgetS: BUDGET_S, failures })
+const trackingSummary = summarizeTracking(tracking, { events: BURST_EVENTS })
+const targets = [...targetsOf(summary, bytes, pages), ...trackingTargets(trackingSummary)]
+const notes = [
+  ...notesOf(summary, { runsPerScenario: RUNS, skipped, budgetS: BUDGET_S, failures }),
+  ...trackingNotes(trackingSummary, tracking, { runs: RUNS, bursts: BURSTS }),
+]
 const seconds = (Date.now() - started) / 1000
 const settings = { chromium: version, node: process.version, cpu: CPU_THROTTLING, runsPerScenario: RUNS, tracedRunsPerScenario: TRACE_RUNS, settleMs: SETTLE_MS }
+const trackingSettings = { startupRuns: RUNS, burstsPerKind: BURSTS, burstEvents: BURST_EVENTS, budgetS: TRACKING_BUDGET_S }
+const sections = [renderTracking(trackingSummary, { cpu: CPU_THROTTLING, runs: RUNS, burstsPerKind: BURSTS })]
 
-console.log(render({ ...settings, bytes, pages, scenarios, summary, targets, notes, seconds }))
+console.log(render({ ...settings, bytes, pages, scenarios, summary, targets, notes, seconds, sections }))
 
 const perRun = (list) => list.map((r) => ({ ...r, requests: r.requests.map(requestLabel) }))
 const resultsDir = join(root, 'bench', 'results')
@@ -133,6 +160,14 @@ writeFileSync(
       targets,
       notes,
       runs: Object.fromEntries(Object.entries(runs).map(([key, list]) => [key, perRun(list)])),
+      tracking: {
+        ...trackingSettings,
+        summary: trackingSummary,
+        runs: {
+          startup: Object.fromEntries(Object.entries(tracking.startup).map(([key, list]) => [key, perRun(list)])),
+          bursts: tracking.bursts,
+        },
+      },
       tracedRuns: Object.fromEntries(
         Object.entries(traces).map(([key, kinds]) => [key, { plain: perRun(kinds.plain), profile: perRun(kinds.profile) }]),
       ),

@@ -30,7 +30,7 @@ const containerEvents = new Set([...namedEvents, 'RunMicrotasks'])
 // TimerFire and EventDispatch wrap their callbacks' FunctionCall, and may hold non-script work.
 const pureScriptEvents = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks'])
 
-function unionMs(intervals) {
+export function unionMs(intervals) {
   const sorted = intervals.slice().sort((a, b) => a[0] - b[0])
   let total = 0
   let start = -Infinity

@@ -44,16 +44,29 @@ export function createItemController(getConfig: () => Config | null, track: Trac
         item,
         baseUrl: location.href,
         nonce,
+        theme: getConfig()?.theme,
         dismiss(how: DismissHow) {
           if (!onScreen.has(id)) return
           close(id)
           track('item_dismissed', { ...about, how })
         },
-        convert(what: ConvertWhat) {
-          track('item_converted', { ...about, what })
+        convert(what: ConvertWhat, details = {}) {
+          track('item_converted', { ...about, what, ...details })
+          if (what === 'download') track('asset_downloaded', { ...about, ...details })
         },
-        capture(email: string) {
-          track('lead_captured', { ...about, email })
+        capture(lead) {
+          track('lead_captured', { ...about, ...lead })
+          track('item_converted', { ...about, what: 'form' })
+        },
+        close: () => close(id),
+        allowPush() {
+          // Called inside the visitor's click, so the browser may show its prompt.
+          if (typeof Notification === 'undefined') return Promise.resolve('unsupported' as const)
+          return Notification.requestPermission().then((permission) => {
+            if (permission === 'granted') track('item_converted', { ...about, what: 'push' })
+            else if (permission === 'denied') track('push_denied', about)
+            return permission
+          })
         },
       }
       void loadChunk('show', 'no item can show', () => import('../ui/mount.js')).then((ui) => {

@@ -12,6 +12,8 @@ export const messages = {
   forbiddenKey: 'is not an allowed key',
   unknownKey: 'is not a known key; ignored',
   badUrl: 'must be an https:, http: or relative URL',
+  position: 'must be one of top, bottom, bottom-right, bottom-left',
+  cssValue: 'must be a plain CSS value (a colour, length or font name)',
   kind: 'must be one of focus, asset, push',
   style: 'must be one of modal, bar, slidein, notification',
   gate: 'must be "none" or "email"',

@@ -16,15 +16,27 @@ export interface Item {
   body?: string
   code?: string
   cta?: Link
-  form?: { email?: boolean; name?: boolean; submitLabel?: string; consent?: string }
+  /** Email capture: `name` adds a name field, `consent` a required checkbox with this text. */
+  form?: { name?: boolean; consent?: string; submitLabel?: string; successMessage?: string }
   asset?: { url: string; filename?: string }
   gate?: 'none' | 'email'
   dismissLabel?: string
   image?: { url: string; alt: string }
   /** ISO time a countdown runs to. */
   countdown?: string
-  position?: string
+  /** bar: `top` | `bottom` (default); slidein: `bottom-right` (default) | `bottom-left`. */
+  position?: 'top' | 'bottom' | 'bottom-right' | 'bottom-left'
   $comment?: string
+}
+
+/** Colours, font and corner radius of every item, as CSS values. */
+export interface Theme {
+  background?: string
+  text?: string
+  accent?: string
+  accentText?: string
+  font?: string
+  radius?: string
 }
 
 /** A MongoDB-style query over facts: `{ "page.path": { "$startsWith": "/cart" } }`. */
@@ -89,7 +101,7 @@ export interface Config {
   stages?: Partial<Record<Stage, { on: string }>>
   items?: Record<string, Item>
   rules?: Rule[]
-  theme?: Record<string, unknown>
+  theme?: Theme
   $comment?: string
 }
 

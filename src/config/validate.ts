@@ -18,17 +18,20 @@ const forbiddenKeys = ['__proto__', 'constructor', 'prototype']
 const eventName = /^[A-Za-z][\w.:-]{0,99}$/
 const isoDate = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/
 const clockTime = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/
+const themeKeys = ['background', 'text', 'accent', 'accentText', 'font', 'radius']
+// A plain CSS value: no url(), no escapes, nothing that ends a declaration.
+const cssValue = /^(?!.*url\()[\w\s#%.,()'"-]{1,100}$/i
 const maxRules = 1000
 const maxItems = 500
 // A relative URL is checked against a neutral base: only its scheme matters here.
 const neutralBase = 'https://journeykit.invalid/'
 
 export const knownKeys = {
-  root: ['$schema', 'version', 'collector', 'push', 'privacy', 'stages', 'items', 'rules', 'limits', 'theme', 'visitTimeout'],
+  root: ['$schema', '$comment', 'version', 'collector', 'push', 'privacy', 'stages', 'items', 'rules', 'limits', 'theme', 'visitTimeout'],
   collector: ['url', 'writeKey'],
   push: ['vapidPublicKey', 'serviceWorker', 'scope', 'allowedOrigins'],
-  item: ['kind', 'style', 'title', 'body', 'code', 'cta', 'form', 'asset', 'gate', 'dismissLabel', 'image', 'countdown', 'position'],
-  rule: ['id', 'on', 'percent', 'seconds', 'selector', 'if', 'show', 'track', 'set', 'frequency', 'schedule', 'delay', 'variants', 'stage', 'priority'],
+  item: ['$comment', 'kind', 'style', 'title', 'body', 'code', 'cta', 'form', 'asset', 'gate', 'dismissLabel', 'image', 'countdown', 'position'],
+  rule: ['$comment', 'id', 'on', 'percent', 'seconds', 'selector', 'if', 'show', 'track', 'set', 'frequency', 'schedule', 'delay', 'variants', 'stage', 'priority'],
 }
 
 /**
@@ -53,6 +56,16 @@ export function validateConfig(input: unknown): Validation {
   if (config.version !== 1) fail('version', messages.version)
 
   if (config.visitTimeout !== undefined && !isDuration(config.visitTimeout)) fail('visitTimeout', messages.duration)
+  if (config.theme !== undefined) {
+    if (!isPlainObject(config.theme)) fail('theme', messages.notObject)
+    else {
+      unknownKeys(config.theme, 'theme', themeKeys)
+      for (const key of themeKeys) {
+        const value = config.theme[key]
+        if (value !== undefined && !(typeof value === 'string' && cssValue.test(value))) fail(`theme.${key}`, messages.cssValue)
+      }
+    }
+  }
   if (config.limits !== undefined) {
     if (!isPlainObject(config.limits)) fail('limits', messages.notObject)
     else {
@@ -130,7 +143,29 @@ export function validateConfig(input: unknown): Validation {
       else if (!safeUrl(item.asset.url, neutralBase)) fail(`${path}.asset.url`, messages.badUrl)
     }
     if (item.gate !== undefined && item.gate !== 'none' && item.gate !== 'email') fail(`${path}.gate`, messages.gate)
-    if (item.form !== undefined && !isPlainObject(item.form)) fail(`${path}.form`, messages.notObject)
+    if (item.form !== undefined) {
+      if (!isPlainObject(item.form)) fail(`${path}.form`, messages.notObject)
+      else {
+        unknownKeys(item.form, `${path}.form`, ['name', 'consent', 'submitLabel', 'successMessage'])
+        if (item.form.name !== undefined && typeof item.form.name !== 'boolean') fail(`${path}.form.name`, messages.notBoolean)
+        for (const key of ['consent', 'submitLabel', 'successMessage'] as const) {
+          if (item.form[key] !== undefined && typeof item.form[key] !== 'string') fail(`${path}.form.${key}`, messages.notString)
+        }
+      }
+    }
+    if (item.image !== undefined) {
+      if (!isPlainObject(item.image)) fail(`${path}.image`, messages.notObject)
+      else {
+        if (!safeUrl(item.image.url, neutralBase)) fail(`${path}.image.url`, messages.badUrl)
+        if (typeof item.image.alt !== 'string') fail(`${path}.image.alt`, messages.required)
+      }
+    }
+    if (item.countdown !== undefined && !(typeof item.countdown === 'string' && !Number.isNaN(Date.parse(item.countdown)))) {
+      fail(`${path}.countdown`, messages.date)
+    }
+    if (item.position !== undefined && !['top', 'bottom', 'bottom-right', 'bottom-left'].includes(item.position as string)) {
+      fail(`${path}.position`, messages.position)
+    }
   }
 
   function validateRule(rule: unknown, path: string, seen: Set<string>): void {

@@ -1,14 +1,16 @@
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ItemHost } from './types.js'
 import { safeUrl } from '../lib/url.js'
 import { trapTab } from './focus.js'
+import { LeadForm } from './form.js'
+import { formatRemaining } from './countdown.js'
+import { themeVariables } from './theme.js'
 
-/** One item, any style. All config text is rendered as text nodes, never parsed as HTML. */
+/** One item, any kind and style. All config text is rendered as text, never parsed as HTML. */
 export function ItemView({ host }: { host: ItemHost }) {
   const { item } = host
   const modal = item.style === 'modal'
   const panel = useRef<HTMLDivElement>(null)
-  const ctaUrl = item.cta ? safeUrl(item.cta.url, host.baseUrl) : null
 
   useEffect(() => {
     if (modal) panel.current?.focus()
@@ -24,7 +26,7 @@ export function ItemView({ host }: { host: ItemHost }) {
   }
 
   return (
-    <div class={`root ${item.style}`}>
+    <div class={`root ${item.style} ${item.position ?? ''}`} style={themeVariables(host.theme)}>
       {modal && <div class="backdrop" onClick={() => host.dismiss('backdrop')} />}
       <div
         ref={panel}
@@ -36,17 +38,19 @@ export function ItemView({ host }: { host: ItemHost }) {
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
+        {item.image && safeUrl(item.image.url, host.baseUrl) && <img class="image" src={safeUrl(item.image.url, host.baseUrl)!} alt={item.image.alt} />}
         <h2 class="title" id="jk-title">
           {item.title}
         </h2>
         {item.body && <p class="body">{item.body}</p>}
-        {item.code && <p class="code">{item.code}</p>}
-        {item.cta && ctaUrl && (
-          <div class="actions">
-            <a class="cta" href={ctaUrl} onClick={() => host.convert('cta')}>
-              {item.cta.label}
-            </a>
-          </div>
+        {item.countdown && <Countdown until={Date.parse(item.countdown)} />}
+        {item.kind === 'focus' && <FocusParts host={host} />}
+        {item.kind === 'asset' && <AssetParts host={host} />}
+        {item.kind === 'push' && <PushParts host={host} />}
+        {item.dismissLabel && (
+          <button type="button" class="secondary" onClick={() => host.dismiss('secondary')}>
+            {item.dismissLabel}
+          </button>
         )}
         <button type="button" class="close" onClick={() => host.dismiss('close')}>
           <span aria-hidden="true">×</span>Close
@@ -54,4 +58,111 @@ export function ItemView({ host }: { host: ItemHost }) {
       </div>
     </div>
   )
+}
+
+function FocusParts({ host }: { host: ItemHost }) {
+  const { item } = host
+  const [sent, setSent] = useState(false)
+  const ctaUrl = item.cta ? safeUrl(item.cta.url, host.baseUrl) : null
+  return (
+    <>
+      {item.code && <Code host={host} code={item.code} />}
+      {item.form && (sent ? <Success text={item.form.successMessage ?? 'Thank you!'} /> : <LeadForm host={host} onDone={() => setSent(true)} />)}
+      {item.cta && ctaUrl && (
+        <a class="primary cta" href={ctaUrl} onClick={() => host.convert('cta', { url: ctaUrl })}>
+          {item.cta.label}
+        </a>
+      )}
+    </>
+  )
+}
+
+function Code({ host, code }: { host: ItemHost; code: string }) {
+  const [copied, setCopied] = useState<'' | 'yes' | 'select'>('')
+  const text = useRef<HTMLElement>(null)
+  const copy = () => {
+    host.convert('copy')
+    const selectCode = () => {
+      // no clipboard (insecure context, permission): select the code so Ctrl+C copies it
+      const range = document.createRange()
+      range.selectNodeContents(text.current!)
+      getSelection()?.removeAllRanges()
+      getSelection()?.addRange(range)
+      setCopied('select')
+    }
+    if (!navigator.clipboard) return selectCode()
+    navigator.clipboard.writeText(code).then(() => setCopied('yes'), selectCode)
+  }
+  return (
+    <p class="code-row">
+      <code class="code" ref={text}>
+        {code}
+      </code>
+      <button type="button" class="copy" onClick={copy}>
+        {copied === 'yes' ? 'Copied' : 'Copy code'}
+      </button>
+      <span class="status" role="status">
+        {copied === 'yes' ? `Copied ${code}` : copied === 'select' ? 'Press Ctrl+C to copy' : ''}
+      </span>
+    </p>
+  )
+}
+
+function AssetParts({ host }: { host: ItemHost }) {
+  const { item } = host
+  const [unlocked, setUnlocked] = useState(item.gate !== 'email')
+  const url = item.asset ? safeUrl(item.asset.url, host.baseUrl) : null
+  if (!url) return null
+  if (!unlocked) return <LeadForm host={host} onDone={() => setUnlocked(true)} />
+  return (
+    <a class="primary cta" href={url} download={item.asset?.filename ?? ''} onClick={() => host.convert('download', { url })}>
+      {item.cta?.label ?? 'Download'}
+    </a>
+  )
+}
+
+function PushParts({ host }: { host: ItemHost }) {
+  const [answer, setAnswer] = useState('')
+  const allow = () => {
+    // requestPermission must be called inside this click: the host does it synchronously
+    void host.allowPush().then((permission) => {
+      if (permission === 'granted') host.close()
+      else setAnswer(permission === 'denied' ? 'Notifications are blocked in your browser settings.' : 'This browser cannot show notifications.')
+    })
+  }
+  return (
+    <>
+      {answer && <Success text={answer} />}
+      <p class="actions">
+        <button type="button" class="primary" onClick={allow}>
+          Allow
+        </button>
+        <button type="button" class="secondary" onClick={() => host.dismiss('secondary')}>
+          Later
+        </button>
+      </p>
+    </>
+  )
+}
+
+function Success({ text }: { text: string }) {
+  return (
+    <p class="success" role="status">
+      {text}
+    </p>
+  )
+}
+
+function Countdown({ until }: { until: number }) {
+  const [now, setNow] = useState(Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  const left = formatRemaining(until - now)
+  return left ? (
+    <p class="countdown">
+      Ends in <time>{left}</time>
+    </p>
+  ) : null
 }

@@ -24,17 +24,32 @@ export function mount(host: ItemHost): Unmount {
     </Contained>,
     shadow,
   )
-  // A modal closes on Escape wherever focus went (contract §6).
-  const stopEscape =
-    host.item.style === 'modal'
-      ? listen<KeyboardEvent>(document, 'keydown', (event) => event.key === 'Escape' && host.dismiss('escape'))
-      : () => undefined
+  const modal = host.item.style === 'modal'
+  // A modal closes on Escape wherever focus went (contract §6), and holds the page still.
+  const stopEscape = modal ? listen<KeyboardEvent>(document, 'keydown', (event) => event.key === 'Escape' && host.dismiss('escape')) : () => undefined
+  const unlockScroll = modal ? lockScroll() : () => undefined
 
   return () => {
     stopEscape()
+    unlockScroll()
     render(null, shadow)
     element.remove()
-    if (host.item.style === 'modal' && previousFocus?.isConnected) previousFocus.focus()
+    if (modal && previousFocus?.isConnected) previousFocus.focus()
+  }
+}
+
+/**
+ * Stops the page scrolling under a modal without moving it: where the page has a scrollbar,
+ * its gutter is kept (scrollbar-gutter), so hiding the scrollbar shifts nothing. Through the
+ * CSSOM, which a strict CSP allows.
+ */
+function lockScroll(): () => void {
+  const root = document.documentElement.style
+  const before = [root.overflow, root.scrollbarGutter]
+  if (innerWidth > document.documentElement.clientWidth) root.scrollbarGutter = 'stable'
+  root.overflow = 'hidden'
+  return () => {
+    ;[root.overflow, root.scrollbarGutter] = before as [string, string]
   }
 }
 
