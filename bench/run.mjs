@@ -25,7 +25,7 @@ import { artifactSizes, gzipTotalOf, snapshotDist } from './bytes.mjs'
 import { runOnce, CPU_THROTTLING, SETTLE_MS } from './scenarios.mjs'
 import { notesOf, requestLabel, summarize, targetsOf } from './summary.mjs'
 import { KB, render } from './report.mjs'
-import { runTracking, trackingPages } from './tracking.mjs'
+import { emptyTracking, runTracking, trackingPages } from './tracking.mjs'
 import { renderTracking, summarizeTracking, trackingNotes, trackingTargets } from './tracking-report.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -68,7 +68,7 @@ const runs = Object.fromEntries(scenarios.map((s) => [s.key, []]))
 const traces = Object.fromEntries(scenarios.map((s) => [s.key, { plain: [], profile: [] }]))
 const failures = []
 let skipped = 0
-let tracking = null
+let tracking = emptyTracking()
 
 try {
   collector = await startCollector({ port: 0, file: join(temp, 'events.ndjson') })

@@ -126,13 +126,15 @@ const profileAnalysis = (trace) => {
  * `runs` start-up rounds (D plain, B′ plain, D profiled), then `bursts` rounds (scroll,
  * then pointer: D, then the blank tall page). No new run starts after `deadline` (epoch ms).
  */
+export const emptyTracking = () => ({
+  startup: { D: [], control: [], profile: [] },
+  bursts: { scroll: { D: [], blank: [] }, pointer: { D: [], blank: [] } },
+  failures: [],
+  skipped: 0,
+})
+
 export async function runTracking(browser, { origin, collector, paths, runs, bursts, events, deadline }) {
-  const out = {
-    startup: { D: [], control: [], profile: [] },
-    bursts: { scroll: { D: [], blank: [] }, pointer: { D: [], blank: [] } },
-    failures: [],
-    skipped: 0,
-  }
+  const out = emptyTracking()
   const attempt = async (label, list, run) => {
     if (Date.now() > deadline) return void out.skipped++
     try {
