@@ -101,3 +101,42 @@ describe('the item view', () => {
     expect(h.dismiss).toHaveBeenCalledWith('secondary')
   })
 })
+
+describe('isolation of failures and styles', () => {
+  it('an item that fails to render is contained: the page and other items carry on', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const broken = {
+      kind: 'focus',
+      style: 'bar',
+      get title(): string {
+        throw new Error('boom')
+      },
+    } as unknown as Item
+    expect(() => mount(host(broken, { id: 'broken' }))).not.toThrow()
+    mount(host({ kind: 'focus', style: 'slidein', title: 'Fine' }))
+    expect(shadow().querySelector('.title')!.textContent).toBe('Fine')
+    expect(errors.mock.calls.some((c) => String(c[0]).startsWith('journeykit.show: item "broken" failed to render'))).toBe(true)
+  })
+
+  it('falls back to a <style> with the loader tag nonce where constructable stylesheets are missing', () => {
+    const original = globalThis.CSSStyleSheet
+    // @ts-expect-error simulating an older browser
+    delete globalThis.CSSStyleSheet
+    try {
+      mount(host({ kind: 'focus', style: 'bar', title: 't' }, { nonce: 'abc123' }))
+      const style = shadow().querySelector('style')!
+      expect(style.nonce).toBe('abc123')
+      expect(style.textContent).toContain(':host')
+    } finally {
+      globalThis.CSSStyleSheet = original
+    }
+  })
+
+  it('maps the theme to CSS custom properties on the item', () => {
+    mount(host({ kind: 'focus', style: 'bar', title: 't' }, { theme: { accent: '#7c3aed', radius: '4px', font: 'Georgia, serif' } }))
+    const root = shadow().querySelector<HTMLElement>('.root')!
+    expect(root.style.getPropertyValue('--jk-accent')).toBe('#7c3aed')
+    expect(root.style.getPropertyValue('--jk-radius')).toBe('4px')
+    expect(root.style.getPropertyValue('--jk-font')).toBe('Georgia, serif')
+  })
+})
