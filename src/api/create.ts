@@ -7,7 +7,7 @@ import { indexRules, type RuleIndex } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
 import { createStorage, keys } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
-import { createSender, type Sender } from '../transport/sender.js'
+import type { Sender } from '../transport/sender.js'
 import { readPage } from '../track/page.js'
 import { watchNavigation } from '../track/navigation.js'
 import { watchActivity } from '../track/activity.js'
@@ -86,6 +86,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   })
 
   const start = async () => {
+    const transport = loadChunk('init', 'events stay on the page', () => import('../transport/index.js'))
     config = await loadConfig(options.config, location.href)
     const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true
     if (gpc && config?.privacy?.respectGPC !== false) consent = 'denied'
@@ -101,11 +102,14 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     }
     rules = indexRules(runnable)
     const url = options.collector ?? config?.collector?.url
-    sender = createSender({
-      url: url ? new URL(url, location.href).href : null,
-      writeKey: config?.collector?.writeKey,
-      held: consent !== 'granted',
-    })
+    const delivery = url ? await transport : null
+    sender =
+      delivery?.createSender({
+        url: new URL(url!, location.href).href,
+        writeKey: config?.collector?.writeKey,
+        held: consent !== 'granted',
+        outbox: delivery.createOutbox(),
+      }) ?? null
     if (!url) reportError('init', 'no collector URL: events stay on the page')
     if (runnable.some((rule) => watchedTriggers.includes(rule.on))) {
       void loadChunk('init', `${watchedTriggers.join(', ')} rules will not run`, () => import('../track/triggers.js')).then((chunk) => {

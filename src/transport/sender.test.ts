@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createSender } from './sender.js'
+import { createSender, type Sender } from './sender.js'
+import { createOutbox } from './outbox.js'
 import type { Message } from './envelope.js'
 
-const message = (n: number): Message => ({
+const message = (n: number, extra: Partial<Message> = {}): Message => ({
   type: 'track',
   event: `e${n}`,
   messageId: `id-${n}`,
@@ -12,86 +13,158 @@ const message = (n: number): Message => ({
   timestamp: new Date(0).toISOString(),
   properties: {},
   context: { library: { name: 'journeykit', version: 'test' } },
+  ...extra,
 })
 
+/** A collector stand-in answering from a script; the real wire is in the Playwright specs. */
+function collector(answer: (batch: Message[]) => number | { status: number; headers?: Record<string, string> } | 'offline') {
+  const posts: Message[][] = []
+  const delivered: string[] = []
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => {
+      const batch = JSON.parse(String(init.body)).batch as Message[]
+      posts.push(batch)
+      const reply = answer(batch)
+      if (reply === 'offline') throw new TypeError('Failed to fetch')
+      const { status, headers } = typeof reply === 'number' ? { status: reply, headers: {} } : reply
+      if (status < 300) delivered.push(...batch.map((m) => m.messageId))
+      return new Response('{}', { status, headers })
+    }),
+  )
+  return { posts, delivered }
+}
+
+let senders: Sender[] = []
+const make = (options: Partial<Parameters<typeof createSender>[0]> = {}) => {
+  const sender = createSender({ url: 'https://c.test/v1/batch', held: false, outbox: createOutbox(), ...options })
+  senders.push(sender)
+  return sender
+}
+
 beforeEach(() => vi.useFakeTimers())
-afterEach(() => vi.useRealTimers())
+afterEach(() => {
+  senders.forEach((sender) => sender.stop())
+  senders = []
+  vi.useRealTimers()
+})
 
 describe('createSender', () => {
   it('sends on the interval as one Segment batch with the write key', async () => {
-    const fetchMock = vi.fn(async () => new Response('{}'))
-    vi.stubGlobal('fetch', fetchMock)
-    const sender = createSender({ url: 'https://c.test/v1/batch', writeKey: 'wk', held: false, intervalMs: 5000 })
+    const wire = collector(() => 200)
+    const sender = make({ writeKey: 'wk', intervalMs: 5000 })
+    await vi.advanceTimersByTimeAsync(0) // the start-up send of what earlier pages left
     sender.enqueue(message(1))
     sender.enqueue(message(2))
     await vi.advanceTimersByTimeAsync(4999)
-    expect(fetchMock).not.toHaveBeenCalled()
+    expect(wire.posts.flat().map((m) => m.messageId)).toEqual([])
     await vi.advanceTimersByTimeAsync(1)
-    expect(fetchMock).toHaveBeenCalledTimes(1)
-    const body = JSON.parse(String((fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].body))
+    expect(wire.delivered).toEqual(['id-1', 'id-2'])
+    const body = JSON.parse(String((vi.mocked(fetch).mock.calls[0] as unknown as [string, RequestInit])[1].body))
     expect(body.writeKey).toBe('wk')
-    expect(body.batch.map((m: Message) => m.messageId)).toEqual(['id-1', 'id-2'])
-    sender.stop()
   })
 
-  it('keeps events through failures and retries with growing, jittered delays, ids unchanged', async () => {
-    const answers = [500, 503, 0, 200]
-    const sent: string[][] = []
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
-        sent.push(JSON.parse(String(init.body)).batch.map((m: Message) => m.messageId))
-        const status = answers.shift()!
-        if (status === 0) throw new TypeError('network down')
-        return new Response('{}', { status })
-      }),
-    )
+  it('keeps events through failures, retrying after 1, 2, 4 s with the same ids', async () => {
+    const answers: Array<number | 'offline'> = [500, 503, 'offline', 200]
+    const wire = collector(() => answers.shift()!)
     vi.spyOn(Math, 'random').mockReturnValue(1) // the top of each jitter range
-    const sender = createSender({ url: 'https://c.test/v1/batch', held: false })
+    const sender = make()
     sender.enqueue(message(1))
-    await sender.flush() // 500 → retry in 1 s
-    expect(sent).toHaveLength(1)
-    await vi.advanceTimersByTimeAsync(1000) // 503 → 2 s
-    expect(sent).toHaveLength(2)
-    await vi.advanceTimersByTimeAsync(1999)
-    expect(sent).toHaveLength(2)
-    await vi.advanceTimersByTimeAsync(1) // network error → 4 s
-    expect(sent).toHaveLength(3)
+    await sender.flush() // 500 → 1 s
+    await vi.advanceTimersByTimeAsync(999)
+    expect(wire.posts).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1) // 503 → 2 s
+    await vi.advanceTimersByTimeAsync(2000) // offline → 4 s
+    expect(wire.posts).toHaveLength(3)
     await vi.advanceTimersByTimeAsync(4000) // 200
-    expect(sent).toEqual([['id-1'], ['id-1'], ['id-1'], ['id-1']])
-    await sender.flush()
-    expect(sent).toHaveLength(4)
-    sender.stop()
+    expect(wire.posts.map((batch) => batch.map((m) => m.messageId))).toEqual([['id-1'], ['id-1'], ['id-1'], ['id-1']])
+    expect(wire.delivered).toEqual(['id-1'])
   })
 
-  it('sends at most 100 events per batch', async () => {
-    const sizes: number[] = []
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
-        sizes.push(JSON.parse(String(init.body)).batch.length)
-        return new Response('{}')
-      }),
-    )
-    const sender = createSender({ url: 'https://c.test/v1/batch', held: true })
+  it('honours Retry-After on a 429', async () => {
+    const answers = [{ status: 429, headers: { 'Retry-After': '30' } }, { status: 200 }]
+    const wire = collector(() => answers.shift()!)
+    const sender = make()
+    sender.enqueue(message(1))
+    await sender.flush()
+    await vi.advanceTimersByTimeAsync(29_000)
+    expect(wire.posts).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(wire.delivered).toEqual(['id-1'])
+  })
+
+  it('isolates one poison event in a batch of 100: 99 delivered, one dropped with an error', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const wire = collector((batch) => (batch.some((m) => m.event === 'e42') ? 400 : 200))
+    const sender = make({ held: true })
+    for (let i = 0; i < 100; i++) sender.enqueue(message(i))
+    sender.setHeld(false)
+    await sender.flush()
+    expect(wire.delivered).toHaveLength(99)
+    expect(wire.delivered).not.toContain('id-42')
+    expect(errors.mock.calls.map((c) => c[0])).toEqual(['journeykit.flush: the collector refused event id-42; it was dropped'])
+    expect(wire.posts.length).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(100)))
+  })
+
+  it('keeps everything on 401/403/404 and tries again only after 5 minutes', async () => {
+    const answers = [401, 404, 200]
+    const wire = collector(() => answers.shift()!)
+    vi.spyOn(Math, 'random').mockReturnValue(1)
+    const sender = make()
+    sender.enqueue(message(1))
+    await sender.flush()
+    await vi.advanceTimersByTimeAsync(299_999)
+    expect(wire.posts).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    await vi.advanceTimersByTimeAsync(300_000)
+    expect(wire.delivered).toEqual(['id-1'])
+  })
+
+  it('sends batches of at most 100 events', async () => {
+    const wire = collector(() => 200)
+    const sender = make({ held: true })
     for (let i = 0; i < 250; i++) sender.enqueue(message(i))
     sender.setHeld(false)
     await sender.flush()
-    expect(sizes).toEqual([100, 100, 50])
-    sender.stop()
+    expect(wire.posts.map((batch) => batch.length)).toEqual([100, 100, 50])
   })
 
-  it('hands what is left to sendBeacon on pagehide', () => {
-    const beacon = vi.fn(() => true)
-    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}')))
-    const sender = createSender({ url: 'https://c.test/v1/batch', held: false })
+  it('past 10,000 queued events drops the oldest and says how many in the next batch', async () => {
+    const wire = collector(() => 200)
+    const sender = make({ held: true })
+    for (let i = 0; i < 10_005; i++) sender.enqueue(message(i))
+    sender.setHeld(false)
+    await sender.flush()
+    expect(wire.delivered).toHaveLength(10_000)
+    expect(wire.delivered[0]).toBe('id-5')
+    expect(wire.posts[0]![0]!.context.journeykit).toEqual({ dropped: 5 })
+    expect(wire.posts[1]![0]!.context.journeykit).toBeUndefined()
+  })
+
+  it('while held, stores and sends nothing; released, sends in the original order and ids', async () => {
+    const wire = collector(() => 200)
+    const sender = make({ held: true })
     sender.enqueue(message(1))
+    sender.enqueue(message(2))
+    await sender.flush()
+    expect(wire.posts).toEqual([])
+    sender.setHeld(false)
+    await sender.flush()
+    expect(wire.delivered).toEqual(['id-1', 'id-2'])
+  })
+
+  it('hands this tab\u2019s recent events to sendBeacon on pagehide, in ≤ 60 KB bodies', () => {
+    collector(() => 200)
+    const beacon = vi.fn((_url: string, _body: string) => true)
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
+    const sender = make()
+    for (let i = 0; i < 40; i++) sender.enqueue(message(i, { properties: { blob: 'x'.repeat(3000) } }))
     window.dispatchEvent(new Event('pagehide'))
-    expect(beacon).toHaveBeenCalledTimes(1)
-    const [url, body] = beacon.mock.calls[0] as unknown as [string, string]
-    expect(url).toBe('https://c.test/v1/batch')
-    expect(JSON.parse(body).batch[0].messageId).toBe('id-1')
-    sender.stop()
+    expect(beacon.mock.calls.length).toBeGreaterThan(1)
+    for (const [url, body] of beacon.mock.calls) {
+      expect(url).toBe('https://c.test/v1/batch')
+      expect(body.length).toBeLessThanOrEqual(60_000)
+    }
+    expect(beacon.mock.calls.flatMap(([, body]) => JSON.parse(body).batch.map((m: Message) => m.messageId))).toHaveLength(40)
   })
 })

@@ -1,12 +1,15 @@
 import { buildBatch, type Message } from './envelope.js'
+import { backoffMs, verdictOf, type Verdict } from './policy.js'
+import type { Entry, Outbox } from './outbox.js'
 import { listen } from '../lib/listen.js'
 import { reportError } from '../lib/log.js'
 
 export interface SenderOptions {
   url: string | null
   writeKey?: string
-  /** Hold events in memory without sending (consent pending). */
+  /** Hold events in memory, storing and sending nothing (consent pending). */
   held: boolean
+  outbox: Outbox
   intervalMs?: number
 }
 
@@ -14,59 +17,59 @@ export interface Sender {
   enqueue(message: Message): void
   flush(): Promise<void>
   setHeld(held: boolean): void
-  /** Forget every queued event (consent denied). */
+  /** Forgets every event, held or stored (consent denied). */
   clear(): void
-  /** Rewrites (or, returning null, drops) each queued event: consent granted by a known visitor. */
+  /** Rewrites (or, returning null, drops) each held event: consent granted by a known visitor. */
   rewrite(change: (message: Message) => Message | null): void
+  /** Stops timers and listeners (tests; a page keeps its sender for its lifetime). */
   stop(): void
 }
 
 const maxBatchEvents = 100
 const maxBatchBytes = 500_000
 const maxBeaconBytes = 60_000
-const maxQueued = 10_000
-const maxBackoffMs = 300_000
+const requestTimeoutMs = 10_000
 
 /**
- * Sends finished events to the collector in Segment batches. In memory for now: durable
- * delivery (IndexedDB outbox, many tabs) replaces the queue without changing this interface.
+ * At-least-once delivery (contract §5, §7): every event is written to the outbox before a
+ * send is tried and deleted only after a 2xx. One tab sends at a time (a Web Lock); the
+ * others only write, so an event goes out from one tab in normal operation.
  */
 export function createSender(options: SenderOptions): Sender {
-  let queue: Message[] = []
-  let held = options.held
+  const { outbox } = options
+  let held: Message[] | null = options.held ? [] : null
+  let writes: Promise<void> = Promise.resolve()
   let sending: Promise<void> = Promise.resolve()
   let failures = 0
+  let unsent = 0
+  let dropped = 0
   let timer: ReturnType<typeof setTimeout> | undefined
-  const intervalMs = options.intervalMs ?? 5000
+  let waitUntil = 0
+  // This tab's recent events, for the pagehide beacon (IndexedDB cannot be read in time).
+  let recent: Message[] = []
 
   const schedule = (ms: number, replace = false) => {
     if (timer !== undefined && !replace) return
     clearTimeout(timer)
     timer = setTimeout(() => {
       timer = undefined
-      void flush()
+      void flush(true)
     }, ms)
   }
 
-  const takeBatch = (limitBytes: number): Message[] => {
-    const batch: Message[] = []
-    let bytes = 100
-    for (const message of queue) {
-      const size = JSON.stringify(message).length + 1
-      if (batch.length >= maxBatchEvents || (batch.length > 0 && bytes + size > limitBytes)) break
-      batch.push(message)
-      bytes += size
-    }
-    return batch
+  const store = (messages: Message[]) => {
+    writes = writes.then(() => outbox.add(messages)).catch((err) => reportError('track', err))
+    recent.push(...messages)
+    if (recent.length > maxBatchEvents * 5) recent = recent.slice(-maxBatchEvents * 5)
+    unsent += messages.length
+    if (unsent >= maxBatchEvents) void flush(true)
+    else schedule(options.intervalMs ?? 5000)
   }
 
-  const remove = (sent: Message[]) => {
-    const ids = new Set(sent.map((message) => message.messageId))
-    queue = queue.filter((message) => !ids.has(message.messageId))
-  }
-
-  const post = async (batch: Message[]): Promise<boolean> => {
+  const post = async (batch: Message[]): Promise<{ verdict: Verdict; retryAfter: string | null }> => {
     const body = JSON.stringify(buildBatch(batch, options.writeKey, new Date()))
+    const abort = new AbortController()
+    const timeout = setTimeout(() => abort.abort(), requestTimeoutMs)
     try {
       // text/plain keeps the request "simple": no CORS preflight to a collector on another origin.
       const response = await fetch(options.url!, {
@@ -75,68 +78,134 @@ export function createSender(options: SenderOptions): Sender {
         credentials: 'omit',
         keepalive: body.length < maxBeaconBytes,
         headers: { 'Content-Type': 'text/plain' },
+        signal: abort.signal,
       })
-      return response.ok
+      return { verdict: verdictOf(response.status), retryAfter: response.headers.get('Retry-After') }
     } catch {
-      return false
+      return { verdict: 'retry', retryAfter: null }
+    } finally {
+      clearTimeout(timeout)
     }
   }
 
-  const sendAll = async (): Promise<void> => {
-    while (queue.length > 0 && !held && options.url) {
-      const batch = takeBatch(maxBatchBytes)
-      if (!(await post(batch))) {
-        failures++
-        const backoff = Math.min(1000 * 2 ** (failures - 1), maxBackoffMs)
-        schedule(backoff / 2 + Math.random() * (backoff / 2), true)
-        return
-      }
+  /** Sends entries; a rejected batch is halved until the one bad event is found and dropped. */
+  const deliver = async (entries: Entry[]): Promise<boolean> => {
+    const messages = entries.map((entry) => entry.message)
+    if (dropped && messages[0]) messages[0] = { ...messages[0], context: { ...messages[0].context, journeykit: { dropped } } }
+    const { verdict, retryAfter } = await post(messages)
+    if (verdict === 'sent' || (verdict === 'split' && entries.length === 1)) {
+      if (verdict === 'split') reportError('flush', `the collector refused event ${entries[0]!.message.messageId}; it was dropped`)
+      if (verdict === 'sent' && messages[0]?.context.journeykit) dropped = 0
+      await outbox.remove(entries.map((entry) => entry.key))
+      const sent = new Set(messages.map((m) => m.messageId))
+      recent = recent.filter((m) => !sent.has(m.messageId))
       failures = 0
-      remove(batch)
+      return true
+    }
+    if (verdict === 'split') {
+      const half = Math.ceil(entries.length / 2)
+      return (await deliver(entries.slice(0, half))) && deliver(entries.slice(half))
+    }
+    failures++
+    const wait = backoffMs(failures, verdict, retryAfter)
+    waitUntil = Date.now() + wait
+    schedule(wait, true)
+    return false
+  }
+
+  const sendAll = async () => {
+    await writes
+    dropped += await outbox.trim(Date.now())
+    unsent = 0
+    for (;;) {
+      const entries = fitBatch(await outbox.peek(maxBatchEvents))
+      if (entries.length === 0 || !(await deliver(entries))) return
     }
   }
 
-  // One send at a time; a flush asked for mid-send runs after it, so it sees new events too.
-  const flush = (): Promise<void> => (sending = sending.then(sendAll))
+  const exclusively = (run: () => Promise<void>): Promise<void> => {
+    const locks = navigator.locks
+    if (!locks) return run()
+    // One tab sends at a time; a tab that finds the lock taken leaves the work to that one.
+    return locks.request('jk:v1:send', { ifAvailable: true }, (lock) => (lock ? run() : undefined)) as Promise<void>
+  }
 
-  // pagehide: the page may never run code again, so hand what is left to the browser.
-  const beaconRest = () => {
+  /** `automatic`: from a timer or a full batch, which wait out a backoff; `flush()` does not. */
+  const flush = (automatic = false): Promise<void> => {
+    sending = sending.then(() => {
+      if (held || !options.url || (automatic && Date.now() < waitUntil)) return
+      return exclusively(sendAll).catch((err) => reportError('flush', err))
+    })
+    return sending
+  }
+
+  // pagehide: the page may never run code again, so hand this tab's recent events to the
+  // browser. They stay in the outbox too: the collector drops the duplicate messageIds.
+  const stopPagehide = listen(window, 'pagehide', () => {
     if (held || !options.url || typeof navigator.sendBeacon !== 'function') return
-    while (queue.length > 0) {
-      const batch = takeBatch(maxBeaconBytes)
-      const body = JSON.stringify(buildBatch(batch, options.writeKey, new Date()))
-      if (body.length > maxBeaconBytes || !navigator.sendBeacon(options.url, body)) return
-      remove(batch)
+    for (const chunk of chunks(recent, maxBeaconBytes)) {
+      if (!navigator.sendBeacon(options.url, JSON.stringify(buildBatch(chunk, options.writeKey, new Date())))) return
     }
-  }
-  const stops = [
-    listen(window, 'pagehide', beaconRest),
-    listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && void flush()),
-  ]
+  })
+  const stopHidden = listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && void flush(true))
+  schedule(0) // what earlier pages left behind
 
   return {
     enqueue(message) {
-      if (queue.length >= maxQueued) queue.shift()
-      queue.push(message)
-      if (queue.length >= maxBatchEvents) void flush()
-      else schedule(intervalMs)
+      if (held) held.push(message)
+      else store([message])
     },
-    flush,
+    flush: () => flush(),
     setHeld(value) {
-      held = value
-      if (!held) void flush()
+      if (value || !held) return
+      const release = held
+      held = null
+      if (release.length) store(release)
+      void flush()
     },
     clear() {
-      queue = []
+      if (held) held = []
+      recent = []
+      writes = writes.then(() => outbox.clear())
     },
     rewrite(change) {
-      queue = queue.map(change).filter((message): message is Message => message !== null)
+      if (held) held = held.map(change).filter((message): message is Message => message !== null)
     },
     stop() {
       clearTimeout(timer)
-      stops.forEach((stop) => stop())
-      if (!options.url) return
-      if (queue.length && !held) reportError('flush', `${queue.length} events were not sent before stop`)
+      stopPagehide()
+      stopHidden()
     },
   }
+}
+
+/** As many of the oldest entries as fit one batch (≤ 100 events, ≤ 500 KB). */
+function fitBatch(entries: Entry[]): Entry[] {
+  let bytes = 100
+  const batch: Entry[] = []
+  for (const entry of entries) {
+    bytes += JSON.stringify(entry.message).length + 1
+    if (batch.length > 0 && bytes > maxBatchBytes) break
+    batch.push(entry)
+  }
+  return batch
+}
+
+/** Splits messages into beacon-sized groups (each body ≤ 60 KB). */
+function chunks(messages: Message[], limit: number): Message[][] {
+  const groups: Message[][] = []
+  let group: Message[] = []
+  let bytes = 100
+  for (const message of messages) {
+    const size = JSON.stringify(message).length + 1
+    if (group.length && bytes + size > limit) {
+      groups.push(group)
+      group = []
+      bytes = 100
+    }
+    group.push(message)
+    bytes += size
+  }
+  if (group.length) groups.push(group)
+  return groups
 }
