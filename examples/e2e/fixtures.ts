@@ -18,6 +18,8 @@ export interface CollectorHandle {
   requests(): Array<{ method: string; path: string; contentType: string; status: number }>
   clear(): void
   failNext(status: number, count?: number, headers?: Record<string, string>): void
+  rejectEvents(predicate: ((event: Record<string, any>) => boolean) | null): void
+  delay(ms: number): void
   close(): Promise<void>
 }
 

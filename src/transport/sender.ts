@@ -53,7 +53,7 @@ export function createSender(options: SenderOptions): Sender {
     clearTimeout(timer)
     timer = setTimeout(() => {
       timer = undefined
-      void flush(true)
+      void flush() // the timer was set for the end of any backoff
     }, ms)
   }
 
@@ -80,6 +80,9 @@ export function createSender(options: SenderOptions): Sender {
         headers: { 'Content-Type': 'text/plain' },
         signal: abort.signal,
       })
+      // Read the answer to its end: Chromium counts a keepalive request against its 64 KB
+      // in-flight quota until then, and every later send would fail.
+      await response.text().catch(() => '')
       return { verdict: verdictOf(response.status), retryAfter: response.headers.get('Retry-After') }
     } catch {
       return { verdict: 'retry', retryAfter: null }

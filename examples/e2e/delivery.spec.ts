@@ -1,0 +1,136 @@
+import { test, expect, runtimeReady } from './fixtures.js'
+import type { Page } from '@playwright/test'
+
+const ids = (events: Array<Record<string, any>>, name: string) => events.filter((e) => e.event === name).map((e) => e.messageId)
+const trackMany = (page: Page, name: string, count: number) =>
+  page.evaluate(
+    ([event, n]) => {
+      for (let i = 0; i < (n as number); i++) (window as any).journeykit.track(event, { i })
+    },
+    [name, count] as const,
+  )
+/** Every messageId the collector received, duplicates included. */
+const received = (site: { collector: { batches(): Array<Record<string, any>> } }) =>
+  site.collector.batches().flatMap((b) => (b.batch as Array<{ messageId: string }>).map((e) => e.messageId))
+
+test('10,000 events tracked offline all arrive once the network is back', async ({ page, site, context }) => {
+  test.setTimeout(120_000)
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await context.setOffline(true)
+  await trackMany(page, 'offline_event', 10_000)
+  await page.evaluate(() => (window as any).journeykit.flush())
+  expect(site.collector.events().filter((e) => e.event === 'offline_event')).toHaveLength(0)
+  await context.setOffline(false)
+  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'offline_event').length >= 10_000)
+  const delivered = events.filter((e) => e.event === 'offline_event')
+  expect(new Set(delivered.map((e) => e.properties.i)).size).toBe(10_000)
+  expect(new Set(delivered.map((e) => e.messageId)).size).toBe(10_000)
+})
+
+test('the collector answering 500 three times, then 200: everything arrives, same ids', async ({ page, site }) => {
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.flush())
+  site.collector.failNext(500, 3)
+  await trackMany(page, 'during_outage', 5)
+  const events = await site.waitForEvents(page, (all) => ids(all, 'during_outage').length === 5)
+  const statuses = site.collector.requests().filter((r) => r.method === 'POST').map((r) => r.status)
+  expect(statuses.filter((s) => s === 500)).toHaveLength(3)
+  expect(new Set(ids(events, 'during_outage')).size).toBe(5)
+})
+
+test('a 429 with Retry-After is honoured', async ({ page, site }) => {
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.flush())
+  site.collector.failNext(429, 1, { 'Retry-After': '2' })
+  const started = Date.now()
+  await page.evaluate(() => {
+    ;(window as any).journeykit.track('slow_down')
+    return (window as any).journeykit.flush()
+  })
+  await expect.poll(() => ids(site.collector.events(), 'slow_down').length, { timeout: 15_000 }).toBe(1)
+  expect(Date.now() - started).toBeGreaterThanOrEqual(2000)
+})
+
+test('reloading while a batch is in flight re-sends the same ids and loses none', async ({ page, site }) => {
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.flush())
+  site.collector.delay(1500)
+  await trackMany(page, 'in_flight', 20)
+  void page.evaluate(() => (window as any).journeykit.flush()).catch(() => undefined)
+  await page.waitForTimeout(300)
+  await page.reload()
+  site.collector.delay(0)
+  await runtimeReady(page)
+  const events = await site.waitForEvents(page, (all) => ids(all, 'in_flight').length === 20)
+  expect(new Set(ids(events, 'in_flight')).size).toBe(20)
+})
+
+test('pagehide delivers the last event', async ({ page, site }) => {
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.track('last_words'))
+  await page.goto('about:blank')
+  await expect.poll(() => ids(site.collector.events(), 'last_words').length, { timeout: 10_000 }).toBe(1)
+})
+
+test('two tabs send no event twice, and the survivor sends what a closed tab left', async ({ page, site, context }) => {
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  const other = await context.newPage()
+  await other.goto(url)
+  await runtimeReady(other)
+  await Promise.all([trackMany(page, 'from_a', 30), trackMany(other, 'from_b', 30)])
+  await Promise.all([page.evaluate(() => (window as any).journeykit.flush()), other.evaluate(() => (window as any).journeykit.flush())])
+  await site.waitForEvents(page, (all) => ids(all, 'from_a').length === 30 && ids(all, 'from_b').length === 30)
+  const all = received(site)
+  expect(all.length).toBe(new Set(all).size) // nothing sent twice
+
+  // the collector goes down; tab B tracks and closes; A sends B's events once it is back
+  site.collector.failNext(503, 1000)
+  await trackMany(other, 'left_behind', 10)
+  await other.evaluate(() => (window as any).journeykit.flush())
+  await other.close({ runBeforeUnload: false })
+  site.collector.failNext(503, 0)
+  const events = await site.waitForEvents(page, (all) => ids(all, 'left_behind').length === 10)
+  expect(new Set(ids(events, 'left_behind')).size).toBe(10)
+})
+
+test('a poison event in a batch of 100: the other 99 are delivered', async ({ page, site }) => {
+  const errors: string[] = []
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.flush())
+  site.collector.rejectEvents((event: any) => event.properties?.i === 42)
+  await trackMany(page, 'batch_of_100', 100)
+  const events = await site.waitForEvents(page, (all) => ids(all, 'batch_of_100').length === 99)
+  site.collector.rejectEvents(null)
+  expect(events.filter((e) => e.event === 'batch_of_100').some((e) => e.properties.i === 42)).toBe(false)
+  expect(errors.filter((text) => text.includes('refused event'))).toHaveLength(1)
+})
+
+test('consent pending: no outbox is written and nothing is sent until granted', async ({ page, site }) => {
+  const url = await site.serve(page, { config: { version: 1 }, attributes: 'data-consent="pending"' })
+  await page.goto(url)
+  await runtimeReady(page)
+  await trackMany(page, 'before_consent', 3)
+  await page.evaluate(() => (window as any).journeykit.flush())
+  await page.waitForTimeout(300)
+  expect(site.collector.requests().filter((r) => r.method === 'POST')).toHaveLength(0)
+  const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))
+  expect(await databases()).not.toContain('journeykit-outbox')
+  await page.evaluate(() => (window as any).journeykit.consent('granted'))
+  const events = await site.waitForEvents(page, (all) => ids(all, 'before_consent').length === 3)
+  expect(events.filter((e) => e.event === 'before_consent').map((e) => e.properties.i)).toEqual([0, 1, 2])
+})
