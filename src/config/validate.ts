@@ -265,10 +265,14 @@ function isStage(value: unknown): boolean {
   return (stages as readonly unknown[]).includes(value)
 }
 
+const knownZones = new Set<string>()
+
 function isTimeZone(value: unknown): boolean {
   if (typeof value !== 'string') return false
+  if (knownZones.has(value)) return true // building a formatter per schedule is the slow part
   try {
     new Intl.DateTimeFormat('en', { timeZone: value })
+    knownZones.add(value)
     return true
   } catch {
     return false

@@ -1,21 +1,30 @@
 /** Facts are a nested plain object: `{ page: { path: '/cart' }, visit: { count: 2 } }`. */
 export type Facts = { [key: string]: unknown }
 
+const splitCache = new Map<string, string[]>()
+
 /**
- * Reads a dotted path (`page.query.utm_source`, `item.exit-offer.shown`). A flat key that
- * contains dots wins first, so an item id or query key with a dot still resolves.
+ * Reads a dotted path (`page.query.utm_source`, `item.exit-offer.shown`). Where a segment is
+ * missing, the rest of the path is tried as one flat key, so an item id or query key that
+ * contains dots still resolves (`event.order.id` → `event["order.id"]`).
  */
 export function readFact(facts: Facts, path: string): unknown {
+  let parts = splitCache.get(path)
+  if (!parts) {
+    if (splitCache.size > 1000) splitCache.clear()
+    splitCache.set(path, (parts = path.split('.')))
+  }
   let node: unknown = facts
-  const parts = path.split('.')
   for (let i = 0; i < parts.length; i++) {
     if (typeof node !== 'object' || node === null) return undefined
     const record = node as Record<string, unknown>
-    const rest = parts.slice(i).join('.')
-    if (i > 0 && Object.prototype.hasOwnProperty.call(record, rest)) return record[rest]
     const part = parts[i]!
-    if (!Object.prototype.hasOwnProperty.call(record, part)) return undefined
-    node = record[part]
+    if (Object.prototype.hasOwnProperty.call(record, part)) {
+      node = record[part]
+      continue
+    }
+    const rest = i + 1 < parts.length ? parts.slice(i).join('.') : null
+    return rest !== null && Object.prototype.hasOwnProperty.call(record, rest) ? record[rest] : undefined
   }
   return node
 }

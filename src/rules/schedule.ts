@@ -47,14 +47,39 @@ export function zonedTime(year: number, month: number, day: number, hour: number
   return guess
 }
 
+const boundaries = new Map<string, number>()
+
 /** `start`/`end`: a date alone is the start (or the end) of that day in the schedule's zone. */
 function boundary(value: string, timeZone: string | undefined, end: boolean): number {
+  const key = `${value}|${timeZone}|${end}`
+  let time = boundaries.get(key)
+  if (time === undefined) {
+    if (boundaries.size > 500) boundaries.clear()
+    boundaries.set(key, (time = computeBoundary(value, timeZone, end)))
+  }
+  return time
+}
+
+function computeBoundary(value: string, timeZone: string | undefined, end: boolean): number {
   if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) return Date.parse(value)
   const [date = '', time] = value.split('T')
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   if (!time) return end ? zonedTime(y, m, d + 1, 0, 0, timeZone) : zonedTime(y, m, d, 0, 0, timeZone)
   const [h, min] = time.split(':').map(Number) as [number, number]
   return zonedTime(y, m, d, h, min, timeZone)
+}
+
+const minuteCache = new Map<string, ReturnType<typeof zonedParts>>()
+
+/** The wall clock of a zone, computed once per zone per minute (formatToParts is slow). */
+function localMinute(time: number, zone: string | undefined) {
+  const key = `${zone}|${Math.floor(time / 60_000)}`
+  let parts = minuteCache.get(key)
+  if (!parts) {
+    if (minuteCache.size > 200) minuteCache.clear()
+    minuteCache.set(key, (parts = zonedParts(time, zone)))
+  }
+  return parts
 }
 
 const minutesOf = (clock: string) => {
@@ -73,7 +98,7 @@ export function isScheduled(schedule: Schedule | undefined, now: number): boolea
   if (schedule.start && now < boundary(schedule.start, zone, false)) return false
   if (schedule.end && now >= boundary(schedule.end, zone, true)) return false
   if (!schedule.weekly) return true
-  const local = zonedParts(now, zone)
+  const local = localMinute(now, zone)
   const minute = local.hour * 60 + local.minute
   const today = local.weekday
   const yesterday = dayNames[(dayNames.indexOf(today) + 6) % 7]!
