@@ -1,32 +1,43 @@
 export interface ClickDeps {
   origin: string
-  allowedOrigins: string[]
+  allowedOrigins(): Promise<string[]>
+  /** Open windows of this origin, to focus one already at the URL. */
+  windows(): Promise<ReadonlyArray<{ url: string; focus(): Promise<unknown> }>>
   openWindow(url: string): Promise<unknown>
+  report(event: string, properties: Record<string, unknown>): Promise<void>
 }
 
 interface ClickEvent {
   action?: string
-  notification: { close(): void; data?: { url?: string; actions?: Array<{ action: string; url?: string }> } }
-  waitUntil(p: Promise<unknown>): void
+  notification: { close(): void; tag?: string; data?: { url?: string; title?: string; actions?: Array<{ action: string; url?: string }> } }
+  waitUntil(promise: Promise<unknown>): void
 }
 
 /** Contract §7: notification clicks open same-origin URLs or origins in `push.allowedOrigins`. */
-export function clickTarget(raw: unknown, deps: Pick<ClickDeps, 'origin' | 'allowedOrigins'>): string | null {
+export function clickTarget(raw: unknown, origin: string, allowedOrigins: string[]): string | null {
   if (typeof raw !== 'string') return null
   try {
-    const url = new URL(raw, deps.origin)
+    const url = new URL(raw, origin)
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null
-    return url.origin === deps.origin || deps.allowedOrigins.includes(url.origin) ? url.href : null
+    return url.origin === origin || allowedOrigins.includes(url.origin) ? url.href : null
   } catch {
     return null
   }
 }
 
-/** `notificationclick`: close it and open the URL of the clicked action, or of the notification. */
+/** `notificationclick`: close it, focus a tab already there or open one, report `push_clicked`. */
 export function handleClick(event: ClickEvent, deps: ClickDeps): void {
   event.notification.close()
   const data = event.notification.data ?? {}
   const action = data.actions?.find((candidate) => candidate.action === event.action)
-  const target = clickTarget(action?.url ?? data.url, deps)
-  if (target) event.waitUntil(deps.openWindow(target).catch(() => undefined))
+  event.waitUntil(
+    (async () => {
+      const target = clickTarget(action?.url ?? data.url ?? '/', deps.origin, await deps.allowedOrigins())
+      if (target) {
+        const open = (await deps.windows()).find((client) => client.url === target)
+        await (open ? open.focus() : deps.openWindow(target)).catch(() => undefined)
+      }
+      await deps.report('push_clicked', { url: target, action: event.action || null, title: data.title ?? null, tag: event.notification.tag || null })
+    })(),
+  )
 }

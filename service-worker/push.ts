@@ -17,7 +17,9 @@ export function parsePayload(text: string | null | undefined): PushPayload | nul
   try {
     const data: unknown = JSON.parse(text)
     if (typeof data !== 'object' || data === null || typeof (data as PushPayload).title !== 'string') return null
-    return data as PushPayload
+    const payload = data as PushPayload
+    if (payload.actions !== undefined && !Array.isArray(payload.actions)) return null
+    return payload
   } catch {
     return null
   }
@@ -25,14 +27,28 @@ export function parsePayload(text: string | null | undefined): PushPayload | nul
 
 export interface PushDeps {
   showNotification(title: string, options: NotificationOptions & { data?: unknown }): Promise<void>
+  report(event: string, properties: Record<string, unknown>): Promise<void>
 }
 
-/** `push`: show the notification the payload describes. */
-export function handlePush(event: { data: { text(): string } | null; waitUntil(p: Promise<unknown>): void }, deps: PushDeps): void {
-  const payload = parsePayload(event.data?.text())
+interface PushEventLike {
+  data: { text(): string } | null
+  waitUntil(promise: Promise<unknown>): void
+}
+
+/** `push`: show the notification the payload describes, and report `push_received`. */
+export function handlePush(event: PushEventLike, deps: PushDeps): void {
+  let text: string | undefined
+  try {
+    text = event.data?.text()
+  } catch {
+    return
+  }
+  const payload = parsePayload(text)
   if (!payload) return
-  const { title, body, icon, image, badge, tag, requireInteraction, actions, url } = payload
-  const options: NotificationOptions & Record<string, unknown> = { body, icon, image, badge, tag, requireInteraction, data: { url, actions } }
-  if (Array.isArray(actions)) options.actions = actions.map(({ action, title: label }) => ({ action, title: label }))
-  event.waitUntil(deps.showNotification(title, options).catch(() => undefined))
+  const { title, body, icon, image, badge, tag, requireInteraction, actions = [], url } = payload
+  const options: NotificationOptions & Record<string, unknown> = { body, icon, image, badge, tag, requireInteraction, data: { url, actions, title } }
+  options.actions = actions.map(({ action, title: label }) => ({ action, title: label }))
+  event.waitUntil(
+    Promise.all([deps.showNotification(title, options).catch(() => undefined), deps.report('push_received', { title, tag: tag ?? null, url: url ?? null })]),
+  )
 }
