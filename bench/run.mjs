@@ -10,7 +10,7 @@
 //   BENCH_BURSTS=1      tracking: input bursts per kind (scroll, pointer) and page (D, blank)
 //   BENCH_BURST_EVENTS=1000  tracking: CDP input events per burst (about one per frame)
 //   BENCH_TRACKING_BUDGET_S=120  tracking: start no new run this many seconds after it began
-//                       (tracking start-up runs BENCH_RUNS rounds of D, B′ and D profiled)
+//                       (tracking start-up: BENCH_RUNS rounds of D and B′)
 //
 // See bench/README.md for what each figure means.
 import { chromium } from 'playwright-core'

@@ -7,11 +7,12 @@ const per1k = (ms, count) => (typeof ms === 'number' && count > 0 ? (ms * 1000) 
 const firedOf = (kind, r) => (kind === 'scroll' ? r.fired.scroll : r.fired.pointermove)
 
 export function summarizeTracking(out, { events }) {
-  const { D, control, profile } = out.startup
-  const pairs = D.map((d, i) => minus(d.trace?.allMs, control[i]?.trace?.allMs)).filter((v) => v !== null)
+  const { D, control } = out.startup
+  // Rounds pair up by index; a failed run would shift them, so pair only when none failed.
+  const pairs = D.length === control.length ? D.map((d, i) => minus(d.trace?.allMs, control[i].trace?.allMs)).filter((v) => v !== null) : []
   const timing = (field) => stats(D.map((r) => r.extra?.timing?.[field]))
   const startup = {
-    runs: { D: D.length, control: control.length, profiled: profile.length },
+    runs: { D: D.length, control: control.length },
     allMs: { D: stats(D.map((r) => r.trace?.allMs)), control: stats(control.map((r) => r.trace?.allMs)) },
     readyMs: { D: stats(D.map((r) => r.readyMs)), control: stats(control.map((r) => r.readyMs)) },
     longTasks: { D: stats(D.map((r) => r.longTasks)), control: stats(control.map((r) => r.longTasks)) },
@@ -19,7 +20,6 @@ export function summarizeTracking(out, { events }) {
     deltaMs: minus(stats(D.map((r) => r.trace?.allMs)).median, stats(control.map((r) => r.trace?.allMs)).median),
     pairedDeltaMs: stats(pairs),
     chunkMs: timing('startMs'),
-    chunkSamplesMs: stats(profile.map((r) => r.extra?.triggersSamplesMs)),
     requestedAt: timing('requestedAt'),
     fetchedAt: timing('fetchedAt'),
     startedBy: timing('startedBy'),
@@ -102,7 +102,6 @@ export function renderTracking(t, { cpu, runs, burstsPerKind }) {
         ['ready ms', spread(s.readyMs.D, 0), spread(s.readyMs.control, 0), ''],
         ['long tasks', spread(s.longTasks.D, 0), spread(s.longTasks.control, 0), ''],
         ['triggers chunk script ms', spread(s.chunkMs, 2), '', ''],
-        ['triggers.js profiled samples ms', spread(s.chunkSamplesMs, 2), '', ''],
         ['triggers.js requested at ms', spread(s.requestedAt, 0), '', ''],
         ['triggers.js fetched at ms', spread(s.fetchedAt, 0), '', ''],
         ['watchers started by ms', spread(s.startedBy, 0), '', ''],
@@ -113,8 +112,7 @@ export function renderTracking(t, { cpu, runs, burstsPerKind }) {
   lines.push('  all script = union of main-thread script events from navigation to ready + 500 ms, as in the trace')
   lines.push('  table; D − B′ = difference of medians (in brackets: the range of the per-round differences).')
   lines.push('  triggers chunk script = its compile + the script events of the task that evaluated it and')
-  lines.push("  started the watchers (the figure the start-up target reads); profiled samples = CPU-profile")
-  lines.push('  samples with a triggers.js frame, in separate profiled runs. Times from navigation start;')
+  lines.push('  started the watchers (the figure the start-up target reads). Times from navigation start;')
   lines.push('  − ready < 0: the watchers were running before `ready` resolved.')
   lines.push(`  D requests: ${s.requestList.join(', ') || '—'}`)
   lines.push('')
