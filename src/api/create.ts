@@ -14,6 +14,7 @@ import { watchActivity } from '../track/activity.js'
 import { reportError } from '../lib/log.js'
 import { listen } from '../lib/listen.js'
 import { loadChunk } from '../lib/load-chunk.js'
+import { pushPermission } from '../push/support.js'
 import { createEmitter } from './emitter.js'
 import { createEngine } from './engine.js'
 import { guard } from './guard.js'
@@ -63,10 +64,12 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     visitor.reset()
   }
   const run = (call: CapturedCall) => (pending ? pending.push(call) : schedule(call))
+  let subscribePush: (() => Promise<PushSubscriptionJSON | null>) | null = null
   const items = createItemController(
     () => config,
     (event, properties) => run({ method: 'track', args: [event, properties], moment: now() }),
     options.nonce,
+    () => subscribePush,
   )
   const engine = createEngine({
     visitor,
@@ -119,6 +122,13 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
             exitIntent: (how) => run({ method: 'track', args: ['exit_intent', { how }], moment: now() }),
           }) ?? null
       })
+    }
+    if (config?.push && consent === 'granted' && pushPermission() !== 'unsupported') {
+      const { anonymousId, userId } = visitor.$visitor.get()
+      void loadChunk('init', 'push will not work', () => import('../push/index.js'))
+        .then((chunk) => chunk?.registerPush(config!, sender ? new URL(url!, location.href).href : null, () => ({ anonymousId, userId })))
+        .then((push) => void (subscribePush = push?.subscribe ?? null))
+        .catch((err) => reportError('push', err))
     }
     watchActivity((time) => visitor.touch(time))
     listen(window, 'pagehide', engine.cancelDelays)

@@ -5,6 +5,7 @@ import type { Moment } from './types.js'
 import { deviceFacts } from '../track/device.js'
 import { normalizePath } from '../track/path.js'
 import { pageFacts } from '../track/page.js'
+import { pushPermission } from '../push/support.js'
 
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 
@@ -32,6 +33,7 @@ export function buildFacts(
     time: { hour: time.getHours(), weekday: weekdays[time.getDay()] },
     journey: { stage: visitor.stage },
     item: counts.items ?? {},
+    push: { permission: pushPermission() },
     variant: variants,
     event,
   }

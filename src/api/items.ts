@@ -2,6 +2,7 @@ import type { Config } from '../config/types.js'
 import type { ConvertWhat, DismissHow, ItemHost, Unmount } from '../ui/types.js'
 import { reportError } from '../lib/log.js'
 import { loadChunk } from '../lib/load-chunk.js'
+import { pushPermission } from '../push/support.js'
 
 export interface ShowReason {
   rule: string | null
@@ -14,7 +15,10 @@ type Track = (event: string, properties: Record<string, unknown>) => void
  * Shows and hides items through the lazily loaded UI chunk and reports what the visitor
  * does with them. At most one of each item, and one modal, on screen at a time.
  */
-export function createItemController(getConfig: () => Config | null, track: Track, nonce: string | undefined) {
+/** The push chunk's subscribe, once it is loaded (null: no push in the config). */
+type Subscribe = () => Promise<PushSubscriptionJSON | null>
+
+export function createItemController(getConfig: () => Config | null, track: Track, nonce: string | undefined, subscribePush: () => Subscribe | null) {
   const onScreen = new Map<string, Unmount | null>()
 
   const close = (id: string) => {
@@ -29,13 +33,14 @@ export function createItemController(getConfig: () => Config | null, track: Trac
     /** Whether the item could show now: not already on screen, and no second modal. */
     canShow(id: string): boolean {
       const item = getConfig()?.items?.[id]
-      return !!item && !onScreen.has(id) && !(item.style === 'modal' && modalOnScreen())
+      return !!item && !onScreen.has(id) && !(item.style === 'modal' && modalOnScreen()) && !(item.kind === 'push' && pushPermission() === 'unsupported')
     },
     show(id: string, reason: ShowReason): void {
       const item = getConfig()?.items?.[id]
       if (!item || !Object.prototype.hasOwnProperty.call(getConfig()?.items ?? {}, id)) {
         return reportError('show', `no item "${id}" in the config`)
       }
+      if (item.kind === 'push' && pushPermission() === 'unsupported') return // never ask where push cannot work
       if (onScreen.has(id) || (item.style === 'modal' && modalOnScreen())) return
       onScreen.set(id, null)
       const about = { item: id, rule: reason.rule, variant: reason.variant }
@@ -61,10 +66,13 @@ export function createItemController(getConfig: () => Config | null, track: Trac
         close: () => close(id),
         allowPush() {
           // Called inside the visitor's click, so the browser may show its prompt.
-          if (typeof Notification === 'undefined') return Promise.resolve('unsupported' as const)
-          return Notification.requestPermission().then((permission) => {
-            if (permission === 'granted') track('item_converted', { ...about, what: 'push' })
-            else if (permission === 'denied') track('push_denied', about)
+          if (pushPermission() === 'unsupported') return Promise.resolve('unsupported' as const)
+          return Notification.requestPermission().then(async (permission) => {
+            if (permission === 'denied') track('push_denied', about)
+            if (permission !== 'granted') return permission
+            track('item_converted', { ...about, what: 'push' })
+            const subscription = await subscribePush()?.().catch((err) => void reportError('push', err))
+            if (subscription) track('push_subscribed', { ...about, subscription })
             return permission
           })
         },

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs'
+import { test, expect, runtimeReady } from './fixtures.js'
+import type { Page } from '@playwright/test'
+
+// A real VAPID public key (P-256 point, URL-safe base64).
+const vapidPublicKey = 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U'
+const ask = { kind: 'push', style: 'slidein', title: 'Price-drop alerts?', body: 'We will tell you when a saved item gets cheaper.' }
+
+/** Delivers a push to the worker of `scope` through the DevTools protocol. */
+async function deliverPush(page: Page, origin: string, scope: string, data: string) {
+  const cdp = await page.context().newCDPSession(page)
+  const registrationId = new Promise<string>((resolve) =>
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const match = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => new URL(r.scopeURL).pathname === scope && !r.isDeleted)
+      if (match) resolve(match.registrationId)
+    }),
+  )
+  await cdp.send('ServiceWorker.enable')
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId, data })
+}
+
+/** Serves the built worker at the site root, where a site would put it (scope `/`). */
+function serveWorker(site: { setPage(path: string, page: { body: string; type?: string }): void }) {
+  site.setPage('/journeykit-sw.js', { type: 'text/javascript', body: readFileSync(new URL('../../dist/journeykit-sw.js', import.meta.url), 'utf8') })
+}
+
+const notificationTitles = (page: Page) =>
+  page.evaluate(async () => {
+    const registrations = await navigator.serviceWorker.getRegistrations()
+    const all = await Promise.all(registrations.map((r) => r.getNotifications()))
+    return all.flat().map((n) => n.title)
+  })
+
+test('the worker registers at the configured scope', async ({ page, site }) => {
+  const url = await site.serve(page, { config: { version: 1, push: { vapidPublicKey, serviceWorker: '/dist/journeykit-sw.js', scope: '/dist/push/' } } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname))).toEqual(['/dist/push/'])
+})
+
+test('the soft ask: Allow with permission granted subscribes with the VAPID key and reports push_subscribed', async ({ page, site, context }) => {
+  await context.grantPermissions(['notifications'])
+  // No push service is reachable from this machine: only PushManager.subscribe is replaced,
+  // recording the key it was given and answering a subscription of the right shape.
+  await page.addInitScript(() => {
+    PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
+      ;(window as any).subscribedWith = Array.from(new Uint8Array(options!.applicationServerKey as ArrayBuffer))
+      const json = { endpoint: 'https://push.example/sub/1', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } }
+      return { toJSON: () => json } as unknown as PushSubscription
+    }
+  })
+  serveWorker(site)
+  const url = await site.serve(page, {
+    config: { version: 1, push: { vapidPublicKey }, items: { alerts: ask }, rules: [{ id: 'ask', on: 'ask_me', show: 'alerts' }] },
+  })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  await page.evaluate(() => (window as any).journeykit.track('ask_me'))
+  const item = page.locator('[data-journeykit-item="alerts"]')
+  await item.getByRole('button', { name: 'Allow' }).click()
+  await expect(item).toHaveCount(0)
+  const key = await page.evaluate(() => (window as any).subscribedWith as number[])
+  const expected = [...Buffer.from(vapidPublicKey.replace(/-/g, '+').replace(/_/g, '/'), 'base64')]
+  expect(key).toEqual(expected)
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'push_subscribed'))
+  expect(events.find((e) => e.event === 'push_subscribed')!.properties.subscription.endpoint).toBe('https://push.example/sub/1')
+  expect(events.find((e) => e.event === 'item_converted')!.properties.what).toBe('push')
+})
+
+test('permission denied: push_denied is reported and the visitor is told', async ({ page, site }) => {
+  await page.addInitScript(() => {
+    Notification.requestPermission = async () => 'denied'
+  })
+  const url = await site.serve(page, { config: { version: 1, push: { vapidPublicKey, serviceWorker: '/dist/journeykit-sw.js' }, items: { alerts: ask } } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.show('alerts'))
+  const item = page.locator('[data-journeykit-item="alerts"]')
+  await item.getByRole('button', { name: 'Allow' }).click()
+  await expect(item.getByText('Notifications are blocked in your browser settings.')).toBeVisible()
+  await site.waitForEvents(page, (all) => all.some((e) => e.event === 'push_denied'))
+})
+
+test('a push delivered through the DevTools protocol shows its notification and is reported; a malformed one shows nothing', async ({ page, site, context }) => {
+  await context.grantPermissions(['notifications'])
+  serveWorker(site)
+  const url = await site.serve(page, { config: { version: 1, push: { vapidPublicKey } } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  await deliverPush(page, site.origin, '/', 'not json {')
+  await page.waitForTimeout(500)
+  expect(await notificationTitles(page)).toEqual([])
+  await deliverPush(page, site.origin, '/', JSON.stringify({ title: 'Linen shirt: now €39', body: 'The price dropped', url: '/p/linen', tag: 'price' }))
+  await expect.poll(() => notificationTitles(page)).toEqual(['Linen shirt: now €39'])
+  await expect.poll(() => site.collector.events().filter((e) => e.event === 'push_received').map((e) => e.properties.title), { timeout: 10_000 }).toEqual([
+    'Linen shirt: now €39',
+  ])
+})
+
+test('inside a site worker that imports ours, the site still serves its own fetches and pushes still show', async ({ page, site, context }) => {
+  await context.grantPermissions(['notifications'])
+  site.setPage('/e2e/site-sw.js', {
+    type: 'text/javascript',
+    body: `importScripts('/dist/journeykit-sw.js')
+self.addEventListener('fetch', (event) => {
+  if (new URL(event.request.url).pathname === '/e2e/from-site-worker') event.respondWith(new Response('served by the site worker'))
+})
+self.addEventListener('install', () => self.skipWaiting())
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))`,
+  })
+  const url = await site.serve(page, { path: '/e2e/shop.html', config: { version: 1, push: { vapidPublicKey, serviceWorker: '/e2e/site-sw.js' } } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  await page.reload() // now controlled by the site's worker
+  await runtimeReady(page)
+  expect(await page.evaluate(() => fetch('/e2e/from-site-worker').then((r) => r.text()))).toBe('served by the site worker')
+  expect(await page.evaluate(() => fetch('/e2e/shop.html').then((r) => r.ok))).toBe(true) // other requests pass through
+  await deliverPush(page, site.origin, '/e2e/', JSON.stringify({ title: 'From the shared worker' }))
+  await expect.poll(() => notificationTitles(page)).toEqual(['From the shared worker'])
+})

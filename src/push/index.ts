@@ -1,0 +1,46 @@
+import { Workbox } from 'workbox-window'
+import type { Config } from '../config/types.js'
+import { writeSettings } from '../../service-worker/settings.js'
+
+export interface PushIdentity {
+  anonymousId: string
+  userId: string | null
+}
+
+/**
+ * The page side of web push, a chunk loaded only when the config has `push`: registers the
+ * worker (through workbox-window) at `push.serviceWorker` and `push.scope`, tells it where to
+ * report and as whom, and subscribes once the visitor has allowed notifications.
+ */
+export async function registerPush(config: Config, collector: string | null, who: () => PushIdentity) {
+  const push = config.push!
+  const workbox = new Workbox(push.serviceWorker ?? '/journeykit-sw.js', push.scope ? { scope: push.scope } : undefined)
+  const registration = await workbox.register()
+  const tellWorker = () =>
+    writeSettings({
+      collector,
+      writeKey: config.collector?.writeKey,
+      allowedOrigins: push.allowedOrigins ?? [],
+      vapidPublicKey: push.vapidPublicKey,
+      ...who(),
+    }).catch(() => undefined)
+  await tellWorker()
+  return {
+    tellWorker,
+    /** After permission was granted: the subscription to report as `push_subscribed`. */
+    async subscribe(): Promise<PushSubscriptionJSON | null> {
+      if (!registration) return null
+      await workbox.active // not serviceWorker.ready: the page may be outside the worker's scope
+      const existing = await registration.pushManager.getSubscription()
+      const subscription = existing ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: decodeKey(push.vapidPublicKey) }))
+      await tellWorker()
+      return subscription.toJSON()
+    },
+  }
+}
+
+/** A VAPID public key is URL-safe base64; the Push API wants its bytes. */
+export function decodeKey(key: string): Uint8Array<ArrayBuffer> {
+  const base64 = (key + '='.repeat((4 - (key.length % 4)) % 4)).replace(/-/g, '+').replace(/_/g, '/')
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))
+}
