@@ -1,7 +1,7 @@
 import { get, set } from 'idb-keyval'
 import { buildBatch, library, type Message } from '../src/transport/envelope.js'
 import { uuid } from '../src/lib/uuid.js'
-import { pushStore, readSettings } from './settings.js'
+import { pushStore, readSettings } from '../src/lib/push-settings.js'
 
 const outboxKey = 'jk:v1:sw-outbox'
 const maxKept = 500

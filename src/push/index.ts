@@ -1,6 +1,6 @@
 import { Workbox } from 'workbox-window'
 import type { Config } from '../config/types.js'
-import { writeSettings } from '../../service-worker/settings.js'
+import { writeSettings } from '../lib/push-settings.js'
 
 export interface PushIdentity {
   anonymousId: string
