@@ -12,6 +12,7 @@ export const messages = {
   forbiddenKey: 'is not an allowed key',
   unknownKey: 'is not a known key; ignored',
   badUrl: 'must be an https:, http: or relative URL',
+  badImage: 'must be an https: or relative URL',
   position: 'must be one of top, bottom, bottom-right, bottom-left',
   cssValue: 'must be a plain CSS value (a colour, length or font name)',
   kind: 'must be one of focus, asset, push',

@@ -2,7 +2,7 @@ import type { Config, Problem } from './types.js'
 import { messages } from './messages.js'
 import { isPlainObject, validateQuery } from './query.js'
 import { isDuration } from '../rules/duration.js'
-import { safeUrl } from '../lib/url.js'
+import { safeImageUrl, safeUrl } from '../lib/url.js'
 import { stages } from '../rules/stages.js'
 
 export interface Validation {
@@ -156,7 +156,7 @@ export function validateConfig(input: unknown): Validation {
     if (item.image !== undefined) {
       if (!isPlainObject(item.image)) fail(`${path}.image`, messages.notObject)
       else {
-        if (!safeUrl(item.image.url, neutralBase)) fail(`${path}.image.url`, messages.badUrl)
+        if (!safeImageUrl(item.image.url, neutralBase)) fail(`${path}.image.url`, messages.badImage)
         if (typeof item.image.alt !== 'string') fail(`${path}.image.alt`, messages.required)
       }
     }

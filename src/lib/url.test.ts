@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { safeUrl } from './url.js'
+import { safeImageUrl, safeUrl } from './url.js'
 
 const base = 'https://shop.example/cart/'
 
@@ -16,4 +16,14 @@ describe('safeUrl', () => {
     'refuses %s',
     (raw) => expect(safeUrl(raw, base)).toBeNull(),
   )
+})
+
+describe('safeImageUrl', () => {
+  it.each([
+    ['https://cdn.example/a.png', 'https://cdn.example/a.png'],
+    ['/img/a.png', 'https://shop.example/img/a.png'],
+    ['http://tracker.example/pixel.gif', null],
+    ['javascript:alert(1)', null],
+  ])('%s → %s', (raw, expected) => expect(safeImageUrl(raw, base)).toBe(expected))
+  it('allows same-origin http (a site served over http)', () => expect(safeImageUrl('/a.png', 'http://shop.test/')).toBe('http://shop.test/a.png'))
 })

@@ -11,3 +11,9 @@ export function safeUrl(raw: unknown, base: string): string | null {
     return null
   }
 }
+
+/** Images: `https:` anywhere, or the page's own origin (no mixed content, no http trackers). */
+export function safeImageUrl(raw: unknown, base: string): string | null {
+  const url = safeUrl(raw, base)
+  return url && (url.startsWith('https:') || new URL(url).origin === new URL(base).origin) ? url : null
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ItemHost } from './types.js'
-import { safeUrl } from '../lib/url.js'
+import { safeImageUrl, safeUrl } from '../lib/url.js'
 import { trapTab } from './focus.js'
 import { LeadForm } from './form.js'
 import { formatRemaining } from './countdown.js'
@@ -38,7 +38,7 @@ export function ItemView({ host }: { host: ItemHost }) {
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        {item.image && safeUrl(item.image.url, host.baseUrl) && <img class="image" src={safeUrl(item.image.url, host.baseUrl)!} alt={item.image.alt} />}
+        {item.image && safeImageUrl(item.image.url, host.baseUrl) && <img class="image" src={safeImageUrl(item.image.url, host.baseUrl)!} alt={item.image.alt} />}
         <h2 class="title" id="jk-title">
           {item.title}
         </h2>
