@@ -50,8 +50,9 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     res.entry.status = status
     const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
     const type = typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json'
-    // Retry-After must be exposed, or a page on another origin cannot read it
-    res.writeHead(status, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After', 'Cache-Control': 'no-store', ...(text && { 'Content-Type': type }), ...headers })
+    // Retry-After must be exposed, or a page on another origin cannot read it. No
+    // `no-store`: on an answer to a page's fetch it costs that page the back/forward cache.
+    res.writeHead(status, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After', 'Cache-Control': 'no-cache', ...(text && { 'Content-Type': type }), ...headers })
     res.end(text)
   }
 

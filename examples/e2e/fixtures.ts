@@ -38,6 +38,8 @@ export interface TestPage {
   title?: string
   /** Content-Security-Policy header for the page. */
   csp?: string
+  /** Extra response headers for the page and its config. */
+  headers?: Record<string, string>
   /** Loader URL (default the built one). */
   loader?: string
 }
@@ -94,12 +96,12 @@ export const test = base.extend<{ site: Site }, { servers: { origin: string; col
 ${options.before !== undefined ? `<script>window.journeykit = window.journeykit || [];${options.before}</script>` : ''}
 <script async src="${options.loader ?? '/dist/loader.js'}" ${attrs}></script></head>
 <body>${options.body ?? '<h1>Test page</h1><button id="own">own button</button>'}</body></html>`
-        const headers: Record<string, string> = options.csp ? { 'Content-Security-Policy': options.csp } : {}
+        const headers: Record<string, string> = { ...options.headers, ...(options.csp ? { 'Content-Security-Policy': options.csp } : {}) }
         servers.server.setPage(path, { body: html, headers })
         if (options.config === null) servers.server.setPage(configPath, { status: 404, type: 'text/plain', body: 'not found' })
         else if (options.config !== undefined) {
           const body = typeof options.config === 'string' ? options.config : JSON.stringify(options.config)
-          servers.server.setPage(configPath, { type: 'application/json', body })
+          servers.server.setPage(configPath, { type: 'application/json', body, headers: options.headers })
         }
         return `${servers.origin}${path}`
       },

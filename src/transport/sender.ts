@@ -144,13 +144,18 @@ export function createSender(options: SenderOptions): Sender {
 
   // pagehide: the page may never run code again, so hand this tab's recent events to the
   // browser. They stay in the outbox too: the collector drops the duplicate messageIds.
-  const stopPagehide = listen(window, 'pagehide', () => {
+  // A page going into the back/forward cache must start no async work: a callback that runs
+  // while it is frozen gets it evicted (Chromium: "JavaScriptExecution").
+  let frozen = false
+  const stopPageshow = listen(window, 'pageshow', () => (frozen = false))
+  const stopPagehide = listen<PageTransitionEvent>(window, 'pagehide', (event) => {
+    frozen = event.persisted
     if (held || !options.url || typeof navigator.sendBeacon !== 'function') return
     for (const chunk of chunks(recent, maxBeaconBytes)) {
       if (!navigator.sendBeacon(options.url, JSON.stringify(buildBatch(chunk, options.writeKey, new Date())))) return
     }
   })
-  const stopHidden = listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && void flush(true))
+  const stopHidden = listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !frozen && void flush(true))
   schedule(0) // what earlier pages left behind
 
   return {
@@ -177,6 +182,7 @@ export function createSender(options: SenderOptions): Sender {
     stop() {
       clearTimeout(timer)
       stopPagehide()
+      stopPageshow()
       stopHidden()
     },
   }
