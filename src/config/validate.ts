@@ -2,7 +2,8 @@ import type { Config, Problem } from './types.js'
 import { messages } from './messages.js'
 import { isPlainObject, validateQuery } from './query.js'
 import { isDuration } from '../rules/duration.js'
-import { safeImageUrl, safeUrl } from '../lib/url.js'
+import { safeUrl } from '../lib/url.js'
+import { itemKeys, validateItem } from './validate-item.js'
 import { stages } from '../rules/stages.js'
 
 export interface Validation {
@@ -11,8 +12,6 @@ export interface Validation {
 }
 
 export const builtInTriggers = ['page_view', 'exit_intent', 'scroll', 'time_on_page', 'idle', 'click', 'visit_start']
-const kinds = ['focus', 'asset', 'push']
-const styles = ['modal', 'bar', 'slidein', 'notification']
 const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 const forbiddenKeys = ['__proto__', 'constructor', 'prototype']
 const eventName = /^[A-Za-z][\w.:-]{0,99}$/
@@ -30,7 +29,7 @@ export const knownKeys = {
   root: ['$schema', '$comment', 'version', 'collector', 'push', 'privacy', 'stages', 'items', 'rules', 'limits', 'theme', 'visitTimeout'],
   collector: ['url', 'writeKey'],
   push: ['vapidPublicKey', 'serviceWorker', 'scope', 'allowedOrigins'],
-  item: ['$comment', 'kind', 'style', 'title', 'body', 'code', 'cta', 'form', 'asset', 'gate', 'dismissLabel', 'image', 'countdown', 'position'],
+  item: itemKeys,
   rule: ['$comment', 'id', 'on', 'percent', 'seconds', 'selector', 'if', 'show', 'track', 'set', 'frequency', 'schedule', 'delay', 'variants', 'stage', 'priority'],
 }
 
@@ -99,7 +98,7 @@ export function validateConfig(input: unknown): Validation {
   const items = isPlainObject(config.items) ? config.items : {}
   if (config.items !== undefined && !isPlainObject(config.items)) fail('items', messages.notObject)
   if (Object.keys(items).length > maxItems) fail('items', messages.tooMany)
-  for (const [id, item] of Object.entries(items)) validateItem(item, `items.${id}`)
+  for (const [id, item] of Object.entries(items)) validateItem(item, `items.${id}`, { fail, unknownKeys })
 
   if (config.stages !== undefined) {
     if (!isPlainObject(config.stages)) fail('stages', messages.notObject)
@@ -121,52 +120,6 @@ export function validateConfig(input: unknown): Validation {
   }
 
   return { problems, warnings }
-
-  function validateItem(item: unknown, path: string): void {
-    if (!isPlainObject(item)) return fail(path, messages.notObject)
-    unknownKeys(item, path, knownKeys.item)
-    if (!kinds.includes(item.kind as string)) fail(`${path}.kind`, messages.kind)
-    if (!styles.includes(item.style as string)) fail(`${path}.style`, messages.style)
-    if (typeof item.title !== 'string') fail(`${path}.title`, messages.required)
-    for (const key of ['body', 'code', 'dismissLabel'] as const) {
-      if (item[key] !== undefined && typeof item[key] !== 'string') fail(`${path}.${key}`, messages.notString)
-    }
-    if (item.cta !== undefined) {
-      if (!isPlainObject(item.cta)) fail(`${path}.cta`, messages.notObject)
-      else {
-        if (typeof item.cta.label !== 'string') fail(`${path}.cta.label`, messages.notString)
-        if (!safeUrl(item.cta.url, neutralBase)) fail(`${path}.cta.url`, messages.badUrl)
-      }
-    }
-    if (item.kind === 'asset' || item.asset !== undefined) {
-      if (!isPlainObject(item.asset)) fail(`${path}.asset`, messages.required)
-      else if (!safeUrl(item.asset.url, neutralBase)) fail(`${path}.asset.url`, messages.badUrl)
-    }
-    if (item.gate !== undefined && item.gate !== 'none' && item.gate !== 'email') fail(`${path}.gate`, messages.gate)
-    if (item.form !== undefined) {
-      if (!isPlainObject(item.form)) fail(`${path}.form`, messages.notObject)
-      else {
-        unknownKeys(item.form, `${path}.form`, ['name', 'consent', 'submitLabel', 'successMessage'])
-        if (item.form.name !== undefined && typeof item.form.name !== 'boolean') fail(`${path}.form.name`, messages.notBoolean)
-        for (const key of ['consent', 'submitLabel', 'successMessage'] as const) {
-          if (item.form[key] !== undefined && typeof item.form[key] !== 'string') fail(`${path}.form.${key}`, messages.notString)
-        }
-      }
-    }
-    if (item.image !== undefined) {
-      if (!isPlainObject(item.image)) fail(`${path}.image`, messages.notObject)
-      else {
-        if (!safeImageUrl(item.image.url, neutralBase)) fail(`${path}.image.url`, messages.badImage)
-        if (typeof item.image.alt !== 'string') fail(`${path}.image.alt`, messages.required)
-      }
-    }
-    if (item.countdown !== undefined && !(typeof item.countdown === 'string' && !Number.isNaN(Date.parse(item.countdown)))) {
-      fail(`${path}.countdown`, messages.date)
-    }
-    if (item.position !== undefined && !['top', 'bottom', 'bottom-right', 'bottom-left'].includes(item.position as string)) {
-      fail(`${path}.position`, messages.position)
-    }
-  }
 
   function validateRule(rule: unknown, path: string, seen: Set<string>): void {
     if (!isPlainObject(rule)) return fail(path, messages.notObject)
