@@ -45,7 +45,7 @@ export function table(headers, rows, align) {
 const shortPath = (f) => f.path.replace(/^\/dist\//, '')
 
 /** The whole printed report, as text. */
-export function render({ chromium, cpu, runsPerScenario, tracedRunsPerScenario: tracedRuns, settleMs, bytes, pages, scenarios, summary, targets, notes, seconds, sections = [] }) {
+export function render({ chromium, cpu, runsPerScenario, tracedRunsPerScenario: tracedRuns, settleMs, bytes, pages, scenarios, summary, targets, notes, seconds, timings = {}, sections = [] }) {
   const out = []
   const say = (text = '') => out.push(text)
   say(`journeykit bench — Chromium ${chromium}, headless, ${cpu}× CPU throttling, ${runsPerScenario} runs per scenario (+${tracedRuns}+${tracedRuns} traced), settle ${settleMs} ms`)
@@ -113,6 +113,7 @@ export function render({ chromium, cpu, runsPerScenario, tracedRunsPerScenario: 
     for (const note of notes) say(`  - ${note}`)
   }
   say()
-  say(`took ${seconds.toFixed(0)} s`)
+  const parts = Object.entries(timings).map(([name, s]) => `${name} ${s.toFixed(0)}`)
+  say(`took ${seconds.toFixed(0)} s${parts.length ? ` (${parts.join(', ')})` : ''}`)
   return out.join('\n')
 }

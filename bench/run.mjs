@@ -4,13 +4,20 @@
 // it exits 0 whatever the figures, and non-zero only when it cannot run at all.
 //
 //   BENCH_RUNS=7        timed runs per scenario (median, min, max)
-//   BENCH_TRACE_RUNS=5  extra traced runs per scenario, of each kind: timeline only, and
+//   BENCH_TRACE_RUNS=3  extra traced runs per scenario, of each kind: timeline only, and
 //                       timeline + V8 CPU profile (script time attributable to journeykit)
 //   BENCH_BUDGET_S=150  start no new run after this many seconds
 //   BENCH_BURSTS=1      tracking: input bursts per kind (scroll, pointer) and page (D, blank)
 //   BENCH_BURST_EVENTS=1000  tracking: CDP input events per burst (about one per frame)
 //   BENCH_TRACKING_BUDGET_S=120  tracking: start no new run this many seconds after it began
 //                       (tracking start-up: BENCH_RUNS rounds of D and B′)
+//   BENCH_ITEMS_RUNS=7  items (E): runs of a cold show() and a warm one, traced
+//   BENCH_ITEMS_BUDGET_S=40  items: start no new run this many seconds after it began
+//   BENCH_TRACK_LOOPS=5  delivery (F): loops of BENCH_TRACK_CALLS track() calls, at 1× and at 4×
+//   BENCH_TRACK_CALLS=1000  delivery: track() calls per loop
+//   BENCH_FLUSH_RUNS=3  delivery: flushes of a backlog of BENCH_FLUSH_EVENTS queued events
+//   BENCH_FLUSH_EVENTS=10000  delivery: events queued offline before each flush
+//   BENCH_DELIVERY_BUDGET_S=60  delivery: start no new run this many seconds after it began
 //
 // See bench/README.md for what each figure means.
 import { chromium } from 'playwright-core'
@@ -27,15 +34,34 @@ import { notesOf, requestLabel, summarize, targetsOf } from './summary.mjs'
 import { KB, render } from './report.mjs'
 import { emptyTracking, runTracking, trackingPages } from './tracking.mjs'
 import { renderTracking, summarizeTracking, trackingNotes, trackingTargets } from './tracking-report.mjs'
+import { emptyItems, itemsPage, runItems } from './items.mjs'
+import { itemsNotes, itemsTargets, renderItems, summarizeItems } from './items-report.mjs'
+import { deliveryPages, emptyDelivery, runDelivery } from './delivery.mjs'
+import { deliveryNotes, deliveryTargets, renderDelivery, summarizeDelivery } from './delivery-report.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(1, Math.floor(Number(process.env.BENCH_RUNS)) || 7)
-const TRACE_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_TRACE_RUNS ?? 5)) || 0)
+const TRACE_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_TRACE_RUNS ?? 3)) || 0)
 const BUDGET_S = Number(process.env.BENCH_BUDGET_S) || 150
 const BURSTS = Math.max(0, Math.floor(Number(process.env.BENCH_BURSTS ?? 1)) || 0)
 const BURST_EVENTS = Math.max(1, Math.floor(Number(process.env.BENCH_BURST_EVENTS)) || 1000)
 const TRACKING_BUDGET_S = Number(process.env.BENCH_TRACKING_BUDGET_S) || 120
+const count = (name, fallback, min = 1) => Math.max(min, Math.floor(Number(process.env[name] ?? fallback)) || fallback)
+const ITEMS_RUNS = count('BENCH_ITEMS_RUNS', 7)
+const ITEMS_BUDGET_S = Number(process.env.BENCH_ITEMS_BUDGET_S) || 40
+const TRACK_LOOPS = count('BENCH_TRACK_LOOPS', 5)
+const TRACK_CALLS = count('BENCH_TRACK_CALLS', 1000)
+const FLUSH_RUNS = count('BENCH_FLUSH_RUNS', 3)
+const FLUSH_EVENTS = count('BENCH_FLUSH_EVENTS', 10_000)
+const DELIVERY_BUDGET_S = Number(process.env.BENCH_DELIVERY_BUDGET_S) || 60
 const started = Date.now()
+// Seconds each part took, for the last line and latest.json.
+const timings = {}
+let lap = started
+const timed = (name) => {
+  timings[name] = (Date.now() - lap) / 1000
+  lap = Date.now()
+}
 
 if (!existsSync(join(root, 'dist', 'loader.js'))) {
   console.error('bench: dist/loader.js is missing; run `npm run build` first (or `npm run bench`).')
@@ -69,6 +95,8 @@ const traces = Object.fromEntries(scenarios.map((s) => [s.key, { plain: [], prof
 const failures = []
 let skipped = 0
 let tracking = emptyTracking()
+let items = emptyItems()
+let delivery = emptyDelivery()
 
 try {
   collector = await startCollector({ port: 0, file: join(temp, 'events.ndjson') })
@@ -84,6 +112,8 @@ try {
     server.setPage(s.path, { body })
   }
   const trackingPaths = trackingPages(server, collector, scenarios.find((s) => s.key === 'B').config)
+  const itemsPath = itemsPage(server, collector)
+  const deliveryPaths = deliveryPages(server, collector, scenarios.find((s) => s.key === 'B').config)
 
   browser = await chromium.launch({
     executablePath: await ensureChromium(),
@@ -108,6 +138,7 @@ try {
   for (let i = 0; i < TRACE_RUNS; i++) {
     for (const s of scenarios) for (const trace of ['plain', 'profile']) await attempt(s, { trace })
   }
+  timed('scenarios')
   // Scenario D, tracking with engagement rules: start-up and input bursts (tracking.mjs).
   tracking = await runTracking(browser, {
     origin: server.url,
@@ -118,6 +149,22 @@ try {
     events: BURST_EVENTS,
     deadline: Date.now() + TRACKING_BUDGET_S * 1000,
   })
+  timed('tracking')
+  // Scenario E, items: show() to the item's first paint, cold and warm (items.mjs).
+  items = await runItems(browser, { origin: server.url, collector, path: itemsPath, runs: ITEMS_RUNS, deadline: Date.now() + ITEMS_BUDGET_S * 1000 })
+  timed('items')
+  // Scenario F, delivery: track() cost, and a backlog of queued events flushed (delivery.mjs).
+  delivery = await runDelivery(browser, {
+    origin: server.url,
+    collector,
+    paths: deliveryPaths,
+    loops: TRACK_LOOPS,
+    calls: TRACK_CALLS,
+    flushes: FLUSH_RUNS,
+    events: FLUSH_EVENTS,
+    deadline: Date.now() + DELIVERY_BUDGET_S * 1000,
+  })
+  timed('delivery')
 } finally {
   await browser?.close().catch(() => {})
   await server?.close().catch(() => {})
@@ -131,17 +178,32 @@ const fetchedJs = (key) =>
 const pages = { noItem: fetchedJs('B'), withItem: fetchedJs('C') }
 const summary = summarize(scenarios, runs, traces)
 const trackingSummary = summarizeTracking(tracking, { events: BURST_EVENTS })
-const targets = [...targetsOf(summary, bytes, pages), ...trackingTargets(trackingSummary)]
+const itemsSummary = summarizeItems(items, snapshot)
+const deliverySummary = summarizeDelivery(delivery, { calls: TRACK_CALLS, events: FLUSH_EVENTS })
+const targets = [
+  ...targetsOf(summary, bytes, pages),
+  ...trackingTargets(trackingSummary),
+  ...itemsTargets(itemsSummary),
+  ...deliveryTargets(deliverySummary),
+]
 const notes = [
   ...notesOf(summary, { runsPerScenario: RUNS, skipped, budgetS: BUDGET_S, failures }),
   ...trackingNotes(trackingSummary, tracking, { runs: RUNS, bursts: BURSTS }),
+  ...itemsNotes(itemsSummary, items, { runs: ITEMS_RUNS }),
+  ...deliveryNotes(deliverySummary, delivery, { loops: TRACK_LOOPS, flushes: FLUSH_RUNS }),
 ]
 const seconds = (Date.now() - started) / 1000
 const settings = { chromium: version, node: process.version, cpu: CPU_THROTTLING, runsPerScenario: RUNS, tracedRunsPerScenario: TRACE_RUNS, settleMs: SETTLE_MS }
 const trackingSettings = { startupRuns: RUNS, burstsPerKind: BURSTS, burstEvents: BURST_EVENTS, budgetS: TRACKING_BUDGET_S }
-const sections = [renderTracking(trackingSummary, { cpu: CPU_THROTTLING, runs: RUNS, burstsPerKind: BURSTS })]
+const itemsSettings = { runs: ITEMS_RUNS, budgetS: ITEMS_BUDGET_S }
+const deliverySettings = { trackLoops: TRACK_LOOPS, trackCalls: TRACK_CALLS, flushRuns: FLUSH_RUNS, flushEvents: FLUSH_EVENTS, budgetS: DELIVERY_BUDGET_S }
+const sections = [
+  renderTracking(trackingSummary, { cpu: CPU_THROTTLING, runs: RUNS, burstsPerKind: BURSTS }),
+  renderItems(itemsSummary, { cpu: CPU_THROTTLING, runs: items.runs.length }),
+  renderDelivery(deliverySummary, { cpu: CPU_THROTTLING, loops: TRACK_LOOPS }),
+]
 
-console.log(render({ ...settings, bytes, pages, scenarios, summary, targets, notes, seconds, sections }))
+console.log(render({ ...settings, bytes, pages, scenarios, summary, targets, notes, seconds, timings, sections }))
 
 const perRun = (list) => list.map((r) => ({ ...r, requests: r.requests.map(requestLabel) }))
 const resultsDir = join(root, 'bench', 'results')
@@ -154,6 +216,7 @@ writeFileSync(
       ...settings,
       kb: KB,
       seconds,
+      timings,
       bytes,
       pages,
       scenarios: summary,
@@ -168,6 +231,8 @@ writeFileSync(
           bursts: tracking.bursts,
         },
       },
+      items: { ...itemsSettings, summary: itemsSummary, runs: items.runs },
+      delivery: { ...deliverySettings, summary: deliverySummary, runs: { track: delivery.track, flush: delivery.flush } },
       tracedRuns: Object.fromEntries(
         Object.entries(traces).map(([key, kinds]) => [key, { plain: perRun(kinds.plain), profile: perRun(kinds.profile) }]),
       ),
