@@ -29,7 +29,7 @@ describe('journeykit validate', () => {
     const { code, output } = runCli(['validate', 'bad.json'], read)
     expect(code).toBe(1)
     expect(output.split('\n')).toEqual([
-      '✘ rules[0].if.visit.count.$gte: $gte needs a number',
+      '✘ rules[0].if.visit.count: $gte needs a number',
       '✘ rules[0].show: names no item in "items"',
       'bad.json: 2 problem(s); journeykit refuses this config',
     ])

@@ -140,7 +140,7 @@ test('an invalid config is refused whole, naming each JSON path; nothing is show
   await page.goto(url)
   await runtimeReady(page)
   await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page'))
-  expect(errors).toContain('journeykit.config: rules[0].if.visit.count.$gte: $gte needs a number')
+  expect(errors).toContain('journeykit.config: rules[0].if.visit.count: $gte needs a number')
   expect(errors.some((text) => text.startsWith('journeykit.config: items.exit-offer.cta.url:'))).toBe(true)
   await expect(page.locator('[data-journeykit-item]')).toHaveCount(0)
 })

@@ -32,8 +32,8 @@ function validateCondition(condition: unknown, path: string, problems: Problem[]
   if (depth > maxDepth) return void problems.push({ path, message: messages.tooDeep })
   if (!isOperatorObject(condition)) return
   for (const [op, operand] of Object.entries(condition)) {
-    const at = `${path}.${op}`
-    const fail = (message: string) => problems.push({ path: at, message: `${op} ${message}` })
+    // The path names the fact, the message the operator: "rules[2].if.visit.count: $gte needs a number" (contract §4)
+    const fail = (message: string) => problems.push({ path, message: `${op} ${message}` })
     if (op === '$eq' || op === '$ne') continue
     if (numberOperators.includes(op)) {
       if (typeof operand !== 'number' || !Number.isFinite(operand)) fail(messages.needsNumber)
@@ -47,9 +47,9 @@ function validateCondition(condition: unknown, path: string, problems: Problem[]
     } else if (op === '$regex') {
       if (!isSafeRegex(operand)) fail(messages.badRegex)
     } else if (op === '$not') {
-      validateCondition(operand, at, problems, depth + 1)
+      validateCondition(operand, `${path}.$not`, problems, depth + 1)
     } else {
-      problems.push({ path: at, message: messages.unknownOperator })
+      fail(messages.unknownOperator)
     }
   }
 }

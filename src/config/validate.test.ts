@@ -36,7 +36,7 @@ describe('validateConfig', () => {
   it('names the JSON path of a wrong operator operand, as the contract words it', () => {
     const config = clone()
     config.rules[0].if['visit.count'] = { $gte: 'two' }
-    expect(messagesOf(config)).toEqual(['rules[0].if.visit.count.$gte: $gte needs a number'])
+    expect(messagesOf(config)).toEqual(['rules[0].if.visit.count: $gte needs a number'])
   })
 
   it('reports every problem, not just the first', () => {
@@ -69,7 +69,7 @@ describe('validateConfig', () => {
     config.rules[1].on = 'not a trigger!'
     config.rules[0].show = 'missing'
     const text = messagesOf(config).join('\n')
-    expect(text).toContain('rules[0].if.page.path.$like: is not a known operator')
+    expect(text).toContain('rules[0].if.page.path: $like is not a known operator')
     expect(text).toContain('rules[0].if.weather.today: is not a known fact')
     expect(text).toContain('items.alerts.kind: must be one of focus, asset, push')
     expect(text).toContain('rules[1].on: must be a trigger')
@@ -93,7 +93,7 @@ describe('validateConfig', () => {
     const config = clone()
     config.rules[0].if = { 'page.path': { $regex: pattern } }
     expect(messagesOf(config)).toHaveLength(1)
-    expect(messagesOf(config)[0]).toMatch(/^rules\[0\]\.if\.page\.path\.\$regex: \$regex needs a valid regular expression/)
+    expect(messagesOf(config)[0]).toMatch(/^rules\[0\]\.if\.page\.path: \$regex needs a valid regular expression/)
   })
 
   it('refuses absurd nesting without blowing the stack', () => {
