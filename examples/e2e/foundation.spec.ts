@@ -140,8 +140,11 @@ test('an invalid config is refused whole, naming each JSON path; nothing is show
   await page.goto(url)
   await runtimeReady(page)
   await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page'))
-  expect(errors).toContain('journeykit.config: rules[0].if.visit.count: $gte needs a number')
-  expect(errors.some((text) => text.startsWith('journeykit.config: items.exit-offer.cta.url:'))).toBe(true)
+  // one console.error per problem, each naming its JSON path
+  expect(errors.filter((text) => text.startsWith('journeykit.'))).toEqual([
+    'journeykit.config: items.exit-offer.cta.url: must be an https:, http: or relative URL',
+    'journeykit.config: rules[0].if.visit.count: $gte needs a number',
+  ])
   await expect(page.locator('[data-journeykit-item]')).toHaveCount(0)
 })
 

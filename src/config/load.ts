@@ -27,7 +27,8 @@ export async function loadConfig(source: ConfigSource | undefined, baseUrl: stri
   warnings.forEach(({ path, message }) => reportWarning('config', `${path}: ${message}`))
   if (problems.length === 0) return data as Config
   problems.forEach(({ path, message }) => reportError('config', `${path}: ${message}`))
-  reportError('config', `${problems.length} problem(s): the config was refused, nothing will be shown`)
+  // One console.error per problem (contract §4); the outcome is a warning, so it adds none.
+  reportWarning('config', `${problems.length} problem(s): the config was refused, nothing will be shown`)
   return null
 }
 

@@ -64,7 +64,8 @@ describe('createSender', () => {
     expect(body.writeKey).toBe('wk')
   })
 
-  it('keeps events through failures, retrying after 1, 2, 4 s with the same ids', async () => {
+  it('keeps events through failures, retrying after 1, 2, 4 s with the same ids, with one console.error', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const answers: Array<number | 'offline'> = [500, 503, 'offline', 200]
     const wire = collector(() => answers.shift()!)
     vi.spyOn(Math, 'random').mockReturnValue(1) // the top of each jitter range
@@ -79,6 +80,7 @@ describe('createSender', () => {
     await vi.advanceTimersByTimeAsync(4000) // 200
     expect(wire.posts.map((batch) => batch.map((m) => m.messageId))).toEqual([['id-1'], ['id-1'], ['id-1'], ['id-1']])
     expect(wire.delivered).toEqual(['id-1'])
+    expect(errors.mock.calls.map((c) => c[0])).toEqual(['journeykit.flush: the collector answered 500; events are kept and will be retried'])
   })
 
   it('honours Retry-After on a 429', async () => {

@@ -66,7 +66,7 @@ export function createSender(options: SenderOptions): Sender {
     else schedule(options.intervalMs ?? 5000)
   }
 
-  const post = async (batch: Message[]): Promise<{ verdict: Verdict; retryAfter: string | null }> => {
+  const post = async (batch: Message[]): Promise<{ verdict: Verdict; retryAfter: string | null; status: number }> => {
     const body = JSON.stringify(buildBatch(batch, options.writeKey, new Date()))
     const abort = new AbortController()
     const timeout = setTimeout(() => abort.abort(), requestTimeoutMs)
@@ -83,9 +83,9 @@ export function createSender(options: SenderOptions): Sender {
       // Read the answer to its end: Chromium counts a keepalive request against its 64 KB
       // in-flight quota until then, and every later send would fail.
       await response.text().catch(() => '')
-      return { verdict: verdictOf(response.status), retryAfter: response.headers.get('Retry-After') }
+      return { verdict: verdictOf(response.status), retryAfter: response.headers.get('Retry-After'), status: response.status }
     } catch {
-      return { verdict: 'retry', retryAfter: null }
+      return { verdict: 'retry', retryAfter: null, status: 0 }
     } finally {
       clearTimeout(timeout)
     }
@@ -95,7 +95,7 @@ export function createSender(options: SenderOptions): Sender {
   const deliver = async (entries: Entry[]): Promise<boolean> => {
     const messages = entries.map((entry) => entry.message)
     if (dropped && messages[0]) messages[0] = { ...messages[0], context: { ...messages[0].context, journeykit: { dropped } } }
-    const { verdict, retryAfter } = await post(messages)
+    const { verdict, retryAfter, status } = await post(messages)
     if (verdict === 'sent' || (verdict === 'split' && entries.length === 1)) {
       if (verdict === 'split') reportError('flush', `the collector refused event ${entries[0]!.message.messageId}; it was dropped`)
       if (verdict === 'sent' && messages[0]?.context.journeykit) dropped = 0
@@ -109,7 +109,8 @@ export function createSender(options: SenderOptions): Sender {
       const half = Math.ceil(entries.length / 2)
       return (await deliver(entries.slice(0, half))) && deliver(entries.slice(half))
     }
-    failures++
+    // A dead collector costs the page one clear console.error per outage, not one per retry.
+    if (failures++ === 0) reportError('flush', `the collector ${status ? `answered ${status}` : 'could not be reached'}; events are kept and will be retried`)
     const wait = backoffMs(failures, verdict, retryAfter)
     waitUntil = Date.now() + wait
     schedule(wait, true)
