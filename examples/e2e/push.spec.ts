@@ -121,3 +121,15 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
   await deliverPush(page, site.origin, '/e2e/', JSON.stringify({ title: 'From the shared worker' }))
   await expect.poll(() => notificationTitles(page)).toEqual(['From the shared worker'])
 })
+
+test('with consent pending nothing is registered; once granted, the worker is', async ({ page, site }) => {
+  serveWorker(site)
+  const url = await site.serve(page, { config: { version: 1, push: { vapidPublicKey } }, attributes: 'data-consent="pending"' })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.waitForTimeout(300)
+  const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)
+  expect(await registrations()).toBe(0)
+  await page.evaluate(() => (window as any).journeykit.consent('granted'))
+  await expect.poll(registrations).toBe(1)
+})

@@ -58,6 +58,19 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     const adopt = await loadChunk('consent', 'held events keep the id they have', () => import('../store/adopt.js'))
     await adopt?.adoptStoredVisitor(storage, visitor, sender)
     sender?.setHeld(false)
+    startPush()
+  }
+  /** Web push, when the config has it: registering stores the visitor's id, so only with consent. */
+  let collectorUrl: string | null = null
+  let pushStarted = false
+  const startPush = () => {
+    if (pushStarted || !config?.push || consent !== 'granted' || pushPermission() === 'unsupported') return
+    pushStarted = true
+    const who = () => ({ anonymousId: visitor.$visitor.get().anonymousId, userId: visitor.$visitor.get().userId })
+    void loadChunk('init', 'push will not work', () => import('../push/index.js'))
+      .then((chunk) => chunk?.registerPush(config!, collectorUrl, who))
+      .then((push) => void (subscribePush = push?.subscribe ?? null))
+      .catch((err) => reportError('push', err))
   }
   const forget = () => {
     items.hideAll()
@@ -123,13 +136,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
           }) ?? null
       })
     }
-    if (config?.push && consent === 'granted' && pushPermission() !== 'unsupported') {
-      const { anonymousId, userId } = visitor.$visitor.get()
-      void loadChunk('init', 'push will not work', () => import('../push/index.js'))
-        .then((chunk) => chunk?.registerPush(config!, sender ? new URL(url!, location.href).href : null, () => ({ anonymousId, userId })))
-        .then((push) => void (subscribePush = push?.subscribe ?? null))
-        .catch((err) => reportError('push', err))
-    }
+    collectorUrl = sender ? new URL(url!, location.href).href : null
+    startPush()
     watchActivity((time) => visitor.touch(time))
     listen(window, 'pagehide', engine.cancelDelays)
     if (options.page !== false) watchNavigation(() => run({ method: 'page', args: [{}], moment: now() }))
