@@ -133,3 +133,26 @@ test('with consent pending nothing is registered; once granted, the worker is', 
   await page.evaluate(() => (window as any).journeykit.consent('granted'))
   await expect.poll(registrations).toBe(1)
 })
+
+test('consent denied after a grant makes the worker forget whom it reports for', async ({ page, site }) => {
+  serveWorker(site)
+  const url = await site.serve(page, { config: { version: 1, push: { vapidPublicKey } } })
+  await page.goto(url)
+  await runtimeReady(page)
+  const settings = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('journeykit-push')
+          open.onsuccess = () => {
+            const db = open.result
+            if (!db.objectStoreNames.contains('kv')) return resolve(undefined)
+            const get = db.transaction('kv').objectStore('kv').get('jk:v1:push-settings')
+            get.onsuccess = () => resolve(get.result?.anonymousId)
+          }
+        }),
+    )
+  await expect.poll(settings).toMatch(/^[0-9a-f-]{36}$/)
+  await page.evaluate(() => (window as any).journeykit.consent('denied'))
+  await expect.poll(settings).toBeUndefined()
+})

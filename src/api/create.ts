@@ -171,6 +171,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
         consent = state
         sender?.clear()
         void storage.erase([keys.visitor, keys.counts])
+        if (config?.push) void import('../lib/push-settings.js').then((settings) => settings.forgetSettings()).catch(() => undefined)
         visitor.reset()
       }
     }, undefined),

@@ -1,4 +1,4 @@
-import { createStore, get, set } from 'idb-keyval'
+import { createStore, del, get, set } from 'idb-keyval'
 
 /**
  * What the page tells the worker (through IndexedDB, which both can read): where to report,
@@ -19,3 +19,6 @@ export const settingsKey = 'jk:v1:push-settings'
 export const readSettings = (): Promise<PushSettings | undefined> => get<PushSettings>(settingsKey, store()).catch(() => undefined)
 export const writeSettings = (settings: PushSettings): Promise<void> => set(settingsKey, settings, store())
 export const pushStore = store
+
+/** Consent denied: the worker must not report as this visitor any more. */
+export const forgetSettings = (): Promise<void> => del(settingsKey, store()).catch(() => undefined)
