@@ -134,3 +134,25 @@ test('consent pending: no outbox is written and nothing is sent until granted', 
   const events = await site.waitForEvents(page, (all) => ids(all, 'before_consent').length === 3)
   expect(events.filter((e) => e.event === 'before_consent').map((e) => e.properties.i)).toEqual([0, 1, 2])
 })
+
+test('calls made while the runtime is still loading survive leaving the page at once', async ({ page, site }) => {
+  const slow = await site.serve(page, { path: '/e2e/slow.html', config: { version: 1 } })
+  const next = await site.serve(page, { path: '/e2e/next.html', config: { version: 1 } })
+  // The first page's config answers late: the runtime is loaded but not ready when the visitor leaves.
+  await page.route('**/e2e/slow.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    await route.fulfill({ contentType: 'application/json', body: '{"version":1}' }).catch(() => undefined)
+  })
+  await page.goto(slow)
+  await page.waitForFunction(() => typeof (window as any).journeykit?.ready?.then === 'function')
+  await page.evaluate(() => (window as any).journeykit.track('added_to_cart', { sku: 'linen-shirt' }))
+  await page.goto(next)
+  await runtimeReady(page)
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'added_to_cart'))
+  const added = events.filter((e) => e.event === 'added_to_cart')
+  expect(added).toHaveLength(1)
+  expect(added[0]!.properties).toEqual({ sku: 'linen-shirt' })
+  expect(added[0]!.context.page.url).toBe(slow) // the page where it happened
+  // the first page's own view, recorded before it could be sent, arrives too
+  expect(events.filter((e) => e.type === 'page').map((e) => e.context.page.url)).toEqual([slow, next])
+})

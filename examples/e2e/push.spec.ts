@@ -140,18 +140,19 @@ test('consent denied after a grant makes the worker forget whom it reports for',
   await page.goto(url)
   await runtimeReady(page)
   const settings = () =>
-    page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('journeykit-push')
-          open.onsuccess = () => {
-            const db = open.result
-            if (!db.objectStoreNames.contains('kv')) return resolve(undefined)
-            const get = db.transaction('kv').objectStore('kv').get('jk:v1:push-settings')
-            get.onsuccess = () => resolve(get.result?.anonymousId)
-          }
-        }),
-    )
+    page.evaluate(async () => {
+      // opening a database that does not exist yet would create it empty, under our code's feet
+      if (!(await indexedDB.databases()).some((db) => db.name === 'journeykit-push')) return undefined
+      return new Promise((resolve) => {
+        const open = indexedDB.open('journeykit-push')
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('kv')) return db.close(), resolve(undefined)
+          const get = db.transaction('kv').objectStore('kv').get('jk:v1:push-settings')
+          get.onsuccess = () => (db.close(), resolve(get.result?.anonymousId))
+        }
+      })
+    })
   await expect.poll(settings).toMatch(/^[0-9a-f-]{36}$/)
   await page.evaluate(() => (window as any).journeykit.consent('denied'))
   await expect.poll(settings).toBeUndefined()

@@ -1,4 +1,4 @@
-import { test, expect, runtimeReady } from './fixtures.js'
+import { test, expect } from './fixtures.js'
 
 test('the demo store: welcome offer on home, cart events, and the purchase stage', async ({ page, site }) => {
   // The store's config points at :8787; send its events to this test's collector instead.
@@ -14,11 +14,8 @@ test('the demo store: welcome offer on home, cart events, and the purchase stage
   await expect(welcome.getByText('WELCOME10')).toBeVisible()
   await welcome.getByRole('link', { name: 'Shop shirts' }).click()
   await expect(page).toHaveURL(/product\.html$/)
-  // Until the durable outbox lands, calls made before the runtime is ready die with the page.
-  await runtimeReady(page)
   await page.getByRole('button', { name: /add to cart/i }).click()
-  await page.goto(`${site.origin}/examples/store/cart.html`)
-  await runtimeReady(page)
+  await page.goto(`${site.origin}/examples/store/cart.html`) // at once: calls in flight are kept for the next page
   const offer = page.locator('[data-journeykit-item="cart-offer"]')
   await expect(offer.getByRole('dialog')).toBeVisible()
   await page.keyboard.press('Escape')

@@ -14,6 +14,8 @@ import { watchActivity } from '../track/activity.js'
 import { reportError } from '../lib/log.js'
 import { listen } from '../lib/listen.js'
 import { loadChunk } from '../lib/load-chunk.js'
+import { uuid } from '../lib/uuid.js'
+import { keepUnsent, takeUnsent } from './unsent.js'
 import { pushPermission } from '../push/support.js'
 import { createEmitter } from './emitter.js'
 import { createEngine } from './engine.js'
@@ -48,8 +50,14 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   const emitter = createEmitter<Message>()
 
   // Every call runs after the previous one has finished: events keep their order.
+  // Calls scheduled but not finished: kept for the next page if this one goes away first.
+  const unfinished = new Set<CapturedCall>()
   const schedule = (call: CapturedCall) => {
-    work = work.then(() => (call.method === 'reset' ? forget() : call.method === 'grant' ? grant() : engine.perform(call))).catch((err) => reportError(call.method, err))
+    unfinished.add(call)
+    work = work
+      .then(() => (call.method === 'reset' ? forget() : call.method === 'grant' ? grant() : engine.perform(call)))
+      .catch((err) => reportError(call.method, err))
+      .finally(() => unfinished.delete(call))
   }
   const grant = async () => {
     if (consent === 'granted') return
@@ -76,7 +84,17 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     items.hideAll()
     visitor.reset()
   }
-  const run = (call: CapturedCall) => (pending ? pending.push(call) : schedule(call))
+  const run = (call: CapturedCall) => {
+    if (call.method === 'track' || call.method === 'page' || call.method === 'identify') call.id ??= uuid()
+    if (pending) pending.push(call)
+    else schedule(call)
+  }
+  listen<PageTransitionEvent>(window, 'pagehide', (event) => {
+    // Into the back/forward cache the page may come back and finish: keep nothing then.
+    const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+    if (event.persisted || consent !== 'granted' || (gpc && config?.privacy?.respectGPC !== false)) return
+    keepUnsent([...unfinished, ...(pending ?? [])].filter((call) => call.id))
+  })
   let subscribePush: (() => Promise<PushSubscriptionJSON | null>) | null = null
   const items = createItemController(
     () => config,
@@ -141,7 +159,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     watchActivity((time) => visitor.touch(time))
     listen(window, 'pagehide', engine.cancelDelays)
     if (options.page !== false) watchNavigation(() => run({ method: 'page', args: [{}], moment: now() }))
-    const calls = pending ?? []
+    // What earlier pages could not finish happened before this page's calls.
+    const calls = [...(consent === 'granted' ? takeUnsent() : []), ...(pending ?? [])]
     pending = null
     calls.forEach(schedule)
     await work

@@ -43,9 +43,9 @@ export interface EngineDeps {
 export function createEngine(deps: EngineDeps) {
   const { visitor } = deps
 
-  const send = (type: MessageType, fields: Parameters<typeof buildMessage>[1], moment: Moment): boolean => {
+  const send = (type: MessageType, fields: Parameters<typeof buildMessage>[1], moment: Moment, id?: string): boolean => {
     if (!deps.sending()) return false
-    const message = buildMessage(type, fields, moment, visitor.$visitor.get(), visitor.$counts.get().visit?.count ?? 0)
+    const message = buildMessage(type, fields, moment, visitor.$visitor.get(), visitor.$counts.get().visit?.count ?? 0, id)
     if (JSON.stringify(message).length > maxEventBytes) {
       reportError(type, 'the event is over 32 KB and was refused')
       return false
@@ -124,8 +124,8 @@ export function createEngine(deps: EngineDeps) {
     delayed = []
   }
 
-  const track = async (event: string, properties: Record<string, unknown>, moment: Moment) => {
-    if (!send('track', { event, properties }, moment)) return
+  const track = async (event: string, properties: Record<string, unknown>, moment: Moment, id?: string) => {
+    if (!send('track', { event, properties }, moment, id)) return
     const counted = itemEvents[event]
     if (counted && typeof properties.item === 'string') await visitor.countItem(properties.item, counted)
     for (const [stage, mapping] of Object.entries(deps.config()?.stages ?? {})) {
@@ -134,7 +134,7 @@ export function createEngine(deps: EngineDeps) {
     await evaluate(event, moment, properties)
   }
 
-  const page = async (properties: Record<string, unknown>, moment: Moment) => {
+  const page = async (properties: Record<string, unknown>, moment: Moment, id?: string) => {
     const { url, path, referrer, title, search } = moment.page
     const view = { path: normalizePath(path), utm: readUtm(url), referrer }
     const newVisit = await visitor.countPageView(view, moment.time, deps.storing())
@@ -145,17 +145,17 @@ export function createEngine(deps: EngineDeps) {
       const visit = visitor.$counts.get().visit!
       await track('visit_start', { visit: visit.count, referrer: visit.referrer, ...prefixed(visit.utm) }, moment)
     }
-    if (!send('page', { name: title, properties: { url, path, referrer, title, search, ...properties } }, moment)) return
+    if (!send('page', { name: title, properties: { url, path, referrer, title, search, ...properties } }, moment, id)) return
     await evaluate('page_view', moment, properties)
   }
 
-  const perform = async ({ method, args, moment }: CapturedCall): Promise<void> => {
-    if (method === 'track') await track(args[0] as string, (args[1] ?? {}) as Record<string, unknown>, moment)
-    else if (method === 'page') await page((args[0] ?? {}) as Record<string, unknown>, moment)
+  const perform = async ({ method, args, moment, id }: CapturedCall): Promise<void> => {
+    if (method === 'track') await track(args[0] as string, (args[1] ?? {}) as Record<string, unknown>, moment, id)
+    else if (method === 'page') await page((args[0] ?? {}) as Record<string, unknown>, moment, id)
     else if (method === 'identify') {
       const [userId, traits = {}] = args as [string, Record<string, unknown>?]
       visitor.update({ userId, traits: { ...visitor.$visitor.get().traits, ...traits } })
-      send('identify', { traits }, moment)
+      send('identify', { traits }, moment, id)
     } else if (method === 'fire') {
       await evaluate(args[0] as string, moment, (args[1] ?? {}) as Record<string, unknown>)
     }

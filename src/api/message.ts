@@ -6,11 +6,11 @@ import { uuid } from '../lib/uuid.js'
 type Fields = Pick<Message, 'event' | 'name' | 'properties' | 'traits'>
 
 /** A finished event in the contract §5 shape, stamped with the moment it was asked for. */
-export function buildMessage(type: MessageType, fields: Fields, moment: Moment, visitor: Visitor, visit: number): Message {
+export function buildMessage(type: MessageType, fields: Fields, moment: Moment, visitor: Visitor, visit: number, messageId = uuid()): Message {
   return {
     type,
     ...fields,
-    messageId: uuid(),
+    messageId,
     anonymousId: visitor.anonymousId,
     userId: visitor.userId,
     timestamp: new Date(moment.time).toISOString(),

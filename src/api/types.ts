@@ -55,4 +55,6 @@ export interface CapturedCall {
   method: string
   args: unknown[]
   moment: Moment
+  /** The messageId of the event this call sends: kept if the call must be replayed later. */
+  id?: string
 }
