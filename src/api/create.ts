@@ -20,7 +20,7 @@ import { pushPermission } from '../push/support.js'
 import { createEmitter } from './emitter.js'
 import { createEngine } from './engine.js'
 import { guard } from './guard.js'
-import { createItemController } from './items.js'
+import { createItemController, type AskPush } from './items.js'
 import { watchedTriggers } from '../track/watched.js'
 
 /** A call from the loader's queue, with the moment it was queued (STYLE §3.6). */
@@ -46,6 +46,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   let pacing: typeof import('../rules/pacing.js') | null = null
   const now = (): Moment => replaying ?? { page: readPage(), time: Date.now() }
   const storage = createStorage(false)
+  /** Contract §7: Global Privacy Control counts as consent denied, unless the config opts out. */
+  const gpcDenies = () => (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true && config?.privacy?.respectGPC !== false
   const visitor = createVisitorState(storage)
   const emitter = createEmitter<Message>()
 
@@ -77,7 +79,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     const who = () => ({ anonymousId: visitor.$visitor.get().anonymousId, userId: visitor.$visitor.get().userId })
     void loadChunk('init', 'push will not work', () => import('../push/index.js'))
       .then((chunk) => chunk?.registerPush(config!, collectorUrl, who))
-      .then((push) => void (subscribePush = push?.subscribe ?? null))
+      .then((push) => void (askPush = push?.ask ?? null))
       .catch((err) => reportError('push', err))
   }
   const forget = () => {
@@ -91,16 +93,15 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   }
   listen<PageTransitionEvent>(window, 'pagehide', (event) => {
     // Into the back/forward cache the page may come back and finish: keep nothing then.
-    const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true
-    if (event.persisted || consent !== 'granted' || (gpc && config?.privacy?.respectGPC !== false)) return
+    if (event.persisted || consent !== 'granted' || gpcDenies()) return
     keepUnsent([...unfinished, ...(pending ?? [])].filter((call) => call.id))
   })
-  let subscribePush: (() => Promise<PushSubscriptionJSON | null>) | null = null
+  let askPush: AskPush | null = null
   const items = createItemController(
     () => config,
     (event, properties) => run({ method: 'track', args: [event, properties], moment: now() }),
     options.nonce,
-    () => subscribePush,
+    () => askPush,
   )
   const engine = createEngine({
     visitor,
@@ -122,8 +123,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   const start = async () => {
     const transport = loadChunk('init', 'events stay on the page', () => import('../transport/index.js'))
     config = await loadConfig(options.config, location.href)
-    const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true
-    if (gpc && config?.privacy?.respectGPC !== false) consent = 'denied'
+    if (gpcDenies()) consent = 'denied'
     if (consent === 'granted') storage.makeDurable()
     const timeout = parseDuration(config?.visitTimeout)
     if (timeout) visitor.setVisitTimeout(timeout)

@@ -15,10 +15,10 @@ type Track = (event: string, properties: Record<string, unknown>) => void
  * Shows and hides items through the lazily loaded UI chunk and reports what the visitor
  * does with them. At most one of each item, and one modal, on screen at a time.
  */
-/** The push chunk's subscribe, once it is loaded (null: no push in the config). */
-type Subscribe = () => Promise<PushSubscriptionJSON | null>
+/** The push chunk's soft-ask handler, once it is loaded (null: no push here). */
+export type AskPush = (track: (event: string, properties: Record<string, unknown>) => void) => Promise<NotificationPermission | 'unsupported'>
 
-export function createItemController(getConfig: () => Config | null, track: Track, nonce: string | undefined, subscribePush: () => Subscribe | null) {
+export function createItemController(getConfig: () => Config | null, track: Track, nonce: string | undefined, askPush: () => AskPush | null) {
   const onScreen = new Map<string, Unmount | null>()
 
   const close = (id: string) => {
@@ -64,18 +64,8 @@ export function createItemController(getConfig: () => Config | null, track: Trac
           track('item_converted', { ...about, what: 'form' })
         },
         close: () => close(id),
-        allowPush() {
-          // Called inside the visitor's click, so the browser may show its prompt.
-          if (pushPermission() === 'unsupported') return Promise.resolve('unsupported' as const)
-          return Notification.requestPermission().then(async (permission) => {
-            if (permission === 'denied') track('push_denied', about)
-            if (permission !== 'granted') return permission
-            track('item_converted', { ...about, what: 'push' })
-            const subscription = await subscribePush()?.().catch((err) => void reportError('push', err))
-            if (subscription) track('push_subscribed', { ...about, subscription })
-            return permission
-          })
-        },
+        // Called inside the visitor's click; the push chunk asks the browser at once.
+        allowPush: () => askPush()?.((event, properties) => track(event, { ...about, ...properties })) ?? Promise.resolve('unsupported'),
       }
       void loadChunk('show', 'no item can show', () => import('../ui/mount.js')).then((ui) => {
         if (!ui) return void onScreen.delete(id)

@@ -1,6 +1,7 @@
 import { Workbox } from 'workbox-window'
 import type { Config } from '../config/types.js'
 import { writeSettings } from '../lib/push-settings.js'
+import { reportError } from '../lib/log.js'
 
 export interface PushIdentity {
   anonymousId: string
@@ -25,18 +26,28 @@ export async function registerPush(config: Config, collector: string | null, who
       ...who(),
     }).catch(() => undefined)
   await tellWorker()
-  return {
-    tellWorker,
-    /** After permission was granted: the subscription to report as `push_subscribed`. */
-    async subscribe(): Promise<PushSubscriptionJSON | null> {
-      if (!registration) return null
-      await workbox.active // not serviceWorker.ready: the page may be outside the worker's scope
-      const existing = await registration.pushManager.getSubscription()
-      const subscription = existing ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: decodeKey(push.vapidPublicKey) }))
-      await tellWorker()
-      return subscription.toJSON()
-    },
+  const subscribe = async (): Promise<PushSubscriptionJSON | null> => {
+    if (!registration) return null
+    await workbox.active // not serviceWorker.ready: the page may be outside the worker's scope
+    const existing = await registration.pushManager.getSubscription()
+    const subscription = existing ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: decodeKey(push.vapidPublicKey) }))
+    await tellWorker()
+    return subscription.toJSON()
   }
+  /**
+   * The soft ask's Allow: must run inside the visitor's click (the browser's prompt needs that
+   * gesture), then subscribes and reports `push_subscribed`, or `push_denied`.
+   */
+  const ask = (report: (event: string, properties: Record<string, unknown>) => void) =>
+    Notification.requestPermission().then(async (permission) => {
+      if (permission === 'denied') report('push_denied', {})
+      if (permission !== 'granted') return permission
+      report('item_converted', { what: 'push' })
+      const subscription = await subscribe().catch((err) => void reportError('push', err))
+      if (subscription) report('push_subscribed', { subscription })
+      return permission
+    })
+  return { tellWorker, subscribe, ask }
 }
 
 /** A VAPID public key is URL-safe base64; the Push API wants its bytes. */

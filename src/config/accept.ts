@@ -1,0 +1,34 @@
+import type { Config } from './types.js'
+import { validateConfig } from './validate.js'
+import { reportError, reportWarning } from '../lib/log.js'
+
+/**
+ * Reads the config (an object, or a response on its way) and validates it whole: warnings
+ * for unknown keys, one console.error per problem (contract §4), and null when refused.
+ */
+export async function acceptConfig(source: Config | Promise<Response>): Promise<Config | null> {
+  let data: unknown
+  try {
+    data = source instanceof Promise ? await readJson(await source) : source
+  } catch (err) {
+    reportError('config', `${err instanceof Error ? err.message : String(err)}: nothing will be shown`)
+    return null
+  }
+  const { problems, warnings } = validateConfig(data)
+  warnings.forEach(({ path, message }) => reportWarning('config', `${path}: ${message}`))
+  if (problems.length === 0) return data as Config
+  problems.forEach(({ path, message }) => reportError('config', `${path}: ${message}`))
+  // The outcome is a warning, so that errors stay one per problem.
+  reportWarning('config', `${problems.length} problem(s): the config was refused, nothing will be shown`)
+  return null
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`)
+  const text = await response.text()
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new Error(`${response.url} is not valid JSON`)
+  }
+}
