@@ -35,3 +35,29 @@ test('npm mode: importing the package touches no window (SSR-safe)', async () =>
   }
   expect(errors).toEqual(['journeykit.init: needs a browser; on the server call init() from client-side code only'])
 })
+
+test('npm mode: init() with a config URL and debug: true', async ({ page, site }) => {
+  const logs: string[] = []
+  page.on('console', (message) => logs.push(message.text()))
+  site.setPage('/e2e/npm-config.json', {
+    type: 'application/json',
+    body: JSON.stringify({ version: 1, items: { hi: { kind: 'focus', style: 'bar', title: 'From a URL' } }, rules: [{ id: 'hi', on: 'page_view', show: 'hi' }] }),
+  })
+  site.setPage('/e2e/npm-url.html', {
+    body: `<!doctype html><title>npm url</title><script type="module">
+      import { init } from '/dist/npm/index.js'
+      window.jk = await init({ config: '/e2e/npm-config.json', collector: ${JSON.stringify(site.collector.batchUrl)}, debug: true })
+    </script>`,
+  })
+  await page.goto(`${site.origin}/e2e/npm-url.html`)
+  await expect(page.locator('[data-journeykit-item="hi"]').getByRole('region', { name: 'From a URL' })).toBeVisible()
+  await expect.poll(() => logs.some((text) => text.startsWith('journeykit: page_view — 1 rule(s)'))).toBe(true)
+})
+
+test('script tag: data-debug logs the decisions', async ({ page, site }) => {
+  const logs: string[] = []
+  page.on('console', (message) => logs.push(message.text()))
+  const url = await site.serve(page, { config: { version: 1, rules: [{ id: 'seen', on: 'page_view', track: 'seen' }] }, attributes: 'data-debug' })
+  await page.goto(url)
+  await expect.poll(() => logs.some((text) => text.startsWith('✔ seen'))).toBe(true)
+})
