@@ -21,8 +21,19 @@ const config = {
   ],
 }
 
-async function leaveThroughTop(page: Page) {
-  await page.clock.runFor(2000) // past exit intent's arming delay
+/** Counts the loads of the lazy chunk that holds the exit intent watcher. */
+function countTriggerLoads(page: Page) {
+  const loads = { count: 0 }
+  page.on('requestfinished', (request) => request.url().endsWith('/dist/triggers.js') && loads.count++)
+  return loads
+}
+
+async function leaveThroughTop(page: Page, loads: { count: number }, nth: number) {
+  // Wait (in real time: the page's clock is fake) for this page's watcher, then move the
+  // page's clock past its arming delay.
+  await expect.poll(() => loads.count).toBeGreaterThanOrEqual(nth)
+  await page.waitForTimeout(150)
+  await page.clock.runFor(2000)
   await page.mouse.move(400, 300)
   await page.mouse.move(400, -20, { steps: 4 })
 }
@@ -31,23 +42,24 @@ test('"on exit intent, on the cart page, from the second visit on, at most once 
   await page.clock.install({ time: new Date('2026-11-26T09:00:00Z') }) // Thursday 10:00 in Belgrade
   const cart = await site.serve(page, { path: '/cart/index.html', config })
   const modal = page.locator('[data-journeykit-item="exit-offer"]')
+  const loads = countTriggerLoads(page)
 
   await page.goto(cart) // visit 1: no offer
   await runtimeReady(page)
-  await leaveThroughTop(page)
+  await leaveThroughTop(page, loads, 1)
   await page.clock.runFor(500)
   await expect(modal).toHaveCount(0)
 
   await page.clock.fastForward('31:00') // visit 2
   await page.goto(cart)
   await runtimeReady(page)
-  await leaveThroughTop(page)
+  await leaveThroughTop(page, loads, 2)
   await expect(modal.getByRole('dialog', { name: 'Wait!' })).toBeVisible()
   await page.keyboard.press('Escape')
 
   await page.goto(cart) // same visit, same week: capped
   await runtimeReady(page)
-  await leaveThroughTop(page)
+  await leaveThroughTop(page, loads, 3)
   await page.clock.runFor(500)
   await expect(modal).toHaveCount(0)
 
@@ -60,12 +72,13 @@ test('"on exit intent, on the cart page, from the second visit on, at most once 
 test('the same rule outside its Thursday window shows nothing', async ({ page, site }) => {
   await page.clock.install({ time: new Date('2026-11-27T09:00:00Z') }) // Friday
   const cart = await site.serve(page, { path: '/cart/friday.html', config })
+  const loads = countTriggerLoads(page)
   await page.goto(cart)
   await runtimeReady(page)
   await page.clock.fastForward('31:00')
   await page.goto(cart)
   await runtimeReady(page)
-  await leaveThroughTop(page)
+  await leaveThroughTop(page, loads, 2)
   await site.waitForEvents(page, (all) => all.some((e) => e.event === 'exit_intent'))
   await expect(page.locator('[data-journeykit-item]')).toHaveCount(0)
 })
