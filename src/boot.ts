@@ -1,5 +1,4 @@
-import type { JourneyKit, Moment } from './api/types.js'
-import type { ConsentState } from './api/types.js'
+import type { InitOptions, JourneyKit, Moment } from './api/types.js'
 import { createJourneykit, type QueuedCall } from './api/create.js'
 import { pageAt } from './track/page.js'
 
@@ -30,7 +29,7 @@ export function start(handoff: LoaderHandoff): JourneyKit {
     {
       config: handoff.configRequest ?? handoff.config,
       collector: handoff.collector,
-      consent: handoff.consent === 'pending' ? 'pending' : (undefined as ConsentState | undefined),
+      consent: handoff.consent as InitOptions['consent'], // checked by initialConsent
       debug: handoff.debug,
       nonce: handoff.nonce,
     },

@@ -46,3 +46,102 @@ test('consent denied after a grant deletes the stored ids and sends nothing more
   expect(events.at(-1)!.anonymousId).not.toBe(first!.anonymousId)
   expect(events.at(-1)!.context.journey.visit).toBe(1)
 })
+
+/** What journeykit left on the device: entries in each IndexedDB store, and jk: localStorage keys. */
+const storedOnDevice = (page: Page) =>
+  page.evaluate(async () => {
+    const counts: Record<string, number> = {}
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith('journeykit')) continue
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name)
+        open.onsuccess = () => resolve(open.result)
+        open.onerror = () => reject(open.error)
+      })
+      for (const store of Array.from(db.objectStoreNames)) {
+        counts[`${name}/${store}`] = await new Promise<number>((resolve) => {
+          const count = db.transaction(store).objectStore(store).count()
+          count.onsuccess = () => resolve(count.result)
+        })
+      }
+      db.close()
+    }
+    const local = Object.keys(localStorage).filter((key) => key.startsWith('jk:'))
+    return { entries: Object.values(counts).reduce((a, b) => a + b, 0), counts, local }
+  })
+
+/**
+ * A granted visitor's earlier pages left an outbox the collector refused, an identified visitor
+ * with their email, and the calls of a page left while the runtime was loading.
+ */
+async function leaveTracesOfAGrantedVisit(page: Page, site: Parameters<Parameters<typeof test>[2]>[0]['site']) {
+  const url = await site.serve(page, { path: '/e2e/granted.html', config: { version: 1 } })
+  const slow = await site.serve(page, { path: '/e2e/slow-granted.html', config: { version: 1 } })
+  site.collector.failNext(503, 1000)
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => {
+    const jk = (window as any).journeykit
+    jk.identify('u-42', { email: 'ada@example.com' })
+    jk.track('outbox_event')
+  })
+  await page.route('**/e2e/slow-granted.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    await route.fulfill({ contentType: 'application/json', body: '{"version":1}' }).catch(() => undefined)
+  })
+  await page.goto(slow)
+  await page.waitForFunction(() => typeof (window as any).journeykit?.ready?.then === 'function')
+  await page.evaluate(() => (window as any).journeykit.identify('u-42', { email: 'ada@example.com' }))
+  await page.goto('about:blank')
+  await page.goto(url.replace('granted.html', 'blank.html')).catch(() => undefined) // same origin, no journeykit
+  const before = await storedOnDevice(page)
+  expect(before.entries).toBeGreaterThan(0) // the outbox and the visitor
+  expect(before.local).not.toEqual([]) // the calls carried from the page left while loading
+  site.collector.failNext(503, 0)
+  site.collector.clear()
+}
+
+test('a denial queued before the runtime loads erases what earlier granted pages stored, and nothing is sent', async ({ page, site }) => {
+  await leaveTracesOfAGrantedVisit(page, site)
+  const denied = await site.serve(page, { path: '/e2e/denied.html', config: { version: 1 }, before: "journeykit.push(['consent', 'denied'])" })
+  await page.goto(denied)
+  await runtimeReady(page)
+  await expect.poll(async () => (await storedOnDevice(page)).entries, { timeout: 15_000 }).toBe(0)
+  expect((await storedOnDevice(page)).local).toEqual([])
+  await page.evaluate(() => {
+    const jk = (window as any).journeykit
+    jk.track('after_denial')
+    return jk.flush()
+  })
+  await page.waitForTimeout(1000) // a send would have started by now: the flush above asked for one
+  expect(site.collector.requests().filter((r) => r.method === 'POST')).toHaveLength(0)
+})
+
+test('Global Privacy Control erases what earlier granted pages stored, and nothing is sent', async ({ page, site }) => {
+  await leaveTracesOfAGrantedVisit(page, site)
+  const gpc = await site.serve(page, { path: '/e2e/gpc.html', config: { version: 1 } })
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }))
+  await page.goto(gpc)
+  await runtimeReady(page)
+  await expect.poll(async () => (await storedOnDevice(page)).entries, { timeout: 15_000 }).toBe(0)
+  expect((await storedOnDevice(page)).local).toEqual([])
+  await page.evaluate(() => (window as any).journeykit.flush())
+  await page.waitForTimeout(1000)
+  expect(site.collector.requests().filter((r) => r.method === 'POST')).toHaveLength(0)
+})
+
+test('a denial after a grant erases the outbox, the visitor and what was carried, on this page', async ({ page, site }) => {
+  await leaveTracesOfAGrantedVisit(page, site)
+  site.collector.failNext(503, 1000) // the carried messages stay in the outbox on this page
+  const url = await site.serve(page, { path: '/e2e/later.html', config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.consent('denied'))
+  await expect.poll(async () => (await storedOnDevice(page)).entries, { timeout: 15_000 }).toBe(0)
+  expect((await storedOnDevice(page)).local).toEqual([])
+  site.collector.failNext(503, 0)
+  site.collector.clear()
+  await page.evaluate(() => (window as any).journeykit.flush())
+  await page.waitForTimeout(1000)
+  expect(site.collector.requests().filter((r) => r.method === 'POST')).toHaveLength(0)
+})

@@ -1,15 +1,18 @@
 import type { ConfigSource } from '../config/load.js'
 import type { Message, PageContext } from '../transport/envelope.js'
 
-export type ConsentState = 'pending' | 'granted' | 'denied'
+export type { ConsentState } from './consent.js'
 
 export interface InitOptions {
   /** The config object, or the URL of `journeykit.json`. */
   config?: ConfigSource
   /** Collector URL; overrides `collector.url` of the config. */
   collector?: string
-  /** `'pending'`: send and store nothing that identifies the visitor until `consent('granted')`. */
-  consent?: ConsentState
+  /**
+   * `'pending'`: store nothing and hold every event in memory until `consent('granted')`.
+   * Default `'granted'`; any other value is a `console.error` and counts as pending.
+   */
+  consent?: 'pending' | 'granted'
   /** Log every rule decision to the console. */
   debug?: boolean
   /** Record the page view of this load and of SPA navigations by itself (default true). */

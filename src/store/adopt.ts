@@ -1,8 +1,8 @@
 import type { Message } from '../transport/envelope.js'
 import type { Sender } from '../transport/sender.js'
 import type { Storage } from './storage.js'
-import type { createVisitorState, Visitor } from './visitor.js'
-import { keys } from './storage.js'
+import type { Visitor, VisitorState } from './visitor.js'
+import { keys } from './names.js'
 import { countPageView, type Counts } from './visit.js'
 import { isLaterStage } from '../rules/stages.js'
 
@@ -11,9 +11,9 @@ import { isLaterStage } from '../rules/stages.js'
  * earlier grant. Their stored identity wins; what happened meanwhile (identify, stage, page
  * views) is merged into it, and the events held so far are re-labelled as theirs.
  */
-export async function adoptStoredVisitor(storage: Storage, state: ReturnType<typeof createVisitorState>, sender: Sender | null) {
-  const { $visitor, $counts } = state
-  const memoryVisitor = $visitor.get()
+export async function adoptStoredVisitor(storage: Storage, state: VisitorState, sender: Sender | null) {
+  const memoryVisitor = state.current()
+  const memoryCounts = state.counts()
   const visitor = await storage.update<Visitor>(keys.visitor, (stored) => {
     if (!stored || typeof stored.anonymousId !== 'string') return memoryVisitor
     return {
@@ -27,16 +27,15 @@ export async function adoptStoredVisitor(storage: Storage, state: ReturnType<typ
   let newVisits: number[] = []
   const counts = await storage.update<Counts>(keys.counts, (stored) => {
     newVisits = []
-    if (!stored) return $counts.get()
+    if (!stored) return memoryCounts
     return views.reduce((counts, [view, at]) => {
       const result = countPageView(counts, view, at, state.visitTimeout())
       if (result.newVisit) newVisits.push(result.counts.visit!.count)
       return result.counts
     }, stored)
   })
-  if (newVisits.length === 0 && counts === $counts.get()) newVisits = views.length ? [counts.visit!.count] : []
-  $visitor.set(visitor)
-  $counts.set(counts)
+  if (newVisits.length === 0 && counts === memoryCounts) newVisits = views.length ? [counts.visit!.count] : []
+  state.adopt(visitor, counts)
   relabelHeld(sender, memoryVisitor.anonymousId, visitor, counts.visit?.count ?? 0, newVisits)
 }
 

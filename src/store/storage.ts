@@ -1,4 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
+import { databases, lockNames } from './names.js'
 
 /**
  * Key-value state in IndexedDB (through idb-keyval), always mirrored in memory. While it is
@@ -18,11 +19,6 @@ export interface Storage {
   erase(keys: string[]): Promise<void>
 }
 
-export const keys = {
-  visitor: 'jk:v1:visitor',
-  counts: 'jk:v1:counts',
-} as const
-
 export function createStorage(durable: boolean): Storage {
   const memory = new Map<string, unknown>()
   let database: UseStore | null | undefined
@@ -31,7 +27,7 @@ export function createStorage(durable: boolean): Storage {
   const open = (): UseStore | null => {
     if (database !== undefined) return database
     try {
-      database = typeof indexedDB === 'undefined' ? null : createStore('journeykit', 'state')
+      database = typeof indexedDB === 'undefined' ? null : createStore(databases.state.name, databases.state.store)
     } catch {
       database = null
     }
@@ -54,7 +50,7 @@ export function createStorage(durable: boolean): Storage {
   const exclusively = <T>(key: string, run: () => Promise<T>): Promise<T> => {
     if (!durable || !locks) return run()
     try {
-      return locks.request(`${key}:lock`, run) as Promise<T>
+      return locks.request(lockNames.update(key), run) as Promise<T>
     } catch {
       return run() // opaque origins refuse locks
     }

@@ -1,7 +1,7 @@
-import { cell } from '../lib/cell.js'
 import type { Stage } from '../config/types.js'
 import { uuid } from '../lib/uuid.js'
-import { keys, type Storage } from './storage.js'
+import type { Storage } from './storage.js'
+import { keys } from './names.js'
 import { countPageView, emptyCounts, touchVisit, visitTimeoutMs, type Counts, type ItemCounts } from './visit.js'
 import type { Rule } from '../config/types.js'
 import { historyLength, isCapped } from '../rules/frequency.js'
@@ -16,15 +16,18 @@ export interface Visitor {
 
 export const newVisitor = (): Visitor => ({ anonymousId: uuid(), userId: null, traits: {}, stage: 'awareness' })
 
+export type VisitorState = ReturnType<typeof createVisitorState>
+
 /**
- * The visitor of one runtime: two cells (who they are; what they did), loaded once from
- * storage. Changes apply in memory at once and are merged into what storage holds under a
- * cross-tab lock, so tabs share one visitor, one visit and one set of counts.
+ * The visitor of one runtime: who they are and what they did, loaded once from storage.
+ * Changes apply in memory at once and are merged into what storage holds under a cross-tab
+ * lock, so tabs share one visitor, one visit and one set of counts. Plain values, read when
+ * a call runs: nothing subscribes to them.
  */
 export function createVisitorState(storage: Storage) {
   let timeoutMs = visitTimeoutMs
-  const $visitor = cell<Visitor>(newVisitor())
-  const $counts = cell<Counts>(emptyCounts(Date.now()))
+  let visitor = newVisitor()
+  let counts = emptyCounts(Date.now())
   // Page views counted while nothing may be stored (consent pending), to re-count on grant.
   let unstoredViews: Array<[{ path: string; utm: Utm; referrer: string }, number]> = []
   let persisted = Promise.resolve()
@@ -36,34 +39,40 @@ export function createVisitorState(storage: Storage) {
   }
 
   return {
-    $visitor,
-    $counts,
+    /** Who the visitor is now. */
+    current: (): Visitor => visitor,
+    /** What they did: visits, page views, items, caps. */
+    counts: (): Counts => counts,
+    /** Replaces both at once (consent granted: the stored visitor wins). */
+    adopt(nextVisitor: Visitor, nextCounts: Counts): void {
+      visitor = nextVisitor
+      counts = nextCounts
+    },
     /** The config's `visitTimeout`. */
     setVisitTimeout(ms: number): void {
       timeoutMs = ms
     },
     async load(): Promise<void> {
-      const visitor = await storage.update<Visitor>(keys.visitor, (stored) =>
-        stored && typeof stored.anonymousId === 'string' ? { ...newVisitor(), ...stored } : $visitor.get(),
+      const current = visitor
+      visitor = await storage.update<Visitor>(keys.visitor, (stored) =>
+        stored && typeof stored.anonymousId === 'string' ? { ...newVisitor(), ...stored } : current,
       )
-      $visitor.set(visitor)
-      const counts = await storage.read<Counts>(keys.counts)
-      if (counts && typeof counts.pageviews === 'number') $counts.set(counts)
+      const stored = await storage.read<Counts>(keys.counts)
+      if (stored && typeof stored.pageviews === 'number') counts = stored
     },
     update(change: Partial<Visitor>): void {
-      $visitor.set({ ...$visitor.get(), ...change })
-      queue(() => storage.update<Visitor>(keys.visitor, (stored) => ({ ...(stored ?? $visitor.get()), ...change })))
+      visitor = { ...visitor, ...change }
+      queue(() => storage.update<Visitor>(keys.visitor, (stored) => ({ ...(stored ?? visitor), ...change })))
     },
     /** Counts a page view across tabs; says whether it started a new visit. */
     async countPageView(view: { path: string; utm: Utm; referrer: string }, now: number, stored = true): Promise<boolean> {
       if (!stored) unstoredViews.push([view, now])
       let newVisit = false
-      const counts = await storage.update<Counts>(keys.counts, (stored) => {
-        const result = countPageView(stored ?? $counts.get(), view, now, timeoutMs)
+      counts = await storage.update<Counts>(keys.counts, (stored) => {
+        const result = countPageView(stored ?? counts, view, now, timeoutMs)
         newVisit = result.newVisit
         return result.counts
       })
-      $counts.set(counts)
       return newVisit
     },
     /**
@@ -72,8 +81,8 @@ export function createVisitorState(storage: Storage) {
      */
     async claim(rule: Rule, now: number, perVisit: number): Promise<boolean> {
       let granted = false
-      const counts = await storage.update<Counts>(keys.counts, (stored) => {
-        const current = stored ?? $counts.get()
+      counts = await storage.update<Counts>(keys.counts, (stored) => {
+        const current = stored ?? counts
         const history = current.rules?.[rule.id] ?? []
         const visit = current.visit
         const shows = (rule.show || rule.variants) && visit ? (visit.shows ?? 0) : 0
@@ -84,22 +93,20 @@ export function createVisitorState(storage: Storage) {
         if ((rule.show || rule.variants) && visit) next.visit = { ...visit, shows: shows + 1 }
         return next
       })
-      $counts.set(counts)
       return granted
     },
     /** Counts what a visitor did with an item: `item.<id>.shown|dismissed|converted`. */
     async countItem(item: string, what: keyof ItemCounts): Promise<void> {
-      const counts = await storage.update<Counts>(keys.counts, (stored) => {
-        const current = stored ?? $counts.get()
+      counts = await storage.update<Counts>(keys.counts, (stored) => {
+        const current = stored ?? counts
         const before = current.items?.[item] ?? { shown: 0, dismissed: 0, converted: 0 }
         return { ...current, items: { ...current.items, [item]: { ...before, [what]: before[what] + 1 } } }
       })
-      $counts.set(counts)
     },
     /** Keeps the visit alive on input; throttled by the caller. */
     touch(now: number): void {
-      $counts.set(touchVisit($counts.get(), now, timeoutMs))
-      queue(() => storage.update<Counts>(keys.counts, (stored) => touchVisit(stored ?? $counts.get(), now, timeoutMs)))
+      counts = touchVisit(counts, now, timeoutMs)
+      queue(() => storage.update<Counts>(keys.counts, (stored) => touchVisit(stored ?? counts, now, timeoutMs)))
     },
     /** Page views counted while nothing could be stored, handed over once (consent granted). */
     takeUnstoredViews() {
@@ -109,10 +116,11 @@ export function createVisitorState(storage: Storage) {
     },
     visitTimeout: () => timeoutMs,
     reset(): void {
-      $visitor.set(newVisitor())
-      $counts.set(emptyCounts(Date.now()))
-      queue(() => storage.update(keys.visitor, () => $visitor.get()))
-      queue(() => storage.update(keys.counts, () => $counts.get()))
+      visitor = newVisitor()
+      counts = emptyCounts(Date.now())
+      const [fresh, empty] = [visitor, counts]
+      queue(() => storage.update(keys.visitor, () => fresh))
+      queue(() => storage.update(keys.counts, () => empty))
     },
   }
 }

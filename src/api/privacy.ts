@@ -1,0 +1,55 @@
+import type { Consent } from './consent.js'
+import type { Storage } from '../store/storage.js'
+import type { VisitorState } from '../store/visitor.js'
+import type { Sender } from '../transport/sender.js'
+import { keys } from '../store/names.js'
+import { loadChunk } from '../lib/load-chunk.js'
+
+export interface PrivacyDeps {
+  consent: Consent
+  storage: Storage
+  visitor: VisitorState
+  sender(): Sender | null
+  /** Everything on screen closes (a push ask must not outlive a denial). */
+  hideItems(): void
+  /** Calls still waiting to run are dropped. */
+  dropWaiting(): void
+  /** What needs consent to start (web push) starts now. */
+  onGranted(): void
+}
+
+/**
+ * The two moves of consent. A grant runs in line with the calls (what came before it stays
+ * held until then); a denial acts at once, whenever it comes — queued before the runtime
+ * loaded, from Global Privacy Control, or after a grant — and erases everything journeykit
+ * stored on the device, whether or not this page has opened it yet (contract §7).
+ */
+export function createPrivacy(deps: PrivacyDeps) {
+  const { consent, storage, visitor } = deps
+  return {
+    async grant(): Promise<void> {
+      if (consent.state() === 'granted') return
+      consent.set('granted')
+      storage.makeDurable()
+      const chunk = await loadConsentChunk('held events keep the id they have')
+      await chunk?.adoptStoredVisitor(storage, visitor, deps.sender())
+      deps.sender()?.setHeld(false)
+      deps.onGranted()
+    },
+    deny(): Promise<void> {
+      consent.set('denied')
+      deps.dropWaiting()
+      deps.hideItems()
+      deps.sender()?.clear()
+      // storage.erase stops persisting at once, so the reset below stays in memory.
+      const erased = Promise.all([
+        storage.erase([keys.visitor, keys.counts]),
+        loadConsentChunk('what earlier pages stored stays on the device').then((chunk) => chunk?.eraseStoredData()),
+      ])
+      visitor.reset()
+      return erased.then(() => undefined)
+    },
+  }
+}
+
+const loadConsentChunk = (consequence: string) => loadChunk('consent', consequence, () => import('../store/consent.js'))

@@ -1,0 +1,46 @@
+import { clear, createStore } from 'idb-keyval'
+import { databases, localPrefix } from './names.js'
+
+/**
+ * Deletes everything journeykit stored on this device (contract §7, consent denied): every
+ * IndexedDB store it owns (visitor and counts, the outbox of every tab, the worker's settings
+ * and outbox) and its localStorage keys. Stores are cleared, not deleted: a database another
+ * tab (or this one) holds open would block `deleteDatabase` until it closes. Databases that do
+ * not exist are left unmade where the browser can list them. Never rejects.
+ */
+export async function eraseStoredData(): Promise<void> {
+  eraseLocal()
+  if (typeof indexedDB === 'undefined') return
+  const existing = await existingDatabases()
+  await Promise.all(
+    Object.values(databases)
+      .filter(({ name }) => !existing || existing.has(name))
+      .map(({ name, store }) => {
+        try {
+          return clear(createStore(name, store)).catch(() => undefined)
+        } catch {
+          return undefined // opaque origins refuse IndexedDB: nothing was stored
+        }
+      }),
+  )
+}
+
+function eraseLocal(): void {
+  try {
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const key = localStorage.key(i)
+      if (key?.startsWith(localPrefix)) localStorage.removeItem(key)
+    }
+  } catch {
+    // no localStorage here: nothing was kept in it
+  }
+}
+
+async function existingDatabases(): Promise<Set<string> | null> {
+  try {
+    if (typeof indexedDB.databases !== 'function') return null
+    return new Set((await indexedDB.databases()).map((db) => db.name ?? ''))
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Every name journeykit stores anything under, in one place: what `consent('denied')` and
+ * `reset()` must reach, and what a site owner's privacy review can read at a glance.
+ *
+ * Three IndexedDB databases, not one: idb-keyval opens one store per database at version 1
+ * and never upgrades, and the service worker opens only its own (it must not block the
+ * page's upgrades, nor the page its). Keys are namespaced and versioned (`jk:v1:*`).
+ */
+export const databases = {
+  /** The visitor, their visit and counts (src/store). */
+  state: { name: 'journeykit', store: 'state' },
+  /** Events waiting for the collector, shared by tabs (src/transport). */
+  outbox: { name: 'journeykit-outbox', store: 'events' },
+  /** What the page tells the service worker, and the worker's own outbox (src/lib/push-settings). */
+  push: { name: 'journeykit-push', store: 'kv' },
+} as const
+
+export const keys = {
+  /** In `databases.state`. */
+  visitor: 'jk:v1:visitor',
+  counts: 'jk:v1:counts',
+  /** In `databases.push`. */
+  pushSettings: 'jk:v1:push-settings',
+  workerOutbox: 'jk:v1:sw-outbox',
+  /** In localStorage: messages a page could not finish sending, carried to the next page. */
+  carried: 'jk:v1:carried',
+  /** The pre-v1.1 name of `carried` (calls, not messages): read once, then removed. */
+  unsentCalls: 'jk:v1:unsent',
+} as const
+
+/** Web Lock names (navigator.locks): one sender at a time; one read-modify-write per key. */
+export const lockNames = {
+  send: 'jk:v1:send',
+  update: (key: string) => `${key}:lock`,
+} as const
+
+/** Every localStorage key journeykit writes starts with this. */
+export const localPrefix = 'jk:'
