@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { carriedFrom, carryMessages, takeCarried, type Carried } from './carry.js'
+import { carriedFrom, carryMessages } from './carry.js'
+import { takeCarried, type Carried } from '../transport/carried.js'
 import type { CapturedCall } from './types.js'
 import { newVisitor } from '../store/visitor.js'
 

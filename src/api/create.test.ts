@@ -116,15 +116,74 @@ describe('createJourneykit', () => {
     expect(collector.events().map((e) => e.event)).toEqual(['a', 'b'])
   })
 
-  it('drops what is queued and sends nothing more after consent is denied', async () => {
+  it('sends nothing more after a denial that follows a grant, not even what was waiting to go', async () => {
     const collector = stubCollector()
-    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', consent: 'pending' })
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch' })
     await jk.ready
-    jk.track('a')
+    jk.track('sent_before')
+    await jk.flush()
+    jk.track('waiting')
     jk.consent('denied')
-    jk.track('b')
+    jk.track('after')
+    await jk.flush()
+    expect(collector.events().map((e) => e.event)).toEqual(['sent_before'])
+  })
+
+  it('a denial queued before the runtime loaded sends nothing, not even the page view of this load', async () => {
+    const collector = stubCollector()
+    const moment = { page: { url: location.href, path: '/', referrer: '', title: '' }, time: Date.now() }
+    const jk = createJourneykit({ collector: 'https://collect.test/v1/batch', config: { version: 1 } }, [
+      { call: ['track', 'queued_first'], moment },
+      { call: ['consent', 'denied'], moment },
+    ])
+    await jk.ready
+    jk.track('later')
     await jk.flush()
     expect(collector.fetchMock).not.toHaveBeenCalled()
+  })
+
+  it('an unknown consent option is a console.error and counts as pending', async () => {
+    const collector = stubCollector()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', consent: 'yes' as never })
+    await jk.ready
+    jk.track('held')
+    await jk.flush()
+    expect(collector.fetchMock).not.toHaveBeenCalled()
+    expect(errors.mock.calls.map((c) => String(c[0]))).toContain('journeykit.consent: expected "pending" or "granted", got "yes": treated as pending')
+    jk.consent('granted')
+    await jk.flush()
+    expect(collector.events().map((e) => e.event)).toEqual(['held'])
+  })
+
+  it('sends the messages an earlier page carried as they are, and runs nothing for them', async () => {
+    const collector = stubCollector()
+    const carried = {
+      message: {
+        type: 'track',
+        event: 'signup',
+        properties: { plan: 'pro' },
+        messageId: 'carried-1',
+        anonymousId: 'a-1',
+        userId: null,
+        timestamp: '2026-11-30T09:00:00.000Z',
+        context: { page: { url: 'https://shop.test/old', path: '/old', referrer: '', title: 'Old' }, library: { name: 'journeykit', version: '0' } },
+      },
+      identified: true,
+    }
+    localStorage.setItem('jk:v1:carried', JSON.stringify([carried]))
+    const jk = createJourneykit({
+      page: false,
+      collector: 'https://collect.test/v1/batch',
+      config: { version: 1, rules: [{ id: 'on-signup', on: 'signup', track: 'rule_ran' }] },
+    })
+    const heard: string[] = []
+    jk.on('*', (message) => heard.push(message.messageId))
+    await jk.ready
+    await jk.flush()
+    expect(collector.events()).toEqual([carried.message])
+    expect(heard).toEqual([])
+    expect(localStorage.getItem('jk:v1:carried')).toBeNull()
   })
 
   it('moves the stage forward from the stages mapping, never backwards, and reports it', async () => {

@@ -3,7 +3,7 @@ import type { ItemCounts } from '../store/visit.js'
 import type { CapturedCall, Moment } from './types.js'
 import type { Message, MessageType } from '../transport/envelope.js'
 import type { Sender } from '../transport/sender.js'
-import type { createVisitorState } from '../store/visitor.js'
+import type { VisitorState } from '../store/visitor.js'
 import type { createItemController } from './items.js'
 import { decide, type RuleIndex } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
@@ -12,12 +12,12 @@ import { normalizePath } from '../track/path.js'
 import { readUtm } from '../track/utm.js'
 import { reportError } from '../lib/log.js'
 import { buildFacts } from './facts.js'
-import { buildMessage } from './message.js'
+import { buildMessage, messageOfCall, type MessageFields } from './message.js'
 
 const maxEventBytes = 32 * 1024
 
 export interface EngineDeps {
-  visitor: ReturnType<typeof createVisitorState>
+  visitor: VisitorState
   items: ReturnType<typeof createItemController>
   emit(name: string, message: Message): void
   config(): Config | null
@@ -43,9 +43,9 @@ export interface EngineDeps {
 export function createEngine(deps: EngineDeps) {
   const { visitor } = deps
 
-  const send = (type: MessageType, fields: Parameters<typeof buildMessage>[1], moment: Moment, id?: string): boolean => {
+  const send = (type: MessageType, fields: MessageFields, moment: Moment, id?: string): boolean => {
     if (!deps.sending()) return false
-    const message = buildMessage(type, fields, moment, visitor.$visitor.get(), visitor.$counts.get().visit?.count ?? 0, id)
+    const message = buildMessage(type, fields, moment, visitor.current(), visitor.counts().visit?.count ?? 0, id)
     if (JSON.stringify(message).length > maxEventBytes) {
       reportError(type, 'the event is over 32 KB and was refused')
       return false
@@ -56,7 +56,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   const setStage = (to: Stage, rule: string | null, moment: Moment, backwards = false) => {
-    const from = visitor.$visitor.get().stage
+    const from = visitor.current().stage
     if (to === from || (!backwards && !isLaterStage(to, from))) return
     visitor.update({ stage: to })
     send('track', { event: 'stage_changed', properties: { from, to, rule } }, moment)
@@ -73,7 +73,7 @@ export function createEngine(deps: EngineDeps) {
     const pacing = deps.pacing()
     for (const rule of deps.config()?.rules ?? []) {
       if (!rule.variants || !pacing) continue
-      const picked = pacing.pickVariant(rule.variants, visitor.$visitor.get().anonymousId, rule.id)
+      const picked = pacing.pickVariant(rule.variants, visitor.current().anonymousId, rule.id)
       names[rule.id] = pacing.variantName(picked.variant, picked.index)
     }
     return names
@@ -85,7 +85,7 @@ export function createEngine(deps: EngineDeps) {
     let variant: string | null = null
     const pacing = deps.pacing()
     if (rule.variants && pacing) {
-      const picked = pacing.pickVariant(rule.variants, visitor.$visitor.get().anonymousId, rule.id)
+      const picked = pacing.pickVariant(rule.variants, visitor.current().anonymousId, rule.id)
       show = picked.variant.show
       variant = pacing.variantName(picked.variant, picked.index)
     }
@@ -100,15 +100,15 @@ export function createEngine(deps: EngineDeps) {
     if (rule.set) {
       const { stage, ...traits } = rule.set
       if (stage) setStage(stage as Stage, rule.id, moment, true)
-      if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.$visitor.get().traits, ...traits } })
+      if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.current().traits, ...traits } })
     }
   }
 
   const evaluate = async (key: string, moment: Moment, event: Record<string, unknown>) => {
     const candidates = deps.rules().get(key)
     if (!candidates) return
-    const counts = visitor.$counts.get()
-    const facts = buildFacts(moment, visitor.$visitor.get(), counts, event, variantsOf())
+    const counts = visitor.counts()
+    const facts = buildFacts(moment, visitor.current(), counts, event, variantsOf())
     const decisions = decide(deps.rules(), key, facts).filter(({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time))
     void deps.debug?.then((debug) => debug.logDecisions(key, candidates, facts, counts, moment.time))
     for (const { rule } of decisions) {
@@ -134,28 +134,31 @@ export function createEngine(deps: EngineDeps) {
     await evaluate(event, moment, properties)
   }
 
-  const page = async (properties: Record<string, unknown>, moment: Moment, id?: string) => {
-    const { url, path, referrer, title, search } = moment.page
+  const page = async (call: CapturedCall) => {
+    const { moment } = call
+    const { url, path, referrer } = moment.page
     const view = { path: normalizePath(path), utm: readUtm(url), referrer }
     const newVisit = await visitor.countPageView(view, moment.time, deps.storing())
     cancelDelays()
     pageShows = 0
     deps.onPageView()
     if (newVisit) {
-      const visit = visitor.$counts.get().visit!
+      const visit = visitor.counts().visit!
       await track('visit_start', { visit: visit.count, referrer: visit.referrer, ...prefixed(visit.utm) }, moment)
     }
-    if (!send('page', { name: title, properties: { url, path, referrer, title, search, ...properties } }, moment, id)) return
-    await evaluate('page_view', moment, properties)
+    if (!send('page', messageOfCall(call)!.fields, moment, call.id)) return
+    await evaluate('page_view', moment, (call.args[0] ?? {}) as Record<string, unknown>)
   }
 
-  const perform = async ({ method, args, moment, id }: CapturedCall): Promise<void> => {
+  /** Runs one public call (or a watcher's trigger): call → facts → rules → actions → messages. */
+  const perform = async (call: CapturedCall): Promise<void> => {
+    const { method, args, moment, id } = call
     if (method === 'track') await track(args[0] as string, (args[1] ?? {}) as Record<string, unknown>, moment, id)
-    else if (method === 'page') await page((args[0] ?? {}) as Record<string, unknown>, moment, id)
+    else if (method === 'page') await page(call)
     else if (method === 'identify') {
       const [userId, traits = {}] = args as [string, Record<string, unknown>?]
-      visitor.update({ userId, traits: { ...visitor.$visitor.get().traits, ...traits } })
-      send('identify', { traits }, moment, id)
+      visitor.update({ userId, traits: { ...visitor.current().traits, ...traits } })
+      send('identify', messageOfCall(call)!.fields, moment, id)
     } else if (method === 'fire') {
       await evaluate(args[0] as string, moment, (args[1] ?? {}) as Record<string, unknown>)
     }

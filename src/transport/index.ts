@@ -4,3 +4,4 @@
  */
 export { createSender } from './sender.js'
 export { createOutbox } from './outbox.js'
+export { sendCarried } from './carried.js'
