@@ -40,6 +40,12 @@ export function envelopeProblems(envelope: WireBatch): string[] {
   return problems
 }
 
+/** The message as Segment's integrations read it: a Track, Page or Identify facade. */
+export function facadeOf(wire: WireMessage): Track | Page | Identify {
+  const copy = structuredClone(wire)
+  return wire.type === 'track' ? new Track(copy) : wire.type === 'page' ? new Page(copy) : new Identify(copy)
+}
+
 /** One message through Segment's validator, then every field read back through its facade. */
 export function segmentProblems(wire: WireMessage): string[] {
   const name = kindOf(wire)
@@ -55,7 +61,7 @@ export function segmentProblems(wire: WireMessage): string[] {
   }
   if (typeof wire.messageId !== 'string' || !wire.messageId) fail('no `messageId` (pipelines drop duplicates by it)')
 
-  const facade = wire.type === 'track' ? new Track(structuredClone(wire)) : wire.type === 'page' ? new Page(structuredClone(wire)) : new Identify(structuredClone(wire))
+  const facade = facadeOf(wire)
   const same = (what: string, got: unknown, want: unknown) => {
     if (!isDeepStrictEqual(got, want)) fail(`facade ${what} gave ${JSON.stringify(got)}, the wire has ${JSON.stringify(want)}`)
   }
