@@ -39,7 +39,7 @@ export async function ensureChromium() {
   if (found) return found
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    tryRun('apt-get update -qq') && tryRun('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium')
+    if (tryRun('apt-get update -qq')) tryRun('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium')
     found = await findChromium()
     if (found) return found
   }

@@ -18,15 +18,15 @@ type Queue = unknown[] & { ready?: unknown }
     const queue: LoaderHandoff['queue'] = []
     const stamp = (call: unknown) => void queue.push([call, location.href, d.title, Date.now()])
     for (let i = 0; i < stub.length; i++) stamp(stub[i])
-    stub.push = function () {
-      for (let i = 0; i < arguments.length; i++) stamp(arguments[i])
+    stub.push = (...calls: unknown[]) => {
+      calls.forEach(stamp)
       return queue.length
     }
     const data = script.dataset
     const config = data.config && new URL(data.config, location.href).href
     const configRequest = config ? fetch(config, { credentials: 'omit' }) : undefined
     // The runtime reports a failed config fetch; until it does, keep the rejection handled.
-    configRequest && configRequest.catch(() => 0)
+    if (configRequest) configRequest.catch(() => 0)
     import(new URL('core.js', script.src).href)
       .then((core: { start(handoff: LoaderHandoff): unknown }) =>
         core.start({

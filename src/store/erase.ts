@@ -15,11 +15,11 @@ export async function eraseStoredData(): Promise<void> {
   await Promise.all(
     Object.values(databases)
       .filter(({ name }) => !existing || existing.has(name))
-      .map(({ name, store }) => {
+      .map(async ({ name, store }) => {
         try {
-          return clear(createStore(name, store)).catch(() => undefined)
+          await clear(createStore(name, store))
         } catch {
-          return undefined // opaque origins refuse IndexedDB: nothing was stored
+          // opaque origins refuse IndexedDB (nothing was stored); a blocked store stays as it was
         }
       }),
   )
