@@ -102,6 +102,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     (event, properties) => run({ method: 'track', args: [event, properties], moment: now() }),
     options.nonce,
     () => askPush,
+    () => consent === 'granted',
   )
   const engine = createEngine({
     visitor,
