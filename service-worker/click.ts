@@ -1,6 +1,9 @@
+import { isWebOrigin } from '../src/lib/origin.js'
+
 export interface ClickDeps {
   origin: string
-  allowedOrigins(): Promise<string[]>
+  /** `push.allowedOrigins` as stored: read from IndexedDB, so not trusted to be a string[]. */
+  allowedOrigins(): Promise<unknown>
   /** Open windows of this origin, to focus one already at the URL. */
   windows(): Promise<ReadonlyArray<{ url: string; focus(): Promise<unknown> }>>
   openWindow(url: string): Promise<unknown>
@@ -13,13 +16,18 @@ interface ClickEvent {
   waitUntil(promise: Promise<unknown>): void
 }
 
-/** Contract §7: notification clicks open same-origin URLs or origins in `push.allowedOrigins`. */
-export function clickTarget(raw: unknown, origin: string, allowedOrigins: string[]): string | null {
+/**
+ * Contract §7: notification clicks open same-origin URLs or origins in `push.allowedOrigins`.
+ * The URL's parsed origin must equal one listed exactly: a string in place of the list would
+ * make `includes` a substring test, so anything but a list of origins allows no other origin.
+ */
+export function clickTarget(raw: unknown, origin: string, allowedOrigins: unknown): string | null {
   if (typeof raw !== 'string') return null
   try {
     const url = new URL(raw, origin)
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null
-    return url.origin === origin || allowedOrigins.includes(url.origin) ? url.href : null
+    const allowed = Array.isArray(allowedOrigins) ? allowedOrigins.filter(isWebOrigin) : []
+    return url.origin === origin || allowed.includes(url.origin) ? url.href : null
   } catch {
     return null
   }

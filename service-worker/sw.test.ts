@@ -55,6 +55,23 @@ describe('notification click', () => {
     ['data:text/html,x', null],
   ])('%s opens %s', (url, expected) => expect(clickTarget(url, origin, allowed)).toBe(expected))
 
+  it.each([
+    ['a string, as a substring', 'https://blog.example.com', 'https://blog.example/'],
+    ['a string, as a substring of another origin', 'https://shop.example.com,https://blog.example', 'https://shop.example.co/'],
+    ['a URL with a path rather than an origin', ['https://blog.example/'], 'https://blog.example/post'],
+    ['null', null, 'https://blog.example/post'],
+    ['a list of non-strings', [42, null, { origin: 'https://blog.example' }], 'https://blog.example/post'],
+  ])('allows no other origin when the stored allowedOrigins is %s', (_name, stored, url) => {
+    expect(clickTarget(url, origin, stored)).toBeNull()
+    expect(clickTarget('/cart', origin, stored)).toBe('https://shop.example/cart') // same origin still opens
+  })
+
+  it('compares the parsed origin: a listed origin opens whatever path, a look-alike host does not', () => {
+    expect(clickTarget('https://blog.example:443/a?b#c', origin, allowed)).toBe('https://blog.example/a?b#c')
+    expect(clickTarget('https://blog.example.evil.example/', origin, allowed)).toBeNull()
+    expect(clickTarget('https://blog.example@evil.example/', origin, allowed)).toBeNull()
+  })
+
   const deps = (windows: Array<{ url: string; focus(): Promise<unknown> }> = []) => ({
     origin,
     allowedOrigins: async () => allowed,
@@ -87,6 +104,15 @@ describe('notification click', () => {
   it('opens nothing for a URL on an origin not allowed, but still reports the click', async () => {
     const event = extendable({ notification: { close: vi.fn(), data: { url: 'https://evil.example/' } } })
     const d = deps()
+    handleClick(event, d)
+    await event.done()
+    expect(d.openWindow).not.toHaveBeenCalled()
+    expect(d.report).toHaveBeenCalledWith('push_clicked', expect.objectContaining({ url: null }))
+  })
+
+  it('opens nothing when the stored allowedOrigins is a string that contains the URL origin', async () => {
+    const event = extendable({ notification: { close: vi.fn(), data: { url: 'https://blog.example/post' } } })
+    const d = { ...deps(), allowedOrigins: async () => 'https://blog.example.com' }
     handleClick(event, d)
     await event.done()
     expect(d.openWindow).not.toHaveBeenCalled()

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { test, expect, runtimeReady } from './fixtures.js'
+import { test, expect, runtimeReady, collectConsole } from './fixtures.js'
 import type { Page } from '@playwright/test'
 
 // A real VAPID public key (P-256 point, URL-safe base64).
@@ -24,6 +24,20 @@ function serveWorker(site: { setPage(path: string, page: { body: string; type?: 
   site.setPage('/journeykit-sw.js', { type: 'text/javascript', body: readFileSync(new URL('../../dist/journeykit-sw.js', import.meta.url), 'utf8') })
 }
 
+/**
+ * No push service is reachable from this machine: only PushManager.subscribe is replaced,
+ * recording the key it was given and answering a subscription of the right shape.
+ */
+function fakePushService(page: Page) {
+  return page.addInitScript(() => {
+    PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
+      ;(window as any).subscribedWith = Array.from(new Uint8Array(options!.applicationServerKey as ArrayBuffer))
+      const json = { endpoint: 'https://push.example/sub/1', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } }
+      return { toJSON: () => json } as unknown as PushSubscription
+    }
+  })
+}
+
 const notificationTitles = (page: Page) =>
   page.evaluate(async () => {
     const registrations = await navigator.serviceWorker.getRegistrations()
@@ -40,15 +54,7 @@ test('the worker registers at the configured scope', async ({ page, site }) => {
 
 test('the soft ask: Allow with permission granted subscribes with the VAPID key and reports push_subscribed', async ({ page, site, context }) => {
   await context.grantPermissions(['notifications'])
-  // No push service is reachable from this machine: only PushManager.subscribe is replaced,
-  // recording the key it was given and answering a subscription of the right shape.
-  await page.addInitScript(() => {
-    PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
-      ;(window as any).subscribedWith = Array.from(new Uint8Array(options!.applicationServerKey as ArrayBuffer))
-      const json = { endpoint: 'https://push.example/sub/1', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } }
-      return { toJSON: () => json } as unknown as PushSubscription
-    }
-  })
+  await fakePushService(page)
   serveWorker(site)
   const url = await site.serve(page, {
     config: { version: 1, push: { vapidPublicKey }, items: { alerts: ask }, rules: [{ id: 'ask', on: 'ask_me', show: 'alerts' }] },
@@ -156,4 +162,75 @@ test('consent denied after a grant makes the worker forget whom it reports for',
   await expect.poll(settings).toMatch(/^[0-9a-f-]{36}$/)
   await page.evaluate(() => (window as any).journeykit.consent('denied'))
   await expect.poll(settings).toBeUndefined()
+})
+
+test('with consent pending a push soft ask shows neither from a rule nor from show(); once granted, show() shows it', async ({ page, site }) => {
+  serveWorker(site)
+  const warnings = collectConsole(page, 'warning')
+  const url = await site.serve(page, {
+    config: { version: 1, push: { vapidPublicKey }, items: { alerts: ask }, rules: [{ id: 'ask', on: 'ask_me', show: 'alerts' }] },
+    attributes: 'data-consent="pending"',
+  })
+  await page.goto(url)
+  await runtimeReady(page)
+  const grantedAt = await page.evaluate(async () => {
+    const jk = (window as any).journeykit
+    jk.track('ask_me')
+    await jk.flush() // the rule has been decided
+    jk.show('alerts')
+    await jk.flush()
+    await new Promise((resolve) => setTimeout(resolve, 500)) // time for a UI chunk that was asked for
+    const now = Date.now()
+    jk.consent('granted')
+    await jk.flush()
+    jk.show('alerts')
+    return now
+  })
+  await expect(page.locator('[data-journeykit-item="alerts"]').getByRole('button', { name: 'Allow' })).toBeVisible()
+  // Events held while pending reach the collector once consent comes, with their own times:
+  // an item shown by either decision before the grant would be reported as shown before it.
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'item_shown'))
+  expect(events.some((e) => e.event === 'ask_me')).toBe(true)
+  const shown = events.filter((e) => e.event === 'item_shown')
+  expect(shown.map((e) => e.properties)).toEqual([{ item: 'alerts', rule: null, variant: null }])
+  expect(Date.parse(shown[0]!.timestamp)).toBeGreaterThanOrEqual(grantedAt)
+  expect(warnings.filter((text) => text.includes('journeykit.show: "alerts"'))).toHaveLength(1)
+})
+
+test('Allow pressed before the worker finished registering, on a page still loading, waits for it and subscribes', async ({ page, site, context }) => {
+  await context.grantPermissions(['notifications'])
+  await fakePushService(page)
+  // A worker that takes seconds to start, and an image that holds the page's load event back
+  // until the end of the test: workbox-window's register() waits for that event by default.
+  site.setPage('/e2e/slow-sw.js', {
+    type: 'text/javascript',
+    body: `const until = Date.now() + 4000; while (Date.now() < until) {}\nimportScripts('/dist/journeykit-sw.js')`,
+  })
+  let releaseImage = () => {}
+  const imageHeld = new Promise<void>((resolve) => (releaseImage = resolve))
+  await page.route('**/e2e/slow.svg', async (route) => {
+    await imageHeld
+    await route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' }).catch(() => undefined)
+  })
+  try {
+    const url = await site.serve(page, {
+      config: { version: 1, push: { vapidPublicKey, serviceWorker: '/e2e/slow-sw.js' }, items: { alerts: ask } },
+      body: '<h1>Slow page</h1><img src="/e2e/slow.svg" alt="">',
+    })
+    await page.goto(url, { waitUntil: 'commit' })
+    await runtimeReady(page)
+    await page.evaluate(() => (window as any).journeykit.show('alerts'))
+    const item = page.locator('[data-journeykit-item="alerts"]')
+    const allow = item.getByRole('button', { name: 'Allow' })
+    await expect(allow).toBeVisible()
+    const activeWorker = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration('/e2e/'))?.active)
+    expect(await activeWorker()).toBe(false) // the click below really comes before the registration
+    await allow.click()
+    const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'push_subscribed'))
+    expect(events.find((e) => e.event === 'push_subscribed')!.properties.subscription.endpoint).toBe('https://push.example/sub/1')
+    await expect(item).toHaveCount(0)
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete') // it did not wait for the load event
+  } finally {
+    releaseImage()
+  }
 })

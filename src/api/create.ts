@@ -68,6 +68,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     (event, properties) => run({ method: 'track', args: [event, properties], moment: now() }),
     options.nonce,
     push.ask,
+    consent.mayStore,
   )
   const privacy = createPrivacy({
     consent,
@@ -102,6 +103,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     try {
       if (call.method === 'reset') forget()
       else if (call.method === 'grant') await privacy.grant()
+      else if (call.method === 'show') items.show(call.args[0] as string, { rule: null, variant: null })
       else await engine.perform(call)
     } finally {
       if (call.id) handedOver.delete(call.id)
@@ -180,7 +182,6 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     now,
     grant: () => run({ method: 'grant', args: [], moment: now() }),
     deny: () => void privacy.deny(),
-    show: items.show,
     hideAll: items.hideAll,
     on: emitter.on,
     flush: () =>

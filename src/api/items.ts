@@ -1,6 +1,6 @@
-import type { Config } from '../config/types.js'
+import type { Config, Item } from '../config/types.js'
 import type { ConvertWhat, DismissHow, ItemHost, Unmount } from '../ui/types.js'
-import { reportError } from '../lib/log.js'
+import { reportError, reportWarning } from '../lib/log.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { pushPermission } from '../push/support.js'
 
@@ -11,14 +11,22 @@ export interface ShowReason {
 
 type Track = (event: string, properties: Record<string, unknown>) => void
 
-/**
- * Shows and hides items through the lazily loaded UI chunk and reports what the visitor
- * does with them. At most one of each item, and one modal, on screen at a time.
- */
 /** The push chunk's soft-ask handler, once it is loaded (null: no push here). */
 export type AskPush = (track: (event: string, properties: Record<string, unknown>) => void) => Promise<NotificationPermission | 'unsupported'>
 
-export function createItemController(getConfig: () => Config | null, track: Track, nonce: string | undefined, askPush: () => AskPush | null) {
+/**
+ * Shows and hides items through the lazily loaded UI chunk and reports what the visitor
+ * does with them. At most one of each item, and one modal, on screen at a time.
+ * `mayAskPush` is true only with consent granted: a push soft ask needs storage and the
+ * visitor's identity (contract §7), so with consent pending none is shown.
+ */
+export function createItemController(
+  getConfig: () => Config | null,
+  track: Track,
+  nonce: string | undefined,
+  askPush: () => AskPush | null,
+  mayAskPush: () => boolean,
+) {
   const onScreen = new Map<string, Unmount | null>()
 
   const close = (id: string) => {
@@ -28,19 +36,24 @@ export function createItemController(getConfig: () => Config | null, track: Trac
   }
 
   const modalOnScreen = () => [...onScreen.keys()].some((other) => getConfig()?.items?.[other]?.style === 'modal')
+  /** Never ask where push cannot work, nor before the visitor consented. */
+  const pushBarred = (item: Item) => item.kind === 'push' && (pushPermission() === 'unsupported' || !mayAskPush())
 
   return {
     /** Whether the item could show now: not already on screen, and no second modal. */
     canShow(id: string): boolean {
       const item = getConfig()?.items?.[id]
-      return !!item && !onScreen.has(id) && !(item.style === 'modal' && modalOnScreen()) && !(item.kind === 'push' && pushPermission() === 'unsupported')
+      return !!item && !onScreen.has(id) && !(item.style === 'modal' && modalOnScreen()) && !pushBarred(item)
     },
     show(id: string, reason: ShowReason): void {
       const item = getConfig()?.items?.[id]
       if (!item || !Object.prototype.hasOwnProperty.call(getConfig()?.items ?? {}, id)) {
         return reportError('show', `no item "${id}" in the config`)
       }
-      if (item.kind === 'push' && pushPermission() === 'unsupported') return // never ask where push cannot work
+      if (pushBarred(item)) {
+        if (pushPermission() !== 'unsupported') reportWarning('show', `"${id}" asks for push notifications, which waits for consent: not shown`)
+        return
+      }
       if (onScreen.has(id) || (item.style === 'modal' && modalOnScreen())) return
       onScreen.set(id, null)
       const about = { item: id, rule: reason.rule, variant: reason.variant }

@@ -1,6 +1,5 @@
 import type { CapturedCall, JourneyKit, Moment } from './types.js'
 import type { Message } from '../transport/envelope.js'
-import type { ShowReason } from './items.js'
 import { guard } from './guard.js'
 import { uuid } from '../lib/uuid.js'
 
@@ -10,7 +9,6 @@ export interface ApiDeps {
   now(): Moment
   grant(): void
   deny(): void
-  show(itemId: string, reason: ShowReason): void
   hideAll(): void
   on(event: string, handler: (message: Message) => void): () => void
   flush(): Promise<void>
@@ -49,7 +47,7 @@ export function createPublicApi(deps: ApiDeps): JourneyKit {
     }, undefined),
     show: guard('show', (itemId: string) => {
       if (typeof itemId !== 'string') throw new Error('the item id must be a string')
-      void deps.ready.then(() => deps.show(itemId, { rule: null, variant: null }))
+      call('show', [itemId]) // in line with the calls before it: a grant just asked for counts
     }, undefined),
     hide: guard('hide', () => deps.hideAll(), undefined),
     on: guard('on', (event: string, handler: (message: Message) => void) => {

@@ -43,6 +43,7 @@ export const messages = {
   needsBoolean: 'needs true or false',
   needsQueries: 'needs an array of conditions',
   badRegex: 'needs a valid regular expression of at most 256 characters, without nested quantifiers or backreferences',
+  origin: 'must be an origin: "https://host"',
 } as const
 
 export type MessageKey = keyof typeof messages

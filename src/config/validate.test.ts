@@ -146,3 +146,22 @@ describe('validateConfig', () => {
     expect(messagesOf(null)).toEqual(['(config): must be an object'])
   })
 })
+
+describe('push.allowedOrigins', () => {
+  const withOrigins = (allowedOrigins: unknown) => ({ ...clone(), push: { vapidPublicKey: 'BKEY', allowedOrigins } })
+
+  it('accepts a list of exact origins', () => {
+    expect(validateConfig(withOrigins(['https://blog.example', 'http://localhost:8080', 'https://xn--bcher-kva.example']))).toEqual({ problems: [], warnings: [] })
+  })
+
+  it('refuses a string, which the worker would match as a substring', () => {
+    expect(messagesOf(withOrigins('https://blog.example'))).toEqual(['push.allowedOrigins: must be an array'])
+  })
+
+  it('names each entry that is not exactly an http(s) origin', () => {
+    const entries = ['https://blog.example/', 'https://blog.example/news', 'blog.example', 'javascript:alert(1)', 'ftp://files.example', 'https://user@blog.example', 'HTTPS://Blog.Example', 42, 'https://ok.example']
+    expect(messagesOf(withOrigins(entries))).toEqual(
+      entries.slice(0, -1).map((_, i) => `push.allowedOrigins[${i}]: must be an origin: "https://host"`),
+    )
+  })
+})

@@ -3,6 +3,7 @@ import { messages } from './messages.js'
 import { isPlainObject, validateQuery } from './query.js'
 import { isDuration } from '../rules/duration.js'
 import { safeUrl } from '../lib/url.js'
+import { isWebOrigin } from '../lib/origin.js'
 import { itemKeys, validateItem } from './validate-item.js'
 import { stages } from '../rules/stages.js'
 
@@ -92,6 +93,9 @@ export function validateConfig(input: unknown): Validation {
       for (const key of ['serviceWorker', 'scope'] as const) {
         if (config.push[key] !== undefined && typeof config.push[key] !== 'string') fail(`push.${key}`, messages.notString)
       }
+      const origins = config.push.allowedOrigins
+      if (origins !== undefined && !Array.isArray(origins)) fail('push.allowedOrigins', messages.notArray)
+      else origins?.forEach((origin, i) => isWebOrigin(origin) || fail(`push.allowedOrigins[${i}]`, messages.origin))
     }
   }
 

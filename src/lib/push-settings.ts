@@ -13,12 +13,12 @@ export interface PushSettings {
   userId: string | null
 }
 
-const store = () => createStore('journeykit-push', 'kv')
-export const settingsKey = 'jk:v1:push-settings'
+/** The database the page and the worker share (the worker keeps its small outbox there too). */
+export const pushStore = () => createStore('journeykit-push', 'kv')
+const settingsKey = 'jk:v1:push-settings'
 
-export const readSettings = (): Promise<PushSettings | undefined> => get<PushSettings>(settingsKey, store()).catch(() => undefined)
-export const writeSettings = (settings: PushSettings): Promise<void> => set(settingsKey, settings, store())
-export const pushStore = store
+export const readSettings = (): Promise<PushSettings | undefined> => get<PushSettings>(settingsKey, pushStore()).catch(() => undefined)
+export const writeSettings = (settings: PushSettings): Promise<void> => set(settingsKey, settings, pushStore())
 
 /** Consent denied: the worker must not report as this visitor any more. */
-export const forgetSettings = (): Promise<void> => del(settingsKey, store()).catch(() => undefined)
+export const forgetSettings = (): Promise<void> => del(settingsKey, pushStore()).catch(() => undefined)

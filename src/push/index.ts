@@ -3,7 +3,7 @@ import type { Config } from '../config/types.js'
 import { writeSettings } from '../lib/push-settings.js'
 import { reportError } from '../lib/log.js'
 
-export interface PushIdentity {
+interface PushIdentity {
   anonymousId: string
   userId: string | null
 }
@@ -11,12 +11,12 @@ export interface PushIdentity {
 /**
  * The page side of web push, a chunk loaded only when the config has `push`: registers the
  * worker (through workbox-window) at `push.serviceWorker` and `push.scope`, tells it where to
- * report and as whom, and subscribes once the visitor has allowed notifications.
+ * report and as whom, and subscribes once the visitor has allowed notifications. Returns at
+ * once: an Allow pressed while the worker is still registering waits for it.
  */
-export async function registerPush(config: Config, collector: string | null, who: () => PushIdentity) {
+export function registerPush(config: Config, collector: string | null, who: () => PushIdentity) {
   const push = config.push!
   const workbox = new Workbox(push.serviceWorker ?? '/journeykit-sw.js', push.scope ? { scope: push.scope } : undefined)
-  const registration = await workbox.register()
   const tellWorker = () =>
     writeSettings({
       collector,
@@ -25,8 +25,15 @@ export async function registerPush(config: Config, collector: string | null, who
       vapidPublicKey: push.vapidPublicKey,
       ...who(),
     }).catch(() => undefined)
-  await tellWorker()
+  // `immediate`: by default workbox-window waits for the window's load event, which one slow
+  // image can hold back for as long as it likes (workbox-window Workbox.register()).
+  const registered = workbox.register({ immediate: true }).then(async (registration) => {
+    await tellWorker()
+    return registration
+  })
+  registered.catch((err) => reportError('push', err))
   const subscribe = async (): Promise<PushSubscriptionJSON | null> => {
+    const registration = await registered
     if (!registration) return null
     await workbox.active // not serviceWorker.ready: the page may be outside the worker's scope
     const existing = await registration.pushManager.getSubscription()
@@ -47,11 +54,11 @@ export async function registerPush(config: Config, collector: string | null, who
       if (subscription) report('push_subscribed', { subscription })
       return permission
     })
-  return { tellWorker, subscribe, ask }
+  return { ask }
 }
 
 /** A VAPID public key is URL-safe base64; the Push API wants its bytes. */
-export function decodeKey(key: string): Uint8Array<ArrayBuffer> {
+function decodeKey(key: string): Uint8Array<ArrayBuffer> {
   const base64 = (key + '='.repeat((4 - (key.length % 4)) % 4)).replace(/-/g, '+').replace(/_/g, '/')
   return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))
 }
