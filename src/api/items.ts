@@ -1,5 +1,5 @@
 import type { Config, Item } from '../config/types.js'
-import type { ConvertWhat, DismissHow, ItemHost, Unmount } from '../ui/types.js'
+import type { Unmount } from '../ui/types.js'
 import { reportError, reportWarning } from '../lib/log.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { pushPermission } from '../push/support.js'
@@ -57,33 +57,11 @@ export function createItemController(
       if (onScreen.has(id) || (item.style === 'modal' && modalOnScreen())) return
       onScreen.set(id, null)
       const about = { item: id, rule: reason.rule, variant: reason.variant }
-      const host: ItemHost = {
-        id,
-        item,
-        baseUrl: location.href,
-        nonce,
-        theme: getConfig()?.theme,
-        dismiss(how: DismissHow) {
-          if (!onScreen.has(id)) return
-          close(id)
-          track('item_dismissed', { ...about, how })
-        },
-        convert(what: ConvertWhat, details = {}) {
-          track('item_converted', { ...about, what, ...details })
-          if (what === 'download') track('asset_downloaded', { ...about, ...details })
-        },
-        capture(lead) {
-          track('lead_captured', { ...about, ...lead })
-          track('item_converted', { ...about, what: 'form' })
-        },
-        close: () => close(id),
-        // Called inside the visitor's click; the push chunk asks the browser at once.
-        allowPush: () => askPush()?.((event, properties) => track(event, { ...about, ...properties })) ?? Promise.resolve('unsupported'),
-      }
       void loadChunk('show', 'no item can show', () => import('../ui/mount.js')).then((ui) => {
         if (!ui) return void onScreen.delete(id)
         if (!onScreen.has(id)) return // hidden before the chunk arrived
-        onScreen.set(id, ui.mount(host))
+        const request = { id, item, about, nonce, theme: getConfig()?.theme, track, askPush, isOpen: () => onScreen.has(id), close: () => close(id) }
+        onScreen.set(id, ui.mountItem(request))
         track('item_shown', about)
       })
     },

@@ -5,6 +5,10 @@ import { adoptStyles } from './styles.js'
 import { ItemView } from './item-view.js'
 import { listen } from '../lib/listen.js'
 import { reportError } from '../lib/log.js'
+import { hostFor, type ShowRequest } from './host.js'
+
+/** The UI chunk's entry: shows what the core asked for (src/api/items.ts). */
+export const mountItem = (request: ShowRequest): Unmount => mount(hostFor(request))
 
 /**
  * Renders one item at the end of <body> as `<div data-journeykit-item="ID">` with an open
