@@ -67,28 +67,12 @@ export function createEngine(deps: EngineDeps) {
   let delayed: Array<ReturnType<typeof setTimeout>> = []
   const limits = () => ({ perPage: 2, perVisit: 5, ...deps.config()?.limits })
 
-  /** `variant.<rule>`: the variant this visitor gets of each rule with variants. */
-  const variantsOf = () => {
-    const names: Record<string, string> = {}
-    const pacing = deps.pacing()
-    for (const rule of deps.config()?.rules ?? []) {
-      if (!rule.variants || !pacing) continue
-      const picked = pacing.pickVariant(rule.variants, visitor.current().anonymousId, rule.id)
-      names[rule.id] = pacing.variantName(picked.variant, picked.index)
-    }
-    return names
-  }
-
   /** Does what a rule says, if its caps allow it now. */
   const act = async (rule: Rule, moment: Moment) => {
     let show = rule.show
     let variant: string | null = null
     const pacing = deps.pacing()
-    if (rule.variants && pacing) {
-      const picked = pacing.pickVariant(rule.variants, visitor.current().anonymousId, rule.id)
-      show = picked.variant.show
-      variant = pacing.variantName(picked.variant, picked.index)
-    }
+    if (rule.variants && pacing) ({ show, name: variant } = pacing.variantOf(rule, visitor.current().anonymousId))
     if (show && (pageShows >= limits().perPage || !deps.items.canShow(show))) return
     if (!(await visitor.claim(rule, Date.now(), limits().perVisit))) return
     if (rule.stage) setStage(rule.stage, rule.id, moment)
@@ -108,7 +92,7 @@ export function createEngine(deps: EngineDeps) {
     const candidates = deps.rules().get(key)
     if (!candidates) return
     const counts = visitor.counts()
-    const facts = buildFacts(moment, visitor.current(), counts, event, variantsOf())
+    const facts = buildFacts(moment, visitor.current(), counts, event, deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId))
     const decisions = decide(deps.rules(), key, facts).filter(({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time))
     void deps.debug?.then((debug) => debug.logDecisions(key, candidates, facts, counts, moment.time))
     for (const { rule } of decisions) {

@@ -3,4 +3,4 @@
  * when some rule has a `schedule` or `variants` (Intl time-zone maths costs bytes).
  */
 export { isScheduled } from './schedule.js'
-export { pickVariant, variantName } from './variants.js'
+export { variantOf, variantNames } from './variants.js'

@@ -1,4 +1,4 @@
-import type { Variant } from '../config/types.js'
+import type { Rule, Variant } from '../config/types.js'
 
 /**
  * FNV-1a, 32 bits, then MurmurHash3's final mix: the same visitor and rule give the same
@@ -32,3 +32,16 @@ export function pickVariant(variants: Variant[], visitorId: string, ruleId: stri
 
 /** The name a variant is reported under: its `id`, else its position. */
 export const variantName = (variant: Variant, index: number): string => variant.id ?? String(index)
+
+/** What the visitor's variant of a rule with `variants` shows, and the name it is reported under. */
+export function variantOf(rule: Rule, visitorId: string): { show: string | undefined; name: string } {
+  const { variant, index } = pickVariant(rule.variants!, visitorId, rule.id)
+  return { show: variant.show, name: variantName(variant, index) }
+}
+
+/** The `variant.<rule>` facts: each rule with variants, named by the visitor's variant. */
+export function variantNames(rules: Rule[], visitorId: string): Record<string, string> {
+  const names: Record<string, string> = {}
+  for (const rule of rules) if (rule.variants) names[rule.id] = variantOf(rule, visitorId).name
+  return names
+}
