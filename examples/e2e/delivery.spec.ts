@@ -23,10 +23,27 @@ test('10,000 events tracked offline all arrive once the network is back', async 
   await page.evaluate(() => (window as any).journeykit.flush())
   expect(site.collector.events().filter((e) => e.event === 'offline_event')).toHaveLength(0)
   await context.setOffline(false)
-  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'offline_event').length >= 10_000)
+  // No flush from the test: the runtime sends by itself once the network is back. Storing and
+  // sending 10,000 events takes seconds here and far longer on a busy CI machine: a generous bound.
+  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'offline_event').length >= 10_000, { timeout: 100_000, flush: false })
   const delivered = events.filter((e) => e.event === 'offline_event')
   expect(new Set(delivered.map((e) => e.properties.i)).size).toBe(10_000)
   expect(new Set(delivered.map((e) => e.messageId)).size).toBe(10_000)
+})
+
+test('back online, the runtime retries at once, not when the backoff grown offline runs out', async ({ page, site, context }) => {
+  test.setTimeout(60_000)
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await context.setOffline(true)
+  await trackMany(page, 'while_offline', 3)
+  // Eight failed tries: the next automatic one is 64-128 s away.
+  for (let i = 0; i < 8; i++) await page.evaluate(() => (window as any).journeykit.flush())
+  expect(ids(site.collector.events(), 'while_offline')).toHaveLength(0)
+  await context.setOffline(false)
+  const events = await site.waitForEvents(page, (all) => ids(all, 'while_offline').length === 3, { timeout: 30_000, flush: false })
+  expect(new Set(ids(events, 'while_offline')).size).toBe(3)
 })
 
 test('the collector answering 500 three times, then 200: everything arrives, same ids', async ({ page, site }) => {
