@@ -1,4 +1,4 @@
-import { test, expect, runtimeReady } from './fixtures.js'
+import { test, expect, runtimeReady, collectConsole } from './fixtures.js'
 import type { Page } from '@playwright/test'
 
 const ids = (events: Array<Record<string, any>>, name: string) => events.filter((e) => e.event === name).map((e) => e.messageId)
@@ -44,6 +44,27 @@ test('back online, the runtime retries at once, not when the backoff grown offli
   await context.setOffline(false)
   const events = await site.waitForEvents(page, (all) => ids(all, 'while_offline').length === 3, { timeout: 30_000, flush: false })
   expect(new Set(ids(events, 'while_offline')).size).toBe(3)
+})
+
+test('a Cyrillic and CJK page delivers everything; a 20,000-character CJK event is refused as over 32 KB', async ({ page, site }) => {
+  const errors = collectConsole(page)
+  const url = await site.serve(page, { config: { version: 1 }, title: 'Корзина — 購物車', body: '<h1>Оформление заказа 注文手続き</h1>' })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.flush())
+  // One batch of ~45,000 characters and ~105,000 UTF-8 bytes: over Chromium's 64 KB keepalive
+  // quota, which a length in characters does not see.
+  await page.evaluate(() => {
+    for (let i = 0; i < 30; i++) (window as any).journeykit.track('товар_просмотрен', { i, name: 'Льняная рубашка', note: '字'.repeat(1000) })
+    ;(window as any).journeykit.track('too_big', { note: '字'.repeat(20_000) }) // 20,000 characters, ~60 KB
+  })
+  const events = await site.waitForEvents(page, (all) => ids(all, 'товар_просмотрен').length === 30, { timeout: 30_000 })
+  const delivered = events.filter((e) => e.event === 'товар_просмотрен')
+  expect(new Set(delivered.map((e) => e.properties.i)).size).toBe(30)
+  expect(delivered[0]!.properties.name).toBe('Льняная рубашка')
+  expect(delivered[0]!.context.page.title).toBe('Корзина — 購物車')
+  expect(errors.filter((text) => text.includes('over 32 KB'))).toHaveLength(1)
+  expect(ids(site.collector.events(), 'too_big')).toHaveLength(0)
 })
 
 test('the collector answering 500 three times, then 200: everything arrives, same ids', async ({ page, site }) => {
