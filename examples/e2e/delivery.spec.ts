@@ -1,5 +1,10 @@
 import { test, expect, runtimeReady, collectConsole } from './fixtures.js'
 import type { Page } from '@playwright/test'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
 
 const ids = (events: Array<Record<string, any>>, name: string) => events.filter((e) => e.event === name).map((e) => e.messageId)
 const trackMany = (page: Page, name: string, count: number) =>
@@ -65,6 +70,40 @@ test('a Cyrillic and CJK page delivers everything; a 20,000-character CJK event 
   expect(delivered[0]!.context.page.title).toBe('Корзина — 購物車')
   expect(errors.filter((text) => text.includes('over 32 KB'))).toHaveLength(1)
   expect(ids(site.collector.events(), 'too_big')).toHaveLength(0)
+})
+
+test('in an opaque origin (a sandboxed iframe), where Web Locks and IndexedDB refuse, ready resolves and track still arrives', async ({ page, site }) => {
+  // The frame's origin is "null": the runtime's chunks and config must come with CORS headers.
+  const cors = { 'Access-Control-Allow-Origin': '*' }
+  for (const file of readdirSync(join(root, 'dist')).filter((name) => name.endsWith('.js'))) {
+    site.setPage(`/e2e/sandbox/${file}`, { type: 'text/javascript', body: readFileSync(join(root, 'dist', file), 'utf8'), headers: cors })
+  }
+  site.setPage('/e2e/opaque.json', { type: 'application/json', body: '{"version":1}', headers: cors })
+  const tag = `<script async src="${site.origin}/e2e/sandbox/loader.js" data-config="${site.origin}/e2e/opaque.json" data-collector="${site.collector.batchUrl}"></script>`
+  const frameHtml = `<!doctype html><html><head><meta charset="utf-8"><title>sandboxed</title>${tag}</head><body>in a sandbox</body></html>`
+  site.setPage('/e2e/opaque.html', { body: `<!doctype html><iframe sandbox="allow-scripts" srcdoc="${frameHtml.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>` })
+  const errors = collectConsole(page)
+  await page.goto(`${site.origin}/e2e/opaque.html`)
+  const frame = page.frames().find((f) => f !== page.mainFrame())!
+  await frame.waitForFunction(() => typeof (window as any).journeykit?.ready?.then === 'function', undefined, { timeout: 20_000 })
+  // The premise: this origin is opaque and its lock requests reject.
+  expect(await frame.evaluate(() => origin)).toBe('null')
+  expect(await frame.evaluate(() => navigator.locks.request('probe', () => 'granted').catch((err: Error) => err.name))).toBe('SecurityError')
+  const settled = await frame.evaluate(() =>
+    Promise.race([(window as any).journeykit.ready.then(() => 'ready'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 15_000))]),
+  )
+  expect(settled).toBe('ready')
+  await frame.evaluate(() => (window as any).journeykit.track('from_the_sandbox', { n: 1 }))
+  await expect
+    .poll(
+      async () => {
+        await frame.evaluate(() => (window as any).journeykit.flush()).catch(() => undefined)
+        return ids(site.collector.events(), 'from_the_sandbox').length
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(1)
+  expect(errors.filter((text) => text.includes('journeykit'))).toEqual([])
 })
 
 test('the collector answering 500 three times, then 200: everything arrives, same ids', async ({ page, site }) => {
