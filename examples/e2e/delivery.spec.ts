@@ -139,15 +139,24 @@ test('reloading while a batch is in flight re-sends the same ids and loses none'
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.flush())
+  // While the page is left, the collector holds each batch 1.5 s and then refuses it, storing
+  // nothing: only the outbox can bring these events to the collector, through the next page.
   site.collector.delay(1500)
+  site.collector.failNext(503, 1000)
   await trackMany(page, 'in_flight', 20)
   void page.evaluate(() => (window as any).journeykit.flush()).catch(() => undefined)
-  await page.waitForTimeout(300)
-  await page.reload()
-  site.collector.delay(0)
+  const pending = () => site.collector.requests().filter((r) => r.method === 'POST' && r.status === null).length
+  await expect.poll(pending, { timeout: 10_000 }).toBeGreaterThan(0) // the batch is in flight...
+  await page.reload() // ...when the page goes
   await runtimeReady(page)
-  const events = await site.waitForEvents(page, (all) => ids(all, 'in_flight').length === 20)
+  const inFlight = () => site.collector.batches().flatMap((b) => b.batch as Array<Record<string, any>>).filter((e) => e.event === 'in_flight')
+  expect(inFlight()).toEqual([]) // nothing reached the collector's store before the new page sent
+  site.collector.failNext(503, 0)
+  site.collector.delay(0)
+  const events = await site.waitForEvents(page, (all) => ids(all, 'in_flight').length === 20, { timeout: 30_000 })
   expect(new Set(ids(events, 'in_flight')).size).toBe(20)
+  expect(events.filter((e) => e.event === 'in_flight').map((e) => e.properties.i).sort((a, b) => a - b)).toEqual([...Array(20).keys()])
+  expect(new Set(inFlight().map((e) => e.messageId)).size).toBe(20) // the same 20 ids, re-sent by the new page
 })
 
 test('pagehide delivers the last event', async ({ page, site }) => {
