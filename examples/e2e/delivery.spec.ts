@@ -52,6 +52,7 @@ test('back online, the runtime retries at once, not when the backoff grown offli
 })
 
 test('a Cyrillic and CJK page delivers everything; a 20,000-character CJK event is refused as over 32 KB', async ({ page, site }) => {
+  test.setTimeout(90_000)
   const errors = collectConsole(page)
   const url = await site.serve(page, { config: { version: 1 }, title: 'Корзина — 購物車', body: '<h1>Оформление заказа 注文手続き</h1>' })
   await page.goto(url)
@@ -73,6 +74,7 @@ test('a Cyrillic and CJK page delivers everything; a 20,000-character CJK event 
 })
 
 test('in an opaque origin (a sandboxed iframe), where Web Locks and IndexedDB refuse, ready resolves and track still arrives', async ({ page, site }) => {
+  test.setTimeout(120_000)
   // The frame's origin is "null": the runtime's chunks and config must come with CORS headers.
   const cors = { 'Access-Control-Allow-Origin': '*' }
   for (const file of readdirSync(join(root, 'dist')).filter((name) => name.endsWith('.js'))) {
@@ -135,13 +137,14 @@ test('a 429 with Retry-After is honoured', async ({ page, site }) => {
 })
 
 test('reloading while a batch is in flight re-sends the same ids and loses none', async ({ page, site }) => {
+  test.setTimeout(90_000)
   const url = await site.serve(page, { config: { version: 1 } })
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.flush())
-  // While the page is left, the collector holds each batch 1.5 s and then refuses it, storing
+  // While the page is left, the collector holds each batch 3 s and then refuses it, storing
   // nothing: only the outbox can bring these events to the collector, through the next page.
-  site.collector.delay(1500)
+  site.collector.delay(3000)
   site.collector.failNext(503, 1000)
   await trackMany(page, 'in_flight', 20)
   void page.evaluate(() => (window as any).journeykit.flush()).catch(() => undefined)
