@@ -1,5 +1,10 @@
-import { test, expect, runtimeReady } from './fixtures.js'
+import { test, expect, runtimeReady, collectConsole } from './fixtures.js'
 import type { Page } from '@playwright/test'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
 
 const ids = (events: Array<Record<string, any>>, name: string) => events.filter((e) => e.event === name).map((e) => e.messageId)
 const trackMany = (page: Page, name: string, count: number) =>
@@ -23,10 +28,84 @@ test('10,000 events tracked offline all arrive once the network is back', async 
   await page.evaluate(() => (window as any).journeykit.flush())
   expect(site.collector.events().filter((e) => e.event === 'offline_event')).toHaveLength(0)
   await context.setOffline(false)
-  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'offline_event').length >= 10_000)
+  // No flush from the test: the runtime sends by itself once the network is back. Storing and
+  // sending 10,000 events takes seconds here and far longer on a busy CI machine: a generous bound.
+  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'offline_event').length >= 10_000, { timeout: 100_000, flush: false })
   const delivered = events.filter((e) => e.event === 'offline_event')
   expect(new Set(delivered.map((e) => e.properties.i)).size).toBe(10_000)
   expect(new Set(delivered.map((e) => e.messageId)).size).toBe(10_000)
+})
+
+test('back online, the runtime retries at once, not when the backoff grown offline runs out', async ({ page, site, context }) => {
+  test.setTimeout(60_000)
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await context.setOffline(true)
+  await trackMany(page, 'while_offline', 3)
+  // Eight failed tries: the next automatic one is 64-128 s away.
+  for (let i = 0; i < 8; i++) await page.evaluate(() => (window as any).journeykit.flush())
+  expect(ids(site.collector.events(), 'while_offline')).toHaveLength(0)
+  await context.setOffline(false)
+  const events = await site.waitForEvents(page, (all) => ids(all, 'while_offline').length === 3, { timeout: 30_000, flush: false })
+  expect(new Set(ids(events, 'while_offline')).size).toBe(3)
+})
+
+test('a Cyrillic and CJK page delivers everything; a 20,000-character CJK event is refused as over 32 KB', async ({ page, site }) => {
+  test.setTimeout(90_000)
+  const errors = collectConsole(page)
+  const url = await site.serve(page, { config: { version: 1 }, title: 'Корзина — 購物車', body: '<h1>Оформление заказа 注文手続き</h1>' })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.flush())
+  // One batch of ~45,000 characters and ~105,000 UTF-8 bytes: over Chromium's 64 KB keepalive
+  // quota, which a length in characters does not see.
+  await page.evaluate(() => {
+    for (let i = 0; i < 30; i++) (window as any).journeykit.track('товар_просмотрен', { i, name: 'Льняная рубашка', note: '字'.repeat(1000) })
+    ;(window as any).journeykit.track('too_big', { note: '字'.repeat(20_000) }) // 20,000 characters, ~60 KB
+  })
+  const events = await site.waitForEvents(page, (all) => ids(all, 'товар_просмотрен').length === 30, { timeout: 30_000 })
+  const delivered = events.filter((e) => e.event === 'товар_просмотрен')
+  expect(new Set(delivered.map((e) => e.properties.i)).size).toBe(30)
+  expect(delivered[0]!.properties.name).toBe('Льняная рубашка')
+  expect(delivered[0]!.context.page.title).toBe('Корзина — 購物車')
+  expect(errors.filter((text) => text.includes('over 32 KB'))).toHaveLength(1)
+  expect(ids(site.collector.events(), 'too_big')).toHaveLength(0)
+})
+
+test('in an opaque origin (a sandboxed iframe), where Web Locks and IndexedDB refuse, ready resolves and track still arrives', async ({ page, site }) => {
+  test.setTimeout(120_000)
+  // The frame's origin is "null": the runtime's chunks and config must come with CORS headers.
+  const cors = { 'Access-Control-Allow-Origin': '*' }
+  for (const file of readdirSync(join(root, 'dist')).filter((name) => name.endsWith('.js'))) {
+    site.setPage(`/e2e/sandbox/${file}`, { type: 'text/javascript', body: readFileSync(join(root, 'dist', file), 'utf8'), headers: cors })
+  }
+  site.setPage('/e2e/opaque.json', { type: 'application/json', body: '{"version":1}', headers: cors })
+  const tag = `<script async src="${site.origin}/e2e/sandbox/loader.js" data-config="${site.origin}/e2e/opaque.json" data-collector="${site.collector.batchUrl}"></script>`
+  const frameHtml = `<!doctype html><html><head><meta charset="utf-8"><title>sandboxed</title>${tag}</head><body>in a sandbox</body></html>`
+  site.setPage('/e2e/opaque.html', { body: `<!doctype html><iframe sandbox="allow-scripts" srcdoc="${frameHtml.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>` })
+  const errors = collectConsole(page)
+  await page.goto(`${site.origin}/e2e/opaque.html`)
+  const frame = page.frames().find((f) => f !== page.mainFrame())!
+  await frame.waitForFunction(() => typeof (window as any).journeykit?.ready?.then === 'function', undefined, { timeout: 20_000 })
+  // The premise: this origin is opaque and its lock requests reject.
+  expect(await frame.evaluate(() => origin)).toBe('null')
+  expect(await frame.evaluate(() => navigator.locks.request('probe', () => 'granted').catch((err: Error) => err.name))).toBe('SecurityError')
+  const settled = await frame.evaluate(() =>
+    Promise.race([(window as any).journeykit.ready.then(() => 'ready'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 15_000))]),
+  )
+  expect(settled).toBe('ready')
+  await frame.evaluate(() => (window as any).journeykit.track('from_the_sandbox', { n: 1 }))
+  await expect
+    .poll(
+      async () => {
+        await frame.evaluate(() => (window as any).journeykit.flush()).catch(() => undefined)
+        return ids(site.collector.events(), 'from_the_sandbox').length
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(1)
+  expect(errors.filter((text) => text.includes('journeykit'))).toEqual([])
 })
 
 test('the collector answering 500 three times, then 200: everything arrives, same ids', async ({ page, site }) => {
@@ -58,19 +137,29 @@ test('a 429 with Retry-After is honoured', async ({ page, site }) => {
 })
 
 test('reloading while a batch is in flight re-sends the same ids and loses none', async ({ page, site }) => {
+  test.setTimeout(90_000)
   const url = await site.serve(page, { config: { version: 1 } })
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.flush())
-  site.collector.delay(1500)
+  // While the page is left, the collector holds each batch 3 s and then refuses it, storing
+  // nothing: only the outbox can bring these events to the collector, through the next page.
+  site.collector.delay(3000)
+  site.collector.failNext(503, 1000)
   await trackMany(page, 'in_flight', 20)
   void page.evaluate(() => (window as any).journeykit.flush()).catch(() => undefined)
-  await page.waitForTimeout(300)
-  await page.reload()
-  site.collector.delay(0)
+  const pending = () => site.collector.requests().filter((r) => r.method === 'POST' && r.status === null).length
+  await expect.poll(pending, { timeout: 10_000 }).toBeGreaterThan(0) // the batch is in flight...
+  await page.reload() // ...when the page goes
   await runtimeReady(page)
-  const events = await site.waitForEvents(page, (all) => ids(all, 'in_flight').length === 20)
+  const inFlight = () => site.collector.batches().flatMap((b) => b.batch as Array<Record<string, any>>).filter((e) => e.event === 'in_flight')
+  expect(inFlight()).toEqual([]) // nothing reached the collector's store before the new page sent
+  site.collector.failNext(503, 0)
+  site.collector.delay(0)
+  const events = await site.waitForEvents(page, (all) => ids(all, 'in_flight').length === 20, { timeout: 30_000 })
   expect(new Set(ids(events, 'in_flight')).size).toBe(20)
+  expect(events.filter((e) => e.event === 'in_flight').map((e) => e.properties.i).sort((a, b) => a - b)).toEqual([...Array(20).keys()])
+  expect(new Set(inFlight().map((e) => e.messageId)).size).toBe(20) // the same 20 ids, re-sent by the new page
 })
 
 test('pagehide delivers the last event', async ({ page, site }) => {

@@ -51,8 +51,18 @@ export interface Site {
   setPage: StaticServer['setPage']
   /** Serves a page with the loader tag and returns its URL. */
   serve(page: Page, options?: TestPage): Promise<string>
-  /** Flushes from the page, then waits until the collector has events matching `predicate`. */
-  waitForEvents(page: Page, predicate: (events: Array<Record<string, any>>) => boolean): Promise<Array<Record<string, any>>>
+  /**
+   * Flushes from the page, then waits until the collector has events matching `predicate`.
+   * `timeout` (default 10 s) bounds the wait: give slow work a generous one, CI machines are
+   * slower and busier. `flush: false` leaves sending to the runtime alone (proves it recovers
+   * by itself, e.g. when the network comes back).
+   */
+  waitForEvents(page: Page, predicate: (events: Array<Record<string, any>>) => boolean, options?: WaitOptions): Promise<Array<Record<string, any>>>
+}
+
+export interface WaitOptions {
+  timeout?: number
+  flush?: boolean
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -105,16 +115,16 @@ ${options.before !== undefined ? `<script>window.journeykit = window.journeykit 
         }
         return `${servers.origin}${path}`
       },
-      async waitForEvents(page, predicate) {
+      async waitForEvents(page, predicate, { timeout = 10_000, flush = true } = {}) {
         let events: Array<Record<string, any>> = []
         await expect
           .poll(
             async () => {
-              await page.evaluate(() => (window as any).journeykit?.flush?.()).catch(() => undefined)
+              if (flush) await page.evaluate(() => (window as any).journeykit?.flush?.()).catch(() => undefined)
               events = servers.collector.events()
               return predicate(events)
             },
-            { timeout: 10_000 },
+            { timeout },
           )
           .toBe(true)
         return events

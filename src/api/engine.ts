@@ -11,6 +11,7 @@ import { isLaterStage } from '../rules/stages.js'
 import { normalizePath } from '../track/path.js'
 import { readUtm } from '../track/utm.js'
 import { reportError } from '../lib/log.js'
+import { byteLength } from '../lib/bytes.js'
 import { buildFacts } from './facts.js'
 import { buildMessage, messageOfCall, type MessageFields } from './message.js'
 
@@ -46,7 +47,7 @@ export function createEngine(deps: EngineDeps) {
   const send = (type: MessageType, fields: MessageFields, moment: Moment, id?: string): boolean => {
     if (!deps.sending()) return false
     const message = buildMessage(type, fields, moment, visitor.current(), visitor.counts().visit?.count ?? 0, id)
-    if (JSON.stringify(message).length > maxEventBytes) {
+    if (byteLength(JSON.stringify(message)) > maxEventBytes) {
       reportError(type, 'the event is over 32 KB and was refused')
       return false
     }

@@ -11,7 +11,7 @@ export const databases = {
   state: { name: 'journeykit', store: 'state' },
   /** Events waiting for the collector, shared by tabs (src/transport). */
   outbox: { name: 'journeykit-outbox', store: 'events' },
-  /** What the page tells the service worker, and the worker's own outbox (src/lib/push-settings). */
+  /** What the page tells the service worker, and the worker's own outbox (src/store/push-settings.ts). */
   push: { name: 'journeykit-push', store: 'kv' },
 } as const
 

@@ -1,5 +1,6 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { databases, lockNames } from './names.js'
+import { withLock } from '../lib/lock.js'
 
 /**
  * Key-value state in IndexedDB (through idb-keyval), always mirrored in memory. While it is
@@ -44,17 +45,14 @@ export function createStorage(durable: boolean): Storage {
   }
   const persist = async (key: string, value: unknown) => {
     const db = durable ? open() : null
-    if (db) await set(key, value, db).catch(() => undefined)
-  }
-  const locks: LockManager | null = (typeof navigator !== 'undefined' && navigator.locks) || null
-  const exclusively = <T>(key: string, run: () => Promise<T>): Promise<T> => {
-    if (!durable || !locks) return run()
     try {
-      return locks.request(lockNames.update(key), run) as Promise<T>
+      if (db) await set(key, value, db)
     } catch {
-      return run() // opaque origins refuse locks
+      // full, blocked, or denied (opaque origins: idb-keyval's open throws synchronously there)
     }
   }
+  // A refused lock (opaque origins reject the request) runs the update without it.
+  const exclusively = <T>(key: string, run: () => Promise<T>): Promise<T> => (durable ? withLock(lockNames.update(key), run) : run())
 
   return {
     async read<T>(key: string) {
@@ -81,7 +79,7 @@ export function createStorage(durable: boolean): Storage {
       names.forEach((key) => memory.delete(key))
       const db = open()
       if (!db) return
-      await Promise.all(names.map((key) => del(key, db).catch(() => undefined)))
+      await Promise.all(names.map(async (key) => del(key, db))).catch(() => undefined)
     },
   }
 }

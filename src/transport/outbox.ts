@@ -1,4 +1,5 @@
 import { createStore, type UseStore } from 'idb-keyval'
+import { databases } from '../store/names.js'
 import type { Message } from './envelope.js'
 
 /** One stored event: its key orders the outbox oldest first (time, then tab sequence). */
@@ -35,58 +36,77 @@ export function createOutbox(): Outbox {
   const db = () => {
     if (database === undefined) {
       try {
-        database = typeof indexedDB === 'undefined' ? null : createStore('journeykit-outbox', 'events')
+        database = typeof indexedDB === 'undefined' ? null : createStore(databases.outbox.name, databases.outbox.store)
       } catch {
         database = null
       }
     }
     return database
   }
-  /** Runs a request on the store; any failure moves this tab to memory, keeping `fallback`. */
-  const request = <T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T> | void, fallback: () => T): Promise<T> => {
+  /**
+   * Runs requests in one transaction and reads their results once it completes: reads made in
+   * two transactions can interleave with another tab's write and misalign keys and values.
+   * Any failure moves this tab to memory, answering with `fallback`.
+   */
+  const request = <T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => () => T, fallback: () => T): Promise<T> => {
     const store = memory ? null : db()
     if (!store) return Promise.resolve(fallback())
-    return store(mode, (objects) => {
-      const req = run(objects)
+    const transact = (objects: IDBObjectStore) => {
+      const result = run(objects)
+      const transaction = objects.transaction
       return new Promise<T>((resolve, reject) => {
-        if (!req) return objects.transaction.addEventListener('complete', () => resolve(undefined as T)), void objects.transaction.addEventListener('error', () => reject(objects.transaction.error))
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
+        transaction.oncomplete = () => resolve(result())
+        transaction.onerror = transaction.onabort = () => reject(transaction.error)
       })
-    }).catch(() => {
-      memory ??= []
-      return fallback()
-    })
+    }
+    // idb-keyval opens the database on first use and, where IndexedDB is denied (opaque
+    // origins), that open throws synchronously: start inside a promise so it becomes a rejection.
+    return Promise.resolve(store)
+      .then((use) => use(mode, transact))
+      .catch(() => {
+        memory ??= []
+        return fallback()
+      })
   }
+  const nothing = () => undefined
   const inMemory = () => (memory ??= [])
 
   return {
     add(messages) {
       const entries = messages.map((message) => ({ key: keyOf(message), message }))
-      return request('readwrite', (store) => void entries.forEach(({ key, message }) => store.put(message, key)), () => void inMemory().push(...entries))
+      return request('readwrite', (store) => (entries.forEach(({ key, message }) => store.put(message, key)), nothing), () => void inMemory().push(...entries))
     },
-    async peek(limit) {
-      if (memory || !db()) return inMemory().slice(0, limit)
-      const [keys, values] = await Promise.all([
-        request<IDBValidKey[]>('readonly', (store) => store.getAllKeys(null, limit), () => inMemory().map((e) => e.key)),
-        request<Message[]>('readonly', (store) => store.getAll(null, limit), () => inMemory().map((e) => e.message)),
-      ])
-      return values.slice(0, keys.length).map((message, i) => ({ key: String(keys[i]), message }))
+    peek(limit) {
+      return request(
+        'readonly',
+        (store) => {
+          const keys = store.getAllKeys(null, limit)
+          const values = store.getAll(null, limit)
+          return () => (values.result as Message[]).map((message, i) => ({ key: String(keys.result[i]), message }))
+        },
+        () => inMemory().slice(0, limit),
+      )
     },
     remove(keys) {
       const gone = new Set(keys)
-      return request('readwrite', (store) => void keys.forEach((key) => store.delete(key)), () => void (memory = inMemory().filter((e) => !gone.has(e.key))))
+      return request('readwrite', (store) => (keys.forEach((key) => store.delete(key)), nothing), () => void (memory = inMemory().filter((e) => !gone.has(e.key))))
     },
     clear() {
-      return request('readwrite', (store) => store.clear(), () => void (memory = []))
+      return request('readwrite', (store) => (store.clear(), nothing), () => void (memory = []))
     },
     async trim(now) {
       const cutoff = pad(now - maxAgeMs)
-      const expired = memory || !db() ? null : IDBKeyRange.upperBound(cutoff, true)
-      const tooOld = await request<IDBValidKey[]>('readonly', (store) => store.getAllKeys(expired), () => inMemory().filter((e) => e.key < cutoff).map((e) => e.key))
-      const count = await request<number>('readonly', (store) => store.count(), () => inMemory().length)
+      const [tooOld, count] = await request<[string[], number]>(
+        'readonly',
+        (store) => {
+          const expired = store.getAllKeys(IDBKeyRange.upperBound(cutoff, true))
+          const all = store.count()
+          return () => [expired.result.map(String), all.result]
+        },
+        () => [inMemory().filter((e) => e.key < cutoff).map((e) => e.key), inMemory().length],
+      )
       const overflow = Math.max(0, count - tooOld.length - maxEvents)
-      const oldest = overflow ? (await this.peek(tooOld.length + overflow)).map((e) => e.key) : tooOld.map(String)
+      const oldest = overflow ? (await this.peek(tooOld.length + overflow)).map((e) => e.key) : tooOld
       if (oldest.length) await this.remove(oldest)
       return oldest.length
     },

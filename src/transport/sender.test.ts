@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createSender, type Sender } from './sender.js'
+import { chunks, createSender, fitBatch, type Sender } from './sender.js'
+import { byteLength } from '../lib/bytes.js'
 import { createOutbox } from './outbox.js'
 import type { Message } from './envelope.js'
 
@@ -168,5 +169,81 @@ describe('createSender', () => {
       expect(body.length).toBeLessThanOrEqual(60_000)
     }
     expect(beacon.mock.calls.flatMap(([, body]) => JSON.parse(body).batch.map((m: Message) => m.messageId))).toHaveLength(40)
+  })
+
+  it('hands beacons ≤ 60 KB of UTF-8 bytes when the events are Cyrillic or CJK', () => {
+    collector(() => 200)
+    const beacon = vi.fn((_url: string, _body: string) => true)
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
+    const sender = make()
+    for (let i = 0; i < 40; i++) sender.enqueue(message(i, { properties: { title: 'Корзина 購物車'.repeat(200) } }))
+    window.dispatchEvent(new Event('pagehide'))
+    for (const [, body] of beacon.mock.calls) expect(byteLength(body)).toBeLessThanOrEqual(60_000)
+    expect(beacon.mock.calls.flatMap(([, body]) => JSON.parse(body).batch.map((m: Message) => m.messageId))).toHaveLength(40)
+  })
+
+  it('sends a body over 60 KB of bytes without keepalive (Chromium refuses it over its 64 KB quota)', async () => {
+    const wire = collector(() => 200)
+    const sender = make({ held: true })
+    // 30 events of 1,000 CJK characters: ~45,000 characters but ~105,000 bytes
+    for (let i = 0; i < 30; i++) sender.enqueue(message(i, { properties: { text: '字'.repeat(1000) } }))
+    sender.setHeld(false)
+    await sender.flush()
+    expect(wire.delivered).toHaveLength(30)
+    const init = (vi.mocked(fetch).mock.calls[0] as unknown as [string, RequestInit])[1]
+    expect(String(init.body).length).toBeLessThan(60_000)
+    expect(init.keepalive).toBe(false)
+  })
+
+  it('retries at once when the browser goes back online, whatever backoff the outage grew', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    let online = false
+    const wire = collector(() => (online ? 200 : 'offline'))
+    const sender = make()
+    sender.enqueue(message(1))
+    for (let i = 0; i < 8; i++) await sender.flush() // the next automatic try is ≥ 64 s away
+    online = true
+    window.dispatchEvent(new Event('online'))
+    await vi.advanceTimersByTimeAsync(10)
+    expect(wire.delivered).toEqual(['id-1'])
+  })
+
+  it('stores events enqueued together in one outbox write', async () => {
+    collector(() => 200)
+    const outbox = createOutbox()
+    const add = vi.spyOn(outbox, 'add')
+    const sender = make({ outbox })
+    for (let i = 0; i < 500; i++) sender.enqueue(message(i))
+    await sender.flush()
+    expect(add.mock.calls.map(([messages]) => messages.length)).toEqual([500])
+  })
+
+  it('events stored after clear() survive it; those before do not', async () => {
+    collector(() => 200)
+    const outbox = createOutbox()
+    const sender = make({ outbox })
+    sender.enqueue(message(1))
+    sender.clear()
+    sender.enqueue(message(2))
+    await sender.flush()
+    expect(await outbox.peek(10)).toEqual([])
+    expect(vi.mocked(fetch).mock.calls.flatMap(([, init]) => JSON.parse(String(init!.body)).batch.map((m: Message) => m.messageId))).toEqual(['id-2'])
+  })
+})
+
+describe('batch and beacon sizes count UTF-8 bytes', () => {
+  const entry = (n: number, text: string) => ({ key: String(n), message: message(n, { properties: { text } }) })
+
+  it('fitBatch keeps a batch ≤ 500 KB of bytes', () => {
+    // 100 events of 2,000 CJK characters: 200,000 characters, 600,000 bytes
+    const batch = fitBatch(Array.from({ length: 100 }, (_, i) => entry(i, '字'.repeat(2000))))
+    expect(batch.length).toBeLessThan(100)
+    expect(byteLength(JSON.stringify({ batch: batch.map((e) => e.message) }))).toBeLessThanOrEqual(500_000)
+  })
+
+  it('chunks keeps each group ≤ the limit in bytes', () => {
+    const groups = chunks(Array.from({ length: 50 }, (_, i) => message(i, { properties: { text: 'Привет'.repeat(500) } })), 60_000)
+    expect(groups.length).toBeGreaterThan(2)
+    for (const group of groups) expect(byteLength(JSON.stringify({ sentAt: new Date().toISOString(), batch: group }))).toBeLessThanOrEqual(60_000)
   })
 })

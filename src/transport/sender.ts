@@ -2,6 +2,9 @@ import { buildBatch, type Message } from './envelope.js'
 import { backoffMs, verdictOf, type Verdict } from './policy.js'
 import type { Entry, Outbox } from './outbox.js'
 import { listen } from '../lib/listen.js'
+import { byteLength } from '../lib/bytes.js'
+import { lockNames } from '../store/names.js'
+import { withLock } from '../lib/lock.js'
 import { reportError } from '../lib/log.js'
 
 export interface SenderOptions {
@@ -25,6 +28,8 @@ export interface Sender {
   stop(): void
 }
 
+// Sizes are UTF-8 bytes (lib/bytes.ts): what the collector, sendBeacon and Chromium's 64 KB
+// keepalive quota count. A string's length undercounts Cyrillic or CJK text up to threefold.
 const maxBatchEvents = 100
 const maxBatchBytes = 500_000
 const maxBeaconBytes = 60_000
@@ -57,8 +62,20 @@ export function createSender(options: SenderOptions): Sender {
     }, ms)
   }
 
+  // Events enqueued in one go (a loop of track() calls) share one IndexedDB transaction:
+  // one per event made 10,000 offline events take longer to store than to send.
+  let pending: Message[] | null = null
   const store = (messages: Message[]) => {
-    writes = writes.then(() => outbox.add(messages)).catch((err) => reportError('track', err))
+    if (!pending) {
+      const batch: Message[] = (pending = [])
+      writes = writes
+        .then(() => {
+          if (pending === batch) pending = null // from here on, new events start the next write
+          return outbox.add(batch)
+        })
+        .catch((err) => reportError('track', err))
+    }
+    pending.push(...messages)
     recent.push(...messages)
     if (recent.length > maxBatchEvents * 5) recent = recent.slice(-maxBatchEvents * 5)
     unsent += messages.length
@@ -76,7 +93,8 @@ export function createSender(options: SenderOptions): Sender {
         method: 'POST',
         body,
         credentials: 'omit',
-        keepalive: body.length < maxBeaconBytes,
+        // Over the quota, a keepalive fetch fails at once, on every retry: send such a body plainly.
+        keepalive: byteLength(body) <= maxBeaconBytes,
         headers: { 'Content-Type': 'text/plain' },
         signal: abort.signal,
       })
@@ -127,12 +145,8 @@ export function createSender(options: SenderOptions): Sender {
     }
   }
 
-  const exclusively = (run: () => Promise<void>): Promise<void> => {
-    const locks = navigator.locks
-    if (!locks) return run()
-    // One tab sends at a time; a tab that finds the lock taken leaves the work to that one.
-    return locks.request('jk:v1:send', { ifAvailable: true }, (lock) => (lock ? run() : undefined)) as Promise<void>
-  }
+  // One tab sends at a time; a tab that finds the lock taken leaves the work to that one.
+  const exclusively = (run: () => Promise<void>): Promise<void> => withLock(lockNames.send, async (held) => (held ? run() : undefined), true)
 
   /** `automatic`: from a timer or a full batch, which wait out a backoff; `flush()` does not. */
   const flush = (automatic = false): Promise<void> => {
@@ -157,6 +171,11 @@ export function createSender(options: SenderOptions): Sender {
     }
   })
   const stopHidden = listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !frozen && void flush(true))
+  // Back online: retry now, not when a backoff grown during the offline spell runs out (up to 5 min).
+  const stopOnline = listen(window, 'online', () => {
+    waitUntil = 0
+    void flush(true)
+  })
   schedule(0) // what earlier pages left behind
 
   return {
@@ -175,6 +194,7 @@ export function createSender(options: SenderOptions): Sender {
     clear() {
       if (held) held = []
       recent = []
+      pending = null
       writes = writes.then(() => outbox.clear())
     },
     rewrite(change) {
@@ -185,16 +205,17 @@ export function createSender(options: SenderOptions): Sender {
       stopPagehide()
       stopPageshow()
       stopHidden()
+      stopOnline()
     },
   }
 }
 
 /** As many of the oldest entries as fit one batch (≤ 100 events, ≤ 500 KB). */
-function fitBatch(entries: Entry[]): Entry[] {
+export function fitBatch(entries: Entry[]): Entry[] {
   let bytes = 100
   const batch: Entry[] = []
   for (const entry of entries) {
-    bytes += JSON.stringify(entry.message).length + 1
+    bytes += byteLength(JSON.stringify(entry.message)) + 1
     if (batch.length > 0 && bytes > maxBatchBytes) break
     batch.push(entry)
   }
@@ -202,12 +223,12 @@ function fitBatch(entries: Entry[]): Entry[] {
 }
 
 /** Splits messages into beacon-sized groups (each body ≤ 60 KB). */
-function chunks(messages: Message[], limit: number): Message[][] {
+export function chunks(messages: Message[], limit: number): Message[][] {
   const groups: Message[][] = []
   let group: Message[] = []
   let bytes = 100
   for (const message of messages) {
-    const size = JSON.stringify(message).length + 1
+    const size = byteLength(JSON.stringify(message)) + 1
     if (group.length && bytes + size > limit) {
       groups.push(group)
       group = []

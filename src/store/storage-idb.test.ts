@@ -1,0 +1,67 @@
+// The IndexedDB and Web Locks paths of createStorage, on fake-indexeddb and a stand-in lock
+// manager (Node has neither); Chromium remains the proof (examples/e2e/delivery.spec.ts).
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { IDBFactory } from 'fake-indexeddb'
+import { createStorage } from './storage.js'
+
+/** Web Locks as a browser grants them: one holder per name, the others wait in order. */
+function fakeLocks() {
+  const tails = new Map<string, Promise<unknown>>()
+  return {
+    request: vi.fn((name: string, ...args: unknown[]) => {
+      const run = args.at(-1) as (lock: object) => Promise<unknown> // (name, callback) or (name, options, callback)
+      const result = (tails.get(name) ?? Promise.resolve()).then(() => run({ name }))
+      tails.set(name, result.catch(() => undefined))
+      return result
+    }),
+  }
+}
+
+beforeEach(() => {
+  vi.stubGlobal('indexedDB', new IDBFactory())
+  vi.stubGlobal('navigator', { locks: fakeLocks() })
+})
+
+describe('createStorage on IndexedDB', () => {
+  it('persists durable state where another tab (another storage) reads it', async () => {
+    const tabA = createStorage(true)
+    await tabA.update<number>('jk:v1:n', (n) => (n ?? 0) + 1)
+    const tabB = createStorage(true)
+    expect(await tabB.read<number>('jk:v1:n')).toBe(1)
+  })
+
+  it('counts every update of two tabs at once: read-modify-write under the lock', async () => {
+    const tabA = createStorage(true)
+    const tabB = createStorage(true)
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? tabA : tabB).update<number>('jk:v1:n', (n) => (n ?? 0) + 1)))
+    expect(await createStorage(true).read<number>('jk:v1:n')).toBe(10)
+    expect(vi.mocked(navigator.locks.request)).toHaveBeenCalledTimes(10)
+  })
+
+  it('erase deletes the keys from IndexedDB, not only from memory', async () => {
+    const storage = createStorage(true)
+    await storage.update('jk:v1:visitor', () => ({ id: 'v' }))
+    await storage.erase(['jk:v1:visitor'])
+    expect(await createStorage(true).read('jk:v1:visitor')).toBeUndefined()
+  })
+
+  it('updates without the lock where locks.request rejects (opaque origins)', async () => {
+    vi.stubGlobal('navigator', { locks: { request: vi.fn(() => Promise.reject(new DOMException('denied', 'SecurityError'))) } })
+    const storage = createStorage(true)
+    expect(await storage.update<number>('jk:v1:n', (n) => (n ?? 0) + 1)).toBe(1)
+    expect(await storage.update<number>('jk:v1:n', (n) => (n ?? 0) + 1)).toBe(2)
+  })
+
+  it('carries on in memory where IndexedDB is denied (open throws synchronously)', async () => {
+    vi.stubGlobal('indexedDB', {
+      open() {
+        throw new DOMException('access to the Indexed Database API is denied in this context', 'SecurityError')
+      },
+    })
+    const storage = createStorage(true)
+    expect(await storage.update<number>('jk:v1:n', (n) => (n ?? 0) + 1)).toBe(1)
+    expect(await storage.read<number>('jk:v1:n')).toBe(1)
+    await storage.erase(['jk:v1:n'])
+    expect(await storage.read<number>('jk:v1:n')).toBeUndefined()
+  })
+})
