@@ -21,7 +21,7 @@ import { createEmitter } from './emitter.js'
 import { createEngine } from './engine.js'
 import { guard } from './guard.js'
 import { createItemController, type AskPush } from './items.js'
-import { watchedTriggers } from '../track/watched.js'
+import { watchedTriggers } from '../config/triggers.js'
 
 /** A call from the loader's queue, with the moment it was queued (STYLE §3.6). */
 export interface QueuedCall {
