@@ -17,7 +17,7 @@ export function likelyTrigger(name: string): BuiltInTrigger | undefined {
 
 /** Is `a` at most `edits` insertions, deletions, substitutions or swaps of neighbours from `b`? */
 function isWithin(a: string, b: string, edits: number): boolean {
-  if (!a || !b) return Math.max(a.length, b.length) <= edits
+  if (!a || !b) return (a + b).length <= edits // one of them is empty
   if (a[0] === b[0]) return isWithin(a.slice(1), b.slice(1), edits)
   const rest = edits - 1
   return (
