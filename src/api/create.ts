@@ -117,7 +117,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     later: (delayed) => {
       work = work.then(delayed).catch((err) => reportError('rule', err))
     },
-    debug: options.debug || /[?&]journeykit_debug=1/.test(location.search) ? import('../debug/log.js') : null,
+    debug: options.debug || /[?&]journeykit_debug=1/.test(location.search) ? loadChunk('debug', 'rule decisions are not logged', () => import('../debug/log.js')) : null,
   })
 
   const start = async () => {
