@@ -1,10 +1,9 @@
 // `npm start` (after `npm run build`): serves the repo root for the demo store and runs
-// the local collector the store's journeykit.json points at.
+// the local collector the store sends to (PORT and COLLECTOR_PORT change their ports).
 import { existsSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startStaticServer } from './static-server.mjs'
-import { startCollector } from './collector/server.mjs'
+import { startStore } from './store/serve.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..')
@@ -14,15 +13,8 @@ const collectorPort = Number(process.env.COLLECTOR_PORT) || 8787
 if (!existsSync(resolve(root, 'dist/loader.js'))) {
   console.warn('dist/loader.js is missing: run `npm run build` first, or the store will load no journeykit.')
 }
-if (collectorPort !== 8787) {
-  console.warn(`note: examples/store/journeykit.json sends to port 8787, not ${collectorPort}.`)
-}
 
-const collector = await startCollector({ port: collectorPort, file: resolve(here, 'collector/events.ndjson'), log: true })
-const site = await startStaticServer({ root, port }).catch(async (error) => {
-  await collector.close()
-  throw error
-})
+const { site, collector, close } = await startStore({ root, port, collectorPort, file: resolve(here, 'collector/events.ndjson'), log: true })
 
 console.log(`store:     ${site.url}/examples/store/`)
 console.log(`collector: ${collector.url}/  (events → ${relative(process.cwd(), collector.file) || collector.file})`)
@@ -31,7 +23,7 @@ let stopping = false
 async function stop() {
   if (stopping) return
   stopping = true
-  await Promise.all([site.close(), collector.close()])
+  await close()
   process.exit(0)
 }
 process.on('SIGINT', stop)

@@ -1,38 +1,56 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { LoaderHandoff } from '../src/boot.js'
 
 type Stub = unknown[] & { ready?: unknown }
 const win = window as unknown as { journeykit?: Stub }
 
 /** Runs the loader as the browser would for `<script src=… data-*>`. */
-async function runLoader(attributes: Record<string, string>) {
+async function runLoader(attributes: Record<string, string>, src = 'https://cdn.example/journeykit/loader.js') {
   const script = document.createElement('script')
-  script.src = 'https://cdn.example/journeykit/loader.js'
+  script.src = src
   for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value)
   Object.defineProperty(document, 'currentScript', { value: script, configurable: true })
   vi.resetModules()
   await import('./loader.js')
 }
 
+// A stand-in core chunk beside a loader at /stamped/ (the loader imports `core.js` relative to
+// its own src): it hands the handoff back to the test. Loaders elsewhere find no core.
+const handoffs = vi.hoisted(() => [] as LoaderHandoff[])
+vi.mock('https://cdn.example/stamped/core.js', () => ({ start: (handoff: LoaderHandoff) => void handoffs.push(handoff) }))
+
 beforeEach(() => {
   delete win.journeykit
 })
 afterEach(() => {
+  vi.useRealTimers()
   Object.defineProperty(document, 'currentScript', { value: null, configurable: true })
 })
 
 describe('loader', () => {
-  it('stamps queued calls with their page and time, keeps push working, and starts the config fetch', async () => {
+  it('stamps each queued call with the page and time of the call, keeps push working, and starts the config fetch', async () => {
     const fetchMock = vi.fn(async () => new Response('{}'))
     vi.stubGlobal('fetch', fetchMock)
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-20T10:00:00Z') })
+    history.replaceState(null, '', '/first?x=1')
+    document.title = 'First'
     win.journeykit = [['track', 'early']]
-    await runLoader({ 'data-config': '/journeykit.json' })
+    await runLoader({ 'data-config': '/journeykit.json' }, 'https://cdn.example/stamped/loader.js')
     expect(fetchMock).toHaveBeenCalledWith(new URL('/journeykit.json', location.href).href, { credentials: 'omit' })
+    // A later call, on another page (an SPA route) at another time, before the runtime arrived.
+    vi.setSystemTime(Date.parse('2026-11-20T10:00:05Z'))
+    history.pushState(null, '', '/second')
+    document.title = 'Second'
     const stub = win.journeykit as Stub
     expect(Array.isArray(stub)).toBe(true)
     expect(stub.push(['track', 'later'])).toBe(2)
-    await vi.waitFor(() => expect(errors).toHaveBeenCalled()) // no runtime chunk in unit tests
+    await vi.waitFor(() => expect(handoffs).toHaveLength(1))
+    expect(handoffs[0]!.queue).toEqual([
+      [['track', 'early'], `${location.origin}/first?x=1`, 'First', Date.parse('2026-11-20T10:00:00Z')],
+      [['track', 'later'], `${location.origin}/second`, 'Second', Date.parse('2026-11-20T10:00:05Z')],
+    ])
+    expect(handoffs[0]!.startedAt).toBe(Date.parse('2026-11-20T10:00:00Z'))
   })
 
   it('costs the page one console.error when the runtime chunk cannot load', async () => {

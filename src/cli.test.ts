@@ -35,6 +35,14 @@ describe('journeykit validate', () => {
     ])
   })
 
+  it('prints a likely trigger typo as a warning, exit 0', () => {
+    const typo = JSON.stringify({ version: 1, rules: [{ id: 'r', on: 'exit_itent', track: 'leaving' }] })
+    expect(runCli(['validate', 'typo.json'], () => typo)).toEqual({
+      code: 0,
+      output: '! rules[0].on: "exit_itent" looks like "exit_intent"\ntypo.json is valid: 1 rule(s), 0 item(s)',
+    })
+  })
+
   it('reports unreadable files and bad JSON, exit 1; bad usage, exit 2', () => {
     expect(runCli(['validate', 'missing.json'], read).code).toBe(1)
     expect(runCli(['validate', 'broken.json'], read).output).toMatch(/^broken\.json: /)

@@ -1,8 +1,9 @@
 import { test, expect, runtimeReady } from './fixtures.js'
 import type { Page } from '@playwright/test'
+import { expectNothingElseShown, shownExceptProbe, withProbe } from './decided.js'
 
-/** The store owner's sentence from the brief, as the contract's example config writes it. */
-const config = {
+/** The store owner's sentence from the brief, as the contract's example config writes it (plus a probe, decided.ts). */
+const config = withProbe({
   version: 1,
   stages: { purchase: { on: 'order_completed' } },
   items: {
@@ -19,7 +20,7 @@ const config = {
       stage: 'retention',
     },
   ],
-}
+})
 
 /** Counts the loads of the lazy chunk that holds the exit intent watcher. */
 function countTriggerLoads(page: Page) {
@@ -47,8 +48,8 @@ test('"on exit intent, on the cart page, from the second visit on, at most once 
   await page.goto(cart) // visit 1: no offer
   await runtimeReady(page)
   await leaveThroughTop(page, loads, 1)
-  await page.clock.runFor(500)
-  await expect(modal).toHaveCount(0)
+  await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'exit_intent').length === 1)
+  await expectNothingElseShown(page, site)
 
   await page.clock.fastForward('31:00') // visit 2
   await page.goto(cart)
@@ -60,11 +61,11 @@ test('"on exit intent, on the cart page, from the second visit on, at most once 
   await page.goto(cart) // same visit, same week: capped
   await runtimeReady(page)
   await leaveThroughTop(page, loads, 3)
-  await page.clock.runFor(500)
-  await expect(modal).toHaveCount(0)
+  await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'exit_intent').length === 3)
+  await expectNothingElseShown(page, site)
 
   const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'exit_intent').length === 3)
-  expect(events.filter((e) => e.event === 'item_shown').map((e) => e.properties)).toEqual([{ item: 'exit-offer', rule: 'exit-on-cart', variant: null }])
+  expect(shownExceptProbe(events).map((e) => e.properties)).toEqual([{ item: 'exit-offer', rule: 'exit-on-cart', variant: null }])
   expect(events.filter((e) => e.event === 'stage_changed').map((e) => e.properties)).toEqual([{ from: 'awareness', to: 'retention', rule: 'exit-on-cart' }])
   expect(events.at(-1)!.context.journey).toEqual({ stage: 'retention', visit: 2 })
 })
@@ -80,5 +81,6 @@ test('the same rule outside its Thursday window shows nothing', async ({ page, s
   await runtimeReady(page)
   await leaveThroughTop(page, loads, 2)
   await site.waitForEvents(page, (all) => all.some((e) => e.event === 'exit_intent'))
-  await expect(page.locator('[data-journeykit-item]')).toHaveCount(0)
+  const events = await expectNothingElseShown(page, site)
+  expect(shownExceptProbe(events)).toEqual([])
 })

@@ -1,5 +1,6 @@
 import { test, expect, runtimeReady } from './fixtures.js'
 import type { Page } from '@playwright/test'
+import { checkpoint } from './decided.js'
 
 /** Rules that report what the runtime knows, as `fact_*` events a test can wait for. */
 const reporting = (rules: object[]) => ({ version: 1, rules })
@@ -18,7 +19,7 @@ test('three loads of the same page count page.views 3; query and trailing slash 
   })
   await load(page, url)
   await load(page, `${url}?color=blue`)
-  expect(named(site.collector.events(), 'third_view')).toHaveLength(0)
+  expect(named(await checkpoint(page, site), 'third_view')).toHaveLength(0) // the second view was decided and sent
   await load(page, `${url}#reviews`)
   const events = await site.waitForEvents(page, (all) => named(all, 'third_view').length === 1)
   expect(named(events, 'visit_start')).toHaveLength(1)
@@ -74,8 +75,7 @@ test('the pointer leaving through the top fires exit_intent once; not right afte
   await page.click('#top-link')
   await page.mouse.move(40, -20, { steps: 4 })
   await page.waitForTimeout(300)
-  await page.evaluate(() => (window as any).journeykit.flush())
-  expect(named(site.collector.events(), 'exit_intent')).toHaveLength(0)
+  expect(named(await checkpoint(page, site), 'exit_intent')).toHaveLength(0)
   await page.waitForTimeout(1100)
   await page.mouse.move(400, 300)
   await page.mouse.move(400, -20, { steps: 4 })
@@ -92,8 +92,7 @@ test('scrolling past 50% fires the scroll rule once per page view', async ({ pag
   await page.mouse.move(300, 300)
   await page.mouse.wheel(0, 800)
   await page.waitForTimeout(200)
-  await page.evaluate(() => (window as any).journeykit.flush())
-  expect(named(site.collector.events(), 'read_half')).toHaveLength(0) // ~35%
+  expect(named(await checkpoint(page, site), 'read_half')).toHaveLength(0) // ~35%
   await page.mouse.wheel(0, 1400)
   await page.mouse.wheel(0, -2000)
   await page.mouse.wheel(0, 3000)

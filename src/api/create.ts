@@ -11,7 +11,7 @@ import { createVisitorState } from '../store/visitor.js'
 import { readPage } from '../track/page.js'
 import { watchNavigation } from '../track/navigation.js'
 import { watchActivity } from '../track/activity.js'
-import { watchedTriggers } from '../track/watched.js'
+import { watchedTriggers } from '../config/triggers.js'
 import { reportError } from '../lib/log.js'
 import { listen } from '../lib/listen.js'
 import { loadChunk } from '../lib/load-chunk.js'
@@ -97,7 +97,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     onPageView: () => loaded.triggers?.rearm(),
     pacing: () => loaded.pacing,
     later: (delayed) => calls.later(delayed, 'rule'),
-    debug: options.debug || /[?&]journeykit_debug=1/.test(location.search) ? import('../debug/log.js') : null,
+    debug: options.debug || /[?&]journeykit_debug=1/.test(location.search) ? loadChunk('debug', 'rule decisions are not logged', () => import('../debug/log.js')) : null,
   })
   const perform = async (call: CapturedCall) => {
     try {

@@ -34,7 +34,8 @@ export interface EngineDeps {
   pacing(): typeof import('../rules/pacing.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
-  debug: Promise<typeof import('../debug/log.js')> | null
+  /** The debug chunk, loaded once with a catch (null inside: it failed to load, and said so). */
+  debug: Promise<typeof import('../debug/log.js') | null> | null
 }
 
 /**
@@ -95,7 +96,8 @@ export function createEngine(deps: EngineDeps) {
     const counts = visitor.counts()
     const facts = buildFacts(moment, visitor.current(), counts, event, deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId))
     const decisions = decide(deps.rules(), key, facts).filter(({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time))
-    void deps.debug?.then((debug) => debug.logDecisions(key, candidates, facts, counts, moment.time))
+    // Logging is help, never a reason to fail: a throwing console or log is ignored.
+    void deps.debug?.then((debug) => debug?.logDecisions(key, candidates, facts, counts, moment.time)).catch(() => undefined)
     for (const { rule } of decisions) {
       const wait = parseDuration(rule.delay)
       if (!wait) await act(rule, moment)

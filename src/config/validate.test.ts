@@ -113,6 +113,24 @@ describe('validateConfig', () => {
     expect(warnings.map((w) => w.path)).toEqual(['futureFeature', 'rules[0].someday'])
   })
 
+  it('accepts a trigger within a typo of a built-in as an event name, warning which one it looks like', () => {
+    const config = clone()
+    config.rules[0].on = 'exit_itent'
+    config.rules[2].on = 'Page_View'
+    const { problems, warnings } = validateConfig(config)
+    expect(problems).toEqual([])
+    expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'rules[0].on: "exit_itent" looks like "exit_intent"',
+      'rules[2].on: "Page_View" looks like "page_view"',
+    ])
+  })
+
+  it('does not warn about built-in triggers or event names far from them', () => {
+    const config = clone()
+    config.rules[0].on = 'order_completed'
+    expect(validateConfig(config)).toEqual({ problems: [], warnings: [] })
+  })
+
   it('checks schedules, durations, frequency and time zones', () => {
     const config = clone()
     config.rules[0].frequency = { limit: 0, per: 'weekly' }

@@ -6,13 +6,13 @@ import { safeUrl } from '../lib/url.js'
 import { isWebOrigin } from '../lib/origin.js'
 import { itemKeys, validateItem } from './validate-item.js'
 import { stages } from '../rules/stages.js'
+import { likelyTrigger } from './trigger-typo.js'
 
 export interface Validation {
   problems: Problem[]
   warnings: Problem[]
 }
 
-export const builtInTriggers = ['page_view', 'exit_intent', 'scroll', 'time_on_page', 'idle', 'click', 'visit_start']
 const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 const forbiddenKeys = ['__proto__', 'constructor', 'prototype']
 const eventName = /^[A-Za-z][\w.:-]{0,99}$/
@@ -36,7 +36,8 @@ export const knownKeys = {
 
 /**
  * Walks the whole config and returns every problem with its JSON path (contract §4, §7).
- * A config with any problem is refused whole; warnings (unknown keys) are only reported.
+ * A config with any problem is refused whole; warnings (unknown keys, likely trigger typos)
+ * are only reported.
  */
 export function validateConfig(input: unknown): Validation {
   const problems: Problem[] = []
@@ -154,6 +155,8 @@ export function validateConfig(input: unknown): Validation {
   function validateTrigger(rule: Record<string, unknown>, path: string): void {
     const on = rule.on
     if (typeof on !== 'string' || !eventName.test(on)) return fail(`${path}.on`, messages.trigger)
+    const likely = likelyTrigger(on)
+    if (likely) warnings.push({ path: `${path}.on`, message: `"${on}" ${messages.looksLike} "${likely}"` })
     if (on === 'scroll' && !(typeof rule.percent === 'number' && rule.percent > 0 && rule.percent <= 100)) {
       fail(`${path}.percent`, messages.needsPercent)
     }

@@ -1,4 +1,5 @@
 import type { Rule } from '../config/types.js'
+import { triggerParameters } from '../config/triggers.js'
 
 /**
  * The key a rule listens on: the trigger, plus its parameter for parameterised triggers
@@ -6,15 +7,8 @@ import type { Rule } from '../config/types.js'
  * the rules waiting for exactly it.
  */
 export function triggerKey(rule: Pick<Rule, 'on' | 'percent' | 'seconds' | 'selector'>): string {
-  switch (rule.on) {
-    case 'scroll':
-      return `scroll:${rule.percent}`
-    case 'time_on_page':
-    case 'idle':
-      return `${rule.on}:${rule.seconds}`
-    case 'click':
-      return `click:${rule.selector}`
-    default:
-      return rule.on
-  }
+  const parameter = Object.prototype.hasOwnProperty.call(triggerParameters, rule.on)
+    ? triggerParameters[rule.on as keyof typeof triggerParameters]
+    : undefined
+  return parameter ? `${rule.on}:${rule[parameter]}` : rule.on
 }

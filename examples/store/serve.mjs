@@ -1,0 +1,49 @@
+// The demo store and the local collector it sends to, as `npm start` runs them
+// (examples/start.mjs). The store's journeykit.json and pages name the collector at
+// 127.0.0.1:8787; here they are served naming the collector actually started, so that
+// COLLECTOR_PORT (or port 0 in a test) keeps the store sending to it.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { startStaticServer } from '../static-server.mjs'
+import { startCollector } from '../collector/server.mjs'
+
+const written = '127.0.0.1:8787' // the collector's address as the store's files write it
+const pages = ['index.html', 'product.html', 'cart.html']
+
+/** Starts the collector, then the static server for the repo root; resolves once both listen. */
+export async function startStore({ root, port = 8080, collectorPort = 8787, file, log = false }) {
+  const collector = await startCollector({ port: collectorPort, file, log })
+  const site = await startStaticServer({ root, port }).catch(async (error) => {
+    await collector.close()
+    throw error
+  })
+  const store = resolve(root, 'examples/store')
+  // Getters: read at each request, so an edited config or page shows on reload.
+  site.setPage('/examples/store/journeykit.json', {
+    type: 'application/json; charset=utf-8',
+    get body() {
+      return configFor(readFileSync(resolve(store, 'journeykit.json'), 'utf8'), collector.batchUrl)
+    },
+  })
+  for (const name of pages) {
+    const page = {
+      get body() {
+        return readFileSync(resolve(store, name), 'utf8').replaceAll(written, new URL(collector.url).host)
+      },
+    }
+    site.setPage(`/examples/store/${name}`, page)
+    if (name === 'index.html') site.setPage('/examples/store/', page)
+  }
+  return { site, collector, close: () => Promise.all([site.close(), collector.close()]) }
+}
+
+/** The store's config text, sending to `batchUrl`; text that is not JSON is left for the runtime to report. */
+export function configFor(text, batchUrl) {
+  try {
+    const config = JSON.parse(text)
+    if (config?.collector && typeof config.collector === 'object') config.collector.url = batchUrl
+    return JSON.stringify(config, null, 2)
+  } catch {
+    return text
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The built-in triggers of contract §4, in one place: validation, the watchers, rule keys
+ * and the validation messages read them here. (The JSON Schema cannot import them: a test
+ * keeps its list equal to this one.)
+ */
+export const builtInTriggers = ['page_view', 'exit_intent', 'scroll', 'time_on_page', 'idle', 'click', 'visit_start'] as const
+
+export type BuiltInTrigger = (typeof builtInTriggers)[number]
+
+/** Triggers the runtime fires itself, on every load: no watcher needed. */
+const coreTriggers: readonly BuiltInTrigger[] = ['page_view', 'visit_start']
+
+/** Triggers that need a watcher; their code is a chunk loaded only when a rule uses one. */
+export const watchedTriggers: readonly string[] = builtInTriggers.filter((name) => !coreTriggers.includes(name))
+
+/** The rule key that parameterises a trigger (`scroll` at which `percent`, …). */
+export const triggerParameters = { scroll: 'percent', time_on_page: 'seconds', idle: 'seconds', click: 'selector' } as const satisfies Partial<
+  Record<BuiltInTrigger, 'percent' | 'seconds' | 'selector'>
+>
