@@ -76,6 +76,7 @@ interface StaticServer {
 
 export const test = base.extend<{ site: Site }, { servers: { origin: string; collector: CollectorHandle; server: StaticServer } }>({
   servers: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'jk-e2e-'))
       const collector: CollectorHandle = await startCollector({ port: 0, file: join(dir, 'events.ndjson') })
