@@ -49,4 +49,3 @@ export const messages = {
   origin: 'must be an origin: "https://host"',
 } as const
 
-export type MessageKey = keyof typeof messages

@@ -1,4 +1,4 @@
-import type { Config, Problem } from './types.js'
+import type { Problem } from './types.js'
 import { messages } from './messages.js'
 import { isPlainObject, validateQuery } from './query.js'
 import { isDuration } from '../rules/duration.js'
@@ -214,11 +214,6 @@ export function validateConfig(input: unknown): Validation {
   function isItemId(value: unknown): boolean {
     return typeof value === 'string' && Object.prototype.hasOwnProperty.call(items, value)
   }
-}
-
-/** Narrows a config that passed validation. */
-export function isValidConfig(input: unknown): input is Config {
-  return validateConfig(input).problems.length === 0
 }
 
 function isStage(value: unknown): boolean {
