@@ -5,6 +5,7 @@ import type { Message } from '../transport/envelope.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules, type RuleIndex } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
+import { usesRegex } from '../rules/match.js'
 import { createStorage, keys } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import type { Sender } from '../transport/sender.js'
@@ -44,6 +45,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   let work: Promise<void> = Promise.resolve()
   let triggers: Watcher | null = null
   let pacing: typeof import('../rules/pacing.js') | null = null
+  let regex: typeof import('../rules/regex.js') | null = null
   const now = (): Moment => replaying ?? { page: readPage(), time: Date.now() }
   const storage = createStorage(false)
   /** Contract §7: Global Privacy Control counts as consent denied, unless the config opts out. */
@@ -114,6 +116,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     storing: () => consent === 'granted',
     onPageView: () => triggers?.rearm(),
     pacing: () => pacing,
+    regex: () => regex,
     later: (delayed) => {
       work = work.then(delayed).catch((err) => reportError('rule', err))
     },
@@ -133,6 +136,10 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       pacing = await loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
       // Never run a rule without its schedule or its variants.
       if (!pacing) runnable = runnable.filter((rule) => !rule.schedule && !rule.variants)
+    }
+    if (usesRegex(runnable)) {
+      regex = await loadChunk('init', 'rules with $regex will not run', () => import('../rules/regex.js'))
+      if (!regex) runnable = runnable.filter((rule) => !usesRegex(rule))
     }
     rules = indexRules(runnable)
     const url = options.collector ?? config?.collector?.url

@@ -31,6 +31,8 @@ export interface EngineDeps {
   onPageView(): void
   /** Schedules and variants, loaded when some rule has them (else null). */
   pacing(): typeof import('../rules/pacing.js') | null
+  /** The `$regex` engine, loaded when some rule uses `$regex` (else null). */
+  regex(): typeof import('../rules/regex.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
   debug: Promise<typeof import('../debug/log.js')> | null
@@ -109,7 +111,7 @@ export function createEngine(deps: EngineDeps) {
     if (!candidates) return
     const counts = visitor.$counts.get()
     const facts = buildFacts(moment, visitor.$visitor.get(), counts, event, variantsOf())
-    const decisions = decide(deps.rules(), key, facts).filter(({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time))
+    const decisions = decide(deps.rules(), key, facts, deps.regex()?.testRegex).filter(({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time))
     void deps.debug?.then((debug) => debug.logDecisions(key, candidates, facts, counts, moment.time))
     for (const { rule } of decisions) {
       const wait = parseDuration(rule.delay)
