@@ -159,6 +159,8 @@ export function parseRegex(source: string): ParsedRegex | RegexRefusal {
     if (char !== '\\') return char.charCodeAt(0)
     if (eat('b')) return 8 // backspace, inside a class
     if (eat('-')) return 45
+    if (eat('k')) return 107 // \k is a backreference outside a class only
+    if (/[1-9]/.test(peek() ?? '')) refuse() // an octal escape in JavaScript, not a backreference
     const node = escape()
     return node.ranges.length === 2 && node.ranges[0] === node.ranges[1] && !node.negated ? node.ranges[0]! : flatten(node)
   }
