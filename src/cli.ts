@@ -73,7 +73,7 @@ const regexHints: Record<string, string> = {
   [messages.regexLookaround]: 'lookaround ((?=, (?!, (?<=, (?<!) needs a backtracking engine; use $not, or two conditions in $and',
   [messages.regexSyntax]:
     'journeykit runs literals, escapes (\\d \\w \\s \\b, \\xHH, \\uHHHH, \\ before punctuation), classes [a-z] [^…], ., ^ $, groups (…) (?:…) (?<name>…), |, * + ? {m,n} and a leading (?i); no \\p{…}, \\c, inline flags elsewhere or a stray {',
-  [messages.regexSize]: 'counted repetition copies its body: keep {m,n} counts (and their products when nested) small, under 2,000 steps in all',
+  [messages.regexSize]: 'counted repetition copies its body: keep {m,n} counts (and their products when nested) small, under 1,000 steps in all',
 }
 
 function explainRegexRefusal(message: string): string[] {

@@ -19,6 +19,8 @@ export function runRegex(program: RegexProgram, text: string, meter: StepMeter =
   let current: number[] = []
   let next: number[] = []
   const stack: number[] = []
+  // A pattern that starts with ^ can only start at 0: once its threads die, nothing can match.
+  const anchored = code[0]?.op === 'assert' && code[0].what === '^'
 
   /** Adds `start` and every state reachable from it without reading a character. */
   const add = (list: number[], start: number, position: number): boolean => {
@@ -52,7 +54,7 @@ export function runRegex(program: RegexProgram, text: string, meter: StepMeter =
   for (let position = 0; ; position++) {
     // Unanchored search: a new thread starts at every position (the implicit leading .*?).
     if (add(current, 0, position)) return true
-    if (position >= text.length) return false
+    if (position >= text.length || (anchored && current.length === 0)) return false
     const unit = text.charCodeAt(position)
     for (const pc of current) {
       meter.steps++
