@@ -25,11 +25,14 @@ const schema = () => ({
 
 /**
  * Lazy chunks are named after what their dynamic import points into: ui.js (Preact + item
- * views), config.js (the validator), delivery.js, triggers.js, pacing.js, consent.js, debug.js. No
+ * views), config.js (the validator), delivery.js, triggers.js, pacing.js, regex.js, consent.js,
+ * debug.js. No
  * manualChunks: Rollup would pull the core's shared helpers into them.
  */
 const chunkNames = { track: 'triggers', rules: 'pacing', store: 'consent', transport: 'delivery' }
 const chunkFileNames = (chunk) => {
+  // the $regex engine, loaded only for configs that use $regex
+  if (/\/src\/rules\/regex\.ts$/.test(chunk.facadeModuleId ?? '')) return 'regex.js'
   const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport)\//.exec(chunk.facadeModuleId ?? '')
   // a chunk shared by lazy chunks only: named after its first module (shared-url.js)
   if (!folder) return `shared-${/([\w-]+)\.tsx?$/.exec(chunk.moduleIds[0] ?? '')?.[1] ?? '[hash]'}.js`

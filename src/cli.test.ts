@@ -14,6 +14,15 @@ const files: Record<string, string> = {
   }),
   'bad.json': JSON.stringify({ version: 1, rules: [{ id: 'r', on: 'page_view', if: { 'visit.count': { $gte: 'two' } }, show: 'missing' }] }),
   'broken.json': '{ "version": 1,',
+  'regex.json': JSON.stringify({
+    version: 1,
+    items: { offer: { kind: 'focus', style: 'modal', title: 'Wait!' } },
+    rules: [
+      { id: 'a', on: 'page_view', if: { 'page.query.q': { $regex: '(a|a)+$' } }, show: 'offer' },
+      { id: 'b', on: 'page_view', if: { 'page.query.q': { $regex: '\\p{L}+' } }, show: 'offer' },
+      { id: 'c', on: 'page_view', if: { 'page.referrer': { $regex: '(?<=x)y' } }, show: 'offer' },
+    ],
+  }),
 }
 const read = (path: string) => {
   if (!(path in files)) throw new Error(`ENOENT: no such file, open '${path}'`)
@@ -41,6 +50,18 @@ describe('journeykit validate', () => {
       code: 0,
       output: '! rules[0].on: "exit_itent" looks like "exit_intent"\ntypo.json is valid: 1 rule(s), 0 item(s)',
     })
+  })
+
+  it('refuses each $regex the engine cannot run, once, and says why', () => {
+    const { code, output } = runCli(['validate', 'regex.json'], read)
+    expect(code).toBe(1)
+    const lines = output.split('\n')
+    expect(lines.filter((line) => line.startsWith('✘'))).toEqual([
+      '✘ rules[2].if.page.referrer: $regex has lookaround',
+      '✘ rules[1].if.page.query.q: $regex has syntax journeykit does not run',
+    ])
+    expect(lines[1]).toMatch(/^    lookaround .* needs a backtracking engine/)
+    expect(lines[3]).toMatch(/^    journeykit runs literals/)
   })
 
   it('reports unreadable files and bad JSON, exit 1; bad usage, exit 2', () => {

@@ -6,6 +6,9 @@
 import type { Config } from './config/types.js'
 import { validateConfig } from './config/validate.js'
 import { explainRules, parseFacts } from './rules/explain.js'
+import { findRegexRefusals } from './rules/regex.js'
+import { regexMessages } from './config/query.js'
+import { messages } from './config/messages.js'
 
 export interface CliResult {
   code: number
@@ -26,8 +29,12 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
     return { code: 1, output: `${file}: ${err instanceof Error ? err.message : String(err)}` }
   }
   const { problems, warnings } = validateConfig(config)
+  // What only the regex engine knows it cannot run, as the runtime checks it when accepting a config.
+  for (const { path, refusal } of findRegexRefusals(config)) {
+    if (!problems.some((problem) => problem.path === path && problem.message.startsWith('$regex'))) problems.push({ path, message: `$regex ${regexMessages[refusal]}` })
+  }
   const lines = [
-    ...problems.map(({ path, message }) => `✘ ${path}: ${message}`),
+    ...problems.flatMap(({ path, message }) => [`✘ ${path}: ${message}`, ...explainRegexRefusal(message)]),
     ...warnings.map(({ path, message }) => `! ${path}: ${message}`),
   ]
   if (problems.length) return { code: 1, output: [...lines, `${file}: ${problems.length} problem(s); journeykit refuses this config`].join('\n') }
@@ -57,4 +64,19 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
       ...explained.map((rule) => (rule.fires ? `✔ ${rule.rule}: ${rule.action}` : `✘ ${rule.rule}: ${rule.reason}`)),
     ].join('\n'),
   }
+}
+
+/** Why a `$regex` is refused and what to do, for the terminal (the runtime ships the short message). */
+const regexHints: Record<string, string> = {
+  [messages.regexLength]: 'a fact is matched on its first 2,048 characters; a pattern over 256 is refused to bound the work',
+  [messages.regexBackreference]: 'backreferences (\\1, \\k<name>) need a backtracking engine, which a crafted URL can stall; match the text without them',
+  [messages.regexLookaround]: 'lookaround ((?=, (?!, (?<=, (?<!) needs a backtracking engine; use $not, or two conditions in $and',
+  [messages.regexSyntax]:
+    'journeykit runs literals, escapes (\\d \\w \\s \\b, \\xHH, \\uHHHH, \\ before punctuation), classes [a-z] [^…], ., ^ $, groups (…) (?:…) (?<name>…), |, * + ? {m,n} and a leading (?i); no \\p{…}, \\c, inline flags elsewhere or a stray {',
+  [messages.regexSize]: 'counted repetition copies its body: keep {m,n} counts (and their products when nested) small, under 1,000 steps in all',
+}
+
+function explainRegexRefusal(message: string): string[] {
+  const hint = message.startsWith('$regex ') ? regexHints[message.slice('$regex '.length)] : undefined
+  return hint ? [`    ${hint}`] : []
 }

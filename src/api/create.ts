@@ -6,6 +6,7 @@ import type { Sender } from '../transport/sender.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules, type RuleIndex } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
+import { usesRegex } from '../rules/match.js'
 import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { readPage } from '../track/page.js'
@@ -36,6 +37,7 @@ interface Loaded {
   config: Config | null
   rules: RuleIndex
   pacing: typeof import('../rules/pacing.js') | null
+  regex: typeof import('../rules/regex.js') | null
   sender: Sender | null
   delivery: typeof import('../transport/index.js') | null
   collectorUrl: string | null
@@ -49,7 +51,7 @@ interface Loaded {
  * visitor's state are loaded wait, with their moment, and run in order once ready.
  */
 export function createJourneykit(options: InitOptions, queued: QueuedCall[] = [], loadedAt = Date.now()): JourneyKit {
-  const loaded: Loaded = { config: null, rules: new Map(), pacing: null, sender: null, delivery: null, collectorUrl: null, triggers: null }
+  const loaded: Loaded = { config: null, rules: new Map(), pacing: null, regex: null, sender: null, delivery: null, collectorUrl: null, triggers: null }
   const consent = createConsent(initialConsent(options.consent))
   const storage = createStorage(false)
   const visitor = createVisitorState(storage)
@@ -96,6 +98,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     storing: consent.mayStore,
     onPageView: () => loaded.triggers?.rearm(),
     pacing: () => loaded.pacing,
+    regex: () => loaded.regex,
     later: (delayed) => calls.later(delayed, 'rule'),
     debug: options.debug || /[?&]journeykit_debug=1/.test(location.search) ? loadChunk('debug', 'rule decisions are not logged', () => import('../debug/log.js')) : null,
   })
@@ -144,6 +147,10 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       loaded.pacing = await loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
       // Never run a rule without its schedule or its variants.
       if (!loaded.pacing) runnable = runnable.filter((rule) => !rule.schedule && !rule.variants)
+    }
+    if (usesRegex(runnable)) {
+      loaded.regex = await loadChunk('init', 'rules with $regex will not run', () => import('../rules/regex.js'))
+      if (!loaded.regex) runnable = runnable.filter((rule) => !usesRegex(rule))
     }
     loaded.rules = indexRules(runnable)
     const url = options.collector ?? config?.collector?.url

@@ -32,6 +32,8 @@ export interface EngineDeps {
   onPageView(): void
   /** Schedules and variants, loaded when some rule has them (else null). */
   pacing(): typeof import('../rules/pacing.js') | null
+  /** The `$regex` engine, loaded when some rule uses `$regex` (else null). */
+  regex(): typeof import('../rules/regex.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
   /** The debug chunk, loaded once with a catch (null inside: it failed to load, and said so). */
@@ -95,7 +97,7 @@ export function createEngine(deps: EngineDeps) {
     if (!candidates) return
     const counts = visitor.counts()
     const facts = buildFacts(moment, visitor.current(), counts, event, deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId))
-    const decisions = decide(deps.rules(), key, facts).filter(({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time))
+    const decisions = decide(deps.rules(), key, facts, deps.regex()?.testRegex).filter(({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time))
     // Logging is help, never a reason to fail: a throwing console or log is ignored.
     void deps.debug?.then((debug) => debug?.logDecisions(key, candidates, facts, counts, moment.time)).catch(() => undefined)
     for (const { rule } of decisions) {

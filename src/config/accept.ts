@@ -1,6 +1,9 @@
 import type { Config } from './types.js'
 import { validateConfig } from './validate.js'
 import { reportError, reportWarning } from '../lib/log.js'
+import { loadChunk } from '../lib/load-chunk.js'
+import { usesRegex } from '../rules/match.js'
+import { regexMessages } from './query.js'
 
 /**
  * Reads the config (an object, or a response on its way) and validates it whole: warnings
@@ -15,6 +18,11 @@ export async function acceptConfig(source: Config | Promise<Response>): Promise<
     return null
   }
   const { problems, warnings } = validateConfig(data)
+  if (problems.length === 0 && usesRegex(data)) {
+    // What the engine alone knows it cannot run; its chunk loads only for a config using $regex.
+    const regex = await loadChunk('config', 'rules with $regex will not run', () => import('../rules/regex.js'))
+    regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, message: `$regex ${regexMessages[refusal]}` }))
+  }
   warnings.forEach(({ path, message }) => reportWarning('config', `${path}: ${message}`))
   if (problems.length === 0) return data as Config
   problems.forEach(({ path, message }) => reportError('config', `${path}: ${message}`))

@@ -45,7 +45,11 @@ export const messages = {
   needsArray: 'needs an array',
   needsBoolean: 'needs true or false',
   needsQueries: 'needs an array of conditions',
-  badRegex: 'needs a valid regular expression of at most 256 characters, without nested quantifiers or backreferences',
+  regexLength: 'is over 256 characters',
+  regexBackreference: 'has a backreference',
+  regexLookaround: 'has lookaround',
+  regexSyntax: 'has syntax journeykit does not run',
+  regexSize: 'repeats too much',
   origin: 'must be an origin: "https://host"',
 } as const
 

@@ -2,6 +2,7 @@ import type { Rule } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
 import type { Counts } from '../store/visit.js'
 import { matchQuery } from '../rules/match.js'
+import { testRegex } from '../rules/regex.js'
 import { isScheduled } from '../rules/schedule.js'
 import { isCapped } from '../rules/frequency.js'
 
@@ -12,7 +13,7 @@ import { isCapped } from '../rules/frequency.js'
 export function logDecisions(trigger: string, candidates: Rule[], facts: Facts, counts: Counts, now: number): void {
   console.groupCollapsed(`journeykit: ${trigger} — ${candidates.length} rule(s)`)
   for (const rule of candidates) {
-    const conditions = Object.entries(rule.if ?? {}).map(([key, condition]) => ({ key, condition, holds: matchQuery({ [key]: condition }, facts) }))
+    const conditions = Object.entries(rule.if ?? {}).map(([key, condition]) => ({ key, condition, holds: matchQuery({ [key]: condition }, facts, testRegex) }))
     const scheduled = isScheduled(rule.schedule, now)
     const capped = isCapped(rule.frequency, counts.rules?.[rule.id] ?? [], now, counts.visit?.startedAt ?? now)
     const fires = conditions.every((c) => c.holds) && scheduled && !capped

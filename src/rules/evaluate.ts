@@ -1,6 +1,6 @@
 import type { Rule } from '../config/types.js'
 import type { Facts } from './facts.js'
-import { matchQuery } from './match.js'
+import { matchQuery, type RegexTest } from './match.js'
 import { triggerKey } from './trigger-key.js'
 
 /** A rule whose trigger fired and whose conditions hold. */
@@ -22,11 +22,14 @@ export function indexRules(rules: Rule[]): RuleIndex {
   return index
 }
 
-/** The rules for a trigger key whose conditions hold, highest priority first, as decisions. */
-export function decide(index: RuleIndex, trigger: string, facts: Facts): Decision[] {
+/**
+ * The rules for a trigger key whose conditions hold, highest priority first, as decisions.
+ * `regex` is the regex chunk's `testRegex` when some rule uses `$regex`.
+ */
+export function decide(index: RuleIndex, trigger: string, facts: Facts, regex?: RegexTest): Decision[] {
   const candidates = index.get(trigger) ?? []
   return candidates
-    .filter((rule) => !rule.if || matchQuery(rule.if, facts))
+    .filter((rule) => !rule.if || matchQuery(rule.if, facts, regex))
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))
     .map((rule) => ({ rule }))
 }

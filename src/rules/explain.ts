@@ -2,6 +2,7 @@ import type { Config, Rule } from '../config/types.js'
 import type { Facts } from './facts.js'
 import { readFact } from './facts.js'
 import { matchQuery } from './match.js'
+import { testRegex } from './regex.js'
 import { isScheduled } from './schedule.js'
 
 export interface Explanation {
@@ -33,7 +34,7 @@ export function explainRules(config: Config, trigger: string, facts: Facts, now:
 
 function firstFailing(query: Record<string, unknown>, facts: Facts): string | null {
   for (const [key, condition] of Object.entries(query)) {
-    if (matchQuery({ [key]: condition }, facts)) continue
+    if (matchQuery({ [key]: condition }, facts, testRegex)) continue
     if (key.startsWith('$')) return `${key} ${JSON.stringify(condition)} is false`
     return `${key} ${JSON.stringify(condition)} is false (${key} is ${JSON.stringify(readFact(facts, key)) ?? 'not set'})`
   }

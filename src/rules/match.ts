@@ -2,47 +2,52 @@ import { readFact, type Facts } from './facts.js'
 
 type Query = Record<string, unknown>
 
+/** Does a `$regex` pattern match a text? rules/regex.ts `testRegex`, from its lazy chunk. */
+export type RegexTest = (pattern: string, text: string) => boolean
+
 const maxFactLength = 2048
-const regexCache = new Map<string, RegExp>()
+// Without the regex chunk no `$regex` condition holds (the runtime then drops those rules).
+const noRegex: RegexTest = () => false
 
 /**
  * Evaluates a validated MongoDB-style query against facts (contract §4). Trusts its input:
- * config/validate has already refused unknown operators and unsafe patterns.
+ * config/validate has already refused unknown operators and unsafe patterns. `$regex` runs on
+ * `regex`, a linear-time engine, over at most the fact's first 2,048 characters (contract §7).
  */
-export function matchQuery(query: Query, facts: Facts): boolean {
+export function matchQuery(query: Query, facts: Facts, regex: RegexTest = noRegex): boolean {
   for (const key in query) {
     const value = query[key]
     if (key === '$and') {
-      if (!(value as Query[]).every((q) => matchQuery(q, facts))) return false
+      if (!(value as Query[]).every((q) => matchQuery(q, facts, regex))) return false
     } else if (key === '$or') {
-      if (!(value as Query[]).some((q) => matchQuery(q, facts))) return false
+      if (!(value as Query[]).some((q) => matchQuery(q, facts, regex))) return false
     } else if (key === '$not') {
-      if (matchQuery(value as Query, facts)) return false
-    } else if (!matchCondition(readFact(facts, key), value)) {
+      if (matchQuery(value as Query, facts, regex)) return false
+    } else if (!matchCondition(readFact(facts, key), value, regex)) {
       return false
     }
   }
   return true
 }
 
-function matchCondition(fact: unknown, condition: unknown): boolean {
+function matchCondition(fact: unknown, condition: unknown, regex: RegexTest): boolean {
   if (!isOperators(condition)) return equals(fact, condition)
   for (const op in condition) {
-    if (!matchOperator(op, fact, condition[op])) return false
+    if (!matchOperator(op, fact, condition[op], regex)) return false
   }
   return true
 }
 
-function matchOperator(op: string, fact: unknown, operand: unknown): boolean {
+function matchOperator(op: string, fact: unknown, operand: unknown, regex: RegexTest): boolean {
   // A fact that is an array matches when any element does, as in MongoDB.
   if (Array.isArray(fact) && op !== '$exists' && op !== '$not' && op !== '$ne' && op !== '$nin') {
-    return fact.some((element) => matchOperator(op, element, operand)) || (op === '$eq' && equals(fact, operand))
+    return fact.some((element) => matchOperator(op, element, operand, regex)) || (op === '$eq' && equals(fact, operand))
   }
   switch (op) {
     case '$eq':
       return equals(fact, operand)
     case '$ne':
-      return !matchCondition(fact, operand)
+      return !matchCondition(fact, operand, regex)
     case '$gt':
       return typeof fact === 'number' && fact > (operand as number)
     case '$gte':
@@ -52,19 +57,19 @@ function matchOperator(op: string, fact: unknown, operand: unknown): boolean {
     case '$lte':
       return typeof fact === 'number' && fact <= (operand as number)
     case '$in':
-      return (operand as unknown[]).some((candidate) => matchCondition(fact, candidate))
+      return (operand as unknown[]).some((candidate) => matchCondition(fact, candidate, regex))
     case '$nin':
-      return !(operand as unknown[]).some((candidate) => matchCondition(fact, candidate))
+      return !(operand as unknown[]).some((candidate) => matchCondition(fact, candidate, regex))
     case '$exists':
       return (fact !== undefined && fact !== null) === operand
     case '$regex':
-      return typeof fact === 'string' && compile(operand as string).test(fact.slice(0, maxFactLength))
+      return typeof fact === 'string' && regex(operand as string, fact.slice(0, maxFactLength))
     case '$startsWith':
       return typeof fact === 'string' && fact.slice(0, maxFactLength).startsWith(operand as string)
     case '$contains':
       return typeof fact === 'string' && fact.slice(0, maxFactLength).includes(operand as string)
     case '$not':
-      return !matchCondition(fact, operand)
+      return !matchCondition(fact, operand, regex)
     default:
       return false
   }
@@ -83,8 +88,11 @@ function isOperators(value: unknown): value is Record<string, unknown> {
   return keys.length > 0 && keys.every((key) => key.startsWith('$'))
 }
 
-function compile(pattern: string): RegExp {
-  let regex = regexCache.get(pattern)
-  if (!regex) regexCache.set(pattern, (regex = new RegExp(pattern)))
-  return regex
+/** Does a config (or any part of it) use `$regex`? Then the regex chunk is needed. */
+export function usesRegex(value: unknown): boolean {
+  try {
+    return JSON.stringify(value ?? null).includes('"$regex":')
+  } catch {
+    return true // a cycle: the validator refuses it; loading the chunk would be harmless anyway
+  }
 }
