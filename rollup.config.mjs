@@ -6,7 +6,14 @@ import terser from '@rollup/plugin-terser'
 const pkg = JSON.parse(readFileSync('./package.json', 'utf8'))
 
 const ts = (tsconfig = './tsconfig.json') =>
-  typescript({ tsconfig, noEmit: false, declaration: false, declarationMap: false, include: ['src/**/*', 'sdk-loader/**/*', 'service-worker/**/*'], exclude: ['**/*.test.ts', '**/*.test.tsx'] })
+  typescript({
+    tsconfig,
+    noEmit: false,
+    declaration: false,
+    declarationMap: false,
+    include: ['src/**/*', 'sdk-loader/**/*', 'service-worker/**/*'],
+    exclude: ['**/*.test.ts', '**/*.test.tsx'],
+  })
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })
 
 /** The version shipped in every event's context.library is package.json's. */

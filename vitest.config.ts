@@ -2,7 +2,15 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'sdk-loader/**/*.test.ts', 'service-worker/**/*.test.ts', 'scripts/**/*.test.{ts,mjs}', 'examples/collector/**/*.test.ts', 'examples/push/**/*.test.ts', 'examples/store/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'sdk-loader/**/*.test.ts',
+      'service-worker/**/*.test.ts',
+      'scripts/**/*.test.{ts,mjs}',
+      'examples/collector/**/*.test.ts',
+      'examples/push/**/*.test.ts',
+      'examples/store/**/*.test.ts',
+    ],
     environment: 'node',
     // A stray `.only` would silently skip the rest of the suite: refuse it everywhere, not only when CI is set.
     allowOnly: false,

@@ -23,7 +23,9 @@ export function sizesOf(buffer) {
  */
 export function snapshotDist(root) {
   const dist = join(root, 'dist')
-  const names = readdirSync(dist).filter((name) => name.endsWith('.js')).sort()
+  const names = readdirSync(dist)
+    .filter((name) => name.endsWith('.js'))
+    .sort()
   const files = new Map(names.map((name) => [`/dist/${name}`, readFileSync(join(dist, name))]))
   const npm = join(dist, 'npm', 'index.js')
   if (existsSync(npm)) files.set('/dist/npm/index.js', readFileSync(npm))

@@ -54,7 +54,10 @@ export function deliveryTargets(t) {
   const check = (value, test) => (value === null || value === undefined ? null : test(value))
   const at = (rate) => t.track.find((r) => r.rate === rate)
   const rows = []
-  for (const [rate, label] of [[1, 'F: track() per call, no throttling'], [4, 'F: track() per call, 4× CPU (info)']]) {
+  for (const [rate, label] of [
+    [1, 'F: track() per call, no throttling'],
+    [4, 'F: track() per call, 4× CPU (info)'],
+  ]) {
     const r = at(rate)
     rows.push({ what: label, limit: '≤ 20 µs', value: `${num(r?.perCallUs.median, 2)} µs`, ok: check(r?.perCallUs.median, (v) => v <= 20) })
   }
@@ -84,7 +87,8 @@ export function deliveryNotes(t, out, { loops, flushes }) {
   if (f.runs < flushes) notes.push(`flush: ${f.runs} of ${flushes} runs completed`)
   if (f.notReady) notes.push(`flush: the page was not ready in ${f.notReady} run(s)`)
   if (f.undelivered) notes.push(`flush: not every event reached the collector within 60 s in ${f.undelivered} run(s)`)
-  if (f.flushUnresolved) notes.push(`flush: journeykit.flush() had not resolved 20 s after delivery ended in ${f.flushUnresolved} run(s); its long tasks were not read`)
+  if (f.flushUnresolved)
+    notes.push(`flush: journeykit.flush() had not resolved 20 s after delivery ended in ${f.flushUnresolved} run(s); its long tasks were not read`)
   if (f.missing) notes.push(`flush: some events (by their i) were missing in ${f.missing} run(s)`)
   if (f.arrivedOffline) notes.push(`flush: events reached the collector while offline in ${f.arrivedOffline} run(s)`)
   if (f.queuedShort) notes.push(`flush: the outbox held fewer than ${f.events} events before the flush in ${f.queuedShort} run(s)`)
@@ -100,7 +104,9 @@ export function deliveryNotes(t, out, { loops, flushes }) {
 export function renderDelivery(t, { cpu, loops }) {
   const lines = []
   const calls = t.calls.toLocaleString('en-US')
-  lines.push(`delivery: track() (median (min–max) of ${loops} loops of ${calls} calls on one page per row; offline, so nothing is sent) — F: B's page and config`)
+  lines.push(
+    `delivery: track() (median (min–max) of ${loops} loops of ${calls} calls on one page per row; offline, so nothing is sent) — F: B's page and config`,
+  )
   lines.push(
     table(
       ['CPU', 'track() µs / call', `${calls} in outbox: wall ms`, 'main-thread ms', 'long tasks'],
@@ -110,26 +116,39 @@ export function renderDelivery(t, { cpu, loops }) {
   lines.push(`  µs / call = one synchronous loop of ${calls} journeykit.track('bench', { i, sku, price }) / ${calls} (performance.now(),`)
   lines.push('  100 µs resolution: ±0.1 µs per call); track() only captures the call. in outbox = from the loop')
   lines.push('  start until `await journeykit.flush()` resolved: every call processed and written to IndexedDB,')
-  lines.push('  plus one send attempt that fails at once offline; main-thread ms = union of the main thread\'s')
+  lines.push("  plus one send attempt that fails at once offline; main-thread ms = union of the main thread's")
   lines.push('  tasks over that span (trace); all loops traced. The outbox is never emptied between loops.')
   lines.push('')
   const f = t.flush
   lines.push(`delivery: flush of ${f.events.toLocaleString('en-US')} queued events (median (min–max) of ${f.runs} runs, ${cpu}× CPU, loopback collector)`)
   lines.push(
     table(
-      ['delivered s', 'flush() s', 'POSTs', 'events / POST', 'body B / event', 'gzip B / event', 'headers B / event', 'long tasks', 'longest task ms', 'fill s (1×)'],
-      [[
-        spread(f.deliveredS, 2),
-        spread(f.flushS, 2),
-        spread(f.posts, 0),
-        spread(f.eventsPerPost, 0),
-        spread(f.bodyPerEvent, 0),
-        spread(f.gzipPerEvent, 0),
-        spread(f.headersPerEvent, 1),
-        spread(f.longTasks, 0),
-        f.longTasks.max ? spread(f.longestTaskMs, 0) : '—',
-        spread(f.fillS, 1),
-      ]],
+      [
+        'delivered s',
+        'flush() s',
+        'POSTs',
+        'events / POST',
+        'body B / event',
+        'gzip B / event',
+        'headers B / event',
+        'long tasks',
+        'longest task ms',
+        'fill s (1×)',
+      ],
+      [
+        [
+          spread(f.deliveredS, 2),
+          spread(f.flushS, 2),
+          spread(f.posts, 0),
+          spread(f.eventsPerPost, 0),
+          spread(f.bodyPerEvent, 0),
+          spread(f.gzipPerEvent, 0),
+          spread(f.headersPerEvent, 1),
+          spread(f.longTasks, 0),
+          f.longTasks.max ? spread(f.longestTaskMs, 0) : '—',
+          spread(f.fillS, 1),
+        ],
+      ],
       'rrrrrrrrrr',
     ),
   )

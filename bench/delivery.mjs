@@ -91,7 +91,7 @@ async function openPage(browser, url, rate) {
 
 /** Main-thread busy time between two marks of a trace: the union of top-level tasks, clipped. */
 export function busyBetween(trace, fromMark, toMark) {
-  const events = Array.isArray(trace) ? trace : trace.traceEvents ?? []
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? [])
   const mark = (name) => events.find((e) => e.name === name && e.ph !== 'M' && String(e.cat).includes('blink.user_timing'))
   const from = mark(fromMark)
   const to = mark(toMark)
@@ -204,7 +204,9 @@ export async function flushRun(browser, { url, events, collector }) {
     const inPage = (await Promise.race([flushed, new Promise((done) => (timer = setTimeout(done, WAIT_MS, null)))])) ?? { t0: null, t1: null }
     clearTimeout(timer)
     await page.waitForTimeout(300) // the longtask observer's callback
-    const longTasks = (await page.evaluate(() => window.__jkLongTasks)).filter((t) => inPage.t0 !== null && t.start + t.duration > inPage.t0 && t.start < inPage.t1)
+    const longTasks = (await page.evaluate(() => window.__jkLongTasks)).filter(
+      (t) => inPage.t0 !== null && t.start + t.duration > inPage.t0 && t.start < inPage.t1,
+    )
     const left = await page.evaluate(outboxCount)
 
     let bodyBytes = 0

@@ -50,8 +50,18 @@ export function itemsTargets(t) {
   const check = (value, test) => (value === null || value === undefined ? null : test(value))
   const longMax = Math.max(t.cold.longTasks.max ?? -Infinity, t.warm.longTasks.max ?? -Infinity)
   return [
-    { what: 'E: show() → item drawn, warm', limit: '< 50 ms', value: `${num(t.warm.firstPaintMs.median)} ms`, ok: check(t.warm.firstPaintMs.median, (v) => v < 50) },
-    { what: 'E: show() → item drawn, cold (loopback)', limit: '< 150 ms', value: `${num(t.cold.firstPaintMs.median)} ms`, ok: check(t.cold.firstPaintMs.median, (v) => v < 150) },
+    {
+      what: 'E: show() → item drawn, warm',
+      limit: '< 50 ms',
+      value: `${num(t.warm.firstPaintMs.median)} ms`,
+      ok: check(t.warm.firstPaintMs.median, (v) => v < 50),
+    },
+    {
+      what: 'E: show() → item drawn, cold (loopback)',
+      limit: '< 150 ms',
+      value: `${num(t.cold.firstPaintMs.median)} ms`,
+      ok: check(t.cold.firstPaintMs.median, (v) => v < 150),
+    },
     {
       what: 'E: long tasks during a show (max, cold / warm)',
       limit: '0',
@@ -82,7 +92,9 @@ export function itemsNotes(t, out, { runs }) {
 
 export function renderItems(t, { cpu, runs }) {
   const lines = []
-  lines.push(`items (median (min–max) of ${runs} runs, ${cpu}× CPU; ms from the show() call) — E: B's page, a focus modal (title, body, code, cta) shown by show()`)
+  lines.push(
+    `items (median (min–max) of ${runs} runs, ${cpu}× CPU; ms from the show() call) — E: B's page, a focus modal (title, body, code, cta) shown by show()`,
+  )
   const row = (label, s, cold) => [
     label,
     cold ? spread(s.chunkRequestedMs) : '',
@@ -105,7 +117,9 @@ export function renderItems(t, { cpu, runs }) {
   lines.push('  same runs. ui.js = ResourceSendRequest / ResourceFinish. All runs traced; long tasks = longtask')
   lines.push('  entries overlapping [show(), rAF + timeout] (in brackets: median of their total ms).')
   if (t.chunk) {
-    lines.push(`  UI chunk dist/ui.js: ${t.chunk.raw} B raw, ${t.chunk.gzip} B gzip, ${t.chunk.brotli} B brotli; the cold show fetched ${t.fetched.map((f) => f.path.replace(/^\/dist\//, '')).join(' + ') || '—'} (${t.fetchedGzip} B gzip, ${t.fetchedBrotli} B brotli).`)
+    lines.push(
+      `  UI chunk dist/ui.js: ${t.chunk.raw} B raw, ${t.chunk.gzip} B gzip, ${t.chunk.brotli} B brotli; the cold show fetched ${t.fetched.map((f) => f.path.replace(/^\/dist\//, '')).join(' + ') || '—'} (${t.fetchedGzip} B gzip, ${t.fetchedBrotli} B brotli).`,
+    )
   }
   return lines.join('\n')
 }

@@ -100,7 +100,7 @@ const showInPage = ([label, id, limit]) =>
 
 /** From a trace of both shows: the paint, draw and chunk-fetch times of one, in ms from its show(). */
 export function showTiming(trace, label) {
-  const events = Array.isArray(trace) ? trace : trace.traceEvents ?? []
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? [])
   const mark = (name) => events.find((e) => e.name === name && e.ph !== 'M' && String(e.cat).includes('blink.user_timing'))
   const show = mark(`jk-show:${label}`)
   const inserted = mark(`jk-inserted:${label}`)
@@ -110,7 +110,9 @@ export function showTiming(trace, label) {
   const first = (test) => events.filter(test).sort((a, b) => a.ts - b.ts)[0] ?? null
   const paint = inserted ? first((e) => e.name === 'Paint' && e.ph === 'X' && onMain(e) && e.ts >= inserted.ts) : null
   const draw = paint ? first((e) => e.name === 'DrawFrame' && e.pid === show.pid && !onMain(e) && e.ts >= paint.ts) : null
-  const sent = first((e) => e.name === 'ResourceSendRequest' && e.ts >= show.ts && (!inserted || e.ts <= inserted.ts) && String(e.args?.data?.url ?? '').includes(CHUNK))
+  const sent = first(
+    (e) => e.name === 'ResourceSendRequest' && e.ts >= show.ts && (!inserted || e.ts <= inserted.ts) && String(e.args?.data?.url ?? '').includes(CHUNK),
+  )
   const requestId = sent?.args?.data?.requestId
   const finished = requestId ? first((e) => e.name === 'ResourceFinish' && e.args?.data?.requestId === requestId) : null
   return {

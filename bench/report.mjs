@@ -45,13 +45,35 @@ export function table(headers, rows, align) {
 const shortPath = (f) => f.path.replace(/^\/dist\//, '')
 
 /** The whole printed report, as text. */
-export function render({ chromium, cpu, runsPerScenario, tracedRunsPerScenario: tracedRuns, settleMs, bytes, pages, scenarios, summary, targets, notes, seconds, timings = {}, sections = [] }) {
+export function render({
+  chromium,
+  cpu,
+  runsPerScenario,
+  tracedRunsPerScenario: tracedRuns,
+  settleMs,
+  bytes,
+  pages,
+  scenarios,
+  summary,
+  targets,
+  notes,
+  seconds,
+  timings = {},
+  sections = [],
+}) {
   const out = []
   const say = (text = '') => out.push(text)
-  say(`journeykit bench — Chromium ${chromium}, headless, ${cpu}× CPU throttling, ${runsPerScenario} runs per scenario (+${tracedRuns}+${tracedRuns} traced), settle ${settleMs} ms`)
+  say(
+    `journeykit bench — Chromium ${chromium}, headless, ${cpu}× CPU throttling, ${runsPerScenario} runs per scenario (+${tracedRuns}+${tracedRuns} traced), settle ${settleMs} ms`,
+  )
   say()
   say('bytes (KB = 1024 B)')
-  say(table(['artifact', 'raw B', 'gzip B', 'brotli B'], bytes.map((b) => [b.file, b.raw, b.gzip, b.brotli])))
+  say(
+    table(
+      ['artifact', 'raw B', 'gzip B', 'brotli B'],
+      bytes.map((b) => [b.file, b.raw, b.gzip, b.brotli]),
+    ),
+  )
   say()
   say(`no-item page loads:  ${pages.noItem.gzip} B gzip  (${pages.noItem.files.map(shortPath).join(' + ') || 'no JS requested?'})`)
   say(`with an item shown:  ${pages.withItem.gzip} B gzip  (${pages.withItem.files.map(shortPath).join(' + ') || 'no JS requested?'})`)
@@ -106,7 +128,13 @@ export function render({ chromium, cpu, runsPerScenario, tracedRunsPerScenario: 
   for (const { key } of scenarios) say(`  ${key}: ${summary[key].requestList.join(', ') || '—'}`)
   say()
   say('targets (informational)')
-  say(table(['', 'target', 'measured', ''], targets.map((t) => [t.what, t.limit, t.value, mark(t.ok)]), 'lrrl'))
+  say(
+    table(
+      ['', 'target', 'measured', ''],
+      targets.map((t) => [t.what, t.limit, t.value, mark(t.ok)]),
+      'lrrl',
+    ),
+  )
   if (notes.length) {
     say()
     say('notes')

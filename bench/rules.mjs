@@ -183,7 +183,11 @@ function generateConfig(seed, { allOn } = {}) {
         const overnight = rng() < 0.2
         const from = overnight ? int(20, 23) : int(6, 14)
         const to = overnight ? int(2, 7) : from + int(2, 9)
-        return { days: some(dayList, 1, 7).sort((a, b) => dayList.indexOf(a) - dayList.indexOf(b)), from: `${pad(from)}:00`, to: to === 24 ? '24:00' : `${pad(to)}:${pick(['00', '30'])}` }
+        return {
+          days: some(dayList, 1, 7).sort((a, b) => dayList.indexOf(a) - dayList.indexOf(b)),
+          from: `${pad(from)}:00`,
+          to: to === 24 ? '24:00' : `${pad(to)}:${pick(['00', '30'])}`,
+        }
       }
       rule.schedule = { timezone: pick(zones), weekly: Array.from({ length: int(1, 2) }, windowOf) }
       if (rng() < 0.3) rule.schedule.start = pick(['2025-01-01', '2025-03-01T09:00', '2024-11-29T00:00:00Z'])
@@ -194,7 +198,16 @@ function generateConfig(seed, { allOn } = {}) {
     if (rng() < 0.1) rule.stage = pick(stageNames)
     rules.push(rule)
   }
-  return { $schema: './journeykit.schema.json', version: 1, collector: { url: 'https://collect.example.com/v1/batch', writeKey: 'wk_bench' }, limits: { perPage: 2, perVisit: 5 }, visitTimeout: '30m', stages: { consideration: { on: 'add_to_cart' }, purchase: { on: 'order_completed' } }, items, rules }
+  return {
+    $schema: './journeykit.schema.json',
+    version: 1,
+    collector: { url: 'https://collect.example.com/v1/batch', writeKey: 'wk_bench' },
+    limits: { perPage: 2, perVisit: 5 },
+    visitTimeout: '30m',
+    stages: { consideration: { on: 'add_to_cart' }, purchase: { on: 'order_completed' } },
+    items,
+    rules,
+  }
 }
 
 // Facts for one event, as src/api/facts.ts builds them; 16 different visitors/pages, cycled.
@@ -218,7 +231,8 @@ function generateFacts(seed, count) {
   for (let i = 0; i < count; i++) {
     const [path, title] = pick(pages)
     const query = {}
-    if (rng() < 0.4) Object.assign(query, { utm_source: pick(['newsletter', 'google']), utm_medium: pick(['email', 'cpc']), utm_campaign: pick(['spring', 'summer']) })
+    if (rng() < 0.4)
+      Object.assign(query, { utm_source: pick(['newsletter', 'google']), utm_medium: pick(['email', 'cpc']), utm_campaign: pick(['spring', 'summer']) })
     if (rng() < 0.2) query.ref = pick(['partner', 'affiliate'])
     const search = Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''
     const now = base + i * 7.3 * 3_600_000 // spreads the events over the week and the day
@@ -296,7 +310,10 @@ const coldStart = performance.now()
 const validation = validateConfig(config)
 const validateColdMs = performance.now() - coldStart
 const worstValidation = validateConfig(worstConfig)
-for (const [name, v] of [['config', validation], ['all-page_view config', worstValidation]]) {
+for (const [name, v] of [
+  ['config', validation],
+  ['all-page_view config', worstValidation],
+]) {
   if (v.problems.length) {
     console.error(`The generated ${name} has ${v.problems.length} problem(s); the generator needs fixing:`)
     for (const p of v.problems.slice(0, 10)) console.error(`  ${p.path}: ${p.message}`)
@@ -419,7 +436,15 @@ async function minified(contents, { external = [] } = {}) {
     write: false,
     logLevel: 'silent',
     plugins: external.length
-      ? [{ name: 'external', setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (external.some((e) => args.path.includes(e)) && args.importer.includes('src/') ? { path: args.path, external: true } : undefined)) }]
+      ? [
+          {
+            name: 'external',
+            setup: (b) =>
+              b.onResolve({ filter: /.*/ }, (args) =>
+                external.some((e) => args.path.includes(e)) && args.importer.includes('src/') ? { path: args.path, external: true } : undefined,
+              ),
+          },
+        ]
       : [],
   })
   const text = out.outputFiles[0].text
@@ -538,21 +563,58 @@ const verdict = (ok) => (ok === null ? '' : ok ? '✓' : '✗')
 
 const rows = [
   ['validate 500 rules (median)', ms(validate.median), '≤ 5 ms', verdict(validate.median <= 5), `${spread(validate)}; ${validate.runs} runs`],
-  ['  without schedule.timezone (median)', ms(validateNoZones.median), '', '', `${spread(validateNoZones)}; so ${shape.withSchedule} zone checks cost ≈ ${ms(Math.max(0, validate.median - validateNoZones.median))}`],
+  [
+    '  without schedule.timezone (median)',
+    ms(validateNoZones.median),
+    '',
+    '',
+    `${spread(validateNoZones)}; so ${shape.withSchedule} zone checks cost ≈ ${ms(Math.max(0, validate.median - validateNoZones.median))}`,
+  ],
   ['  first call, cold', ms(validateColdMs), '', '', 'one run, before the JIT warms up (a page validates once, cold)'],
-  [`evaluate page_view, ${typicalOutcome.candidates} candidates (median)`, ms(evaluate.median), '≤ 0.2 ms', verdict(evaluate.median <= 0.2), `${spread(evaluate)}; ${evaluate.runs} runs`],
+  [
+    `evaluate page_view, ${typicalOutcome.candidates} candidates (median)`,
+    ms(evaluate.median),
+    '≤ 0.2 ms',
+    verdict(evaluate.median <= 0.2),
+    `${spread(evaluate)}; ${evaluate.runs} runs`,
+  ],
   ['  of which decide() alone (median)', ms(decideOnly.median), '', '', `${spread(decideOnly)}; the rest is isScheduled + isCapped`],
-  [`evaluate page_view, all 500 rules listen (median)`, ms(evaluateWorst.median), '≤ 0.2 ms', verdict(evaluateWorst.median <= 0.2), `${spread(evaluateWorst)}; worst case`],
+  [
+    `evaluate page_view, all 500 rules listen (median)`,
+    ms(evaluateWorst.median),
+    '≤ 0.2 ms',
+    verdict(evaluateWorst.median <= 0.2),
+    `${spread(evaluateWorst)}; worst case`,
+  ],
   ['  of which decide() alone (median)', ms(decideOnlyWorst.median), '', '', `${spread(decideOnlyWorst)}; the rest is isScheduled + isCapped`],
-  ['  page_view + variant facts (median)', ms(evaluateWithVariants.median), '', '', `${spread(evaluateWithVariants)}; + pickVariant × ${shape.withVariants}, as engine.ts does`],
+  [
+    '  page_view + variant facts (median)',
+    ms(evaluateWithVariants.median),
+    '',
+    '',
+    `${spread(evaluateWithVariants)}; + pickVariant × ${shape.withVariants}, as engine.ts does`,
+  ],
   [`  any trigger key, round robin (median)`, ms(evaluateMix.median), '', '', `${spread(evaluateMix)}; ${keys.length} keys`],
   ['  first call, cold', ms(evaluateColdMs), '', '', 'one run (regex compiles, Intl formatters, JIT)'],
   ['  matchQuery × 500 rules, no index (median)', ms(matchAll.median), '', '', 'for scale: what the index saves'],
   ['  explainRules, 500 rules (median)', ms(explain.median), '', '', 'the CLI; not on the page'],
-  ['rules engine in the core chunk, gzip', bytes(rulesInCore.gzip), '≤ 3 KB', verdict(rulesInCore.gzip <= rulesBudget), `minified ${rulesInCore.raw} B; its ${coreRuleModules.length} modules bundled on their own`],
+  [
+    'rules engine in the core chunk, gzip',
+    bytes(rulesInCore.gzip),
+    '≤ 3 KB',
+    verdict(rulesInCore.gzip <= rulesBudget),
+    `minified ${rulesInCore.raw} B; its ${coreRuleModules.length} modules bundled on their own`,
+  ],
 ]
 if (inContext.error) rows.push(['  in context (core − stubbed core)', 'n/a', '', '', inContext.error])
-else rows.push(['  in context (core − stubbed core), gzip', bytes(inContext.gzipDelta), '≤ 3 KB', verdict(inContext.gzipDelta <= rulesBudget), `esbuild core ${inContext.full.gzip} B vs ${inContext.stubbed.gzip} B stubbed`])
+else
+  rows.push([
+    '  in context (core − stubbed core), gzip',
+    bytes(inContext.gzipDelta),
+    '≤ 3 KB',
+    verdict(inContext.gzipDelta <= rulesBudget),
+    `esbuild core ${inContext.full.gzip} B vs ${inContext.stubbed.gzip} B stubbed`,
+  ])
 rows.push(
   ['pacing chunk (schedule + variants), gzip', bytes(pacingChunk.gzip), '', '', `lazy; minified ${pacingChunk.raw} B`],
   ['validator chunk, gzip', bytes(validatorChunk.gzip), '', '', `lazy; minified ${validatorChunk.raw} B; duration/stages come from core`],
@@ -574,7 +636,11 @@ if (dist) {
 }
 
 const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => [...r[c]].length), ['figure', 'value', 'target', ''][c].length))
-const line = (r) => r.slice(0, 4).map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join('  ') + (r[4] ? `  ${r[4]}` : '')
+const line = (r) =>
+  r
+    .slice(0, 4)
+    .map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length))
+    .join('  ') + (r[4] ? `  ${r[4]}` : '')
 
 console.log(`rules engine (Node ${process.version}, ${process.arch}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(2)} at start)`)
 console.log(
@@ -596,9 +662,13 @@ for (const m of perModule) console.log(`  ${m.file.padEnd(28)} ${String(m.raw).p
 console.log('')
 if (dist?.stale) console.log('dist/ is older than some file in src/: run `npm run build` for an up-to-date cross-check.')
 if (Math.max(loadBefore, loadavg()[0]) > cpus().length * 0.75) {
-  console.log(`The machine was busy (load average ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs): timings read high; trust min and median over p95.`)
+  console.log(
+    `The machine was busy (load average ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs): timings read high; trust min and median over p95.`,
+  )
 }
-console.log('Targets are informational: this bench exits 0 whatever the figures. Sizes: KB = 1024 B; "≤ 3 KB" is checked as 3000 B, size-limit budgets as size-limit reads them (KB = 1000 B).')
+console.log(
+  'Targets are informational: this bench exits 0 whatever the figures. Sizes: KB = 1024 B; "≤ 3 KB" is checked as 3000 B, size-limit budgets as size-limit reads them (KB = 1000 B).',
+)
 
 const results = {
   date: new Date().toISOString(),

@@ -78,11 +78,17 @@ const item = { x: { kind: 'focus', style: 'modal', title: 'Hi' } }
 const scenarios = [
   { key: 'A', name: 'blank page', path: '/bench/a.html', waitFor: 'load' },
   {
-    key: 'B', name: 'tracking, no item', path: '/bench/b.html', waitFor: 'ready',
+    key: 'B',
+    name: 'tracking, no item',
+    path: '/bench/b.html',
+    waitFor: 'ready',
     config: { version: 1, items: item, rules: [{ id: 'r', on: 'page_view', if: { 'page.path': '/never' }, show: 'x' }] },
   },
   {
-    key: 'C', name: 'item shown', path: '/bench/c.html', waitFor: 'item',
+    key: 'C',
+    name: 'item shown',
+    path: '/bench/c.html',
+    waitFor: 'item',
     config: { version: 1, items: item, rules: [{ id: 'r', on: 'page_view', if: { 'page.path': { $startsWith: '/' } }, show: 'x' }] },
   },
 ]
@@ -174,18 +180,17 @@ try {
 
 // JS the page actually fetched from the static server, from the browser's request log.
 const fetchedJs = (key) =>
-  gzipTotalOf(root, runs[key].flatMap((r) => r.requests.filter((q) => q.where === 'page').map((q) => q.path)), snapshot)
+  gzipTotalOf(
+    root,
+    runs[key].flatMap((r) => r.requests.filter((q) => q.where === 'page').map((q) => q.path)),
+    snapshot,
+  )
 const pages = { noItem: fetchedJs('B'), withItem: fetchedJs('C') }
 const summary = summarize(scenarios, runs, traces)
 const trackingSummary = summarizeTracking(tracking, { events: BURST_EVENTS })
 const itemsSummary = summarizeItems(items, snapshot)
 const deliverySummary = summarizeDelivery(delivery, { calls: TRACK_CALLS, events: FLUSH_EVENTS })
-const targets = [
-  ...targetsOf(summary, bytes, pages),
-  ...trackingTargets(trackingSummary),
-  ...itemsTargets(itemsSummary),
-  ...deliveryTargets(deliverySummary),
-]
+const targets = [...targetsOf(summary, bytes, pages), ...trackingTargets(trackingSummary), ...itemsTargets(itemsSummary), ...deliveryTargets(deliverySummary)]
 const notes = [
   ...notesOf(summary, { runsPerScenario: RUNS, skipped, budgetS: BUDGET_S, failures }),
   ...trackingNotes(trackingSummary, tracking, { runs: RUNS, bursts: BURSTS }),
@@ -193,7 +198,14 @@ const notes = [
   ...deliveryNotes(deliverySummary, delivery, { loops: TRACK_LOOPS, flushes: FLUSH_RUNS }),
 ]
 const seconds = (Date.now() - started) / 1000
-const settings = { chromium: version, node: process.version, cpu: CPU_THROTTLING, runsPerScenario: RUNS, tracedRunsPerScenario: TRACE_RUNS, settleMs: SETTLE_MS }
+const settings = {
+  chromium: version,
+  node: process.version,
+  cpu: CPU_THROTTLING,
+  runsPerScenario: RUNS,
+  tracedRunsPerScenario: TRACE_RUNS,
+  settleMs: SETTLE_MS,
+}
 const trackingSettings = { startupRuns: RUNS, burstsPerKind: BURSTS, burstEvents: BURST_EVENTS, budgetS: TRACKING_BUDGET_S }
 const itemsSettings = { runs: ITEMS_RUNS, budgetS: ITEMS_BUDGET_S }
 const deliverySettings = { trackLoops: TRACK_LOOPS, trackCalls: TRACK_CALLS, flushRuns: FLUSH_RUNS, flushEvents: FLUSH_EVENTS, budgetS: DELIVERY_BUDGET_S }
@@ -233,9 +245,7 @@ writeFileSync(
       },
       items: { ...itemsSettings, summary: itemsSummary, runs: items.runs },
       delivery: { ...deliverySettings, summary: deliverySummary, runs: { track: delivery.track, flush: delivery.flush } },
-      tracedRuns: Object.fromEntries(
-        Object.entries(traces).map(([key, kinds]) => [key, { plain: perRun(kinds.plain), profile: perRun(kinds.profile) }]),
-      ),
+      tracedRuns: Object.fromEntries(Object.entries(traces).map(([key, kinds]) => [key, { plain: perRun(kinds.plain), profile: perRun(kinds.profile) }])),
     },
     null,
     2,

@@ -79,7 +79,12 @@ export function targetsOf(summary, bytes, pages) {
       return [
         { what: `${key}: journeykit script time`, limit: '< 20 ms', value: `${num(scriptTimeOf(s))} ms`, ok: check(scriptTimeOf(s), (v) => v < 20) },
         { what: `${key}: heap growth`, limit: '≤ 150 KB', value: `${num(kb(s.heapGrowthBytes))} KB`, ok: check(s.heapGrowthBytes, (v) => v <= 150 * KB) },
-        { what: `${key}: long tasks (median)`, limit: '0', value: `${num(s.longTasks.median, 0)} (max ${num(s.longTasks.max, 0)})`, ok: check(s.longTasks.median, (v) => v === 0) },
+        {
+          what: `${key}: long tasks (median)`,
+          limit: '0',
+          value: `${num(s.longTasks.median, 0)} (max ${num(s.longTasks.max, 0)})`,
+          ok: check(s.longTasks.median, (v) => v === 0),
+        },
       ]
     }),
   ]

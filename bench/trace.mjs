@@ -23,9 +23,7 @@
 // CDP's ScriptDuration about half of it (it leaves out microtasks). Whatever the method,
 // the profiler itself slows the traced run down somewhat.
 
-const namedEvents = new Set([
-  'EvaluateScript', 'v8.compile', 'v8.compileModule', 'FunctionCall', 'v8.evaluateModule', 'TimerFire', 'EventDispatch',
-])
+const namedEvents = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'FunctionCall', 'v8.evaluateModule', 'TimerFire', 'EventDispatch'])
 const containerEvents = new Set([...namedEvents, 'RunMicrotasks'])
 // TimerFire and EventDispatch wrap their callbacks' FunctionCall, and may hold non-script work.
 const pureScriptEvents = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks'])
@@ -51,7 +49,7 @@ export function unionMs(intervals) {
  * @param {string} marker  a substring of every journeykit script URL (`/dist/`)
  */
 export function attributableScriptMs(trace, marker) {
-  const events = Array.isArray(trace) ? trace : trace.traceEvents ?? []
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? [])
   const mine = (url) => typeof url === 'string' && url.includes(marker)
 
   // Script URLs by (process, scriptId), from every event or profile node naming both.

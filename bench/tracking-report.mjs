@@ -44,7 +44,13 @@ export function summarizeTracking(out, { events }) {
     })
     const d = side(pages.D)
     const blank = side(pages.blank)
-    bursts[kind] = { events, D: d, blank, deltaPer1k: minus(d.allPer1k.median, blank.allPer1k.median), cdpDeltaPer1k: minus(d.cdpPer1k.median, blank.cdpPer1k.median) }
+    bursts[kind] = {
+      events,
+      D: d,
+      blank,
+      deltaPer1k: minus(d.allPer1k.median, blank.allPer1k.median),
+      cdpDeltaPer1k: minus(d.cdpPer1k.median, blank.cdpPer1k.median),
+    }
   }
   return { startup, bursts }
 }
@@ -54,7 +60,12 @@ export function trackingTargets(t) {
   const { startup, bursts } = t
   const burstLong = Math.max(bursts.scroll.D.longTasks.max ?? -Infinity, bursts.pointer.D.longTasks.max ?? -Infinity)
   return [
-    { what: 'D: tracking start-up (triggers chunk)', limit: '< 2 ms', value: `${num(startup.chunkMs.median, 2)} ms`, ok: check(startup.chunkMs.median, (v) => v < 2) },
+    {
+      what: 'D: tracking start-up (triggers chunk)',
+      limit: '< 2 ms',
+      value: `${num(startup.chunkMs.median, 2)} ms`,
+      ok: check(startup.chunkMs.median, (v) => v < 2),
+    },
     // The per-round differences decide: all under the limit ✓, all over ✗, else '?' (the
     // noise of two whole page loads is far larger than the limit).
     {
@@ -63,26 +74,49 @@ export function trackingTargets(t) {
       value: `${num(startup.deltaMs)} ms (${num(startup.pairedDeltaMs.min)}–${num(startup.pairedDeltaMs.max)})`,
       ok: startup.pairedDeltaMs.n === 0 ? null : startup.pairedDeltaMs.max < 2 ? true : startup.pairedDeltaMs.min >= 2 ? false : null,
     },
-    { what: 'D: per 1,000 scroll events (Δ blank)', limit: '≤ 1 ms', value: `${num(bursts.scroll.deltaPer1k)} ms`, ok: check(bursts.scroll.deltaPer1k, (v) => v <= 1) },
-    { what: 'D: per 1,000 pointer events (Δ blank; info)', limit: '≤ 1 ms', value: `${num(bursts.pointer.deltaPer1k)} ms`, ok: check(bursts.pointer.deltaPer1k, (v) => v <= 1) },
-    { what: 'D: long tasks in start-up (median)', limit: '0', value: `${num(startup.longTasks.D.median, 0)} (max ${num(startup.longTasks.D.max, 0)})`, ok: check(startup.longTasks.D.median, (v) => v === 0) },
-    { what: 'D: long tasks in the bursts (max)', limit: '0', value: Number.isFinite(burstLong) ? String(burstLong) : '—', ok: Number.isFinite(burstLong) ? burstLong === 0 : null },
+    {
+      what: 'D: per 1,000 scroll events (Δ blank)',
+      limit: '≤ 1 ms',
+      value: `${num(bursts.scroll.deltaPer1k)} ms`,
+      ok: check(bursts.scroll.deltaPer1k, (v) => v <= 1),
+    },
+    {
+      what: 'D: per 1,000 pointer events (Δ blank; info)',
+      limit: '≤ 1 ms',
+      value: `${num(bursts.pointer.deltaPer1k)} ms`,
+      ok: check(bursts.pointer.deltaPer1k, (v) => v <= 1),
+    },
+    {
+      what: 'D: long tasks in start-up (median)',
+      limit: '0',
+      value: `${num(startup.longTasks.D.median, 0)} (max ${num(startup.longTasks.D.max, 0)})`,
+      ok: check(startup.longTasks.D.median, (v) => v === 0),
+    },
+    {
+      what: 'D: long tasks in the bursts (max)',
+      limit: '0',
+      value: Number.isFinite(burstLong) ? String(burstLong) : '—',
+      ok: Number.isFinite(burstLong) ? burstLong === 0 : null,
+    },
   ]
 }
 
 export function trackingNotes(t, out, { runs, bursts }) {
   const notes = []
   const { startup } = t
-  if (startup.runs.D && startup.triggersLoadedRuns < startup.runs.D) notes.push(`D: the triggers chunk was not seen running in ${startup.runs.D - startup.triggersLoadedRuns} start-up run(s)`)
+  if (startup.runs.D && startup.triggersLoadedRuns < startup.runs.D)
+    notes.push(`D: the triggers chunk was not seen running in ${startup.runs.D - startup.triggersLoadedRuns} start-up run(s)`)
   for (const [key, n] of Object.entries(startup.runs)) if (n < runs) notes.push(`tracking start-up ${key}: ${n} of ${runs} runs completed`)
   for (const [kind, b] of Object.entries(t.bursts)) {
     for (const side of ['D', 'blank']) {
       const s = b[side]
       if (s.runs < bursts) notes.push(`${kind} burst on ${side}: ${s.runs} of ${bursts} runs completed`)
-      if (s.runs && s.fired.min < b.events) notes.push(`${kind} burst on ${side}: ${s.fired.min} ${kind === 'scroll' ? 'scroll' : 'pointermove'} events for ${b.events} inputs`)
+      if (s.runs && s.fired.min < b.events)
+        notes.push(`${kind} burst on ${side}: ${s.fired.min} ${kind === 'scroll' ? 'scroll' : 'pointermove'} events for ${b.events} inputs`)
       if (s.runs && !s.waitedAll) notes.push(`${kind} burst on ${side}: the page was not ready in some run`)
     }
-    if (kind === 'scroll' && b.D.runs && !(b.D.tracked.includes('y') && b.D.tracked.includes('y2'))) notes.push('scroll burst on D: the 50% / 90% scroll rules did not both reach the collector')
+    if (kind === 'scroll' && b.D.runs && !(b.D.tracked.includes('y') && b.D.tracked.includes('y2')))
+      notes.push('scroll burst on D: the 50% / 90% scroll rules did not both reach the collector')
     if (kind === 'scroll' && b.D.runs && !(b.D.scrolledPx.min > 0)) notes.push('scroll burst on D: the page did not scroll')
   }
   if (out.skipped) notes.push(`tracking: ${out.skipped} run(s) skipped: over the tracking time budget`)
@@ -137,11 +171,12 @@ export function renderTracking(t, { cpu, runs, burstsPerKind }) {
     ),
   )
   const sc = bursts.scroll.D
-  lines.push(`  events = scroll / pointermove events the page counted (scroll D: ${num(sc.wheel.median, 0)} wheel, ${num(sc.scrolledPx.median, 0)} px scrolled, tracked: ${sc.tracked.join(', ') || '—'}).`)
+  lines.push(
+    `  events = scroll / pointermove events the page counted (scroll D: ${num(sc.wheel.median, 0)} wheel, ${num(sc.scrolledPx.median, 0)} px scrolled, tracked: ${sc.tracked.join(', ') || '—'}).`,
+  )
   lines.push('  url-named = script events naming a /dist/ script (the listeners and rAF callbacks); all script as')
-  lines.push("  above, over the traced burst; Δ blank = D − the same page without journeykit (the figure the")
+  lines.push('  above, over the traced burst; Δ blank = D − the same page without journeykit (the figure the')
   lines.push("  targets read); Δ CDP = the same from ScriptDuration. Both pages run the init script's counting")
   lines.push('  listeners (blank: all script ≈ their cost: 2 listener calls per scroll, 1 per pointermove).')
   return lines.join('\n')
 }
-

@@ -17,10 +17,19 @@
 import { unionMs } from './trace.mjs'
 
 const CHUNK = '/dist/triggers.js'
-const scriptEvents = new Set(['v8.evaluateModule', 'RunMicrotasks', 'FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.compileModule', 'TimerFire', 'EventDispatch'])
+const scriptEvents = new Set([
+  'v8.evaluateModule',
+  'RunMicrotasks',
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'TimerFire',
+  'EventDispatch',
+])
 
 export function triggersTiming(trace, pageUrl) {
-  const events = Array.isArray(trace) ? trace : trace.traceEvents ?? []
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? [])
   const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === pageUrl)
   if (!nav) return null
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === nav.pid && e.args?.name === 'CrRendererMain')

@@ -47,7 +47,10 @@ export const counterScript = `(() => {
 /** Registers the pages on the static server; `controlConfig` is scenario B's config. */
 export function trackingPages(server, collector, controlConfig) {
   const tag = (config) => `<script async src="/dist/loader.js" data-config="${config}" data-collector="${collector.batchUrl}"></script>`
-  for (const [name, config] of [['d', trackingConfig], ['d-control', controlConfig]]) {
+  for (const [name, config] of [
+    ['d', trackingConfig],
+    ['d-control', controlConfig],
+  ]) {
     server.setPage(`/bench/${name}.json`, { type: 'application/json; charset=utf-8', body: JSON.stringify(config) })
     server.setPage(`/bench/${name}.html`, { body: tallPage + tag(`/bench/${name}.json`) })
   }
@@ -77,12 +80,17 @@ export async function burstRun(browser, { url, waitFor, kind, events, collector,
     collector?.clear()
     await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS })
     const waited = await page.evaluate(
-      ([what, limit]) => Promise.race([(what === 'ready' ? window.__jkBench.ready : Promise.resolve()).then(() => true), new Promise((done) => setTimeout(() => done(false), limit))]),
+      ([what, limit]) =>
+        Promise.race([
+          (what === 'ready' ? window.__jkBench.ready : Promise.resolve()).then(() => true),
+          new Promise((done) => setTimeout(() => done(false), limit)),
+        ]),
       [waitFor, WAIT_MS],
     )
     await flush(page)
     await page.waitForTimeout(SETTLE_MS)
-    const read = () => page.evaluate(() => ({ ...window.__jkCount, y: scrollY, longTasks: window.__jkBench.longTasks, longTaskMs: window.__jkBench.longTaskMs }))
+    const read = () =>
+      page.evaluate(() => ({ ...window.__jkCount, y: scrollY, longTasks: window.__jkBench.longTasks, longTaskMs: window.__jkBench.longTaskMs }))
     const before = await read()
     const scriptBefore = await metric(cdp, 'ScriptDuration')
 
@@ -157,7 +165,9 @@ export async function runTracking(browser, { origin, collector, paths, runs, bur
   for (let i = 0; i < bursts; i++) {
     for (const kind of ['scroll', 'pointer']) {
       await attempt(`D ${kind} burst`, out.bursts[kind].D, () => burstRun(browser, { url: origin + paths.D, waitFor: 'ready', kind, events, collector }))
-      await attempt(`blank ${kind} burst`, out.bursts[kind].blank, () => burstRun(browser, { url: origin + paths.blank, waitFor: 'load', kind, events, collector }))
+      await attempt(`blank ${kind} burst`, out.bursts[kind].blank, () =>
+        burstRun(browser, { url: origin + paths.blank, waitFor: 'load', kind, events, collector }),
+      )
     }
   }
   return out

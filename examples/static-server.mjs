@@ -70,7 +70,9 @@ export async function startStaticServer({ root, port = 8080, host = '127.0.0.1',
       const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream'
       res.writeHead(200, { 'Content-Type': type, 'Content-Length': info.size, 'Cache-Control': 'no-store', ...(headers?.(pathname) ?? {}) })
       if (req.method === 'HEAD') return res.end()
-      createReadStream(file).on('error', () => res.destroy()).pipe(res)
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res)
     } catch {
       // Browsers ask for /favicon.ico on every page; a 404 there is console noise in tests.
       if (pathname === '/favicon.ico') return send(204)
@@ -80,7 +82,10 @@ export async function startStaticServer({ root, port = 8080, host = '127.0.0.1',
 
   await new Promise((done, fail) => {
     server.once('error', fail)
-    server.listen(port, host, () => { server.off('error', fail); done() })
+    server.listen(port, host, () => {
+      server.off('error', fail)
+      done()
+    })
   })
   return {
     url: `http://${host}:${server.address().port}`,

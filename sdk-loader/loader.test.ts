@@ -54,7 +54,10 @@ describe('loader', () => {
   })
 
   it('costs the page one console.error when the runtime chunk cannot load', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}')))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}')),
+    )
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     await runLoader({ 'data-config': '/journeykit.json' })
     await vi.waitFor(() => expect(errors).toHaveBeenCalledTimes(1))

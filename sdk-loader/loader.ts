@@ -7,7 +7,6 @@
 import type { LoaderHandoff } from '../src/boot.js'
 
 type Queue = unknown[] & { ready?: unknown }
-
 ;(function (w: Window & { journeykit?: Queue }, d: Document) {
   try {
     const script = d.currentScript as HTMLScriptElement | null

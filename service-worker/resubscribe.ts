@@ -7,7 +7,10 @@ export interface ResubscribeDeps {
 }
 
 /** `pushsubscriptionchange`: the browser renewed or dropped the subscription; keep one and report it. */
-export function handleSubscriptionChange(event: { newSubscription?: PushSubscription | null; waitUntil(p: Promise<unknown>): void }, deps: ResubscribeDeps): void {
+export function handleSubscriptionChange(
+  event: { newSubscription?: PushSubscription | null; waitUntil(p: Promise<unknown>): void },
+  deps: ResubscribeDeps,
+): void {
   event.waitUntil(
     (async () => {
       let subscription = event.newSubscription ?? null

@@ -13,32 +13,61 @@ describe('push', () => {
   it('shows the payload as a notification and reports push_received', async () => {
     const showNotification = vi.fn(async () => undefined)
     const report = vi.fn(async () => undefined)
-    const payload = { title: 'Price drop', body: 'Now €39', url: '/p/1', tag: 't', icon: '/i.png', requireInteraction: true, actions: [{ action: 'buy', title: 'Buy', url: '/buy' }] }
+    const payload = {
+      title: 'Price drop',
+      body: 'Now €39',
+      url: '/p/1',
+      tag: 't',
+      icon: '/i.png',
+      requireInteraction: true,
+      actions: [{ action: 'buy', title: 'Buy', url: '/buy' }],
+    }
     const event = extendable({ data: { text: () => JSON.stringify(payload) } })
     handlePush(event, { showNotification, report })
     await event.done()
     expect(showNotification).toHaveBeenCalledWith(
       'Price drop',
-      expect.objectContaining({ body: 'Now €39', tag: 't', icon: '/i.png', requireInteraction: true, actions: [{ action: 'buy', title: 'Buy' }], data: { url: '/p/1', actions: payload.actions, title: 'Price drop' } }),
+      expect.objectContaining({
+        body: 'Now €39',
+        tag: 't',
+        icon: '/i.png',
+        requireInteraction: true,
+        actions: [{ action: 'buy', title: 'Buy' }],
+        data: { url: '/p/1', actions: payload.actions, title: 'Price drop' },
+      }),
     )
     expect(report).toHaveBeenCalledWith('push_received', { title: 'Price drop', tag: 't', url: '/p/1' })
   })
 
-  it.each(['not json', '{"body":"no title"}', '[]', 'null', '', '{"title":"x","actions":"nope"}'])('shows and reports nothing for the malformed payload %s', async (text) => {
-    const showNotification = vi.fn(async () => undefined)
-    const report = vi.fn(async () => undefined)
-    const event = extendable({ data: { text: () => text } })
-    handlePush(event, { showNotification, report })
-    await event.done()
-    expect(showNotification).not.toHaveBeenCalled()
-    expect(report).not.toHaveBeenCalled()
-    expect(parsePayload(text)).toBeNull()
-  })
+  it.each(['not json', '{"body":"no title"}', '[]', 'null', '', '{"title":"x","actions":"nope"}'])(
+    'shows and reports nothing for the malformed payload %s',
+    async (text) => {
+      const showNotification = vi.fn(async () => undefined)
+      const report = vi.fn(async () => undefined)
+      const event = extendable({ data: { text: () => text } })
+      handlePush(event, { showNotification, report })
+      await event.done()
+      expect(showNotification).not.toHaveBeenCalled()
+      expect(report).not.toHaveBeenCalled()
+      expect(parsePayload(text)).toBeNull()
+    },
+  )
 
   it('survives a push without data or whose data cannot be read', async () => {
     const deps = { showNotification: vi.fn(async () => undefined), report: vi.fn(async () => undefined) }
     expect(() => handlePush(extendable({ data: null }), deps)).not.toThrow()
-    expect(() => handlePush(extendable({ data: { text: () => { throw new Error('bad') } } }), deps)).not.toThrow()
+    expect(() =>
+      handlePush(
+        extendable({
+          data: {
+            text: () => {
+              throw new Error('bad')
+            },
+          },
+        }),
+        deps,
+      ),
+    ).not.toThrow()
     expect(deps.showNotification).not.toHaveBeenCalled()
   })
 })
@@ -82,7 +111,10 @@ describe('notification click', () => {
 
   it('closes it, opens the clicked action URL and reports push_clicked', async () => {
     const close = vi.fn()
-    const event = extendable({ action: 'buy', notification: { close, tag: 't', data: { url: '/p/1', title: 'Price drop', actions: [{ action: 'buy', url: '/buy' }] } } })
+    const event = extendable({
+      action: 'buy',
+      notification: { close, tag: 't', data: { url: '/p/1', title: 'Price drop', actions: [{ action: 'buy', url: '/buy' }] } },
+    })
     const d = deps()
     handleClick(event, d)
     await event.done()

@@ -60,8 +60,8 @@ describe('journeykit validate', () => {
       '✘ rules[2].if.page.referrer: $regex has lookaround',
       '✘ rules[1].if.page.query.q: $regex has syntax journeykit does not run',
     ])
-    expect(lines[1]).toMatch(/^    lookaround .* needs a backtracking engine/)
-    expect(lines[3]).toMatch(/^    journeykit runs literals/)
+    expect(lines[1]).toMatch(/^ {4}lookaround .* needs a backtracking engine/)
+    expect(lines[3]).toMatch(/^ {4}journeykit runs literals/)
   })
 
   it('reports unreadable files and bad JSON, exit 1; bad usage, exit 2', () => {

@@ -31,7 +31,8 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
   const { problems, warnings } = validateConfig(config)
   // What only the regex engine knows it cannot run, as the runtime checks it when accepting a config.
   for (const { path, refusal } of findRegexRefusals(config)) {
-    if (!problems.some((problem) => problem.path === path && problem.message.startsWith('$regex'))) problems.push({ path, message: `$regex ${regexMessages[refusal]}` })
+    if (!problems.some((problem) => problem.path === path && problem.message.startsWith('$regex')))
+      problems.push({ path, message: `$regex ${regexMessages[refusal]}` })
   }
   const lines = [
     ...problems.flatMap(({ path, message }) => [`✘ ${path}: ${message}`, ...explainRegexRefusal(message)]),

@@ -4,7 +4,11 @@
 
 export const stages = ['awareness', 'consideration', 'purchase', 'retention', 'advocacy']
 
-const counted = new Map([['item_shown', 'shown'], ['item_dismissed', 'dismissed'], ['item_converted', 'converted']])
+const counted = new Map([
+  ['item_shown', 'shown'],
+  ['item_dismissed', 'dismissed'],
+  ['item_converted', 'converted'],
+])
 const text = (value) => (typeof value === 'string' && value.length > 0 ? value : null)
 /** converted / shown to 4 decimals; null when nothing was shown. */
 export const rate = (converted, shown) => (shown > 0 ? Math.round((converted / shown) * 10_000) / 10_000 : null)
@@ -74,9 +78,7 @@ export function createFunnel() {
       visitors: visitors.size,
       stages: stages.map((stage) => ({ stage, visitors: perStage.get(stage) })),
       unknownStage: unknown,
-      items: [...items.values()]
-        .map((row) => ({ ...row, rate: rate(row.converted, row.shown) }))
-        .sort((a, b) => b.shown - a.shown || byName(a.item, b.item)),
+      items: [...items.values()].map((row) => ({ ...row, rate: rate(row.converted, row.shown) })).sort((a, b) => b.shown - a.shown || byName(a.item, b.item)),
       variants: [...variants.values()]
         .map((row) => ({ ...row, rate: rate(row.converted, row.shown) }))
         .sort((a, b) => byName(a.rule ?? '', b.rule ?? '') || byName(a.variant, b.variant)),

@@ -120,7 +120,12 @@ describe('funnel: items and variants', () => {
   })
 
   it('ignores odd event names and properties without throwing', () => {
-    const odd = funnel([event({ event: 'constructor' }), event({ event: '__proto__' }), event({ properties: null }), event({ event: 'item_shown', properties: 'x' })])
+    const odd = funnel([
+      event({ event: 'constructor' }),
+      event({ event: '__proto__' }),
+      event({ properties: null }),
+      event({ event: 'item_shown', properties: 'x' }),
+    ])
     expect(odd.items).toEqual([])
     expect(odd.events).toBe(4)
   })
@@ -144,7 +149,9 @@ describe('envelope validation', () => {
   })
 
   it('names each bad event and why, for the whole batch (all or nothing)', () => {
-    const result = checkEnvelope({ batch: [good(), { ...good(), type: 'alias' }, good(), 7, { ...good(), messageId: '', anonymousId: '', timestamp: 'yesterday' }] })
+    const result = checkEnvelope({
+      batch: [good(), { ...good(), type: 'alias' }, good(), 7, { ...good(), messageId: '', anonymousId: '', timestamp: 'yesterday' }],
+    })
     expect(result).toEqual({
       ok: false,
       error: '3 of 5 events are invalid: nothing from this batch was stored',
@@ -153,7 +160,11 @@ describe('envelope validation', () => {
         { index: 3, problems: ['not an object'] },
         {
           index: 4,
-          problems: ['messageId must be a non-empty string', 'anonymousId or userId must be a non-empty string', 'timestamp must be an ISO 8601 date-time string'],
+          problems: [
+            'messageId must be a non-empty string',
+            'anonymousId or userId must be a non-empty string',
+            'timestamp must be an ISO 8601 date-time string',
+          ],
         },
       ],
       invalidCount: 3,

@@ -15,8 +15,12 @@ const page = readFileSync(resolve(here, 'page.html'), 'utf8')
 const maxBody = 1024 * 1024
 const recentLimit = 200
 const batchPaths = new Set(['/v1/batch', '/batch', '/'])
-const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, Authorization', 'Access-Control-Max-Age': '600' }
+const cors = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+  'Access-Control-Max-Age': '600',
+}
 
 export async function startCollector({ port = 8787, host = '127.0.0.1', file = resolve(here, 'events.ndjson'), log = false } = {}) {
   let [events, batches, requests, recent, faults] = [[], [], [], [], []]
@@ -39,7 +43,9 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
         if (typeof event.messageId === 'string') seen.add(event.messageId)
         funnel.add(event)
         recent.push(event)
-      } catch { /* blank or torn line */ }
+      } catch {
+        /* blank or torn line */
+      }
     }
     recent = recent.slice(-recentLimit)
     funnelNow = funnel.result()
@@ -52,7 +58,13 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     const type = typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json'
     // Retry-After must be exposed, or a page on another origin cannot read it. No
     // `no-store`: on an answer to a page's fetch it costs that page the back/forward cache.
-    res.writeHead(status, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After', 'Cache-Control': 'no-cache', ...(text && { 'Content-Type': type }), ...headers })
+    res.writeHead(status, {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers': 'Retry-After',
+      'Cache-Control': 'no-cache',
+      ...(text && { 'Content-Type': type }),
+      ...headers,
+    })
     res.end(text)
   }
 
@@ -71,7 +83,10 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     let duplicates = 0
     const lines = []
     for (const event of batch) {
-      if (seen.has(event.messageId)) { duplicates++; continue }
+      if (seen.has(event.messageId)) {
+        duplicates++
+        continue
+      }
       seen.add(event.messageId)
       lines.push(JSON.stringify(event) + '\n')
       events.push(event)
@@ -97,7 +112,15 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     const invalid = checkEnvelope(envelope)
     if (invalid) return invalid
     // A predicate that throws counts as true: a broken test hook must not take the server down.
-    const index = rejecting ? envelope.batch.findIndex((event) => { try { return rejecting(event) } catch { return true } }) : -1
+    const index = rejecting
+      ? envelope.batch.findIndex((event) => {
+          try {
+            return rejecting(event)
+          } catch {
+            return true
+          }
+        })
+      : -1
     return index === -1 ? null : { error: 'rejected event', index }
   }
 
@@ -163,12 +186,17 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     reply(res, 404, { ok: false, error: 'not found' })
   })
   // Keeps idle EventSource connections alive through proxies; unref'd so it never holds the process.
-  const heartbeat = setInterval(() => { for (const res of streams) res.write(': ping\n\n') }, 25_000)
+  const heartbeat = setInterval(() => {
+    for (const res of streams) res.write(': ping\n\n')
+  }, 25_000)
   heartbeat.unref()
 
   await new Promise((done, fail) => {
     server.once('error', fail)
-    server.listen(port, host, () => { server.off('error', fail); done() })
+    server.listen(port, host, () => {
+      server.off('error', fail)
+      done()
+    })
   })
   const url = `http://${host}:${server.address().port}`
   return {
@@ -179,13 +207,28 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     batches: () => batches.slice(),
     requests: () => requests.slice(),
     /** Forgets events(), batches(), requests() and the page backlog (not the file, the funnel or seen messageIds), and resets failNext, rejectEvents and delay. */
-    clear() { events = []; batches = []; requests = []; recent = []; faults = []; rejecting = null; delayMs = 0 },
+    clear() {
+      events = []
+      batches = []
+      requests = []
+      recent = []
+      faults = []
+      rejecting = null
+      delayMs = 0
+    },
     /** The next `count` POSTs answer `status` with `headers` and store nothing; a count of 0 cancels the failures still queued. */
-    failNext(status, count = 1, headers = {}) { if (count > 0) faults.push({ status, count, headers }); else faults = [] },
+    failNext(status, count = 1, headers = {}) {
+      if (count > 0) faults.push({ status, count, headers })
+      else faults = []
+    },
     /** While set, a batch holding an event for which `predicate(event)` is true answers 400 and stores nothing. */
-    rejectEvents(predicate) { rejecting = typeof predicate === 'function' ? predicate : null },
+    rejectEvents(predicate) {
+      rejecting = typeof predicate === 'function' ? predicate : null
+    },
     /** Batch POSTs are answered `ms` after they arrive (their events are stored on arrival); 0 resets. */
-    delay(ms) { delayMs = Math.max(0, Number(ms) || 0) },
+    delay(ms) {
+      delayMs = Math.max(0, Number(ms) || 0)
+    },
     close() {
       clearInterval(heartbeat)
       for (const timer of held) clearTimeout(timer)
@@ -201,7 +244,12 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const port = process.env.PORT ? Number(process.env.PORT) : 8787 // PORT=0: any free port
-  const collector = await startCollector({ port, host: process.env.HOST || '127.0.0.1', file: process.env.FILE ? resolve(process.env.FILE) : undefined, log: true })
+  const collector = await startCollector({
+    port,
+    host: process.env.HOST || '127.0.0.1',
+    file: process.env.FILE ? resolve(process.env.FILE) : undefined,
+    log: true,
+  })
   console.log(`collector listening on ${collector.url} (events → ${collector.file})`)
   const stop = () => collector.close().then(() => process.exit(0))
   process.once('SIGINT', stop)

@@ -1,7 +1,13 @@
 import { test, expect, runtimeReady } from './fixtures.js'
 
 // Playwright turns the back/forward cache off by default; this spec turns it back on.
-test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'], ignoreDefaultArgs: ['--disable-back-forward-cache'] } })
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  },
+})
 
 test('a page restored from the back/forward cache counts as a page view', async ({ page, site }) => {
   const cacheable = { 'Cache-Control': 'max-age=0' } // no-store pages are never kept

@@ -83,7 +83,9 @@ test('in an opaque origin (a sandboxed iframe), where Web Locks and IndexedDB re
   site.setPage('/e2e/opaque.json', { type: 'application/json', body: '{"version":1}', headers: cors })
   const tag = `<script async src="${site.origin}/e2e/sandbox/loader.js" data-config="${site.origin}/e2e/opaque.json" data-collector="${site.collector.batchUrl}"></script>`
   const frameHtml = `<!doctype html><html><head><meta charset="utf-8"><title>sandboxed</title>${tag}</head><body>in a sandbox</body></html>`
-  site.setPage('/e2e/opaque.html', { body: `<!doctype html><iframe sandbox="allow-scripts" srcdoc="${frameHtml.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>` })
+  site.setPage('/e2e/opaque.html', {
+    body: `<!doctype html><iframe sandbox="allow-scripts" srcdoc="${frameHtml.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`,
+  })
   const errors = collectConsole(page)
   await page.goto(`${site.origin}/e2e/opaque.html`)
   const frame = page.frames().find((f) => f !== page.mainFrame())!
@@ -116,7 +118,10 @@ test('the collector answering 500 three times, then 200: everything arrives, sam
   site.collector.failNext(500, 3)
   await trackMany(page, 'during_outage', 5)
   const events = await site.waitForEvents(page, (all) => ids(all, 'during_outage').length === 5)
-  const statuses = site.collector.requests().filter((r) => r.method === 'POST').map((r) => r.status)
+  const statuses = site.collector
+    .requests()
+    .filter((r) => r.method === 'POST')
+    .map((r) => r.status)
   expect(statuses.filter((s) => s === 500)).toHaveLength(3)
   expect(new Set(ids(events, 'during_outage')).size).toBe(5)
 })
@@ -152,13 +157,22 @@ test('reloading while a batch is in flight re-sends the same ids and loses none'
   await expect.poll(pending, { timeout: 10_000 }).toBeGreaterThan(0) // the batch is in flight...
   await page.reload() // ...when the page goes
   await runtimeReady(page)
-  const inFlight = () => site.collector.batches().flatMap((b) => b.batch as Array<Record<string, any>>).filter((e) => e.event === 'in_flight')
+  const inFlight = () =>
+    site.collector
+      .batches()
+      .flatMap((b) => b.batch as Array<Record<string, any>>)
+      .filter((e) => e.event === 'in_flight')
   expect(inFlight()).toEqual([]) // nothing reached the collector's store before the new page sent
   site.collector.failNext(503, 0)
   site.collector.delay(0)
   const events = await site.waitForEvents(page, (all) => ids(all, 'in_flight').length === 20, { timeout: 30_000 })
   expect(new Set(ids(events, 'in_flight')).size).toBe(20)
-  expect(events.filter((e) => e.event === 'in_flight').map((e) => e.properties.i).sort((a, b) => a - b)).toEqual([...Array(20).keys()])
+  expect(
+    events
+      .filter((e) => e.event === 'in_flight')
+      .map((e) => e.properties.i)
+      .sort((a, b) => a - b),
+  ).toEqual([...Array(20).keys()])
   expect(new Set(inFlight().map((e) => e.messageId)).size).toBe(20) // the same 20 ids, re-sent by the new page
 })
 

@@ -44,7 +44,11 @@ test('the queue stub is replayed in order, with the page and time of each call, 
 })
 
 test('a page event reaches the collector with every contract field', async ({ page, site }) => {
-  const url = await site.serve(page, { config: { version: 1, collector: { url: site.collector.batchUrl, writeKey: 'wk-test' } }, collector: false, title: 'Shop home' })
+  const url = await site.serve(page, {
+    config: { version: 1, collector: { url: site.collector.batchUrl, writeKey: 'wk-test' } },
+    collector: false,
+    title: 'Shop home',
+  })
   await page.goto(`${url}?utm_source=news`)
   const events = await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page'))
   const event = events.find((e) => e.type === 'page')!
@@ -63,7 +67,12 @@ test('a page event reaches the collector with every contract field', async ({ pa
   const batch = site.collector.batches().find((b) => b.batch.some((e: any) => e.messageId === event.messageId))!
   expect(batch.writeKey).toBe('wk-test')
   expect(batch.sentAt).toMatch(iso)
-  expect(site.collector.requests().filter((r) => r.method === 'POST').every((r) => r.status === 200)).toBe(true)
+  expect(
+    site.collector
+      .requests()
+      .filter((r) => r.method === 'POST')
+      .every((r) => r.status === 200),
+  ).toBe(true)
 })
 
 test('a page_view rule shows the modal in a shadow root; Escape closes it and both events are reported', async ({ page, site }) => {

@@ -123,7 +123,12 @@ test('every event the runtime sends passes Segment’s validator and facade and 
   const afterIdentify = messages.filter((message) => message.type !== 'page' && message.event !== 'visit_start')
   expect(new Set(afterIdentify.map((message) => facadeOf(message).userId()))).toEqual(new Set(['user-42']))
   const pageView = facadeOf(messages.find((message) => message.type === 'page')!) as PageFacade
-  expect([pageView.url(), pageView.path(), pageView.title(), pageView.proxy('context.page.path')]).toEqual([url, '/cart/index.html', 'Your cart', '/cart/index.html'])
+  expect([pageView.url(), pageView.path(), pageView.title(), pageView.proxy('context.page.path')]).toEqual([
+    url,
+    '/cart/index.html',
+    'Your cart',
+    '/cart/index.html',
+  ])
   expect(facadeOf(messages.find((message) => message.event === 'lead_captured')!).email()).toBe('ana@shop.example')
   expect(facadeOf(messages.find((message) => message.type === 'identify')!).email()).toBe('ana@shop.example')
 
@@ -136,7 +141,10 @@ test('every event the runtime sends passes Segment’s validator and facade and 
 
   // The committed capture (compiled by `npm run test:types`) must still be the runtime's shape.
   const { captured } = (await import('./captured/ingest-batches.js')) as { captured: WireBatch[] }
-  expect(shapes(captured), 'examples/e2e/captured/ingest-batches.ts is stale: run UPDATE_INGEST_FIXTURE=1 npx playwright test examples/e2e/ingest.spec.ts').toEqual(shapes(envelopes))
+  expect(
+    shapes(captured),
+    'examples/e2e/captured/ingest-batches.ts is stale: run UPDATE_INGEST_FIXTURE=1 npx playwright test examples/e2e/ingest.spec.ts',
+  ).toEqual(shapes(envelopes))
 })
 
 /** Flushes until the collector has a message of each kind, with a bound generous for CI. */
@@ -146,10 +154,13 @@ async function arrived(page: Page, site: Site, kinds: string[]) {
     return kinds.filter((kind) => !seen.has(kind))
   }
   await expect
-    .poll(async () => {
-      await page.evaluate(() => (window as any).journeykit.flush()).catch(() => undefined)
-      return missing()
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        await page.evaluate(() => (window as any).journeykit.flush()).catch(() => undefined)
+        return missing()
+      },
+      { timeout: 30_000 },
+    )
     .toEqual([])
 }
 

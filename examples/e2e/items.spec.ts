@@ -7,7 +7,12 @@ const kinds = ['focus', 'asset', 'push'] as const
 const styles = ['modal', 'bar', 'slidein', 'notification'] as const
 
 const parts = {
-  focus: { body: 'Take 10% off your first order.\nValid today only.', code: 'WELCOME10', cta: { label: 'Shop shirts', url: '/shirts' }, dismissLabel: 'No thanks' },
+  focus: {
+    body: 'Take 10% off your first order.\nValid today only.',
+    code: 'WELCOME10',
+    cta: { label: 'Shop shirts', url: '/shirts' },
+    dismissLabel: 'No thanks',
+  },
   asset: { body: 'Find your size in two minutes.', asset: { url: '/files/guide.pdf', filename: 'guide.pdf' }, gate: 'email' },
   push: { body: 'We will tell you when a saved item gets cheaper.' },
 }
@@ -78,7 +83,9 @@ test('Tab cycles inside an open modal, Shift+Tab too, and focus returns on close
 })
 
 test('a bar announces itself politely and does not take focus; Escape closes it once focus is inside', async ({ page, site }) => {
-  const url = await site.serve(page, { config: { version: 1, items: { b: { kind: 'focus', style: 'bar', title: 'Free shipping', cta: { label: 'Shop', url: '/' } } } } })
+  const url = await site.serve(page, {
+    config: { version: 1, items: { b: { kind: 'focus', style: 'bar', title: 'Free shipping', cta: { label: 'Shop', url: '/' } } } },
+  })
   await page.goto(url)
   await runtimeReady(page)
   await page.focus('#own')
@@ -131,12 +138,18 @@ test('hostile page CSS does not reach inside, and ours does not leak out', async
   })
   await page.goto(url)
   await runtimeReady(page)
-  const before = await page.evaluate(() => [getComputedStyle(document.getElementById('para')!).font, getComputedStyle(document.getElementById('heading')!).color])
+  const before = await page.evaluate(() => [
+    getComputedStyle(document.getElementById('para')!).font,
+    getComputedStyle(document.getElementById('heading')!).color,
+  ])
   const host = await showItem(page, 'm')
   const panel = host.getByRole('dialog')
   expect(await panel.evaluate((el) => [getComputedStyle(el).position, getComputedStyle(el).backgroundColor])).toEqual(['fixed', 'rgb(255, 255, 255)'])
   expect(await host.locator('h2').evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 0, 0)')
-  const after = await page.evaluate(() => [getComputedStyle(document.getElementById('para')!).font, getComputedStyle(document.getElementById('heading')!).color])
+  const after = await page.evaluate(() => [
+    getComputedStyle(document.getElementById('para')!).font,
+    getComputedStyle(document.getElementById('heading')!).color,
+  ])
   expect(after).toEqual(before)
 })
 
@@ -165,7 +178,9 @@ test('opening and closing items shifts no layout, modal scroll lock included', a
 test('under a strict CSP every kind renders styled, with no violation', async ({ page, site }) => {
   const violations: string[] = []
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text))
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as any).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)))
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)),
+  )
   const url = await site.serve(page, { config, csp: `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${site.collector.url}` })
   await page.goto(url)
   await runtimeReady(page)

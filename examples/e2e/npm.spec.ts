@@ -41,7 +41,11 @@ test('npm mode: init() with a config URL and debug: true', async ({ page, site }
   page.on('console', (message) => logs.push(message.text()))
   site.setPage('/e2e/npm-config.json', {
     type: 'application/json',
-    body: JSON.stringify({ version: 1, items: { hi: { kind: 'focus', style: 'bar', title: 'From a URL' } }, rules: [{ id: 'hi', on: 'page_view', show: 'hi' }] }),
+    body: JSON.stringify({
+      version: 1,
+      items: { hi: { kind: 'focus', style: 'bar', title: 'From a URL' } },
+      rules: [{ id: 'hi', on: 'page_view', show: 'hi' }],
+    }),
   })
   site.setPage('/e2e/npm-url.html', {
     body: `<!doctype html><title>npm url</title><script type="module">

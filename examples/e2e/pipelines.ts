@@ -68,7 +68,8 @@ export function segmentProblems(wire: WireMessage): string[] {
   same('userId()', facade.userId(), wire.userId)
   same('anonymousId()', facade.anonymousId(), wire.anonymousId)
   const time = facade.timestamp() as unknown
-  if (!(time instanceof Date) || time.getTime() !== Date.parse(wire.timestamp)) fail(`facade timestamp() gave ${String(time)}, not the wire's ${wire.timestamp}`)
+  if (!(time instanceof Date) || time.getTime() !== Date.parse(wire.timestamp))
+    fail(`facade timestamp() gave ${String(time)}, not the wire's ${wire.timestamp}`)
   same('library()', facade.library(), wire.context?.library)
   same("proxy('context.page')", facade.proxy('context.page'), wire.context?.page)
   same('userAgent()', facade.userAgent(), wire.context?.userAgent)

@@ -49,7 +49,9 @@ test('the worker registers at the configured scope', async ({ page, site }) => {
   const url = await site.serve(page, { config: { version: 1, push: { vapidPublicKey, serviceWorker: '/dist/journeykit-sw.js', scope: '/dist/push/' } } })
   await page.goto(url)
   await runtimeReady(page)
-  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname))).toEqual(['/dist/push/'])
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname)))
+    .toEqual(['/dist/push/'])
 })
 
 test('the soft ask: Allow with permission granted subscribes with the VAPID key and reports push_subscribed', async ({ page, site, context }) => {
@@ -88,7 +90,11 @@ test('permission denied: push_denied is reported and the visitor is told', async
   await site.waitForEvents(page, (all) => all.some((e) => e.event === 'push_denied'))
 })
 
-test('a push delivered through the DevTools protocol shows its notification and is reported; a malformed one shows nothing', async ({ page, site, context }) => {
+test('a push delivered through the DevTools protocol shows its notification and is reported; a malformed one shows nothing', async ({
+  page,
+  site,
+  context,
+}) => {
   await context.grantPermissions(['notifications'])
   serveWorker(site)
   const url = await site.serve(page, { config: { version: 1, push: { vapidPublicKey } } })
@@ -100,9 +106,16 @@ test('a push delivered through the DevTools protocol shows its notification and 
   expect(await notificationTitles(page)).toEqual([])
   await deliverPush(page, site.origin, '/', JSON.stringify({ title: 'Linen shirt: now €39', body: 'The price dropped', url: '/p/linen', tag: 'price' }))
   await expect.poll(() => notificationTitles(page)).toEqual(['Linen shirt: now €39'])
-  await expect.poll(() => site.collector.events().filter((e) => e.event === 'push_received').map((e) => e.properties.title), { timeout: 10_000 }).toEqual([
-    'Linen shirt: now €39',
-  ])
+  await expect
+    .poll(
+      () =>
+        site.collector
+          .events()
+          .filter((e) => e.event === 'push_received')
+          .map((e) => e.properties.title),
+      { timeout: 10_000 },
+    )
+    .toEqual(['Linen shirt: now €39'])
 })
 
 test('inside a site worker that imports ours, the site still serves its own fetches and pushes still show', async ({ page, site, context }) => {
@@ -153,7 +166,7 @@ test('consent denied after a grant makes the worker forget whom it reports for',
         const open = indexedDB.open('journeykit-push')
         open.onsuccess = () => {
           const db = open.result
-          if (!db.objectStoreNames.contains('kv')) return db.close(), resolve(undefined)
+          if (!db.objectStoreNames.contains('kv')) return (db.close(), resolve(undefined))
           const get = db.transaction('kv').objectStore('kv').get('jk:v1:push-settings')
           get.onsuccess = () => (db.close(), resolve(get.result?.anonymousId))
         }

@@ -29,7 +29,11 @@ const watchResponsiveness = `
 `
 
 const responsiveness = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => ({ ticks: (window as any).__gaps.length, maxGap: Math.max(0, ...(window as any).__gaps), longest: Math.max(0, ...(window as any).__longTasks) }))
+  page.evaluate(() => ({
+    ticks: (window as any).__gaps.length,
+    maxGap: Math.max(0, ...(window as any).__gaps),
+    longest: Math.max(0, ...(window as any).__longTasks),
+  }))
 
 test('a ReDoS-shaped $regex on a crafted 2,000-character query leaves the page responsive', async ({ page, site }) => {
   const errors = collectConsole(page)

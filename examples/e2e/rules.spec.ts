@@ -5,7 +5,9 @@ const offer = { kind: 'focus', style: 'modal', title: 'Once only' }
 const shownIn = (events: Array<Record<string, any>>) => events.filter((e) => e.event === 'item_shown')
 
 test('a frequency cap holds across reloads', async ({ page, site }) => {
-  const url = await site.serve(page, { config: withProbe({ version: 1, items: { offer }, rules: [{ id: 'once', on: 'page_view', show: 'offer', frequency: 'once' }] }) })
+  const url = await site.serve(page, {
+    config: withProbe({ version: 1, items: { offer }, rules: [{ id: 'once', on: 'page_view', show: 'offer', frequency: 'once' }] }),
+  })
   await page.goto(url)
   await expect(page.locator('[data-journeykit-item="offer"]').getByRole('dialog')).toBeVisible()
   for (let i = 0; i < 2; i++) {
@@ -33,7 +35,7 @@ test('a cap of once shows in one tab only, even when two tabs race', async ({ pa
   expect(shownIn(events)).toHaveLength(1)
 })
 
-test('a weekly window is honoured under Playwright\'s clock', async ({ page, site }) => {
+test("a weekly window is honoured under Playwright's clock", async ({ page, site }) => {
   // Thursday 2026-11-26 07:59 in Belgrade (UTC+1)
   await page.clock.install({ time: new Date('2026-11-26T06:59:00Z') })
   const url = await site.serve(page, {

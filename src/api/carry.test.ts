@@ -25,7 +25,15 @@ describe('carried messages', () => {
       call(3, { method: 'identify', args: ['u-9', { plan: 'pro' }] }),
       call(4),
     ]).map((c) => c.message)
-    expect(track).toMatchObject({ type: 'track', event: 'e1', properties: { n: 1 }, messageId: 'id-1', anonymousId: 'anon-1', userId: null, timestamp: '2026-11-30T10:00:00.001Z' })
+    expect(track).toMatchObject({
+      type: 'track',
+      event: 'e1',
+      properties: { n: 1 },
+      messageId: 'id-1',
+      anonymousId: 'anon-1',
+      userId: null,
+      timestamp: '2026-11-30T10:00:00.001Z',
+    })
     expect(track!.context).toMatchObject({ page: { url: page.url, path: '/cart', title: 'Cart' }, journey: { stage: 'awareness', visit: 2 } })
     expect(pageView).toMatchObject({ type: 'page', name: 'Cart', messageId: 'id-2', properties: { url: page.url, path: '/cart', search: '?x=1', from: 'ad' } })
     expect(identify).toMatchObject({ type: 'identify', userId: 'u-9', traits: { plan: 'pro' } })
@@ -33,7 +41,9 @@ describe('carried messages', () => {
   })
 
   it('leave out calls that send nothing (reset, consent, triggers)', () => {
-    const ids = carried([call(1, { method: 'reset', args: [], id: undefined }), call(2, { method: 'grant', id: undefined }), call(3)]).map((c) => c.message.messageId)
+    const ids = carried([call(1, { method: 'reset', args: [], id: undefined }), call(2, { method: 'grant', id: undefined }), call(3)]).map(
+      (c) => c.message.messageId,
+    )
     expect(ids).toEqual(['id-3'])
   })
 

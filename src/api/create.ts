@@ -100,7 +100,10 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     pacing: () => loaded.pacing,
     regex: () => loaded.regex,
     later: (delayed) => calls.later(delayed, 'rule'),
-    debug: options.debug || /[?&]journeykit_debug=1/.test(location.search) ? loadChunk('debug', 'rule decisions are not logged', () => import('../debug/log.js')) : null,
+    debug:
+      options.debug || /[?&]journeykit_debug=1/.test(location.search)
+        ? loadChunk('debug', 'rule decisions are not logged', () => import('../debug/log.js'))
+        : null,
   })
   const perform = async (call: CapturedCall) => {
     try {

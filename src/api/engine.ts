@@ -97,7 +97,9 @@ export function createEngine(deps: EngineDeps) {
     if (!candidates) return
     const counts = visitor.counts()
     const facts = buildFacts(moment, visitor.current(), counts, event, deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId))
-    const decisions = decide(deps.rules(), key, facts, deps.regex()?.testRegex).filter(({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time))
+    const decisions = decide(deps.rules(), key, facts, deps.regex()?.testRegex).filter(
+      ({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time),
+    )
     // Logging is help, never a reason to fail: a throwing console or log is ignored.
     void deps.debug?.then((debug) => debug?.logDecisions(key, candidates, facts, counts, moment.time)).catch(() => undefined)
     for (const { rule } of decisions) {

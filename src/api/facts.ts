@@ -10,13 +10,7 @@ import { pushPermission } from '../push/support.js'
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 
 /** Everything a rule's `if` can ask about (contract §4), at one moment. */
-export function buildFacts(
-  moment: Moment,
-  visitor: Visitor,
-  counts: Counts,
-  event: Record<string, unknown>,
-  variants: Record<string, string> = {},
-): Facts {
+export function buildFacts(moment: Moment, visitor: Visitor, counts: Counts, event: Record<string, unknown>, variants: Record<string, string> = {}): Facts {
   const visit = counts.visit
   const time = new Date(moment.time)
   return {

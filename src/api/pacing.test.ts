@@ -84,7 +84,14 @@ describe('pacing', () => {
     const { jk, collector } = await start({
       items: { a: { kind: 'focus', style: 'bar', title: 'A' }, b: { kind: 'focus', style: 'bar', title: 'B' } },
       rules: [
-        { id: 'ab', on: 'go', variants: [{ id: 'left', weight: 1, show: 'a' }, { id: 'right', weight: 1, show: 'b' }] },
+        {
+          id: 'ab',
+          on: 'go',
+          variants: [
+            { id: 'left', weight: 1, show: 'a' },
+            { id: 'right', weight: 1, show: 'b' },
+          ],
+        },
         { id: 'which', on: 'go', if: { 'variant.ab': { $in: ['left', 'right'] } }, track: 'variant_known' },
       ],
     })
@@ -113,7 +120,12 @@ describe('pacing', () => {
       await jk.flush()
       expect(collector.names()).toContain('item_shown')
     })
-    expect(collector.events().filter((e) => e.event === 'item_shown').map((e) => e.properties!.item)).toEqual(['high'])
+    expect(
+      collector
+        .events()
+        .filter((e) => e.event === 'item_shown')
+        .map((e) => e.properties!.item),
+    ).toEqual(['high'])
     expect(document.querySelectorAll('[data-journeykit-item]')).toHaveLength(1)
   })
 
@@ -142,7 +154,10 @@ describe('pacing', () => {
     jk.track('repeat_order')
     jk.track('lapsed')
     await jk.flush()
-    const changes = collector.events().filter((e) => e.event === 'stage_changed').map((e) => e.properties)
+    const changes = collector
+      .events()
+      .filter((e) => e.event === 'stage_changed')
+      .map((e) => e.properties)
     expect(changes).toEqual([
       { from: 'awareness', to: 'retention', rule: null },
       { from: 'retention', to: 'consideration', rule: 'lapsed' },

@@ -26,43 +26,71 @@ export function createPublicApi(deps: ApiDeps): JourneyKit {
     deps.run({ method, args, moment: deps.now(), id })
   }
   const api: JourneyKit = {
-    track: guard('track', (name: string, properties?: Record<string, unknown>) => {
-      if (typeof name !== 'string' || name === '') throw new Error('the event name must be a non-empty string')
-      checkProperties(properties)
-      call('track', [name, properties ?? {}])
-    }, undefined),
-    page: guard('page', (properties?: Record<string, unknown>) => {
-      checkProperties(properties)
-      call('page', [properties ?? {}])
-    }, undefined),
-    identify: guard('identify', (userId: string, traits?: Record<string, unknown>) => {
-      if (typeof userId !== 'string' || userId === '') throw new Error('the user id must be a non-empty string')
-      checkProperties(traits)
-      call('identify', [userId, traits ?? {}])
-    }, undefined),
-    consent: guard('consent', (state: 'granted' | 'denied') => {
-      if (state === 'granted') deps.grant()
-      else if (state === 'denied') deps.deny()
-      else throw new Error(`expected 'granted' or 'denied', got ${String(state)}`)
-    }, undefined),
-    show: guard('show', (itemId: string) => {
-      if (typeof itemId !== 'string') throw new Error('the item id must be a string')
-      call('show', [itemId]) // in line with the calls before it: a grant just asked for counts
-    }, undefined),
+    track: guard(
+      'track',
+      (name: string, properties?: Record<string, unknown>) => {
+        if (typeof name !== 'string' || name === '') throw new Error('the event name must be a non-empty string')
+        checkProperties(properties)
+        call('track', [name, properties ?? {}])
+      },
+      undefined,
+    ),
+    page: guard(
+      'page',
+      (properties?: Record<string, unknown>) => {
+        checkProperties(properties)
+        call('page', [properties ?? {}])
+      },
+      undefined,
+    ),
+    identify: guard(
+      'identify',
+      (userId: string, traits?: Record<string, unknown>) => {
+        if (typeof userId !== 'string' || userId === '') throw new Error('the user id must be a non-empty string')
+        checkProperties(traits)
+        call('identify', [userId, traits ?? {}])
+      },
+      undefined,
+    ),
+    consent: guard(
+      'consent',
+      (state: 'granted' | 'denied') => {
+        if (state === 'granted') deps.grant()
+        else if (state === 'denied') deps.deny()
+        else throw new Error(`expected 'granted' or 'denied', got ${String(state)}`)
+      },
+      undefined,
+    ),
+    show: guard(
+      'show',
+      (itemId: string) => {
+        if (typeof itemId !== 'string') throw new Error('the item id must be a string')
+        call('show', [itemId]) // in line with the calls before it: a grant just asked for counts
+      },
+      undefined,
+    ),
     hide: guard('hide', () => deps.hideAll(), undefined),
-    on: guard('on', (event: string, handler: (message: Message) => void) => {
-      if (typeof event !== 'string' || typeof handler !== 'function') throw new Error('expected on(eventName, handler)')
-      return deps.on(event, handler)
-    }, () => undefined),
+    on: guard(
+      'on',
+      (event: string, handler: (message: Message) => void) => {
+        if (typeof event !== 'string' || typeof handler !== 'function') throw new Error('expected on(eventName, handler)')
+        return deps.on(event, handler)
+      },
+      () => undefined,
+    ),
     flush: () => deps.flush(),
     reset: guard('reset', () => call('reset', []), undefined),
-    push: guard('push', (queued: unknown) => {
-      if (!Array.isArray(queued) || typeof queued[0] !== 'string') throw new Error("expected an array like ['track', 'signup']")
-      const [method, ...args] = queued as [keyof JourneyKit, ...unknown[]]
-      const target = api[method]
-      if (method === 'push' || method === 'ready' || typeof target !== 'function') throw new Error(`unknown method "${method}"`)
-      ;(target as (...a: unknown[]) => unknown)(...args)
-    }, undefined),
+    push: guard(
+      'push',
+      (queued: unknown) => {
+        if (!Array.isArray(queued) || typeof queued[0] !== 'string') throw new Error("expected an array like ['track', 'signup']")
+        const [method, ...args] = queued as [keyof JourneyKit, ...unknown[]]
+        const target = api[method]
+        if (method === 'push' || method === 'ready' || typeof target !== 'function') throw new Error(`unknown method "${method}"`)
+        ;(target as (...a: unknown[]) => unknown)(...args)
+      },
+      undefined,
+    ),
     ready: deps.ready,
   }
   return api

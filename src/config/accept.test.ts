@@ -14,7 +14,9 @@ describe('acceptConfig and $regex', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     expect(await acceptConfig(config('\\p{L}+') as never)).toBeNull()
-    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('rules[0].if.page.query.q: $regex has syntax journeykit does not run')])
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([
+      expect.stringContaining('rules[0].if.page.query.q: $regex has syntax journeykit does not run'),
+    ])
   })
 
   it('accepts a ReDoS shape the linear engine runs', async () => {

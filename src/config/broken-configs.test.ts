@@ -11,8 +11,16 @@ const corpus: Array<[string, unknown, string[]]> = [
   ['rules not an array', { version: 1, rules: {} }, ['rules: must be an array']],
   ['item without title', config([rule({})], { a: { kind: 'focus', style: 'modal' } }), ['items.a.title: is required']],
   ['asset without URL', config([rule({})], { a: { kind: 'asset', style: 'slidein', title: 'Guide' } }), ['items.a.asset: is required']],
-  ['asset with data: URL', config([rule({})], { a: { kind: 'asset', style: 'slidein', title: 'G', asset: { url: 'data:application/pdf;base64,AA' } } }), ['items.a.asset.url: must be an https:, http: or relative URL']],
-  ['unknown trigger shape', config([rule({ on: 'page view' })]), ['rules[0].on: must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name']],
+  [
+    'asset with data: URL',
+    config([rule({})], { a: { kind: 'asset', style: 'slidein', title: 'G', asset: { url: 'data:application/pdf;base64,AA' } } }),
+    ['items.a.asset.url: must be an https:, http: or relative URL'],
+  ],
+  [
+    'unknown trigger shape',
+    config([rule({ on: 'page view' })]),
+    ['rules[0].on: must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name'],
+  ],
   ['scroll without percent', config([rule({ on: 'scroll' })]), ['rules[0].percent: scroll needs "percent" between 1 and 100']],
   ['idle without seconds', config([rule({ on: 'idle' })]), ['rules[0].seconds: idle needs "seconds" above 0']],
   ['click with a broken selector', config([rule({ on: 'click', selector: '' })]), ['rules[0].selector: click needs a CSS "selector"']],
@@ -20,12 +28,28 @@ const corpus: Array<[string, unknown, string[]]> = [
   ['$in with a string', config([rule({ if: { 'device.type': { $in: 'mobile' } } })]), ['rules[0].if.device.type: $in needs an array']],
   ['$exists with a string', config([rule({ if: { 'user.id': { $exists: 'yes' } } })]), ['rules[0].if.user.id: $exists needs true or false']],
   ['$and with an object', config([rule({ if: { $and: { 'page.path': '/x' } } })]), ['rules[0].if.$and: needs an array of conditions']],
-  ['a huge $in', config([rule({ if: { 'page.path': { $in: Array.from({ length: 1001 }, (_, i) => `/p${i}`) } } })]), ['rules[0].if.page.path: $in has too many entries']],
+  [
+    'a huge $in',
+    config([rule({ if: { 'page.path': { $in: Array.from({ length: 1001 }, (_, i) => `/p${i}`) } } })]),
+    ['rules[0].if.page.path: $in has too many entries'],
+  ],
   ['too many rules', { version: 1, rules: Array.from({ length: 1001 }, (_, i) => ({ id: `r${i}`, on: 'x', track: 'y' })) }, ['rules: has too many entries']],
-  ['stage that does not exist', config([rule({ stage: 'loyalty' })]), ['rules[0].stage: must be one of awareness, consideration, purchase, retention, advocacy']],
-  ['limits not whole numbers', { version: 1, limits: { perPage: 1.5, perVisit: -1 } }, ['limits.perPage: must be a whole number, 0 or more', 'limits.perVisit: must be a whole number, 0 or more']],
+  [
+    'stage that does not exist',
+    config([rule({ stage: 'loyalty' })]),
+    ['rules[0].stage: must be one of awareness, consideration, purchase, retention, advocacy'],
+  ],
+  [
+    'limits not whole numbers',
+    { version: 1, limits: { perPage: 1.5, perVisit: -1 } },
+    ['limits.perPage: must be a whole number, 0 or more', 'limits.perVisit: must be a whole number, 0 or more'],
+  ],
   ['variant without weight', config([{ id: 'r', on: 'x', variants: [{ show: 'a' }] }]), ['rules[0].variants[0].weight: must be a number above 0']],
-  ['constructor key in items', JSON.parse('{"version":1,"items":{"constructor":{"kind":"focus","style":"bar","title":"x"}}}'), ['items.constructor: is not an allowed key']],
+  [
+    'constructor key in items',
+    JSON.parse('{"version":1,"items":{"constructor":{"kind":"focus","style":"bar","title":"x"}}}'),
+    ['items.constructor: is not an allowed key'],
+  ],
 ]
 
 describe('a corpus of broken configs', () => {

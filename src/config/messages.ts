@@ -52,4 +52,3 @@ export const messages = {
   regexSize: 'repeats too much',
   origin: 'must be an origin: "https://host"',
 } as const
-

@@ -33,9 +33,54 @@ describe('journeykit.schema.json', () => {
  * The TypeScript types are the third description of the shape: each list below must name
  * every key of its type (the compiler checks that), and the schema must name the same keys.
  */
-const configKeys = { $schema: 1, $comment: 1, version: 1, collector: 1, push: 1, privacy: 1, limits: 1, visitTimeout: 1, stages: 1, items: 1, rules: 1, theme: 1 } satisfies Record<keyof Config, 1>
-const itemKeys = { kind: 1, style: 1, title: 1, body: 1, code: 1, cta: 1, form: 1, asset: 1, gate: 1, dismissLabel: 1, image: 1, countdown: 1, position: 1, $comment: 1 } satisfies Record<keyof Item, 1>
-const ruleKeys = { id: 1, on: 1, percent: 1, seconds: 1, selector: 1, if: 1, show: 1, track: 1, set: 1, frequency: 1, schedule: 1, delay: 1, variants: 1, stage: 1, priority: 1, $comment: 1 } satisfies Record<keyof Rule, 1>
+const configKeys = {
+  $schema: 1,
+  $comment: 1,
+  version: 1,
+  collector: 1,
+  push: 1,
+  privacy: 1,
+  limits: 1,
+  visitTimeout: 1,
+  stages: 1,
+  items: 1,
+  rules: 1,
+  theme: 1,
+} satisfies Record<keyof Config, 1>
+const itemKeys = {
+  kind: 1,
+  style: 1,
+  title: 1,
+  body: 1,
+  code: 1,
+  cta: 1,
+  form: 1,
+  asset: 1,
+  gate: 1,
+  dismissLabel: 1,
+  image: 1,
+  countdown: 1,
+  position: 1,
+  $comment: 1,
+} satisfies Record<keyof Item, 1>
+const ruleKeys = {
+  id: 1,
+  on: 1,
+  percent: 1,
+  seconds: 1,
+  selector: 1,
+  if: 1,
+  show: 1,
+  track: 1,
+  set: 1,
+  frequency: 1,
+  schedule: 1,
+  delay: 1,
+  variants: 1,
+  stage: 1,
+  priority: 1,
+  $comment: 1,
+} satisfies Record<keyof Rule, 1>
 
 describe('the TypeScript types', () => {
   it.each([

@@ -21,7 +21,14 @@ const valid = {
       stage: 'retention',
     },
     { id: 'deep-scroll', on: 'scroll', percent: 50, show: 'guide', delay: '3s' },
-    { id: 'ab', on: 'page_view', variants: [{ weight: 50, show: 'exit-offer' }, { weight: 50, show: 'guide' }] },
+    {
+      id: 'ab',
+      on: 'page_view',
+      variants: [
+        { weight: 50, show: 'exit-offer' },
+        { weight: 50, show: 'guide' },
+      ],
+    },
   ],
 }
 
@@ -182,7 +189,10 @@ describe('push.allowedOrigins', () => {
   const withOrigins = (allowedOrigins: unknown) => ({ ...clone(), push: { vapidPublicKey: 'BKEY', allowedOrigins } })
 
   it('accepts a list of exact origins', () => {
-    expect(validateConfig(withOrigins(['https://blog.example', 'http://localhost:8080', 'https://xn--bcher-kva.example']))).toEqual({ problems: [], warnings: [] })
+    expect(validateConfig(withOrigins(['https://blog.example', 'http://localhost:8080', 'https://xn--bcher-kva.example']))).toEqual({
+      problems: [],
+      warnings: [],
+    })
   })
 
   it('refuses a string, which the worker would match as a substring', () => {
@@ -190,9 +200,17 @@ describe('push.allowedOrigins', () => {
   })
 
   it('names each entry that is not exactly an http(s) origin', () => {
-    const entries = ['https://blog.example/', 'https://blog.example/news', 'blog.example', 'javascript:alert(1)', 'ftp://files.example', 'https://user@blog.example', 'HTTPS://Blog.Example', 42, 'https://ok.example']
-    expect(messagesOf(withOrigins(entries))).toEqual(
-      entries.slice(0, -1).map((_, i) => `push.allowedOrigins[${i}]: must be an origin: "https://host"`),
-    )
+    const entries = [
+      'https://blog.example/',
+      'https://blog.example/news',
+      'blog.example',
+      'javascript:alert(1)',
+      'ftp://files.example',
+      'https://user@blog.example',
+      'HTTPS://Blog.Example',
+      42,
+      'https://ok.example',
+    ]
+    expect(messagesOf(withOrigins(entries))).toEqual(entries.slice(0, -1).map((_, i) => `push.allowedOrigins[${i}]: must be an origin: "https://host"`))
   })
 })

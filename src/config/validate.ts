@@ -31,7 +31,24 @@ export const knownKeys = {
   collector: ['url', 'writeKey'],
   push: ['vapidPublicKey', 'serviceWorker', 'scope', 'allowedOrigins'],
   item: itemKeys,
-  rule: ['$comment', 'id', 'on', 'percent', 'seconds', 'selector', 'if', 'show', 'track', 'set', 'frequency', 'schedule', 'delay', 'variants', 'stage', 'priority'],
+  rule: [
+    '$comment',
+    'id',
+    'on',
+    'percent',
+    'seconds',
+    'selector',
+    'if',
+    'show',
+    'track',
+    'set',
+    'frequency',
+    'schedule',
+    'delay',
+    'variants',
+    'stage',
+    'priority',
+  ],
 }
 
 /**

@@ -17,9 +17,13 @@ export function logDecisions(trigger: string, candidates: Rule[], facts: Facts, 
     const scheduled = isScheduled(rule.schedule, now)
     const capped = isCapped(rule.frequency, counts.rules?.[rule.id] ?? [], now, counts.visit?.startedAt ?? now)
     const fires = conditions.every((c) => c.holds) && scheduled && !capped
-    console.groupCollapsed(`${fires ? '✔' : '✘'} ${rule.id}${fires ? '' : `: ${!conditions.every((c) => c.holds) ? 'conditions not met' : !scheduled ? 'outside its schedule' : 'frequency cap reached'}`}`)
+    console.groupCollapsed(
+      `${fires ? '✔' : '✘'} ${rule.id}${fires ? '' : `: ${!conditions.every((c) => c.holds) ? 'conditions not met' : !scheduled ? 'outside its schedule' : 'frequency cap reached'}`}`,
+    )
     for (const { key, condition, holds } of conditions) console.log(`${holds ? '✔' : '✘'} ${key}`, condition)
-    console.log(`schedule: ${rule.schedule ? (scheduled ? 'inside' : 'outside') : 'none'}; frequency: ${rule.frequency ? (capped ? 'cap reached' : 'under the cap') : 'none'}`)
+    console.log(
+      `schedule: ${rule.schedule ? (scheduled ? 'inside' : 'outside') : 'none'}; frequency: ${rule.frequency ? (capped ? 'cap reached' : 'under the cap') : 'none'}`,
+    )
     console.groupEnd()
   }
   console.log('facts', facts)

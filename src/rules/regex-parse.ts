@@ -115,7 +115,7 @@ export function parseRegex(source: string): ParsedRegex | RegexRefusal {
     if (char === '^' || char === '$') return { kind: 'assert', what: char }
     if (char === '\\') {
       const next = peek()
-      if (next === 'b' || next === 'B') return pos++, { kind: 'assert', what: next }
+      if (next === 'b' || next === 'B') return (pos++, { kind: 'assert', what: next })
       return escape()
     }
     if ('*+?{'.includes(char)) refuse() // nothing to repeat, or a stray brace

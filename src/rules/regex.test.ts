@@ -31,7 +31,10 @@ const corpus: Array<[pattern: string, attack: (n: number) => string]> = [
   ['^(([a-z])+.)+[A-Z]([a-z])+$', (n) => 'a'.repeat(n) + '!'],
   ['^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$', (n) => 'a'.repeat(n) + '!'],
   ['^[a-zA-Z0-9._%+-]+@([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}$', (n) => 'a@' + 'a.'.repeat(n / 2) + '!'],
-  ['^(([^<>()\\[\\]\\\\.,;:\\s@"]+(\\.[^<>()\\[\\]\\\\.,;:\\s@"]+)*)|(".+"))@((\\[[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}])|(([a-zA-Z\\-0-9]+\\.)+[a-zA-Z]{2,}))$', (n) => 'a'.repeat(n) + '@'],
+  [
+    '^(([^<>()\\[\\]\\\\.,;:\\s@"]+(\\.[^<>()\\[\\]\\\\.,;:\\s@"]+)*)|(".+"))@((\\[[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}])|(([a-zA-Z\\-0-9]+\\.)+[a-zA-Z]{2,}))$',
+    (n) => 'a'.repeat(n) + '@',
+  ],
   ['^(https?:\\/\\/)?([\\da-z.-]+)\\.([a-z.]{2,6})([\\/\\w .-]*)*\\/?$', (n) => 'http://a.bc/' + '/'.repeat(n) + '!'],
   ['^(https?|ftp)://([^\\s/?.#]+\\.?)+(/[^\\s]*)?$', (n) => 'http://' + 'a'.repeat(n) + ' '],
   ['^(\\s*,)*$', (n) => ' ,'.repeat(n / 2) + 'x'],
@@ -157,7 +160,12 @@ describe('the $regex engine agrees with JavaScript on its subset', () => {
   })
 
   it('reads a leading (?i) as the case-insensitive flag', () => {
-    for (const [pattern, text] of [['(?i)^SALE', 'sale!'], ['(?i)[a-c]+$', 'ABC'], ['(?i)[^a]', 'A'], ['(?i)é', 'É']] as const) {
+    for (const [pattern, text] of [
+      ['(?i)^SALE', 'sale!'],
+      ['(?i)[a-c]+$', 'ABC'],
+      ['(?i)[^a]', 'A'],
+      ['(?i)é', 'É'],
+    ] as const) {
       expect(testRegex(pattern, text)).toBe(new RegExp(pattern.slice(4), 'i').test(text))
     }
   })

@@ -7,8 +7,6 @@ import { triggerParameters } from '../config/triggers.js'
  * the rules waiting for exactly it.
  */
 export function triggerKey(rule: Pick<Rule, 'on' | 'percent' | 'seconds' | 'selector'>): string {
-  const parameter = Object.prototype.hasOwnProperty.call(triggerParameters, rule.on)
-    ? triggerParameters[rule.on as keyof typeof triggerParameters]
-    : undefined
+  const parameter = Object.prototype.hasOwnProperty.call(triggerParameters, rule.on) ? triggerParameters[rule.on as keyof typeof triggerParameters] : undefined
   return parameter ? `${rule.on}:${rule[parameter]}` : rule.on
 }

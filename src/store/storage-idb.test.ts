@@ -11,7 +11,10 @@ function fakeLocks() {
     request: vi.fn((name: string, ...args: unknown[]) => {
       const run = args.at(-1) as (lock: object) => Promise<unknown> // (name, callback) or (name, options, callback)
       const result = (tails.get(name) ?? Promise.resolve()).then(() => run({ name }))
-      tails.set(name, result.catch(() => undefined))
+      tails.set(
+        name,
+        result.catch(() => undefined),
+      )
       return result
     }),
   }

@@ -59,7 +59,10 @@ export function countPageView(
   const paths = Object.keys(pages)
   // A bounded record: the paths seen least often go first.
   if (paths.length > maxPages) {
-    paths.sort((a, b) => pages[a]! - pages[b]!).slice(0, paths.length - maxPages).forEach((path) => delete pages[path])
+    paths
+      .sort((a, b) => pages[a]! - pages[b]!)
+      .slice(0, paths.length - maxPages)
+      .forEach((path) => delete pages[path])
   }
   return { counts: { ...counts, pageviews: counts.pageviews + 1, visit, pages }, newVisit }
 }

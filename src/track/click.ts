@@ -6,13 +6,18 @@ import { listen } from '../lib/listen.js'
  */
 export function watchClicks(selectors: string[], fire: (selector: string, element: Element) => void) {
   const unique = [...new Set(selectors)]
-  const stop = listen<MouseEvent>(document, 'click', (event) => {
-    const path = event.composedPath().filter((node): node is Element => node instanceof Element)
-    for (const selector of unique) {
-      const element = path.find((node) => safeMatches(node, selector))
-      if (element) fire(selector, element)
-    }
-  }, { capture: true })
+  const stop = listen<MouseEvent>(
+    document,
+    'click',
+    (event) => {
+      const path = event.composedPath().filter((node): node is Element => node instanceof Element)
+      for (const selector of unique) {
+        const element = path.find((node) => safeMatches(node, selector))
+        if (element) fire(selector, element)
+      }
+    },
+    { capture: true },
+  )
   return { stop, rearm: () => undefined }
 }
 

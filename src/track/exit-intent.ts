@@ -37,10 +37,15 @@ export function watchExitIntent(fire: (how: 'pointer' | 'scroll' | 'hidden') => 
   }
 
   const stops = [
-    listen<MouseEvent>(document, 'pointerdown', (event) => {
-      const target = event.target instanceof Element ? event.target : null
-      if (target?.closest('a[href],button,[role="button"],input[type="submit"],input[type="button"]')) lastClick = performance.now()
-    }, { capture: true }),
+    listen<MouseEvent>(
+      document,
+      'pointerdown',
+      (event) => {
+        const target = event.target instanceof Element ? event.target : null
+        if (target?.closest('a[href],button,[role="button"],input[type="submit"],input[type="button"]')) lastClick = performance.now()
+      },
+      { capture: true },
+    ),
     // `mouseout` with no relatedTarget is the pointer leaving the document (the window).
     listen<MouseEvent>(document, 'mouseout', (event) => {
       if (event.relatedTarget || event.clientY > 0) return

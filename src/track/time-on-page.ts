@@ -15,10 +15,13 @@ export function watchTimeOnPage(thresholds: number[], fire: (seconds: number) =>
   const schedule = () => {
     clearTimeout(timer)
     if (since === null || next >= sorted.length) return
-    timer = setTimeout(() => {
-      while (next < sorted.length && elapsed() >= sorted[next]! * 1000 - 1) fire(sorted[next++]!)
-      schedule()
-    }, Math.max(0, sorted[next]! * 1000 - elapsed()))
+    timer = setTimeout(
+      () => {
+        while (next < sorted.length && elapsed() >= sorted[next]! * 1000 - 1) fire(sorted[next++]!)
+        schedule()
+      },
+      Math.max(0, sorted[next]! * 1000 - elapsed()),
+    )
   }
   const onVisibility = () => {
     if (document.visibilityState === 'visible') {

@@ -38,9 +38,7 @@ export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
   const selectors = values('click', 'selector')
   if (selectors.length) {
     watchers.push(
-      watchClicks(selectors, (selector, element) =>
-        sinks.fire(`click:${selector}`, { selector, text: (element.textContent ?? '').trim().slice(0, 100) }),
-      ),
+      watchClicks(selectors, (selector, element) => sinks.fire(`click:${selector}`, { selector, text: (element.textContent ?? '').trim().slice(0, 100) })),
     )
   }
   if (rules.some((rule) => rule.on === 'exit_intent')) watchers.push(watchExitIntent((how) => sinks.exitIntent(how)))

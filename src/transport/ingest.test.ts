@@ -10,7 +10,10 @@ import { captured } from '../../examples/e2e/captured/ingest-batches.js'
 // message the runtime builds. The Chromium proof is examples/e2e/ingest.spec.ts; this runs the
 // same checks in Node over the builder the runtime uses, and over the batches that spec captured.
 
-const moment = { page: { url: 'https://shop.example/cart?utm_source=news', path: '/cart', referrer: 'https://news.example/', title: 'Your cart' }, time: Date.UTC(2026, 10, 22, 10) }
+const moment = {
+  page: { url: 'https://shop.example/cart?utm_source=news', path: '/cart', referrer: 'https://news.example/', title: 'Your cart' },
+  time: Date.UTC(2026, 10, 22, 10),
+}
 const anonymous: Visitor = { anonymousId: '6f1c1b1e-3f0a-4c1e-9a57-2f0d7f3b9c10', userId: null, traits: {}, stage: 'retention' }
 const known: Visitor = { ...anonymous, userId: 'user-42', traits: { email: 'ana@shop.example' } }
 const about = { item: 'exit-offer', rule: 'exit-on-cart', variant: null }
@@ -27,7 +30,13 @@ const kinds: Array<[MessageType, Parameters<typeof buildMessage>[1]]> = [
   ['track', { event: 'lead_captured', properties: { ...about, email: 'ana@shop.example' } }],
   ['track', { event: 'asset_downloaded', properties: { ...about, url: 'https://shop.example/files/guide.pdf' } }],
   ['track', { event: 'stage_changed', properties: { from: 'consideration', to: 'retention', rule: 'exit-on-cart' } }],
-  ['track', { event: 'push_subscribed', properties: { ...about, subscription: { endpoint: 'https://push.example/sub/1', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } } } }],
+  [
+    'track',
+    {
+      event: 'push_subscribed',
+      properties: { ...about, subscription: { endpoint: 'https://push.example/sub/1', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } } },
+    },
+  ],
   ['track', { event: 'push_denied', properties: about }],
   ['track', { event: 'push_clicked', properties: { url: 'https://shop.example/cart', action: null, title: 'Price drop', tag: null } }],
 ]
@@ -55,7 +64,9 @@ describe('the batch the runtime builds, read by Segment’s own code', () => {
 
   it('reports what a pipeline would refuse (the checks can fail)', () => {
     const [good] = onTheWire([buildMessage('track', kinds[2]![1], moment, anonymous, 2)]).batch
-    expect(segmentProblems({ ...good, anonymousId: null })).toContain('track:visit_start: loosely-validate-event refused it: You must pass either an "anonymousId" or a "userId".')
+    expect(segmentProblems({ ...good, anonymousId: null })).toContain(
+      'track:visit_start: loosely-validate-event refused it: You must pass either an "anonymousId" or a "userId".',
+    )
     expect(segmentProblems({ ...good, timestamp: 1795341600000 })[0]).toMatch(/timestamp` is not an ISO 8601 string/)
     expect(segmentProblems({ ...good, context: 'page' })).toContain('track:visit_start: loosely-validate-event refused it: "context" must be an object.')
     expect(segmentProblems({ ...good, event: undefined })[0]).toMatch(/You must pass an "event"/)

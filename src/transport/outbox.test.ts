@@ -73,7 +73,9 @@ describe('createOutbox on IndexedDB', () => {
     // and remove() deletes exactly the events it was given
     await outbox.remove(entries.map((e) => e.key))
     const left = await outbox.peek(10)
-    expect(left.map((e) => e.message.messageId).sort()).toEqual(['id-0', 'id-1', 'id-2', 'id-3'].filter((id) => !entries.some((e) => e.message.messageId === id)))
+    expect(left.map((e) => e.message.messageId).sort()).toEqual(
+      ['id-0', 'id-1', 'id-2', 'id-3'].filter((id) => !entries.some((e) => e.message.messageId === id)),
+    )
     otherTab.close()
   })
 

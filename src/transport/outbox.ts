@@ -74,7 +74,11 @@ export function createOutbox(): Outbox {
   return {
     add(messages) {
       const entries = messages.map((message) => ({ key: keyOf(message), message }))
-      return request('readwrite', (store) => (entries.forEach(({ key, message }) => store.put(message, key)), nothing), () => void inMemory().push(...entries))
+      return request(
+        'readwrite',
+        (store) => (entries.forEach(({ key, message }) => store.put(message, key)), nothing),
+        () => void inMemory().push(...entries),
+      )
     },
     peek(limit) {
       return request(
@@ -89,10 +93,18 @@ export function createOutbox(): Outbox {
     },
     remove(keys) {
       const gone = new Set(keys)
-      return request('readwrite', (store) => (keys.forEach((key) => store.delete(key)), nothing), () => void (memory = inMemory().filter((e) => !gone.has(e.key))))
+      return request(
+        'readwrite',
+        (store) => (keys.forEach((key) => store.delete(key)), nothing),
+        () => void (memory = inMemory().filter((e) => !gone.has(e.key))),
+      )
     },
     clear() {
-      return request('readwrite', (store) => (store.clear(), nothing), () => void (memory = []))
+      return request(
+        'readwrite',
+        (store) => (store.clear(), nothing),
+        () => void (memory = []),
+      )
     },
     async trim(now) {
       const cutoff = pad(now - maxAgeMs)
@@ -103,7 +115,12 @@ export function createOutbox(): Outbox {
           const all = store.count()
           return () => [expired.result.map(String), all.result]
         },
-        () => [inMemory().filter((e) => e.key < cutoff).map((e) => e.key), inMemory().length],
+        () => [
+          inMemory()
+            .filter((e) => e.key < cutoff)
+            .map((e) => e.key),
+          inMemory().length,
+        ],
       )
       const overflow = Math.max(0, count - tooOld.length - maxEvents)
       const oldest = overflow ? (await this.peek(tooOld.length + overflow)).map((e) => e.key) : tooOld

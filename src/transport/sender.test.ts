@@ -242,7 +242,10 @@ describe('batch and beacon sizes count UTF-8 bytes', () => {
   })
 
   it('chunks keeps each group ≤ the limit in bytes', () => {
-    const groups = chunks(Array.from({ length: 50 }, (_, i) => message(i, { properties: { text: 'Привет'.repeat(500) } })), 60_000)
+    const groups = chunks(
+      Array.from({ length: 50 }, (_, i) => message(i, { properties: { text: 'Привет'.repeat(500) } })),
+      60_000,
+    )
     expect(groups.length).toBeGreaterThan(2)
     for (const group of groups) expect(byteLength(JSON.stringify({ sentAt: new Date().toISOString(), batch: group }))).toBeLessThanOrEqual(60_000)
   })

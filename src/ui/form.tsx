@@ -44,7 +44,12 @@ export function LeadForm({ host, onDone }: { host: ItemHost; onDone: () => void 
       )}
       {form.consent && (
         <label class="check">
-          <input name="consent" type="checkbox" aria-invalid={errors.consent ? 'true' : undefined} aria-describedby={errors.consent ? 'jk-consent-error' : undefined} />
+          <input
+            name="consent"
+            type="checkbox"
+            aria-invalid={errors.consent ? 'true' : undefined}
+            aria-describedby={errors.consent ? 'jk-consent-error' : undefined}
+          />
           {form.consent}
         </label>
       )}

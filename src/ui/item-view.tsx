@@ -38,7 +38,9 @@ export function ItemView({ host }: { host: ItemHost }) {
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        {item.image && safeImageUrl(item.image.url, host.baseUrl) && <img class="image" src={safeImageUrl(item.image.url, host.baseUrl)!} alt={item.image.alt} />}
+        {item.image && safeImageUrl(item.image.url, host.baseUrl) && (
+          <img class="image" src={safeImageUrl(item.image.url, host.baseUrl)!} alt={item.image.alt} />
+        )}
         <h2 class="title" id="jk-title">
           {item.title}
         </h2>
