@@ -38,9 +38,9 @@ export function createCallQueue(perform: (call: CapturedCall) => Promise<void>) 
     settled: (): Promise<void> => work,
     /** Calls not finished yet, in order: running, then waiting. */
     unfinished: (): CapturedCall[] => [...running, ...(waiting ?? [])],
-    /** Consent denied: calls still waiting never run. */
-    drop(): void {
-      if (waiting) waiting = []
+    /** Removes the waiting calls `unwanted` picks (a denial cancels a grant still waiting). */
+    drop(unwanted: (call: CapturedCall) => boolean): void {
+      if (waiting) waiting = waiting.filter((call) => !unwanted(call))
     },
   }
 }

@@ -142,6 +142,18 @@ describe('createJourneykit', () => {
     expect(collector.fetchMock).not.toHaveBeenCalled()
   })
 
+  it('a denial right after a grant wins, even while the grant waits its turn', async () => {
+    const collector = stubCollector()
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', consent: 'pending' })
+    jk.track('held')
+    jk.consent('granted')
+    jk.consent('denied')
+    jk.track('after')
+    await jk.ready
+    await jk.flush()
+    expect(collector.fetchMock).not.toHaveBeenCalled()
+  })
+
   it('an unknown consent option is a console.error and counts as pending', async () => {
     const collector = stubCollector()
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)

@@ -78,7 +78,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     visitor,
     sender: () => loaded.sender,
     hideItems: items.hideAll,
-    dropWaiting: calls.drop,
+    cancelWaitingGrant: () => calls.drop((call) => call.method === 'grant'),
     onGranted: () => {
       sendWhatWasCarried()
       push.start()
@@ -139,7 +139,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   const start = async () => {
     const transport = loadChunk('init', 'events stay on the page', () => import('../transport/index.js'))
     const config = (loaded.config = await loadConfig(options.config, location.href))
-    if (gpcSignalled() && config?.privacy?.respectGPC !== false) await privacy.deny()
+    // Nothing is stored or sent from here on; erasing what earlier pages stored runs meanwhile.
+    if (gpcSignalled() && config?.privacy?.respectGPC !== false) void privacy.deny()
     if (consent.mayStore()) storage.makeDurable()
     const timeout = parseDuration(config?.visitTimeout)
     if (timeout) visitor.setVisitTimeout(timeout)

@@ -12,8 +12,8 @@ export interface PrivacyDeps {
   sender(): Sender | null
   /** Everything on screen closes (a push ask must not outlive a denial). */
   hideItems(): void
-  /** Calls still waiting to run are dropped. */
-  dropWaiting(): void
+  /** A grant still waiting in the line of calls is cancelled: the denial came after it. */
+  cancelWaitingGrant(): void
   /** What needs consent to start (web push) starts now. */
   onGranted(): void
 }
@@ -31,14 +31,17 @@ export function createPrivacy(deps: PrivacyDeps) {
       if (consent.state() === 'granted') return
       consent.set('granted')
       storage.makeDurable()
+      // The visitor may be known from an earlier grant: adopt what they stored.
       const chunk = await loadConsentChunk('held events keep the id they have')
+      if (consent.state() !== 'granted') return // denied while the chunk loaded: the denial wins
       await chunk?.adoptStoredVisitor(storage, visitor, deps.sender())
+      if (consent.state() !== 'granted') return
       deps.sender()?.setHeld(false)
       deps.onGranted()
     },
     deny(): Promise<void> {
       consent.set('denied')
-      deps.dropWaiting()
+      deps.cancelWaitingGrant()
       deps.hideItems()
       deps.sender()?.clear()
       // storage.erase stops persisting at once, so the reset below stays in memory.
