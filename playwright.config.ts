@@ -4,7 +4,7 @@ const ci = !!process.env.CI
 
 export default defineConfig({
   testDir: 'examples/e2e',
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 2,

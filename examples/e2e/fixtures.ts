@@ -116,7 +116,7 @@ ${options.before !== undefined ? `<script>window.journeykit = window.journeykit 
         }
         return `${servers.origin}${path}`
       },
-      async waitForEvents(page, predicate, { timeout = 10_000, flush = true } = {}) {
+      async waitForEvents(page, predicate, { timeout = 20_000, flush = true } = {}) {
         let events: Array<Record<string, any>> = []
         await expect
           .poll(

@@ -2,7 +2,6 @@ import type { Config } from '../config/types.js'
 import type { Watcher } from '../track/triggers.js'
 import type { CapturedCall, InitOptions, JourneyKit, Moment } from './types.js'
 import type { Message } from '../transport/envelope.js'
-import type { Sender } from '../transport/sender.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules, type RuleIndex } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
@@ -25,6 +24,7 @@ import { createEngine } from './engine.js'
 import { createItemController } from './items.js'
 import { createPushStarter } from './push-start.js'
 import { createPublicApi } from './public-api.js'
+import { createDelivery, whenIdle } from './delivery.js'
 
 /** A call from the loader's queue, with the moment it was queued (STYLE §3.6). */
 export interface QueuedCall {
@@ -38,8 +38,7 @@ interface Loaded {
   rules: RuleIndex
   pacing: typeof import('../rules/pacing.js') | null
   regex: typeof import('../rules/regex.js') | null
-  sender: Sender | null
-  delivery: typeof import('../transport/index.js') | null
+  delivery: ReturnType<typeof createDelivery> | null
   collectorUrl: string | null
   triggers: Watcher | null
 }
@@ -51,7 +50,7 @@ interface Loaded {
  * visitor's state are loaded wait, with their moment, and run in order once ready.
  */
 export function createJourneykit(options: InitOptions, queued: QueuedCall[] = [], loadedAt = Date.now()): JourneyKit {
-  const loaded: Loaded = { config: null, rules: new Map(), pacing: null, regex: null, sender: null, delivery: null, collectorUrl: null, triggers: null }
+  const loaded: Loaded = { config: null, rules: new Map(), pacing: null, regex: null, delivery: null, collectorUrl: null, triggers: null }
   const consent = createConsent(initialConsent(options.consent))
   const storage = createStorage(false)
   const visitor = createVisitorState(storage)
@@ -76,11 +75,13 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     consent,
     storage,
     visitor,
-    sender: () => loaded.sender,
+    startDelivery: async () => (await loaded.delivery?.start()) ?? null,
+    clearDelivery: () => loaded.delivery?.clear(),
     hideItems: items.hideAll,
     cancelWaitingGrant: () => calls.drop((call) => call.method === 'grant'),
     onGranted: () => {
-      sendWhatWasCarried()
+      const sender = loaded.delivery?.sender()
+      if (sender) loaded.delivery?.chunk()?.sendCarried(sender, identity())
       push.start()
     },
   })
@@ -93,7 +94,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     },
     config: () => loaded.config,
     rules: () => loaded.rules,
-    sender: () => loaded.sender,
+    deliver: (message) => loaded.delivery?.enqueue(message),
     sending: consent.maySend,
     storing: consent.mayStore,
     onPageView: () => loaded.triggers?.rearm(),
@@ -115,11 +116,10 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       if (call.id) handedOver.delete(call.id)
     }
   }
-  // What earlier pages could not send happened before this page's calls.
-  const sendWhatWasCarried = () => {
-    const { current, counts } = visitor
-    const identity = { ...current(), journey: { stage: current().stage, visit: counts().visit?.count ?? 0 } }
-    if (loaded.sender) loaded.delivery?.sendCarried(loaded.sender, identity)
+  /** Who this page's visitor is, for messages carried from a page that did not know yet. */
+  const identity = () => {
+    const { anonymousId, userId, stage } = visitor.current()
+    return { anonymousId, userId, journey: { stage, visit: visitor.counts().visit?.count ?? 0 } }
   }
   const forget = () => {
     items.hideAll()
@@ -133,11 +133,11 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     const grantWaiting = calls.unfinished().some((call) => call.method === 'grant')
     if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
     const unsent = calls.unfinished().filter((call) => call.id && !handedOver.has(call.id))
-    carryMessages(carriedFrom(unsent, visitor.current(), visitor.counts().visit?.count ?? 0, visitorLoaded))
+    const waiting = (loaded.delivery?.waiting() ?? []).map((message) => ({ message, identified: true }))
+    carryMessages([...waiting, ...carriedFrom(unsent, visitor.current(), visitor.counts().visit?.count ?? 0, visitorLoaded)])
   })
 
   const start = async () => {
-    const transport = loadChunk('init', 'events stay on the page', () => import('../transport/index.js'))
     const config = (loaded.config = await loadConfig(options.config, location.href))
     // Nothing is stored or sent from here on; erasing what earlier pages stored runs meanwhile.
     if (gpcSignalled() && config?.privacy?.respectGPC !== false) void privacy.deny()
@@ -158,15 +158,15 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     }
     loaded.rules = indexRules(runnable)
     const url = options.collector ?? config?.collector?.url
-    const delivery = (loaded.delivery = url ? await transport : null)
     if (!url) reportError('init', 'no collector URL: events stay on the page')
-    if (url && delivery) {
+    else {
       loaded.collectorUrl = new URL(url, location.href).href
-      loaded.sender = delivery.createSender({
+      loaded.delivery = createDelivery({
         url: loaded.collectorUrl,
         writeKey: config?.collector?.writeKey,
-        held: !consent.mayStore(),
-        outbox: delivery.createOutbox(),
+        held: () => !consent.mayStore(),
+        // What earlier pages could not send happened before this page's calls.
+        onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, identity()),
       })
     }
     if (runnable.some((rule) => watchedTriggers.includes(rule.on))) {
@@ -182,9 +182,11 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     watchActivity((time) => visitor.touch(time))
     listen(window, 'pagehide', engine.cancelDelays)
     if (options.page !== false) watchNavigation(() => run({ method: 'page', args: [{}], moment: now() }))
-    if (consent.mayStore()) sendWhatWasCarried()
     calls.open()
     await calls.settled()
+    // Delivery is not needed to be ready: it loads once the host page is idle (contract §5 still
+    // holds: nothing waits longer than the batching window for it).
+    whenIdle(() => void loaded.delivery?.start())
   }
   const ready = start().catch((err) => reportError('init', err))
 
@@ -198,7 +200,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     flush: () =>
       ready
         .then(() => calls.settled())
-        .then(() => loaded.sender?.flush())
+        .then(() => loaded.delivery?.start())
+        .then((sender) => sender?.flush())
         .catch((err) => reportError('flush', err)),
     ready,
   })

@@ -2,7 +2,6 @@ import type { Config, Rule, Stage } from '../config/types.js'
 import type { ItemCounts } from '../store/visit.js'
 import type { CapturedCall, Moment } from './types.js'
 import type { Message, MessageType } from '../transport/envelope.js'
-import type { Sender } from '../transport/sender.js'
 import type { VisitorState } from '../store/visitor.js'
 import type { createItemController } from './items.js'
 import { decide, type RuleIndex } from '../rules/evaluate.js'
@@ -23,7 +22,8 @@ export interface EngineDeps {
   emit(name: string, message: Message): void
   config(): Config | null
   rules(): RuleIndex
-  sender(): Sender | null
+  /** Hands a finished message to delivery (src/api/delivery.ts). */
+  deliver(message: Message): void
   /** False once consent is denied: nothing more is sent. */
   sending(): boolean
   /** False while consent is pending: nothing may be stored yet. */
@@ -54,7 +54,7 @@ export function createEngine(deps: EngineDeps) {
       reportError(type, 'the event is over 32 KB and was refused')
       return false
     }
-    deps.sender()?.enqueue(message)
+    deps.deliver(message)
     deps.emit(type === 'track' ? fields.event! : type, message)
     return true
   }

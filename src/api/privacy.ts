@@ -9,7 +9,10 @@ export interface PrivacyDeps {
   consent: Consent
   storage: Storage
   visitor: VisitorState
-  sender(): Sender | null
+  /** Starts delivery now (a grant relabels what it holds); null without a collector. */
+  startDelivery(): Promise<Sender | null>
+  /** Drops every event waiting to be sent, on the page and in the outbox. */
+  clearDelivery(): void
   /** Everything on screen closes (a push ask must not outlive a denial). */
   hideItems(): void
   /** A grant still waiting in the line of calls is cancelled: the denial came after it. */
@@ -34,16 +37,17 @@ export function createPrivacy(deps: PrivacyDeps) {
       // The visitor may be known from an earlier grant: adopt what they stored.
       const chunk = await loadConsentChunk('held events keep the id they have')
       if (consent.state() !== 'granted') return // denied while the chunk loaded: the denial wins
-      await chunk?.adoptStoredVisitor(storage, visitor, deps.sender())
+      const sender = await deps.startDelivery()
+      await chunk?.adoptStoredVisitor(storage, visitor, sender)
       if (consent.state() !== 'granted') return
-      deps.sender()?.setHeld(false)
+      sender?.setHeld(false)
       deps.onGranted()
     },
     deny(): Promise<void> {
       consent.set('denied')
       deps.cancelWaitingGrant()
       deps.hideItems()
-      deps.sender()?.clear()
+      deps.clearDelivery()
       // storage.erase stops persisting at once, so the reset below stays in memory.
       const erased = Promise.all([
         storage.erase([keys.visitor, keys.counts]),

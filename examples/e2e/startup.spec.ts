@@ -1,0 +1,55 @@
+import { test, expect, runtimeReady } from './fixtures.js'
+
+// Issue 11: the start path is the loader, the config and the start chunk; delivery loads when
+// the page is idle after ready, and nothing made before then is lost.
+
+test('before ready the page asks for the config and the start chunk only; delivery follows by itself', async ({ page, site }) => {
+  // When ready resolved, on the page's own clock, beside when each script request started.
+  await page.addInitScript(() => {
+    const w = window as any
+    const wait = setInterval(() => {
+      if (typeof w.journeykit?.ready?.then !== 'function') return
+      clearInterval(wait)
+      w.journeykit.ready.then(() => (w.readyAt = performance.now()))
+    }, 1)
+  })
+  const url = await site.serve(page, { config: { version: 1, rules: [{ id: 'welcome', on: 'page_view', track: 'welcomed' }] } })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.track('made_before_delivery'))
+  // No flush: the idle-time start of delivery sends the page view, the rule's event and this one.
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'made_before_delivery'), { flush: false, timeout: 30_000 })
+  expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'page', 'welcomed', 'made_before_delivery'])
+  const { readyAt, scripts } = await page.evaluate(() => ({
+    readyAt: (window as any).readyAt as number,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/dist/'))
+      .map((entry) => ({ path: new URL(entry.name).pathname, startTime: entry.startTime })),
+  }))
+  const before = scripts.filter((s) => s.startTime < readyAt).map((s) => s.path)
+  const after = scripts.filter((s) => s.startTime >= readyAt).map((s) => s.path)
+  expect(before).toEqual(['/dist/loader.js', '/dist/core.js'])
+  expect(after).toEqual(['/dist/delivery.js'])
+})
+
+test('a visitor who leaves before delivery loaded: the events arrive from the next page, once', async ({ page, site }) => {
+  const first = await site.serve(page, { path: '/e2e/first.html', config: { version: 1 } })
+  const next = await site.serve(page, { path: '/e2e/second.html', config: { version: 1 } })
+  let holdDelivery = true
+  await page.route('**/dist/delivery.js', async (route) => {
+    if (holdDelivery) return // never answered: the first page leaves before delivery loads
+    await route.continue()
+  })
+  await page.goto(first)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.track('left_early', { n: 1 }))
+  holdDelivery = false
+  await page.goto(next)
+  await runtimeReady(page)
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page' && e.context.page.path === '/e2e/second.html'))
+  const early = events.filter((e) => e.event === 'left_early')
+  expect(early).toHaveLength(1)
+  expect(early[0]!.context.page.path).toBe('/e2e/first.html')
+  expect(events.filter((e) => e.type === 'page').map((e) => e.context.page.path)).toEqual(['/e2e/first.html', '/e2e/second.html'])
+})

@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest'
+import { createDelivery } from './delivery.js'
+import type { Message } from '../transport/envelope.js'
+
+vi.mock('../transport/index.js', () => {
+  const enqueued: string[] = []
+  return {
+    enqueued,
+    createOutbox: () => ({}),
+    createSender: (options: { held: boolean }) => ({ held: options.held, enqueue: (m: Message) => enqueued.push(m.messageId), clear: vi.fn() }),
+    sendCarried: () => undefined,
+  }
+})
+
+const message = (id: string) => ({ messageId: id }) as Message
+
+describe('createDelivery', () => {
+  it('keeps messages made before the chunk loads, in order, and hands them over after what was carried', async () => {
+    const transport = (await import('../transport/index.js')) as unknown as { enqueued: string[] }
+    const delivery = createDelivery({ url: 'https://c.test/b', held: () => true, onStart: (sender) => sender.enqueue(message('carried')) })
+    delivery.enqueue(message('a'))
+    delivery.enqueue(message('b'))
+    expect(delivery.waiting().map((m) => m.messageId)).toEqual(['a', 'b'])
+    expect(transport.enqueued).toEqual([])
+    const sender = await delivery.start()
+    expect(await delivery.start()).toBe(sender) // once
+    delivery.enqueue(message('c'))
+    expect(transport.enqueued).toEqual(['carried', 'a', 'b', 'c'])
+    expect(delivery.waiting()).toEqual([])
+    expect((sender as unknown as { held: boolean }).held).toBe(true)
+  })
+
+  it('drops what waits on clear (consent denied)', async () => {
+    const delivery = createDelivery({ url: 'https://c.test/b', held: () => false, onStart: () => undefined })
+    delivery.enqueue(message('x'))
+    delivery.clear()
+    expect(delivery.waiting()).toEqual([])
+  })
+})

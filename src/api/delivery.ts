@@ -1,0 +1,63 @@
+import type { Message } from '../transport/envelope.js'
+import type { Sender } from '../transport/sender.js'
+import { loadChunk } from '../lib/load-chunk.js'
+
+type DeliveryChunk = typeof import('../transport/index.js')
+
+export interface DeliveryOptions {
+  /** The collector's absolute URL. */
+  url: string
+  writeKey?: string
+  /** Consent pending: the sender holds everything in memory (src/transport/sender.ts). */
+  held(): boolean
+  /** Runs when the sender exists, before what waited is handed to it (carried messages go first). */
+  onStart(sender: Sender, chunk: DeliveryChunk): void
+}
+
+/**
+ * The core's side of delivery. The outbox, batching, retries and the cross-tab sender are a
+ * chunk that is not needed before `ready`: it loads when the page is idle after start-up (the
+ * first batch never competes with the host page's own start), or at once when a flush or a
+ * consent grant needs it. Messages made before then wait here, in order; a page left before
+ * then carries them to the next page like any unsent call (src/api/carry.ts).
+ */
+export function createDelivery(options: DeliveryOptions) {
+  let early: Message[] = []
+  let sender: Sender | null = null
+  let chunk: DeliveryChunk | null = null
+  let starting: Promise<Sender | null> | null = null
+  return {
+    enqueue(message: Message): void {
+      if (sender) sender.enqueue(message)
+      else early.push(message)
+    },
+    sender: (): Sender | null => sender,
+    chunk: (): DeliveryChunk | null => chunk,
+    /** Loads the chunk, creates the sender and hands it what waited; once. */
+    start(): Promise<Sender | null> {
+      starting ??= loadChunk('init', 'events stay on the page', () => import('../transport/index.js')).then((loaded) => {
+        chunk = loaded
+        if (!loaded) return null
+        sender = loaded.createSender({ url: options.url, writeKey: options.writeKey, held: options.held(), outbox: loaded.createOutbox() })
+        options.onStart(sender, loaded)
+        early.forEach(sender.enqueue)
+        early = []
+        return sender
+      })
+      return starting
+    },
+    /** Messages not handed to the sender yet: what a page going away must carry. */
+    waiting: (): Message[] => early,
+    /** Consent denied: nothing waiting is sent. */
+    clear(): void {
+      early = []
+      sender?.clear()
+    },
+  }
+}
+
+/** Runs `work` once the page is idle (within `timeout` ms at the latest), as web-vitals waits. */
+export function whenIdle(work: () => void, timeout = 2000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout })
+  else setTimeout(work, 1)
+}
