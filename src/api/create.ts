@@ -187,8 +187,13 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     // Delivery is not needed to be ready: it loads once the host page is idle (contract §5 still
     // holds: nothing waits longer than the batching window for it).
     whenIdle(() => void loaded.delivery?.start())
-    // A tab sent to the background may never be idle again, or come back: deliver now.
-    listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && void loaded.delivery?.start())
+    // A tab sent to the background may never be idle again, or come back: deliver now. Not
+    // when the page is leaving (pagehide came first): a fetch started then evicts it from
+    // the back/forward cache, and what waits is carried to the next page anyway.
+    let leaving = false
+    listen(window, 'pagehide', () => (leaving = true))
+    listen(window, 'pageshow', () => (leaving = false))
+    listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !leaving && void loaded.delivery?.start())
   }
   const ready = start().catch((err) => reportError('init', err))
 
