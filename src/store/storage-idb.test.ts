@@ -26,6 +26,21 @@ beforeEach(() => {
 })
 
 describe('createStorage on IndexedDB', () => {
+  it('reads several keys at once, and a returning visitor loads without taking a lock or writing', async () => {
+    const tabA = createStorage(true)
+    await tabA.update('jk:v1:visitor', () => ({ anonymousId: 'a-1', userId: null, traits: {}, stage: 'awareness' }))
+    await tabA.update('jk:v1:counts', () => ({ firstSeen: 1, pageviews: 3, visit: null, pages: {} }))
+    const locks = (navigator as unknown as { locks: { request: ReturnType<typeof vi.fn> } }).locks.request
+    locks.mockClear()
+    const { createVisitorState } = await import('./visitor.js')
+    const returning = createVisitorState(createStorage(true))
+    await returning.load()
+    expect(returning.current().anonymousId).toBe('a-1')
+    expect(returning.counts().pageviews).toBe(3)
+    expect(locks).not.toHaveBeenCalled()
+    expect(await createStorage(true).readMany(['jk:v1:counts', 'jk:v1:none'])).toEqual([{ firstSeen: 1, pageviews: 3, visit: null, pages: {} }, undefined])
+  })
+
   it('persists durable state where another tab (another storage) reads it', async () => {
     const tabA = createStorage(true)
     await tabA.update<number>('jk:v1:n', (n) => (n ?? 0) + 1)

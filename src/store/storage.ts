@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval'
+import { createStore, del, get, getMany, set, type UseStore } from 'idb-keyval'
 import { databases, lockNames } from './names.js'
 import { withLock } from '../lib/lock.js'
 
@@ -9,6 +9,8 @@ import { withLock } from '../lib/lock.js'
  */
 export interface Storage {
   read<T>(key: string): Promise<T | undefined>
+  /** Several keys in one IndexedDB transaction (start-up reads the visitor and counts at once). */
+  readMany(keys: string[]): Promise<unknown[]>
   /**
    * Read-modify-write of one key, one tab at a time (Web Locks): two tabs counting the
    * same page view at once both get counted, neither increment is lost.
@@ -54,13 +56,21 @@ export function createStorage(durable: boolean): Storage {
   // A refused lock (opaque origins reject the request) runs the update without it.
   const exclusively = <T>(key: string, run: () => Promise<T>): Promise<T> => (durable ? withLock(lockNames.update(key), run) : run())
 
+  const readMany = async (keys: string[]): Promise<unknown[]> => {
+    const missing = keys.filter((key) => !memory.has(key))
+    const db = durable && missing.length ? open() : null
+    try {
+      const values = db ? await getMany(missing, db) : []
+      missing.forEach((key, i) => values[i] !== undefined && !memory.has(key) && memory.set(key, values[i]))
+    } catch {
+      // blocked or broken: carry on with what memory has
+    }
+    return keys.map((key) => memory.get(key))
+  }
+
   return {
-    async read<T>(key: string) {
-      if (memory.has(key)) return memory.get(key) as T
-      const value = await readDurable<T>(key)
-      if (value !== undefined && !memory.has(key)) memory.set(key, value)
-      return memory.get(key) as T | undefined
-    },
+    read: async <T>(key: string) => (await readMany([key]))[0] as T | undefined,
+    readMany,
     update<T>(key: string, change: (current: T | undefined) => T) {
       return exclusively(key, async () => {
         // IndexedDB is the truth when it is in use (another tab may have written); else memory.

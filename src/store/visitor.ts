@@ -52,13 +52,18 @@ export function createVisitorState(storage: Storage) {
     setVisitTimeout(ms: number): void {
       timeoutMs = ms
     },
+    /**
+     * Reads who the visitor is and what they did, in one transaction. Only a first visit
+     * writes, under the lock: two tabs opened at once by a new visitor agree on one id.
+     */
     async load(): Promise<void> {
+      const isVisitor = (value: unknown): value is Visitor => typeof (value as Visitor | undefined)?.anonymousId === 'string'
+      const [storedVisitor, storedCounts] = (await storage.readMany([keys.visitor, keys.counts])) as [unknown, Counts | undefined]
       const current = visitor
-      visitor = await storage.update<Visitor>(keys.visitor, (stored) =>
-        stored && typeof stored.anonymousId === 'string' ? { ...newVisitor(), ...stored } : current,
-      )
-      const stored = await storage.read<Counts>(keys.counts)
-      if (stored && typeof stored.pageviews === 'number') counts = stored
+      visitor = isVisitor(storedVisitor)
+        ? { ...newVisitor(), ...storedVisitor }
+        : await storage.update<Visitor>(keys.visitor, (stored) => (isVisitor(stored) ? { ...newVisitor(), ...stored } : current))
+      if (storedCounts && typeof storedCounts.pageviews === 'number') counts = storedCounts
     },
     update(change: Partial<Visitor>): void {
       visitor = { ...visitor, ...change }
