@@ -59,7 +59,7 @@ const FLUSH_RUNS = count('BENCH_FLUSH_RUNS', 3)
 const FLUSH_EVENTS = count('BENCH_FLUSH_EVENTS', 10_000)
 const DELIVERY_BUDGET_S = Number(process.env.BENCH_DELIVERY_BUDGET_S) || 60
 const PEER_RUNS = count('BENCH_PEER_RUNS', RUNS)
-const PEER_TRACE_RUNS = count('BENCH_PEER_TRACE_RUNS', TRACE_RUNS, 0)
+const PEER_TRACE_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_PEER_TRACE_RUNS ?? TRACE_RUNS)) || 0)
 const started = Date.now()
 // Seconds each part took, for the last line and latest.json.
 const timings = {}
