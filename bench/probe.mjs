@@ -5,7 +5,9 @@
 // - when `window.journeykit.ready` resolves: a setter on `window.journeykit` attaches to
 //   `ready` the moment the runtime publishes its API, so the time is exact rather than
 //   rounded up to a polling interval;
-// - when the first `[data-journeykit-item]` element is in the document.
+// - when the first `[data-journeykit-item]` element is in the document;
+// - on a peer's page (peers.mjs), when its snippet calls `__jkBench.peerReady()`, its own
+//   readiness signal, recorded as readyAt like journeykit's ready.
 export const probeScript = `(() => {
   const bench = (window.__jkBench = { longTasks: 0, longTaskMs: 0, readyAt: null, itemAt: null })
   let readyDone, itemDone
@@ -16,6 +18,10 @@ export const probeScript = `(() => {
       for (const entry of list.getEntries()) { bench.longTasks++; bench.longTaskMs += entry.duration }
     }).observe({ type: 'longtask', buffered: true })
   } catch {}
+  bench.peerReady = () => {
+    if (bench.readyAt !== null) return
+    bench.readyAt = performance.now(); readyDone(bench.readyAt)
+  }
   let value
   const watch = (api) => {
     if (bench.watching || !api || typeof api !== 'object' || !api.ready || typeof api.ready.then !== 'function') return

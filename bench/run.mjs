@@ -6,7 +6,9 @@
 //   BENCH_RUNS=7        timed runs per scenario (median, min, max)
 //   BENCH_TRACE_RUNS=3  extra traced runs per scenario, of each kind: timeline only, and
 //                       timeline + V8 CPU profile (script time attributable to journeykit)
-//   BENCH_BUDGET_S=150  start no new run after this many seconds
+//   BENCH_PEER_RUNS=7   timed runs per peer (peers.mjs), interleaved with the scenarios' rounds
+//   BENCH_PEER_TRACE_RUNS=3  traced runs per peer (timeline only: the all-script figure)
+//   BENCH_BUDGET_S=210  start no new run after this many seconds
 //   BENCH_BURSTS=1      tracking: input bursts per kind (scroll, pointer) and page (D, blank)
 //   BENCH_BURST_EVENTS=1000  tracking: CDP input events per burst (about one per frame)
 //   BENCH_TRACKING_BUDGET_S=120  tracking: start no new run this many seconds after it began
@@ -37,12 +39,14 @@ import { renderTracking, summarizeTracking, trackingNotes, trackingTargets } fro
 import { emptyItems, itemsPage, runItems } from './items.mjs'
 import { itemsNotes, itemsTargets, renderItems, summarizeItems } from './items-report.mjs'
 import { deliveryPages, emptyDelivery, runDelivery } from './delivery.mjs'
+import { peerPages, peerSnapshot, startSink } from './peers.mjs'
+import { peerNotes, peerTargets, renderPeers, summarizePeers } from './peers-report.mjs'
 import { deliveryNotes, deliveryTargets, renderDelivery, summarizeDelivery } from './delivery-report.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(1, Math.floor(Number(process.env.BENCH_RUNS)) || 7)
 const TRACE_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_TRACE_RUNS ?? 3)) || 0)
-const BUDGET_S = Number(process.env.BENCH_BUDGET_S) || 150
+const BUDGET_S = Number(process.env.BENCH_BUDGET_S) || 210
 const BURSTS = Math.max(0, Math.floor(Number(process.env.BENCH_BURSTS ?? 1)) || 0)
 const BURST_EVENTS = Math.max(1, Math.floor(Number(process.env.BENCH_BURST_EVENTS)) || 1000)
 const TRACKING_BUDGET_S = Number(process.env.BENCH_TRACKING_BUDGET_S) || 120
@@ -54,6 +58,8 @@ const TRACK_CALLS = count('BENCH_TRACK_CALLS', 1000)
 const FLUSH_RUNS = count('BENCH_FLUSH_RUNS', 3)
 const FLUSH_EVENTS = count('BENCH_FLUSH_EVENTS', 10_000)
 const DELIVERY_BUDGET_S = Number(process.env.BENCH_DELIVERY_BUDGET_S) || 60
+const PEER_RUNS = count('BENCH_PEER_RUNS', RUNS)
+const PEER_TRACE_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_PEER_TRACE_RUNS ?? TRACE_RUNS)) || 0)
 const started = Date.now()
 // Seconds each part took, for the last line and latest.json.
 const timings = {}
@@ -72,6 +78,7 @@ if (!existsSync(join(root, 'dist', 'loader.js'))) {
 // rebuilt while the bench runs.
 const snapshot = snapshotDist(root)
 const bytes = artifactSizes(snapshot)
+const peerFiles = peerSnapshot(root)
 
 const blank = '<!doctype html><title>blank</title><p>hello</p>'
 const item = { x: { kind: 'focus', style: 'modal', title: 'Hi' } }
@@ -94,10 +101,12 @@ const scenarios = [
 ]
 
 const temp = mkdtempSync(join(tmpdir(), 'journeykit-bench-'))
-let server, collector, browser
+let server, collector, sink, browser
 let version = '?'
-const runs = Object.fromEntries(scenarios.map((s) => [s.key, []]))
-const traces = Object.fromEntries(scenarios.map((s) => [s.key, { plain: [], profile: [] }]))
+// The peers' scenarios (P0–P3), known once the servers are up.
+let peers = []
+const runs = {}
+const traces = {}
 const failures = []
 let skipped = 0
 let tracking = emptyTracking()
@@ -107,6 +116,12 @@ let delivery = emptyDelivery()
 try {
   collector = await startCollector({ port: 0, file: join(temp, 'events.ndjson') })
   server = await startStaticServer({ root, port: 0 })
+  sink = await startSink()
+  peers = peerPages(server, sink, peerFiles, blank)
+  for (const s of [...scenarios, ...peers]) {
+    runs[s.key] = []
+    traces[s.key] = { plain: [], profile: [] }
+  }
   for (const [path, contents] of snapshot) server.setPage(path, { body: contents, type: 'text/javascript; charset=utf-8' })
   for (const s of scenarios) {
     let body = blank
@@ -138,11 +153,15 @@ try {
     }
   }
   // One untimed run of each warms the browser, the server and the OS file cache.
-  for (const s of scenarios) await attempt(s, { keep: false })
-  // Scenarios interleaved round by round, so drift on a shared machine hits all alike.
-  for (let i = 0; i < RUNS; i++) for (const s of scenarios) await attempt(s)
-  for (let i = 0; i < TRACE_RUNS; i++) {
-    for (const s of scenarios) for (const trace of ['plain', 'profile']) await attempt(s, { trace })
+  for (const s of [...scenarios, ...peers]) await attempt(s, { keep: false })
+  // Scenarios and peers interleaved round by round, so drift on a shared machine hits all alike.
+  for (let i = 0; i < Math.max(RUNS, PEER_RUNS); i++) {
+    for (const s of [...(i < RUNS ? scenarios : []), ...(i < PEER_RUNS ? peers : [])]) await attempt(s)
+  }
+  for (let i = 0; i < Math.max(TRACE_RUNS, PEER_TRACE_RUNS); i++) {
+    if (i < TRACE_RUNS) for (const s of scenarios) for (const trace of ['plain', 'profile']) await attempt(s, { trace })
+    // Peers: timeline traces only (the CPU-profile runs attribute time to journeykit's files).
+    if (i < PEER_TRACE_RUNS) for (const s of peers) await attempt(s, { trace: 'plain' })
   }
   timed('scenarios')
   // Scenario D, tracking with engagement rules: start-up and input bursts (tracking.mjs).
@@ -175,6 +194,7 @@ try {
   await browser?.close().catch(() => {})
   await server?.close().catch(() => {})
   await collector?.close().catch(() => {})
+  await sink?.close().catch(() => {})
   rmSync(temp, { recursive: true, force: true })
 }
 
@@ -187,12 +207,30 @@ const fetchedJs = (key) =>
   )
 const pages = { noItem: fetchedJs('B'), withItem: fetchedJs('C') }
 const summary = summarize(scenarios, runs, traces)
+// The peers against the same blank page A (summarize() takes the deltas from its first key).
+const peerSummary = summarize([scenarios[0], ...peers], runs, traces)
+const peerRows = summarizePeers(
+  root,
+  ['B', ...peers.map((p) => p.key)],
+  { B: 'journeykit', ...Object.fromEntries(peers.map((p) => [p.key, p.name])) },
+  { ...peerSummary, B: summary.B },
+  runs,
+  new Map([...snapshot, ...peerFiles]),
+)
+const readiness = { B: 'journeykit.ready resolved', ...Object.fromEntries(peers.map((p) => [p.key, p.ready])) }
 const trackingSummary = summarizeTracking(tracking, { events: BURST_EVENTS })
 const itemsSummary = summarizeItems(items, snapshot)
 const deliverySummary = summarizeDelivery(delivery, { calls: TRACK_CALLS, events: FLUSH_EVENTS })
-const targets = [...targetsOf(summary, bytes, pages), ...trackingTargets(trackingSummary), ...itemsTargets(itemsSummary), ...deliveryTargets(deliverySummary)]
+const targets = [
+  ...targetsOf(summary, bytes, pages),
+  ...peerTargets(peerRows),
+  ...trackingTargets(trackingSummary),
+  ...itemsTargets(itemsSummary),
+  ...deliveryTargets(deliverySummary),
+]
 const notes = [
   ...notesOf(summary, { runsPerScenario: RUNS, skipped, budgetS: BUDGET_S, failures }),
+  ...peerNotes(peerRows, { peerRuns: PEER_RUNS }),
   ...trackingNotes(trackingSummary, tracking, { runs: RUNS, bursts: BURSTS }),
   ...itemsNotes(itemsSummary, items, { runs: ITEMS_RUNS }),
   ...deliveryNotes(deliverySummary, delivery, { loops: TRACK_LOOPS, flushes: FLUSH_RUNS }),
@@ -204,12 +242,15 @@ const settings = {
   cpu: CPU_THROTTLING,
   runsPerScenario: RUNS,
   tracedRunsPerScenario: TRACE_RUNS,
+  runsPerPeer: PEER_RUNS,
+  tracedRunsPerPeer: PEER_TRACE_RUNS,
   settleMs: SETTLE_MS,
 }
 const trackingSettings = { startupRuns: RUNS, burstsPerKind: BURSTS, burstEvents: BURST_EVENTS, budgetS: TRACKING_BUDGET_S }
 const itemsSettings = { runs: ITEMS_RUNS, budgetS: ITEMS_BUDGET_S }
 const deliverySettings = { trackLoops: TRACK_LOOPS, trackCalls: TRACK_CALLS, flushRuns: FLUSH_RUNS, flushEvents: FLUSH_EVENTS, budgetS: DELIVERY_BUDGET_S }
 const sections = [
+  renderPeers(peerRows, { cpu: CPU_THROTTLING, runs: RUNS, peerRuns: PEER_RUNS, tracedRuns: TRACE_RUNS, peerTracedRuns: PEER_TRACE_RUNS, readiness }),
   renderTracking(trackingSummary, { cpu: CPU_THROTTLING, runs: RUNS, burstsPerKind: BURSTS }),
   renderItems(itemsSummary, { cpu: CPU_THROTTLING, runs: items.runs.length }),
   renderDelivery(deliverySummary, { cpu: CPU_THROTTLING, loops: TRACK_LOOPS }),
@@ -232,6 +273,7 @@ writeFileSync(
       bytes,
       pages,
       scenarios: summary,
+      peers: { readiness, rows: peerRows, summary: peerSummary },
       targets,
       notes,
       runs: Object.fromEntries(Object.entries(runs).map(([key, list]) => [key, perRun(list)])),

@@ -35,6 +35,7 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false,
         path: at.pathname,
         // The collector is another origin (another port); say so rather than print its port.
         where: at.origin === origin ? 'page' : 'other',
+        local: at.hostname === '127.0.0.1',
         type: request.resourceType(),
       })
     })
@@ -74,6 +75,17 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false,
         itemAt: bench.itemAt,
         loadAt: nav ? nav.loadEventStart : null,
         itemShown: !!document.querySelector('[data-journeykit-item]'),
+        // Resource Timing entries whose fetch started by the time ready came: what the page
+        // asked for before it was ready. Not the document, nor the favicon the browser asks
+        // for by itself once the page has loaded.
+        beforeReady:
+          bench.readyAt === null
+            ? null
+            : performance
+                .getEntriesByType('resource')
+                .filter((entry) => entry.startTime <= bench.readyAt)
+                .map((entry) => new URL(entry.name).pathname)
+                .filter((path) => path !== '/favicon.ico'),
       }
     })
     await cdp.send('HeapProfiler.collectGarbage')
@@ -98,6 +110,7 @@ export async function runOnce(browser, { url, waitFor, collector, trace = false,
       heapBytes: metric(afterGc, 'JSHeapUsedSize'),
       longTasks: probe.longTasks,
       longTaskMs: probe.longTaskMs,
+      requestsBeforeReady: probe.beforeReady,
       requests,
       collectorRequests: collector ? collector.requests().map((r) => `${r.method} ${r.path} → ${r.status}`) : [],
       trace: traced,

@@ -1,0 +1,82 @@
+// Writes bench/baseline.md from a bench run's bench/results/latest.json (or the file given
+// as the first argument): the medians of the peers table, journeykit's ratios to each peer
+// and the targets, as Markdown, so that a regression shows in review as a diff.
+//
+//   npm run bench && node bench/baseline.mjs
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ratiosOf } from './peers-report.mjs'
+import { kb, mark, num } from './report.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const source = resolve(process.argv[2] ?? join(here, 'results', 'latest.json'))
+const run = JSON.parse(readFileSync(source, 'utf8'))
+if (!run.peers?.rows?.length) {
+  console.error(`bench/baseline: ${source} has no peers table; run the bench first (npm run bench).`)
+  process.exit(1)
+}
+
+const cell = (text) => String(text).replace(/\|/g, '\\|')
+const markdown = (headers, rows, align) =>
+  [
+    `| ${headers.map(cell).join(' | ')} |`,
+    `| ${headers.map((_, i) => ((align?.[i] ?? (i ? 'r' : 'l')) === 'r' ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n')
+
+const { rows, readiness } = run.peers
+const ratios = ratiosOf(rows)
+const ratioLabels = ['gzip', 'JS files', 'requests', 'ready', 'script Δ', 'task Δ', 'heap Δ']
+const A = run.scenarios.A
+const out = [
+  '# bench baseline',
+  '',
+  `Medians of one \`npm run bench\` run, ${run.date.slice(0, 10)}: Chromium ${run.chromium}, headless, ${run.cpu}× CPU throttling,`,
+  `${run.runsPerScenario} runs per journeykit scenario (+${run.tracedRunsPerScenario} traced of each kind), ${run.runsPerPeer} per peer`,
+  `(+${run.tracedRunsPerPeer} traced), on a 2-core machine shared with other work. Written by \`node bench/baseline.mjs\` from`,
+  '`bench/results/latest.json`; see `bench/README.md` for what each figure means. Blank page A: load',
+  `${num(A.loadMs.median, 0)} ms, task ${num(A.taskMs.median, 0)} ms, heap ${num(kb(A.heapBytes.median))} KB.`,
+  '',
+  '## The no-item page beside the peers',
+  '',
+  markdown(
+    ['', 'gzip KB', 'JS files', 'requests before ready', 'ready ms', 'script ms Δ', 'task ms Δ', 'long tasks', 'heap Δ KB'],
+    rows.map((r) => [
+      `${r.key} ${r.name}`,
+      num(kb(r.gzip)),
+      r.files.length,
+      num(r.requestsBeforeReady.median, 0),
+      num(r.readyMs, 0),
+      num(r.scriptDeltaMs),
+      num(r.taskDeltaMs, 0),
+      num(r.longTasks, 0),
+      num(kb(r.heapDeltaBytes)),
+    ]),
+  ),
+  '',
+  'Δ = minus the blank page A of the same run. KB = 1024 B.',
+  '',
+  '## journeykit ÷ peer',
+  '',
+  markdown(
+    ['', ...ratioLabels],
+    ratios.map((r) => [`${r.key} ${r.name}`, ...ratioLabels.map((label) => (r[label] === null ? '—' : `${num(r[label], 2)}×`))]),
+  ),
+  '',
+  '## What "ready" is, per row',
+  '',
+  ...rows.map((r) => `- **${r.key} ${r.name}**: ${readiness[r.key]}. Before it: ${r.beforeReadyList.join(', ') || '—'}.`),
+  '',
+  '## Targets',
+  '',
+  markdown(
+    ['', 'target', 'measured', ''],
+    run.targets.map((t) => [t.what, t.limit, t.value, mark(t.ok)]),
+    'lrrl',
+  ),
+  '',
+]
+if (run.notes?.length) out.push('Notes from the run:', '', ...run.notes.map((note) => `- ${note}`), '')
+writeFileSync(join(here, 'baseline.md'), out.join('\n'))
+console.log(`bench/baseline.md written from ${source}`)
