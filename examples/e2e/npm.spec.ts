@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+// @ts-expect-error plain .mjs script without types
+import { appBundleOptions, mainChunkOnly } from '../../scripts/app-bundle.mjs'
 import { test, expect } from './fixtures.js'
 
 /** examples/npm/index.html's import map: how a page without a bundler resolves the bare names. */
@@ -113,6 +115,23 @@ test('npm mode, bundled by an app: one Preact for the app and the items, lazy ch
   expect(await page.evaluate(() => (window as any).itemVnodes)).toBeGreaterThan(0)
   // The item view came in a chunk the app fetched only on the first show.
   expect(scripts.filter((path) => !chunksBeforeShow.has(path) && path.endsWith('.js')).length).toBeGreaterThan(0)
+})
+
+test('npm mode, bundled by an app: the main chunk for init alone holds no validator, explainer, UI or push', async () => {
+  // The shape size-limit.json budgets: examples/npm/app.js through esbuild with splitting on,
+  // then the entry chunk and the chunks it imports statically.
+  const bundle = await build({ ...appBundleOptions(), plugins: [mainChunkOnly] })
+  const inputs = Object.values(bundle.metafile!.outputs).flatMap((output) => Object.keys(output.inputs))
+  expect(inputs).toContain('dist/npm/api/init.js')
+  const lazy = [
+    'dist/npm/config/validate.js',
+    'dist/npm/rules/explain.js',
+    'dist/npm/ui/',
+    'dist/npm/push/index.js',
+    'node_modules/preact/',
+    'node_modules/workbox-window/',
+  ]
+  expect(inputs.filter((input) => lazy.some((part) => input.startsWith(part)))).toEqual([])
 })
 
 test('script tag: data-debug logs the decisions', async ({ page, site }) => {
