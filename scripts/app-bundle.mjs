@@ -7,9 +7,7 @@
  * runs); the lazy chunks reached by `import()` are left out, as the app loads them only when
  * needed. `journeykit` resolves to this package by its own name (package.json `exports`).
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 
 const app = resolve(import.meta.dirname, '../examples/npm/app.js')
 
@@ -27,14 +25,16 @@ export const mainChunkOnly = {
         keep.add(file)
         for (const imported of outputs[file].imports) if (imported.kind === 'import-statement') visit(imported.path)
       }
-      if (entry) visit(entry)
+      // No entry found would measure nothing and pass any budget: fail instead.
+      if (!entry) throw new Error(`app-bundle: no output chunk for ${app}`)
+      visit(entry)
       for (const file of Object.keys(outputs)) if (!keep.has(file)) delete outputs[file]
     })
   },
 }
 
-/** esbuild options for the one-line app; `outdir` defaults to a fresh temporary folder. */
-export const appBundleOptions = (outdir = mkdtempSync(join(tmpdir(), 'jk-app-bundle-'))) => ({
+/** esbuild options for the one-line app; written under .reports/ (size-limit reads the files). */
+export const appBundleOptions = {
   entryPoints: { app },
   bundle: true,
   splitting: true,
@@ -42,7 +42,7 @@ export const appBundleOptions = (outdir = mkdtempSync(join(tmpdir(), 'jk-app-bun
   minify: true,
   metafile: true,
   write: true,
-  outdir,
-})
+  outdir: resolve(import.meta.dirname, '../.reports/app-bundle'),
+}
 
-export default { ...appBundleOptions(), plugins: [mainChunkOnly] }
+export default { ...appBundleOptions, plugins: [mainChunkOnly] }

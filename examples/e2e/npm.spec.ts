@@ -120,7 +120,7 @@ test('npm mode, bundled by an app: one Preact for the app and the items, lazy ch
 test('npm mode, bundled by an app: the main chunk for init alone holds no validator, explainer, UI or push', async () => {
   // The shape size-limit.json budgets: examples/npm/app.js through esbuild with splitting on,
   // then the entry chunk and the chunks it imports statically.
-  const bundle = await build({ ...appBundleOptions(), plugins: [mainChunkOnly] })
+  const bundle = await build({ ...appBundleOptions, write: false, plugins: [mainChunkOnly] })
   const inputs = Object.values(bundle.metafile!.outputs).flatMap((output) => Object.keys(output.inputs))
   expect(inputs).toContain('dist/npm/api/init.js')
   const lazy = [
