@@ -4,6 +4,8 @@ import resolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 
 const pkg = JSON.parse(readFileSync('./package.json', 'utf8'))
+/** Left to the app's bundler in the npm build (the script-tag build bundles them). */
+const npmDependencies = Object.keys(pkg.dependencies ?? {})
 
 const ts = (tsconfig = './tsconfig.json') =>
   typescript({
@@ -70,11 +72,16 @@ export default [
     plugins: [version(), resolve(), ts('./tsconfig.sw.json')],
   },
   {
-    input: { index: 'src/index.ts' },
+    // The npm build: one file per source module, the dependencies imported from their
+    // packages. An app's bundler then dedupes Preact, idb-keyval and workbox-window with the
+    // app's own copies, tree-shakes per module (esbuild splits chunks per file, so one big
+    // file would put everything any lazy chunk shares into the app's main chunk), and keeps
+    // every dynamic import() a lazy chunk of its own. The validator and the rule explainer are
+    // entries of their own (journeykit/validate, journeykit/explain), not re-exported by index.
+    input: ['src/index.ts', 'src/validate.ts', 'src/explain.ts'],
+    external: (id) => npmDependencies.some((name) => id === name || id.startsWith(`${name}/`)),
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames, hoistTransitiveImports: false },
-    // Dependencies are bundled: the npm entry is the runtime's own code, works unbundled in a
-    // browser, and its lazy chunks stay lazy for any bundler.
-    plugins: [version(), resolve(), ts()],
+    output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    plugins: [version(), ts()],
   },
 ]

@@ -1,8 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import { init, validateConfig, type JourneyKit, type Config, type Message } from './index.js'
+import * as entry from './index.js'
+import { init, type JourneyKit, type Config, type Message } from './index.js'
+import { validateConfig } from './validate.js'
+import { explainRules } from './explain.js'
 
 describe('the npm entry', () => {
-  it('exports init and validateConfig, typed', () => {
+  it('exports init alone, typed', () => {
     expectTypeOf<{ config: Config }>().toMatchTypeOf<Parameters<typeof init>[0]>()
     expectTypeOf<{ config: string; consent: 'pending' }>().toMatchTypeOf<Parameters<typeof init>[0]>()
     expectTypeOf(init).returns.resolves.toEqualTypeOf<JourneyKit>()
@@ -12,9 +15,17 @@ describe('the npm entry', () => {
     // @ts-expect-error consent takes 'granted' or 'denied' only
     expectTypeOf<JourneyKit['consent']>().toBeCallableWith('maybe')
     expect(typeof init).toBe('function')
+    // The validator and the explainer are entries of their own (journeykit/validate,
+    // journeykit/explain): nothing here may pull them into the main chunk of an app.
+    expect(Object.keys(entry)).toEqual(['init'])
   })
 
-  it('validates a config without a browser', () => {
+  it('journeykit/validate validates a config without a browser', () => {
     expect(validateConfig({ version: 1 }).problems).toEqual([])
+  })
+
+  it('journeykit/explain explains rules without a browser', () => {
+    const config: Config = { version: 1, rules: [{ id: 'seen', on: 'page_view', track: 'seen' }] }
+    expect(explainRules(config, 'page_view', {}, 0)).toEqual([{ rule: 'seen', fires: true, action: 'track seen' }])
   })
 })

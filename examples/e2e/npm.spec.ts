@@ -1,4 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+// @ts-expect-error plain .mjs script without types
+import { appBundleOptions, mainChunkOnly } from '../../scripts/app-bundle.mjs'
 import { test, expect } from './fixtures.js'
+
+/** examples/npm/index.html's import map: how a page without a bundler resolves the bare names. */
+const importMap = /<script type="importmap">[\s\S]*?<\/script>/.exec(readFileSync(new URL('../npm/index.html', import.meta.url), 'utf8'))![0]
 
 test('npm mode: init() tracks, and a rule on a tracked event shows its item', async ({ page, site }) => {
   const pageErrors: Error[] = []
@@ -48,14 +56,82 @@ test('npm mode: init() with a config URL and debug: true', async ({ page, site }
     }),
   })
   site.setPage('/e2e/npm-url.html', {
-    body: `<!doctype html><title>npm url</title><script type="module">
-      import { init } from '/dist/npm/index.js'
+    body: `<!doctype html><title>npm url</title>${importMap}<script type="module">
+      import { init } from 'journeykit'
       window.jk = await init({ config: '/e2e/npm-config.json', collector: ${JSON.stringify(site.collector.batchUrl)}, debug: true })
     </script>`,
   })
   await page.goto(`${site.origin}/e2e/npm-url.html`)
   await expect(page.locator('[data-journeykit-item="hi"]').getByRole('region', { name: 'From a URL' })).toBeVisible()
   await expect.poll(() => logs.some((text) => text.startsWith('journeykit: page_view — 1 rule(s)'))).toBe(true)
+})
+
+test('npm mode, bundled by an app: one Preact for the app and the items, lazy chunks stay lazy', async ({ page, site }) => {
+  // An app that uses Preact itself, bundled by esbuild with code splitting as apps are. Its
+  // options.vnode hook sees every vnode of *its* Preact: if journeykit's items render with
+  // that same Preact, the hook sees them too; with a second, inlined Preact it never does.
+  const app = `
+    import { options } from 'preact'
+    import { init } from 'journeykit'
+    window.itemVnodes = 0
+    const previous = options.vnode
+    options.vnode = (vnode) => {
+      if (vnode.props && vnode.props.role === 'dialog') window.itemVnodes++
+      previous?.(vnode)
+    }
+    window.jk = await init({
+      collector: ${JSON.stringify(site.collector.batchUrl)},
+      config: {
+        version: 1,
+        items: { hello: { kind: 'focus', style: 'modal', title: 'Hello from a bundle' } },
+        rules: [{ id: 'hello-on-signup', on: 'signup', show: 'hello' }],
+      },
+    })`
+  const root = fileURLToPath(new URL('../..', import.meta.url))
+  const bundle = await build({
+    stdin: { contents: app, resolveDir: root, sourcefile: 'app.js' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    outdir: `${root}/bundled`,
+    metafile: true,
+  })
+  for (const file of bundle.outputFiles)
+    site.setPage(`/e2e/bundled/${file.path.slice(file.path.lastIndexOf('/') + 1)}`, { type: 'text/javascript', body: file.text })
+  site.setPage('/e2e/bundled/index.html', { body: '<!doctype html><title>bundled</title><script type="module" src="./stdin.js"></script>' })
+  // Preact comes into the bundle from node_modules once, as the app's own dependency.
+  const preactInputs = Object.keys(bundle.metafile.inputs).filter((input) => input.includes('preact'))
+  expect(preactInputs.every((input) => input.startsWith('node_modules/preact/'))).toBe(true)
+
+  const scripts: string[] = []
+  page.on('request', (request) => scripts.push(new URL(request.url()).pathname))
+  await page.goto(`${site.origin}/e2e/bundled/index.html`)
+  await page.waitForFunction(() => (window as any).jk)
+  const chunksBeforeShow = new Set(scripts)
+  await page.evaluate(() => (window as any).jk.track('signup'))
+  await expect(page.locator('[data-journeykit-item="hello"]').getByRole('dialog', { name: 'Hello from a bundle' })).toBeVisible()
+  expect(await page.evaluate(() => (window as any).itemVnodes)).toBeGreaterThan(0)
+  // The item view came in a chunk the app fetched only on the first show.
+  expect(scripts.filter((path) => !chunksBeforeShow.has(path) && path.endsWith('.js')).length).toBeGreaterThan(0)
+})
+
+test('npm mode, bundled by an app: the main chunk for init alone holds no validator, explainer, UI or push', async () => {
+  // The shape size-limit.json budgets: examples/npm/app.js through esbuild with splitting on,
+  // then the entry chunk and the chunks it imports statically.
+  const bundle = await build({ ...appBundleOptions, write: false, plugins: [mainChunkOnly] })
+  const inputs = Object.values(bundle.metafile!.outputs).flatMap((output) => Object.keys(output.inputs))
+  expect(inputs).toContain('dist/npm/api/init.js')
+  const lazy = [
+    'dist/npm/config/validate.js',
+    'dist/npm/rules/explain.js',
+    'dist/npm/ui/',
+    'dist/npm/push/index.js',
+    'node_modules/preact/',
+    'node_modules/workbox-window/',
+  ]
+  expect(inputs.filter((input) => lazy.some((part) => input.startsWith(part)))).toEqual([])
 })
 
 test('script tag: data-debug logs the decisions', async ({ page, site }) => {

@@ -1,6 +1,6 @@
-// What a frontend developer writes: `import { init } from 'journeykit'` (here the built file,
-// since this page runs without a bundler).
-import { init } from '/dist/npm/index.js'
+// What a frontend developer writes. Without a bundler, index.html's import map resolves
+// 'journeykit' to the built dist/npm/ and its dependencies to node_modules/.
+import { init } from 'journeykit'
 
 const collector = new URLSearchParams(location.search).get('collector') ?? 'http://127.0.0.1:8787/v1/batch'
 
