@@ -22,14 +22,6 @@ const version = () => ({
   transform: (code, id) => (id.endsWith('envelope.ts') ? code.replace("'0.0.0-dev'", JSON.stringify(pkg.version)) : null),
 })
 
-/** The JSON Schema of the config ships beside the runtime (contract §1). */
-const schema = () => ({
-  name: 'schema',
-  generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'journeykit.schema.json', source: readFileSync('src/config/journeykit.schema.json', 'utf8') })
-  },
-})
-
 /**
  * Lazy chunks are named after what their dynamic import points into: ui.js (Preact + item
  * views), config.js (the validator), delivery.js, triggers.js, pacing.js, regex.js, consent.js,
@@ -62,7 +54,7 @@ export default [
     // Let the lazy chunks import the core's helpers from core.js instead of a facade chunk.
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames, plugins: [minify()] },
-    plugins: [version(), resolve(), ts(), schema()],
+    plugins: [version(), resolve(), ts()],
   },
   {
     input: 'service-worker/sw.ts',

@@ -1,0 +1,78 @@
+import type { Shape } from './shape.js'
+import { messages } from './messages.js'
+import { checks, formats, type Context } from './checks.js'
+import { isPlainObject } from './query.js'
+
+/**
+ * Checks `value` against its description (config/shape.ts), appending one problem per thing
+ * wrong, with its JSON path, to `context`; unknown keys of objects that say `warnUnknown` are
+ * warnings. "$comment", JSON Schema's note for humans, is welcome anywhere.
+ */
+export function walk(value: unknown, shape: Shape, path: string, context: Context): void {
+  const fail = (message = messageOf(shape)) => void context.problems.push({ path, message })
+  if (shape.oneOf) {
+    const match = shape.oneOf.find((alternative) => typeOfShape(alternative) === jsonTypeOf(value))
+    return match ? walk(value, match, path, context) : fail()
+  }
+  if (shape.enum) return void (shape.enum.includes(value) || fail())
+  if (shape.format) return void (formats[shape.format][0](value) || fail())
+  const type = shape.type
+  if (type === 'string') return void ((typeof value === 'string' && (!shape.pattern || new RegExp(shape.pattern).test(value))) || fail())
+  if (type === 'boolean') return void (typeof value === 'boolean' || fail())
+  if (type === 'number' || type === 'integer') {
+    const ok =
+      typeof value === 'number' &&
+      (type === 'number' || Number.isInteger(value)) &&
+      !(value < (shape.min ?? -Infinity) || value > (shape.max ?? Infinity) || value <= (shape.above ?? -Infinity))
+    return void (ok || fail())
+  }
+  if (type === 'array') {
+    if (!Array.isArray(value) || value.length < (shape.minItems ?? 0)) return fail()
+    if (value.length > (shape.maxItems ?? Infinity)) return fail(messages.tooMany)
+    return value.forEach((entry, i) => walk(entry, shape.items!, `${path}[${i}]`, context))
+  }
+  if (!isPlainObject(value)) return fail()
+  walkObject(value, shape, path, context)
+}
+
+function walkObject(object: Record<string, unknown>, shape: Shape, path: string, context: Context): void {
+  const at = (key: string) => (path ? `${path}.${key}` : key)
+  const { props = {}, keys, values } = shape
+  if (shape.warnUnknown) {
+    for (const key of Object.keys(object)) {
+      if (!Object.prototype.hasOwnProperty.call(props, key) && key !== '$comment') context.warnings.push({ path: at(key), message: messages.unknownKey })
+    }
+  }
+  for (const [key, child] of Object.entries(props)) {
+    const value = object[key]
+    const when = shape.requiredWhen?.[key]
+    if (child.check) checks[child.check](object, path, context)
+    else if (value !== undefined || shape.required?.includes(key) || (when && object[when[0]] === when[1])) walk(value, child, at(key), context)
+  }
+  if (!values) return
+  const entries = Object.entries(object)
+  if (entries.length > (shape.maxEntries ?? Infinity)) return void context.problems.push({ path, message: messages.tooMany })
+  for (const [key, value] of entries) {
+    if (keys && !keys.enum?.includes(key)) context.problems.push({ path: at(key), message: messageOf(keys) })
+    else walk(value, values, at(key), context)
+  }
+}
+
+/** What a node says when it fails: its own message, its format's, its enum's list, or its type's. */
+function messageOf(shape: Shape): string {
+  if (shape.message) return shape.message
+  if (shape.format) return formats[shape.format][1]
+  if (shape.enum) return `must be one of ${shape.enum.join(', ')}`
+  return (
+    { object: messages.notObject, array: messages.notArray, string: messages.notString, boolean: messages.notBoolean }[shape.type as string] ??
+    messages.notNumber
+  )
+}
+
+function jsonTypeOf(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value
+}
+
+function typeOfShape(shape: Shape): string | undefined {
+  return shape.enum ? typeof shape.enum[0] : shape.type === 'integer' ? 'number' : shape.type
+}
