@@ -1,9 +1,9 @@
 import type { Config } from './types.js'
-import { validateConfig } from './validate.js'
+import type { Finding } from './messages.js'
+import { findProblems } from './find-problems.js'
 import { reportError, reportWarning } from '../lib/log.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { usesRegex } from '../rules/match.js'
-import { regexMessages } from './query.js'
 
 /**
  * Reads the config (an object, or a response on its way) and validates it whole: warnings
@@ -17,15 +17,22 @@ export async function acceptConfig(source: Config | Promise<Response>): Promise<
     reportError('config', `${err instanceof Error ? err.message : String(err)}: nothing will be shown`)
     return null
   }
-  const { problems, warnings } = validateConfig(data)
+  const { problems, warnings } = findProblems(data)
   if (problems.length === 0 && usesRegex(data)) {
     // What the engine alone knows it cannot run; its chunk loads only for a config using $regex.
     const regex = await loadChunk('config', 'rules with $regex will not run', () => import('../rules/regex.js'))
-    regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, message: `$regex ${regexMessages[refusal]}` }))
+    regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, code: refusal, before: '$regex' }))
   }
-  warnings.forEach(({ path, message }) => reportWarning('config', `${path}: ${message}`))
+  if (problems.length + warnings.length === 0) return data as Config
+  // The words of the messages are a chunk of their own: most configs have nothing to report.
+  const words = await loadChunk('config', 'problems reported by code', () => import('./messages.js'))
+  const say = (finding: Finding) => {
+    const { path, message } = words ? words.describe(finding) : { path: finding.path, message: finding.code }
+    return `${path}: ${message}`
+  }
+  warnings.forEach((finding) => reportWarning('config', say(finding)))
   if (problems.length === 0) return data as Config
-  problems.forEach(({ path, message }) => reportError('config', `${path}: ${message}`))
+  problems.forEach((finding) => reportError('config', say(finding)))
   // The outcome is a warning, so that errors stay one per problem.
   reportWarning('config', `${problems.length} problem(s): the config was refused, nothing will be shown`)
   return null

@@ -1,6 +1,5 @@
-import type { Problem } from './types.js'
 import type { Check, Format } from './shape.js'
-import { messages } from './messages.js'
+import type { Finding, MessageCode } from './messages.js'
 import { validateQuery } from './query.js'
 import { isDuration } from '../rules/duration.js'
 import { safeImageUrl, safeUrl } from '../lib/url.js'
@@ -9,8 +8,8 @@ import { likelyTrigger } from './trigger-typo.js'
 
 /** What the walk of one config collects, and what its checks need to know. */
 export interface Context {
-  problems: Problem[]
-  warnings: Problem[]
+  problems: Finding[]
+  warnings: Finding[]
   /** the config's items, which `show` names */
   items: Record<string, unknown>
   ruleIds: Set<string>
@@ -23,25 +22,25 @@ const eventName = /^[A-Za-z][\w.:-]{0,99}$/
 const isDate = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))
 
 /** A string format of config/shape.ts: its test (which also checks the type) and its message. */
-export const formats: Record<Format, [test: (value: unknown) => boolean, message: string]> = {
-  url: [(value) => !!safeUrl(value, neutralBase), messages.badUrl],
-  image: [(value) => !!safeImageUrl(value, neutralBase), messages.badImage],
-  origin: [isWebOrigin, messages.origin],
-  duration: [isDuration, messages.duration],
-  date: [(value) => isDate(value) && isoDate.test(value), messages.date],
-  instant: [isDate, messages.date],
-  timezone: [isTimeZone, messages.timezone],
+export const formats: Record<Format, [test: (value: unknown) => boolean, message: MessageCode]> = {
+  url: [(value) => !!safeUrl(value, neutralBase), 'badUrl'],
+  image: [(value) => !!safeImageUrl(value, neutralBase), 'badImage'],
+  origin: [isWebOrigin, 'origin'],
+  duration: [isDuration, 'duration'],
+  date: [(value) => isDate(value) && isoDate.test(value), 'date'],
+  instant: [isDate, 'date'],
+  timezone: [isTimeZone, 'timezone'],
 }
 
 type CheckFunction = (parent: Record<string, unknown>, path: string, context: Context) => void
-const fail = (context: Context, path: string, message: string) => void context.problems.push({ path, message })
+const fail = (context: Context, path: string, code: MessageCode, before?: string) => void context.problems.push({ path, code, before })
 
 /** The checks a description cannot say; each gets the object holding its key, and that object's path. */
 export const checks: Record<Check, CheckFunction> = {
   ruleId(rule, path, context) {
     const id = rule.id
-    if (typeof id !== 'string' || id === '') fail(context, `${path}.id`, messages.required)
-    else if (context.ruleIds.has(id)) fail(context, `${path}.id`, messages.duplicateId)
+    if (typeof id !== 'string' || id === '') fail(context, `${path}.id`, 'required')
+    else if (context.ruleIds.has(id)) fail(context, `${path}.id`, 'duplicateId')
     else context.ruleIds.add(id)
   },
   trigger: checkTrigger,
@@ -51,28 +50,28 @@ export const checks: Record<Check, CheckFunction> = {
     if (rule.if !== undefined) validateQuery(rule.if, `${path}.if`, context.problems)
   },
   action(rule, path, context) {
-    if (['show', 'track', 'set', 'variants'].filter((key) => rule[key] !== undefined).length !== 1) fail(context, path, messages.oneAction)
+    if (['show', 'track', 'set', 'variants'].filter((key) => rule[key] !== undefined).length !== 1) fail(context, path, 'oneAction')
     if (rule.show !== undefined) checks.itemId(rule, path, context)
   },
   itemId({ show }, path, context) {
-    if (!(typeof show === 'string' && Object.prototype.hasOwnProperty.call(context.items, show))) fail(context, `${path}.show`, messages.unknownItem)
+    if (!(typeof show === 'string' && Object.prototype.hasOwnProperty.call(context.items, show))) fail(context, `${path}.show`, 'unknownItem')
   },
 }
 
 function checkTrigger(rule: Record<string, unknown>, path: string, context: Context): void {
   const on = rule.on
-  if (typeof on !== 'string' || !eventName.test(on)) return fail(context, `${path}.on`, messages.trigger)
+  if (typeof on !== 'string' || !eventName.test(on)) return fail(context, `${path}.on`, 'trigger')
   const likely = likelyTrigger(on)
-  if (likely) context.warnings.push({ path: `${path}.on`, message: `"${on}" ${messages.looksLike} "${likely}"` })
+  if (likely) context.warnings.push({ path: `${path}.on`, code: 'looksLike', before: `"${on}"`, after: `"${likely}"` })
   if (on === 'scroll' && !(typeof rule.percent === 'number' && rule.percent > 0 && rule.percent <= 100)) {
-    fail(context, `${path}.percent`, messages.needsPercent)
+    fail(context, `${path}.percent`, 'needsPercent')
   }
   if ((on === 'time_on_page' || on === 'idle') && !(typeof rule.seconds === 'number' && rule.seconds > 0)) {
-    fail(context, `${path}.seconds`, `${on} ${messages.needsSeconds}`)
+    fail(context, `${path}.seconds`, 'needsSeconds', on)
   }
   if (on === 'click') {
-    if (typeof rule.selector !== 'string' || rule.selector === '') fail(context, `${path}.selector`, messages.needsSelector)
-    else if (!isSelector(rule.selector)) fail(context, `${path}.selector`, messages.badSelector)
+    if (typeof rule.selector !== 'string' || rule.selector === '') fail(context, `${path}.selector`, 'needsSelector')
+    else if (!isSelector(rule.selector)) fail(context, `${path}.selector`, 'badSelector')
   }
 }
 

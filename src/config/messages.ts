@@ -1,8 +1,12 @@
+import type { RegexRefusal } from '../rules/regex-parse.js'
+
 /**
- * Every validation message in one table (they ship: the contract requires them). An enum's
- * "must be one of …" is built from its list in config/shape.ts.
+ * Every validation message in one table (the contract requires them). The validator speaks in
+ * codes (a `Finding`); the text is read here, in a chunk the runtime loads only for a config
+ * with something to report. An enum's "must be one of …" is built from its list.
  */
 export const messages = {
+  oneOf: 'must be one of',
   notObject: 'must be an object',
   notString: 'must be a string',
   notNumber: 'must be a number',
@@ -52,3 +56,26 @@ export const messages = {
 } as const
 
 export type MessageCode = keyof typeof messages
+
+/** One problem or warning, as the validator finds it: `$gte` + needsNumber → "$gte needs a number". */
+export interface Finding {
+  path: string
+  code: MessageCode
+  before?: string
+  after?: string
+}
+
+/** A finding in words, with its JSON path: `{ path, message }`. */
+export function describe({ path, code, before, after }: Finding): { path: string; message: string } {
+  return { path, message: [before, messages[code], after].filter(Boolean).join(' ') }
+}
+
+// Listed one by one for the CLI, which explains each refusal.
+export const regexMessages: Record<RegexRefusal | 'needsString', string> = {
+  needsString: messages.needsString,
+  regexLength: messages.regexLength,
+  regexBackreference: messages.regexBackreference,
+  regexLookaround: messages.regexLookaround,
+  regexSyntax: messages.regexSyntax,
+  regexSize: messages.regexSize,
+}

@@ -1,4 +1,4 @@
-import { messages } from './messages.js'
+import type { MessageCode } from './messages.js'
 import { stages } from '../rules/stages.js'
 
 /**
@@ -39,8 +39,7 @@ export interface Shape {
   maxEntries?: number
   /** the first alternative whose JSON type matches the value's */
   oneOf?: readonly Shape[]
-  /** a message of config/messages.ts (read by property, so that unused messages do not ship) */
-  message?: string
+  message?: MessageCode
 }
 
 export type Format = 'url' | 'image' | 'origin' | 'duration' | 'date' | 'instant' | 'timezone'
@@ -50,10 +49,10 @@ const string: Shape = { type: 'string' }
 const duration: Shape = { format: 'duration' }
 const url: Shape = { format: 'url' }
 const stage: Shape = { enum: stages }
-const clockTime: Shape = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$', message: messages.time }
+const clockTime: Shape = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$', message: 'time' }
 // A plain CSS value: no url(), no escapes, nothing that ends a declaration.
-const cssValue: Shape = { type: 'string', pattern: `^(?!.*[Uu][Rr][Ll]\\()[\\w\\s#%.,()'"-]{1,100}$`, message: messages.cssValue }
-const count: Shape = { type: 'integer', min: 0, message: messages.count }
+const cssValue: Shape = { type: 'string', pattern: `^(?!.*[Uu][Rr][Ll]\\()[\\w\\s#%.,()'"-]{1,100}$`, message: 'cssValue' }
+const count: Shape = { type: 'integer', min: 0, message: 'count' }
 
 const item: Shape = {
   type: 'object',
@@ -64,19 +63,19 @@ const item: Shape = {
     $comment: string,
     kind: { enum: ['focus', 'asset', 'push'] },
     style: { enum: ['modal', 'bar', 'slidein', 'notification'] },
-    title: { type: 'string', message: messages.required },
+    title: { type: 'string', message: 'required' },
     body: string,
     code: string,
     dismissLabel: string,
     cta: { type: 'object', required: ['label', 'url'], props: { label: string, url } },
-    asset: { type: 'object', required: ['url'], props: { url, filename: string }, message: messages.required },
-    gate: { enum: ['none', 'email'], message: messages.gate },
+    asset: { type: 'object', required: ['url'], props: { url, filename: string }, message: 'required' },
+    gate: { enum: ['none', 'email'], message: 'gate' },
     form: {
       type: 'object',
       warnUnknown: true,
       props: { name: { type: 'boolean' }, consent: string, submitLabel: string, successMessage: string },
     },
-    image: { type: 'object', required: ['url', 'alt'], props: { url: { format: 'image' }, alt: { type: 'string', message: messages.required } } },
+    image: { type: 'object', required: ['url', 'alt'], props: { url: { format: 'image' }, alt: { type: 'string', message: 'required' } } },
     countdown: { format: 'instant' },
     position: { enum: ['top', 'bottom', 'bottom-right', 'bottom-left'] },
   },
@@ -95,7 +94,7 @@ const rule: Shape = {
     selector: { type: 'string', check: 'triggerParameter' },
     if: { type: 'object', check: 'query' },
     show: { type: 'string', check: 'action' },
-    track: { type: 'string', pattern: '^[A-Za-z][\\w.:-]{0,99}$', message: messages.notString },
+    track: { type: 'string', pattern: '^[A-Za-z][\\w.:-]{0,99}$', message: 'notString' },
     set: { type: 'object', props: { stage } },
     variants: {
       type: 'array',
@@ -103,18 +102,18 @@ const rule: Shape = {
       items: {
         type: 'object',
         required: ['weight', 'show'],
-        props: { weight: { type: 'number', above: 0, message: messages.notPositive }, id: string, show: { type: 'string', check: 'itemId' } },
+        props: { weight: { type: 'number', above: 0, message: 'notPositive' }, id: string, show: { type: 'string', check: 'itemId' } },
       },
     },
     stage,
     frequency: {
-      message: messages.frequency,
+      message: 'frequency',
       oneOf: [
-        { enum: ['once', 'session'], message: messages.frequency },
+        { enum: ['once', 'session'], message: 'frequency' },
         {
           type: 'object',
           required: ['limit', 'per'],
-          props: { limit: { type: 'integer', min: 1, message: messages.notPositive }, per: duration },
+          props: { limit: { type: 'integer', min: 1, message: 'notPositive' }, per: duration },
         },
       ],
     },
@@ -147,7 +146,7 @@ export const configShape: Shape = {
   props: {
     $schema: string,
     $comment: string,
-    version: { enum: [1], message: messages.version },
+    version: { enum: [1], message: 'version' },
     visitTimeout: duration,
     theme: {
       type: 'object',

@@ -1,5 +1,5 @@
 import type { Shape } from './shape.js'
-import { messages } from './messages.js'
+import type { Finding } from './messages.js'
 import { checks, formats, type Context } from './checks.js'
 import { isPlainObject } from './query.js'
 
@@ -9,7 +9,7 @@ import { isPlainObject } from './query.js'
  * warnings. "$comment", JSON Schema's note for humans, is welcome anywhere.
  */
 export function walk(value: unknown, shape: Shape, path: string, context: Context): void {
-  const fail = (message = messageOf(shape)) => void context.problems.push({ path, message })
+  const fail = (finding = findingOf(shape)) => void context.problems.push({ path, ...finding })
   if (shape.oneOf) {
     const match = shape.oneOf.find((alternative) => typeOfShape(alternative) === jsonTypeOf(value))
     return match ? walk(value, match, path, context) : fail()
@@ -28,7 +28,7 @@ export function walk(value: unknown, shape: Shape, path: string, context: Contex
   }
   if (type === 'array') {
     if (!Array.isArray(value) || value.length < (shape.minItems ?? 0)) return fail()
-    if (value.length > (shape.maxItems ?? Infinity)) return fail(messages.tooMany)
+    if (value.length > (shape.maxItems ?? Infinity)) return fail({ code: 'tooMany' })
     return value.forEach((entry, i) => walk(entry, shape.items!, `${path}[${i}]`, context))
   }
   if (!isPlainObject(value)) return fail()
@@ -40,7 +40,7 @@ function walkObject(object: Record<string, unknown>, shape: Shape, path: string,
   const { props = {}, keys, values } = shape
   if (shape.warnUnknown) {
     for (const key of Object.keys(object)) {
-      if (!Object.prototype.hasOwnProperty.call(props, key) && key !== '$comment') context.warnings.push({ path: at(key), message: messages.unknownKey })
+      if (!Object.prototype.hasOwnProperty.call(props, key) && key !== '$comment') context.warnings.push({ path: at(key), code: 'unknownKey' })
     }
   }
   for (const [key, child] of Object.entries(props)) {
@@ -51,22 +51,19 @@ function walkObject(object: Record<string, unknown>, shape: Shape, path: string,
   }
   if (!values) return
   const entries = Object.entries(object)
-  if (entries.length > (shape.maxEntries ?? Infinity)) return void context.problems.push({ path, message: messages.tooMany })
+  if (entries.length > (shape.maxEntries ?? Infinity)) return void context.problems.push({ path, code: 'tooMany' })
   for (const [key, value] of entries) {
-    if (keys && !keys.enum?.includes(key)) context.problems.push({ path: at(key), message: messageOf(keys) })
+    if (keys && !keys.enum?.includes(key)) context.problems.push({ path: at(key), ...findingOf(keys) })
     else walk(value, values, at(key), context)
   }
 }
 
 /** What a node says when it fails: its own message, its format's, its enum's list, or its type's. */
-function messageOf(shape: Shape): string {
-  if (shape.message) return shape.message
-  if (shape.format) return formats[shape.format][1]
-  if (shape.enum) return `must be one of ${shape.enum.join(', ')}`
-  return (
-    { object: messages.notObject, array: messages.notArray, string: messages.notString, boolean: messages.notBoolean }[shape.type as string] ??
-    messages.notNumber
-  )
+function findingOf(shape: Shape): Omit<Finding, 'path'> {
+  if (shape.message) return { code: shape.message }
+  if (shape.format) return { code: formats[shape.format][1] }
+  if (shape.enum) return { code: 'oneOf', after: shape.enum.join(', ') }
+  return { code: ({ object: 'notObject', array: 'notArray', string: 'notString', boolean: 'notBoolean' } as const)[shape.type as 'object'] ?? 'notNumber' }
 }
 
 function jsonTypeOf(value: unknown): string {
