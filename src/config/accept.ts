@@ -1,7 +1,6 @@
 import type { Config } from './types.js'
-import type { Finding } from './messages.js'
 import { findProblems } from './find-problems.js'
-import { reportError, reportWarning } from '../lib/log.js'
+import { reportError } from '../lib/log.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { usesRegex } from '../rules/match.js'
 
@@ -23,19 +22,11 @@ export async function acceptConfig(source: Config | Promise<Response>): Promise<
     const regex = await loadChunk('config', 'rules with $regex will not run', () => import('../rules/regex.js'))
     regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, code: refusal, before: '$regex' }))
   }
-  if (problems.length + warnings.length === 0) return data as Config
-  // The words of the messages are a chunk of their own: most configs have nothing to report.
-  const words = await loadChunk('config', 'problems reported by code', () => import('./messages.js'))
-  const say = (finding: Finding) => {
-    const { path, message } = words ? words.describe(finding) : { path: finding.path, message: finding.code }
-    return `${path}: ${message}`
+  if (problems.length + warnings.length) {
+    const report = await loadChunk('config', problems.length ? 'the config was refused' : 'warnings not shown', () => import('./report.js'))
+    report?.reportFindings(problems, warnings)
   }
-  warnings.forEach((finding) => reportWarning('config', say(finding)))
-  if (problems.length === 0) return data as Config
-  problems.forEach((finding) => reportError('config', say(finding)))
-  // The outcome is a warning, so that errors stay one per problem.
-  reportWarning('config', `${problems.length} problem(s): the config was refused, nothing will be shown`)
-  return null
+  return problems.length ? null : (data as Config)
 }
 
 async function readJson(response: Response): Promise<unknown> {

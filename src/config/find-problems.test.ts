@@ -19,7 +19,8 @@ describe('the validator on the start path', () => {
   // Most configs have nothing to report: the runtime loads the words only for those that do.
   it('carries no message text: accepting a config reaches messages.ts only by import()', () => {
     expect([...reachable('./accept.ts')]).not.toContain('./messages.ts')
-    expect(readFileSync(new URL('./accept.ts', import.meta.url), 'utf8')).toContain("import('./messages.js')")
+    expect([...reachable('./report.ts')]).toContain('./messages.ts')
+    expect(readFileSync(new URL('./accept.ts', import.meta.url), 'utf8')).toContain("import('./report.js')")
   })
 
   it('finds problems as codes, with what goes before and after the words', () => {

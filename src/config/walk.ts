@@ -1,7 +1,6 @@
 import type { Shape } from './shape.js'
 import type { Finding } from './messages.js'
 import { checks, formats, type Context } from './checks.js'
-import { isPlainObject } from './query.js'
 
 /**
  * Checks `value` against its description (config/shape.ts), appending one problem per thing
@@ -16,23 +15,18 @@ export function walk(value: unknown, shape: Shape, path: string, context: Contex
   }
   if (shape.enum) return void (shape.enum.includes(value) || fail())
   if (shape.format) return void (formats[shape.format][0](value) || fail())
-  const type = shape.type
-  if (type === 'string') return void ((typeof value === 'string' && (!shape.pattern || new RegExp(shape.pattern).test(value))) || fail())
-  if (type === 'boolean') return void (typeof value === 'boolean' || fail())
-  if (type === 'number' || type === 'integer') {
-    const ok =
-      typeof value === 'number' &&
-      (type === 'number' || Number.isInteger(value)) &&
-      !(value < (shape.min ?? -Infinity) || value > (shape.max ?? Infinity) || value <= (shape.above ?? -Infinity))
-    return void (ok || fail())
+  if (jsonTypeOf(value) !== typeOfShape(shape)) return fail()
+  if (typeof value === 'string') return void (!shape.pattern || new RegExp(shape.pattern).test(value) || fail())
+  if (typeof value === 'number') {
+    const { min = -Infinity, max = Infinity, above = -Infinity } = shape
+    return void (((shape.type === 'number' || Number.isInteger(value)) && value >= min && value <= max && value > above) || fail())
   }
-  if (type === 'array') {
-    if (!Array.isArray(value) || value.length < (shape.minItems ?? 0)) return fail()
+  if (Array.isArray(value)) {
+    if (value.length < (shape.minItems ?? 0)) return fail()
     if (value.length > (shape.maxItems ?? Infinity)) return fail({ code: 'tooMany' })
     return value.forEach((entry, i) => walk(entry, shape.items!, `${path}[${i}]`, context))
   }
-  if (!isPlainObject(value)) return fail()
-  walkObject(value, shape, path, context)
+  walkObject(value as Record<string, unknown>, shape, path, context)
 }
 
 function walkObject(object: Record<string, unknown>, shape: Shape, path: string, context: Context): void {
