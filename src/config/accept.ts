@@ -17,8 +17,9 @@ export async function acceptConfig(source: Config | Promise<Response>): Promise<
     return null
   }
   const { problems, warnings } = findProblems(data)
-  if (problems.length === 0 && usesRegex(data)) {
-    // What the engine alone knows it cannot run; its chunk loads only for a config using $regex.
+  if (usesRegex(data)) {
+    // Patterns are read by the engine's own parser, which refuses what it does not run and
+    // says why (contract §7); its chunk loads only for a config using $regex.
     const regex = await loadChunk('config', 'rules with $regex will not run', () => import('../rules/regex.js'))
     regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, code: refusal, before: '$regex' }))
   }

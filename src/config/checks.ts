@@ -1,14 +1,13 @@
 import type { Check, Format } from './shape.js'
 import type { Finding, MessageCode } from './messages.js'
-import { validateQuery } from './query.js'
+import { validateQuery, type QueryFindings } from './query.js'
 import { isDuration } from '../rules/duration.js'
 import { safeImageUrl, safeUrl } from '../lib/url.js'
 import { isWebOrigin } from '../lib/origin.js'
 import { likelyTrigger } from './trigger-typo.js'
 
 /** What the walk of one config collects, and what its checks need to know. */
-export interface Context {
-  problems: Finding[]
+export interface Context extends QueryFindings {
   warnings: Finding[]
   /** the config's items, which `show` names */
   items: Record<string, unknown>
@@ -47,7 +46,7 @@ export const checks: Record<Check, CheckFunction> = {
   // percent, seconds and selector are checked with the trigger that needs them
   triggerParameter: () => undefined,
   query(rule, path, context) {
-    if (rule.if !== undefined) validateQuery(rule.if, `${path}.if`, context.problems)
+    if (rule.if !== undefined) validateQuery(rule.if, `${path}.if`, context)
   },
   action(rule, path, context) {
     if (['show', 'track', 'set', 'variants'].filter((key) => rule[key] !== undefined).length !== 1) fail(context, path, 'oneAction')

@@ -17,8 +17,9 @@ function reachable(file: string, seen = new Set<string>()): Set<string> {
 
 describe('the validator on the start path', () => {
   // Most configs have nothing to report: the runtime loads the words only for those that do.
-  it('carries no message text: accepting a config reaches messages.ts only by import()', () => {
+  it('carries no message text and reads no pattern: accepting a config reaches messages.ts and regex-screen.ts only by import()', () => {
     expect([...reachable('./accept.ts')]).not.toContain('./messages.ts')
+    expect([...reachable('./accept.ts')]).not.toContain('./regex-screen.ts')
     expect([...reachable('./report.ts')]).toContain('./messages.ts')
     expect(readFileSync(new URL('./accept.ts', import.meta.url), 'utf8')).toContain("import('./report.js')")
   })

@@ -1,5 +1,5 @@
 import type { Finding } from './messages.js'
-import { isPlainObject } from './query.js'
+import { isPlainObject, type QueryFindings } from './query.js'
 import { configShape } from './shape.js'
 import { walk } from './walk.js'
 
@@ -7,15 +7,16 @@ const forbiddenKeys = ['__proto__', 'constructor', 'prototype']
 
 /**
  * validateConfig in codes (config/validate.ts): the runtime loads their words (config/messages.ts)
- * only for a config with something to report. Nothing here may import messages.ts.
+ * only for a config with something to report. Nothing here may import messages.ts. `$regex`
+ * patterns are read only when given `screenRegex` (config/regex-screen.ts).
  */
-export function findProblems(input: unknown): { problems: Finding[]; warnings: Finding[] } {
+export function findProblems(input: unknown, screenRegex?: QueryFindings['screenRegex']): { problems: Finding[]; warnings: Finding[] } {
   const problems: Finding[] = []
   const warnings: Finding[] = []
   findForbiddenKeys(input, '', problems, 0)
   if (!isPlainObject(input)) return { problems: [{ path: '(config)', code: 'notObject' }], warnings }
   const items = isPlainObject(input.items) ? input.items : {}
-  walk(input, configShape, '', { problems, warnings, items, ruleIds: new Set() })
+  walk(input, configShape, '', { problems, warnings, items, ruleIds: new Set(), screenRegex })
   return { problems, warnings }
 }
 

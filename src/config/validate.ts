@@ -1,6 +1,7 @@
 import type { Problem } from './types.js'
 import { describe } from './messages.js'
 import { findProblems } from './find-problems.js'
+import { screenRegex } from './regex-screen.js'
 
 export interface Validation {
   problems: Problem[]
@@ -13,6 +14,6 @@ export interface Validation {
  * are only reported.
  */
 export function validateConfig(input: unknown): Validation {
-  const { problems, warnings } = findProblems(input)
+  const { problems, warnings } = findProblems(input, screenRegex)
   return { problems: problems.map(describe), warnings: warnings.map(describe) }
 }
