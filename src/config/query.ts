@@ -51,7 +51,7 @@ function validateCondition(condition: unknown, path: string, found: QueryFinding
     } else if (op === '$exists') {
       if (typeof operand !== 'boolean') fail('needsBoolean')
     } else if (op === '$regex') {
-      // Reading the pattern waits for the screen: only configs using $regex load it
+      // Patterns are read only by validateConfig's screen; the runtime leaves them to the engine (config/accept.ts)
       const refusal = typeof operand === 'string' ? found.screenRegex?.(operand) : 'needsString'
       if (refusal) fail(refusal)
     } else if (op === '$not') {
