@@ -24,14 +24,6 @@ const version = () => ({
   transform: (code, id) => (id.endsWith('envelope.ts') ? code.replace("'0.0.0-dev'", JSON.stringify(pkg.version)) : null),
 })
 
-/** The JSON Schema of the config ships beside the runtime (contract §1). */
-const schema = () => ({
-  name: 'schema',
-  generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'journeykit.schema.json', source: readFileSync('src/config/journeykit.schema.json', 'utf8') })
-  },
-})
-
 /**
  * Lazy chunks are named after what their dynamic import points into: ui.js (Preact + item
  * views), config.js (the validator), delivery.js, triggers.js, pacing.js, regex.js, consent.js,
@@ -42,6 +34,8 @@ const chunkNames = { track: 'triggers', rules: 'pacing', store: 'consent', trans
 const chunkFileNames = (chunk) => {
   // the $regex engine, loaded only for configs that use $regex
   if (/\/src\/rules\/regex\.ts$/.test(chunk.facadeModuleId ?? '')) return 'regex.js'
+  // the validation messages' words, loaded only for a config with something to report
+  if (/\/src\/config\/report\.ts$/.test(chunk.facadeModuleId ?? '')) return 'config-messages.js'
   const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport)\//.exec(chunk.facadeModuleId ?? '')
   // a chunk shared by lazy chunks only: named after its first module (shared-url.js)
   if (!folder) return `shared-${/([\w-]+)\.tsx?$/.exec(chunk.moduleIds[0] ?? '')?.[1] ?? '[hash]'}.js`
@@ -64,7 +58,7 @@ export default [
     // Let the lazy chunks import the core's helpers from core.js instead of a facade chunk.
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames, plugins: [minify()] },
-    plugins: [version(), resolve(), ts(), schema()],
+    plugins: [version(), resolve(), ts()],
   },
   {
     input: 'service-worker/sw.ts',

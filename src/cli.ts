@@ -7,8 +7,7 @@ import type { Config } from './config/types.js'
 import { validateConfig } from './config/validate.js'
 import { explainRules, parseFacts } from './rules/explain.js'
 import { findRegexRefusals } from './rules/regex.js'
-import { regexMessages } from './config/query.js'
-import { messages } from './config/messages.js'
+import { messages, regexMessages } from './config/messages.js'
 
 export interface CliResult {
   code: number

@@ -117,15 +117,16 @@ test('npm mode, bundled by an app: one Preact for the app and the items, lazy ch
   expect(scripts.filter((path) => !chunksBeforeShow.has(path) && path.endsWith('.js')).length).toBeGreaterThan(0)
 })
 
-test('npm mode, bundled by an app: the main chunk for init alone holds no explainer, UI, push, Preact or workbox', async () => {
+test('npm mode, bundled by an app: the main chunk for init alone holds no validator messages, explainer, UI, push, Preact or workbox', async () => {
   // The shape size-limit.json budgets: examples/npm/app.js through esbuild with splitting on,
   // then the entry chunk and the chunks it imports statically. The config validator is in it:
   // init() validates the config before anything can be decided (as the script tag's start chunk).
   const bundle = await build({ ...appBundleOptions, write: false, plugins: [mainChunkOnly] })
   const inputs = Object.values(bundle.metafile!.outputs).flatMap((output) => Object.keys(output.inputs))
   expect(inputs).toContain('dist/npm/api/init.js')
-  expect(inputs).toContain('dist/npm/config/validate.js')
+  expect(inputs).toContain('dist/npm/config/accept.js')
   const lazy = [
+    'dist/npm/config/messages.js',
     'dist/npm/rules/explain.js',
     'dist/npm/ui/',
     'dist/npm/push/index.js',

@@ -19,6 +19,13 @@ describe('acceptConfig and $regex', () => {
     ])
   })
 
+  it('refuses a pattern no engine runs, once, with the reason validateConfig gives', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    expect(await acceptConfig(config('(a|b)\\1') as never)).toBeNull()
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('rules[0].if.page.query.q: $regex has a backreference')])
+  })
+
   it('accepts a ReDoS shape the linear engine runs', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     expect(await acceptConfig(config('(a|a)+$') as never)).not.toBeNull()

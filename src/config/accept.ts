@@ -1,9 +1,8 @@
 import type { Config } from './types.js'
-import { validateConfig } from './validate.js'
-import { reportError, reportWarning } from '../lib/log.js'
+import { findProblems } from './find-problems.js'
+import { reportError } from '../lib/log.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { usesRegex } from '../rules/match.js'
-import { regexMessages } from './query.js'
 
 /**
  * Reads the config (an object, or a response on its way) and validates it whole: warnings
@@ -17,18 +16,18 @@ export async function acceptConfig(source: Config | Promise<Response>): Promise<
     reportError('config', `${err instanceof Error ? err.message : String(err)}: nothing will be shown`)
     return null
   }
-  const { problems, warnings } = validateConfig(data)
-  if (problems.length === 0 && usesRegex(data)) {
-    // What the engine alone knows it cannot run; its chunk loads only for a config using $regex.
+  const { problems, warnings } = findProblems(data)
+  if (usesRegex(data)) {
+    // Patterns are read by the engine's own parser, which refuses what it does not run and
+    // says why (contract §7); its chunk loads only for a config using $regex.
     const regex = await loadChunk('config', 'rules with $regex will not run', () => import('../rules/regex.js'))
-    regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, message: `$regex ${regexMessages[refusal]}` }))
+    regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, code: refusal, before: '$regex' }))
   }
-  warnings.forEach(({ path, message }) => reportWarning('config', `${path}: ${message}`))
-  if (problems.length === 0) return data as Config
-  problems.forEach(({ path, message }) => reportError('config', `${path}: ${message}`))
-  // The outcome is a warning, so that errors stay one per problem.
-  reportWarning('config', `${problems.length} problem(s): the config was refused, nothing will be shown`)
-  return null
+  if (problems.length + warnings.length) {
+    const report = await loadChunk('config', problems.length ? 'the config was refused' : 'warnings not shown', () => import('./report.js'))
+    report?.reportFindings(problems, warnings)
+  }
+  return problems.length ? null : (data as Config)
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,5 +1,12 @@
-/** Every validation message in one table (they ship: the contract requires them). */
+import type { RegexRefusal } from '../rules/regex-parse.js'
+
+/**
+ * Every validation message in one table (the contract requires them). The validator speaks in
+ * codes (a `Finding`); the text is read here, in a chunk the runtime loads only for a config
+ * with something to report. An enum's "must be one of …" is built from its list.
+ */
 export const messages = {
+  oneOf: 'must be one of',
   notObject: 'must be an object',
   notString: 'must be a string',
   notNumber: 'must be a number',
@@ -13,12 +20,8 @@ export const messages = {
   unknownKey: 'is not a known key; ignored',
   badUrl: 'must be an https:, http: or relative URL',
   badImage: 'must be an https: or relative URL',
-  position: 'must be one of top, bottom, bottom-right, bottom-left',
   cssValue: 'must be a plain CSS value (a colour, length or font name)',
-  kind: 'must be one of focus, asset, push',
-  style: 'must be one of modal, bar, slidein, notification',
   gate: 'must be "none" or "email"',
-  stage: 'must be one of awareness, consideration, purchase, retention, advocacy',
   unknownItem: 'names no item in "items"',
   duplicateId: 'repeats a rule id',
   oneAction: 'needs exactly one of show, track, set or variants',
@@ -34,7 +37,6 @@ export const messages = {
   frequency: 'must be "once", "session" or { "limit": n, "per": "7d" }',
   date: 'must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z"',
   time: 'must be a time "HH:MM"',
-  day: 'must be one of mon, tue, wed, thu, fri, sat, sun',
   timezone: 'must be an IANA time zone like "Europe/Belgrade"',
   unknownOperator: 'is not a known operator',
   unknownFact: 'is not a known fact',
@@ -52,3 +54,28 @@ export const messages = {
   regexSize: 'repeats too much',
   origin: 'must be an origin: "https://host"',
 } as const
+
+export type MessageCode = keyof typeof messages
+
+/** One problem or warning, as the validator finds it: `$gte` + needsNumber → "$gte needs a number". */
+export interface Finding {
+  path: string
+  code: MessageCode
+  before?: string
+  after?: string
+}
+
+/** A finding in words, with its JSON path: `{ path, message }`. */
+export function describe({ path, code, before, after }: Finding): { path: string; message: string } {
+  return { path, message: [before, messages[code], after].filter(Boolean).join(' ') }
+}
+
+// Listed one by one for the CLI, which explains each refusal.
+export const regexMessages: Record<RegexRefusal | 'needsString', string> = {
+  needsString: messages.needsString,
+  regexLength: messages.regexLength,
+  regexBackreference: messages.regexBackreference,
+  regexLookaround: messages.regexLookaround,
+  regexSyntax: messages.regexSyntax,
+  regexSize: messages.regexSize,
+}

@@ -1,7 +1,7 @@
 /**
  * The built-in triggers of contract §4, in one place: validation, the watchers, rule keys
- * and the validation messages read them here. (The JSON Schema cannot import them: a test
- * keeps its list equal to this one.)
+ * and the generated JSON Schema read them here (the validation message spells them out: a
+ * test keeps it equal to this list).
  */
 export const builtInTriggers = ['page_view', 'exit_intent', 'scroll', 'time_on_page', 'idle', 'click', 'visit_start'] as const
 

@@ -1,0 +1,96 @@
+import type { Check, Format, Shape } from './shape.js'
+import { configShape, namedShapes } from './shape.js'
+import { builtInTriggers } from './triggers.js'
+
+type Schema = Record<string, unknown>
+
+/**
+ * The JSON Schema of `journeykit.json` (contract §1), generated from config/shape.ts at build
+ * time by scripts/schema.mjs. What editors show and the runtime does not need (descriptions,
+ * defaults, examples) is added here, by path, so that it never ships in the runtime.
+ */
+export function toSchema(): Schema {
+  const definitions = Object.fromEntries(Object.entries(namedShapes).map(([name, shape]) => [name, convert(shape, `#${name}`)]))
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://unpkg.com/journeykit/dist/journeykit.schema.json',
+    title: 'journeykit.json',
+    description: 'The journeykit config: where events go, the items to show and the rules that show them.',
+    ...convert(configShape, ''),
+    definitions,
+  }
+}
+
+/** Annotations for editors, by path (`#` for a named shape's own node). */
+const notes: Record<string, Schema> = {
+  'collector.url': { description: 'Where batches are POSTed (Segment batch shape).' },
+  'push.serviceWorker': { default: '/journeykit-sw.js' },
+  'push.allowedOrigins': {
+    description: 'Other origins a notification click may open, each exactly an origin: "https://blog.example" (no path, no trailing slash).',
+  },
+  'privacy.respectGPC': { default: true },
+  limits: { description: 'How many items rules may show (show() is not limited).' },
+  'limits.perPage': { default: 2 },
+  'limits.perVisit': { default: 5 },
+  visitTimeout: { description: 'A visit ends after this long without activity.', default: '30m' },
+  '#duration': { examples: ['3s', '1h', '7d'] },
+  '#item.code': { description: 'A discount code shown with the item.' },
+  '#item.form': { description: 'Email capture.' },
+  '#item.form.name': { description: 'Ask for a name too.' },
+  '#item.form.consent': { description: 'Text of a required consent checkbox.' },
+  '#item.countdown': { description: 'ISO time a countdown runs to.' },
+  '#rule.on': { description: `${builtInTriggers.join(', ')}, or any tracked event name`, examples: [...builtInTriggers] },
+  '#rule.if': { description: 'A MongoDB-style query over facts.' },
+}
+
+const formats: Record<Format, Schema> = {
+  url: { $ref: '#/definitions/url' },
+  image: { $ref: '#/definitions/url' },
+  origin: { type: 'string', pattern: '^https?://[^/?#@\\s]+$' },
+  duration: { $ref: '#/definitions/duration' },
+  date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$' },
+  instant: { type: 'string' },
+  timezone: { type: 'string', description: 'An IANA time zone, like "Europe/Belgrade".' },
+}
+/** What a named shape is, where the description only names its check. */
+const namedFormats: Record<string, Schema> = {
+  duration: { type: 'string', pattern: '^\\d+(\\.\\d+)?(ms|s|m|h|d|w)$' },
+  url: { type: 'string', not: { pattern: '^\\s*(javascript|data|blob|vbscript):' } },
+}
+const checks: Partial<Record<Check, Schema>> = { ruleId: { minLength: 1 } }
+
+function convert(shape: Shape, path: string, own = true): Schema {
+  const named = Object.keys(namedShapes).find((name) => namedShapes[name] === shape)
+  if (named && !(own && path === `#${named}`)) return { $ref: `#/definitions/${named}`, ...notes[path] }
+  const at = (key: string) => (path ? `${path}.${key}` : key)
+  const schema: Schema = {}
+  if (named) Object.assign(schema, namedFormats[named])
+  else if (shape.format) Object.assign(schema, formats[shape.format])
+  if (shape.type) schema.type = shape.type
+  if (shape.enum) Object.assign(schema, shape.enum.length === 1 ? { const: shape.enum[0] } : { enum: shape.enum })
+  if (shape.check) Object.assign(schema, checks[shape.check])
+  if (shape.pattern) schema.pattern = shape.pattern
+  if (shape.min !== undefined) schema.minimum = shape.min
+  if (shape.above !== undefined) schema.exclusiveMinimum = shape.above
+  if (shape.max !== undefined) schema.maximum = shape.max
+  if (shape.minItems !== undefined) schema.minItems = shape.minItems
+  if (shape.maxItems !== undefined) schema.maxItems = shape.maxItems
+  if (shape.maxEntries !== undefined) schema.maxProperties = shape.maxEntries
+  if (shape.items) schema.items = convert(shape.items, `${path}[]`, false)
+  if (shape.oneOf) schema.oneOf = shape.oneOf.map((alternative) => convert(alternative, path, false))
+  if (shape.required) schema.required = shape.required
+  if (shape.props) {
+    schema.properties = Object.fromEntries(Object.entries(shape.props).map(([key, child]) => [key, convert(child, at(key), false)]))
+  }
+  if (shape.requiredWhen) {
+    schema.allOf = Object.entries(shape.requiredWhen).map(([key, [other, value]]) => ({
+      if: { properties: { [other]: { const: value } }, required: [other] },
+      then: { required: [key] },
+    }))
+  }
+  if (shape.keys) schema.propertyNames = convert(shape.keys, `${path}{}`, false)
+  if (shape.values) schema.additionalProperties = convert(shape.values, `${path}{}`, false)
+  const note = notes[path] ?? {}
+  // a description reads best first
+  return { ...(note.description ? { description: note.description } : {}), ...schema, ...note }
+}
