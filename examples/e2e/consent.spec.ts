@@ -145,3 +145,21 @@ test('a denial after a grant erases the outbox, the visitor and what was carried
   await page.waitForTimeout(1000)
   expect(site.collector.requests().filter((r) => r.method === 'POST')).toHaveLength(0)
 })
+
+test('a returning visitor who grants before delivery has loaded keeps their id, and the held page view is theirs', async ({ page, site }) => {
+  const url = await site.serve(page, { config: { version: 1 }, attributes: 'data-consent="pending"' })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.consent('granted'))
+  const [first] = await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page'))
+  // The next page's delivery chunk answers late: the grant runs before it is there.
+  await page.route('**/dist/delivery.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await route.continue()
+  })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.consent('granted'))
+  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.type === 'page').length === 2)
+  expect(events.filter((e) => e.type === 'page').map((e) => e.anonymousId)).toEqual([first!.anonymousId, first!.anonymousId])
+})

@@ -31,13 +31,15 @@ export function createPrivacy(deps: PrivacyDeps) {
   const { consent, storage, visitor } = deps
   return {
     async grant(): Promise<void> {
-      if (consent.state() === 'granted') return
+      const before = consent.state()
+      if (before === 'granted') return
+      // The sender starts held, so what this page made while pending can be relabelled below;
+      // the consent chunk knows a visitor from an earlier grant.
+      const sender = await deps.startDelivery()
+      const chunk = await loadConsentChunk('held events keep the id they have')
+      if (consent.state() !== before) return // denied meanwhile: the denial wins
       consent.set('granted')
       storage.makeDurable()
-      // The visitor may be known from an earlier grant: adopt what they stored.
-      const chunk = await loadConsentChunk('held events keep the id they have')
-      if (consent.state() !== 'granted') return // denied while the chunk loaded: the denial wins
-      const sender = await deps.startDelivery()
       await chunk?.adoptStoredVisitor(storage, visitor, sender)
       if (consent.state() !== 'granted') return
       sender?.setHeld(false)
