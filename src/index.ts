@@ -2,11 +2,14 @@
  * journeykit for bundlers: `import { init } from 'journeykit'`. Importing touches no
  * `window`; only `init()` does (SSR-safe).
  *
- * Only what `init` needs is reachable from here: the validator and the rule explainer have
- * their own entries (`journeykit/validate`, `journeykit/explain`), since a bundler that splits
- * per file (esbuild) would put any module this file imports in the app's main chunk.
+ * `validateConfig` and `explainRules` are here too, as in 0.1.0, and on entries of their own
+ * (`journeykit/validate`, `journeykit/explain`). With `"sideEffects": false` an app's bundler
+ * drops them when the app imports only `init` (the app-bundle budget in size-limit.json and
+ * examples/e2e/npm.spec.ts hold that).
  */
 export { init } from './api/init.js'
 export type { InitOptions, JourneyKit, ConsentState } from './api/types.js'
 export type { Config, Item, Rule, Query, Stage, ItemKind, ItemStyle, Problem } from './config/types.js'
 export type { Message, Batch, PageContext } from './transport/envelope.js'
+export { validateConfig } from './config/validate.js'
+export { explainRules } from './rules/explain.js'
