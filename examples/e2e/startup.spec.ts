@@ -53,3 +53,14 @@ test('a visitor who leaves before delivery loaded: the events arrive from the ne
   expect(early[0]!.context.page.path).toBe('/e2e/first.html')
   expect(events.filter((e) => e.type === 'page').map((e) => e.context.page.path)).toEqual(['/e2e/first.html', '/e2e/second.html'])
 })
+
+test('a visitor who leaves the site before delivery loaded: the events still leave, by sendBeacon', async ({ page, site }) => {
+  const url = await site.serve(page, { config: { version: 1 } })
+  await page.route('**/dist/delivery.js', () => undefined) // never answered
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.track('bounced', { n: 1 }))
+  await page.goto('about:blank')
+  await expect.poll(() => site.collector.events().filter((e) => e.event === 'bounced').length, { timeout: 20_000 }).toBe(1)
+  expect(site.collector.events().some((e) => e.type === 'page')).toBe(true)
+})

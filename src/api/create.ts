@@ -133,6 +133,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     const grantWaiting = calls.unfinished().some((call) => call.method === 'grant')
     if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
     const unsent = calls.unfinished().filter((call) => call.id && !handedOver.has(call.id))
+    loaded.delivery?.beacon()
     const waiting = (loaded.delivery?.waiting() ?? []).map((message) => ({ message, identified: true }))
     carryMessages([...waiting, ...carriedFrom(unsent, visitor.current(), visitor.counts().visit?.count ?? 0, visitorLoaded)])
   })

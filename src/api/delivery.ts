@@ -1,4 +1,5 @@
-import type { Message } from '../transport/envelope.js'
+import { buildBatch, type Message } from '../transport/envelope.js'
+import { byteLength } from '../lib/bytes.js'
 import type { Sender } from '../transport/sender.js'
 import { loadChunk } from '../lib/load-chunk.js'
 
@@ -48,6 +49,16 @@ export function createDelivery(options: DeliveryOptions) {
     },
     /** Messages not handed to the sender yet: what a page going away must carry. */
     waiting: (): Message[] => early,
+    /**
+     * The page goes away before the chunk arrived: what waits leaves by sendBeacon (≤ 60 KB, as
+     * the sender's beacons), and is carried too — a visitor who never comes back is not the
+     * reason an event is lost; the collector drops the duplicate by messageId.
+     */
+    beacon(): void {
+      if (sender || !early.length || options.held() || typeof navigator.sendBeacon !== 'function') return
+      const body = JSON.stringify(buildBatch(early, options.writeKey, new Date()))
+      if (byteLength(body) <= 60_000) navigator.sendBeacon(options.url, body)
+    },
     /** Consent denied: nothing waiting is sent. */
     clear(): void {
       early = []
