@@ -132,21 +132,24 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
       if (size <= maxBody) chunks.push(chunk) // past the limit: drained, not kept, then 413
     })
     req.on('end', () => {
-      if (faults.length) {
-        const fault = faults[0]
-        if (--fault.count <= 0) faults.shift()
-        return answer(res, fault.status, fault.status === 204 ? undefined : { ok: false, error: 'injected failure' }, fault.headers)
-      }
-      if (size > maxBody) return answer(res, 413, { ok: false, error: 'body over 1 MB' })
       let envelope
       try {
         let body = Buffer.concat(chunks)
         if (req.headers['content-encoding'] === 'gzip') body = gunzipSync(body, { maxOutputLength: maxBody })
         // Parsed whatever the Content-Type: browsers send text/plain (contract §5).
-        envelope = JSON.parse(body.toString('utf8'))
+        envelope = size > maxBody ? null : JSON.parse(body.toString('utf8'))
       } catch {
-        return answer(res, 400, { ok: false, error: 'body is not JSON' })
+        envelope = undefined
       }
+      // An injected failure answers the next POST, or the next whose batch `when` picks (a
+      // test's own event, not a late beacon from an earlier page).
+      const fault = faults[0]
+      if (fault && (!fault.when || (envelope && fault.when(envelope)))) {
+        if (--fault.count <= 0) faults.shift()
+        return answer(res, fault.status, fault.status === 204 ? undefined : { ok: false, error: 'injected failure' }, fault.headers)
+      }
+      if (size > maxBody) return answer(res, 413, { ok: false, error: 'body over 1 MB' })
+      if (envelope === undefined) return answer(res, 400, { ok: false, error: 'body is not JSON' })
       const refused = refusal(envelope)
       if (refused) {
         if (log) console.log(`batch refused: ${refused.error}`)
@@ -216,9 +219,12 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
       rejecting = null
       delayMs = 0
     },
-    /** The next `count` POSTs answer `status` with `headers` and store nothing; a count of 0 cancels the failures still queued. */
-    failNext(status, count = 1, headers = {}) {
-      if (count > 0) faults.push({ status, count, headers })
+    /**
+     * The next `count` POSTs (or those whose envelope `when(envelope)` picks) answer `status`
+     * with `headers` and store nothing; a count of 0 cancels the failures still queued.
+     */
+    failNext(status, count = 1, headers = {}, when = null) {
+      if (count > 0) faults.push({ status, count, headers, when })
       else faults = []
     },
     /** While set, a batch holding an event for which `predicate(event)` is true answers 400 and stores nothing. */

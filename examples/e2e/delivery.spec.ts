@@ -23,6 +23,7 @@ test('10,000 events tracked offline all arrive once the network is back', async 
   const url = await site.serve(page, { config: { version: 1 } })
   await page.goto(url)
   await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.flush()) // the page is fully up, delivery included
   await context.setOffline(true)
   await trackMany(page, 'offline_event', 10_000)
   await page.evaluate(() => (window as any).journeykit.flush())
@@ -41,6 +42,7 @@ test('back online, the runtime retries at once, not when the backoff grown offli
   const url = await site.serve(page, { config: { version: 1 } })
   await page.goto(url)
   await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.flush()) // the page is fully up, delivery included
   await context.setOffline(true)
   await trackMany(page, 'while_offline', 3)
   // Eight failed tries: the next automatic one is 64-128 s away.
@@ -115,7 +117,7 @@ test('the collector answering 500 three times, then 200: everything arrives, sam
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.flush())
-  site.collector.failNext(500, 3)
+  site.collector.failNext(500, 3, {}, (envelope) => envelope.batch.some((e: { event?: string }) => e.event === 'during_outage'))
   await trackMany(page, 'during_outage', 5)
   const events = await site.waitForEvents(page, (all) => ids(all, 'during_outage').length === 5)
   const statuses = site.collector
@@ -131,7 +133,8 @@ test('a 429 with Retry-After is honoured', async ({ page, site }) => {
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.flush())
-  site.collector.failNext(429, 1, { 'Retry-After': '2' })
+  // Only the batch with this test's event: a late beacon from an earlier page must not take the 429.
+  site.collector.failNext(429, 1, { 'Retry-After': '2' }, (envelope) => envelope.batch.some((e: { event?: string }) => e.event === 'slow_down'))
   const started = Date.now()
   await page.evaluate(() => {
     ;(window as any).journeykit.track('slow_down')

@@ -17,7 +17,7 @@ export interface CollectorHandle {
   batches(): Array<Record<string, any>>
   requests(): Array<{ method: string; path: string; contentType: string; status: number }>
   clear(): void
-  failNext(status: number, count?: number, headers?: Record<string, string>): void
+  failNext(status: number, count?: number, headers?: Record<string, string>, when?: (envelope: Record<string, any>) => boolean): void
   rejectEvents(predicate: ((event: Record<string, any>) => boolean) | null): void
   delay(ms: number): void
   close(): Promise<void>

@@ -139,6 +139,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   })
 
   const start = async () => {
+    const download = loadChunk('init', 'events stay on the page', () => import('../transport/index.js'))
     const config = (loaded.config = await loadConfig(options.config, location.href))
     // Nothing is stored or sent from here on; erasing what earlier pages stored runs meanwhile.
     if (gpcSignalled() && config?.privacy?.respectGPC !== false) void privacy.deny()
@@ -165,6 +166,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       loaded.delivery = createDelivery({
         url: loaded.collectorUrl,
         writeKey: config?.collector?.writeKey,
+        download,
         held: () => !consent.mayStore(),
         // What earlier pages could not send happened before this page's calls.
         onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, identity()),

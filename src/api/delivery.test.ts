@@ -18,7 +18,12 @@ const message = (id: string) => ({ messageId: id }) as Message
 describe('createDelivery', () => {
   it('keeps messages made before the chunk loads, in order, and hands them over after what was carried', async () => {
     const transport = (await import('../transport/index.js')) as unknown as { enqueued: string[] }
-    const delivery = createDelivery({ url: 'https://c.test/b', held: () => true, onStart: (sender) => sender.enqueue(message('carried')) })
+    const delivery = createDelivery({
+      url: 'https://c.test/b',
+      download: import('../transport/index.js'),
+      held: () => true,
+      onStart: (sender) => sender.enqueue(message('carried')),
+    })
     delivery.enqueue(message('a'))
     delivery.enqueue(message('b'))
     expect(delivery.waiting().map((m) => m.messageId)).toEqual(['a', 'b'])
@@ -32,7 +37,7 @@ describe('createDelivery', () => {
   })
 
   it('drops what waits on clear (consent denied)', async () => {
-    const delivery = createDelivery({ url: 'https://c.test/b', held: () => false, onStart: () => undefined })
+    const delivery = createDelivery({ url: 'https://c.test/b', download: import('../transport/index.js'), held: () => false, onStart: () => undefined })
     delivery.enqueue(message('x'))
     delivery.clear()
     expect(delivery.waiting()).toEqual([])

@@ -1,7 +1,6 @@
 import { buildBatch, type Message } from '../transport/envelope.js'
 import { byteLength } from '../lib/bytes.js'
 import type { Sender } from '../transport/sender.js'
-import { loadChunk } from '../lib/load-chunk.js'
 
 type DeliveryChunk = typeof import('../transport/index.js')
 
@@ -9,6 +8,8 @@ export interface DeliveryOptions {
   /** The collector's absolute URL. */
   url: string
   writeKey?: string
+  /** The delivery chunk, downloading since start-up (a download begun later could fail offline). */
+  download: Promise<DeliveryChunk | null>
   /** Consent pending: the sender holds everything in memory (src/transport/sender.ts). */
   held(): boolean
   /** Runs when the sender exists, before what waited is handed to it (carried messages go first). */
@@ -17,9 +18,11 @@ export interface DeliveryOptions {
 
 /**
  * The core's side of delivery. The outbox, batching, retries and the cross-tab sender are a
- * chunk that is not needed before `ready`: it loads when the page is idle after start-up (the
- * first batch never competes with the host page's own start), or at once when a flush or a
- * consent grant needs it. Messages made before then wait here, in order; a page left before
+ * chunk that is not needed before `ready`: it downloads meanwhile, and starts when the page is
+ * idle after start-up (the first batch never competes with the host page's own start), or at
+ * once when a flush or a consent grant needs it. (Downloading it only at idle was measured and
+ * dropped: a page that went offline right after `ready` could never load it again, since a
+ * browser keeps a failed module import failed for the page's life.) Messages made before then wait here, in order; a page left before
  * then carries them to the next page like any unsent call (src/api/carry.ts).
  */
 export function createDelivery(options: DeliveryOptions) {
@@ -36,7 +39,7 @@ export function createDelivery(options: DeliveryOptions) {
     chunk: (): DeliveryChunk | null => chunk,
     /** Loads the chunk, creates the sender and hands it what waited; once. */
     start(): Promise<Sender | null> {
-      starting ??= loadChunk('init', 'events stay on the page', () => import('../transport/index.js')).then((loaded) => {
+      starting ??= options.download.then((loaded) => {
         chunk = loaded
         if (!loaded) return null
         sender = loaded.createSender({ url: options.url, writeKey: options.writeKey, held: options.held(), outbox: loaded.createOutbox() })
