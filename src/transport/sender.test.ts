@@ -90,6 +90,7 @@ describe('createSender', () => {
     const sender = make()
     sender.enqueue(message(1))
     await sender.flush()
+    await sender.flush() // an explicit flush waits out the collector's Retry-After too
     await vi.advanceTimersByTimeAsync(29_000)
     expect(wire.posts).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1000)

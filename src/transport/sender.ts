@@ -50,6 +50,8 @@ export function createSender(options: SenderOptions): Sender {
   let dropped = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   let waitUntil = 0
+  // A collector's own Retry-After binds every send, flush() included (contract §7); our backoff does not bind flush().
+  let retryAfterUntil = 0
   // This tab's recent events, for the pagehide beacon (IndexedDB cannot be read in time).
   let recent: Message[] = []
 
@@ -131,6 +133,7 @@ export function createSender(options: SenderOptions): Sender {
     if (failures++ === 0) reportError('flush', `the collector ${status ? `answered ${status}` : 'could not be reached'}; events are kept and will be retried`)
     const wait = backoffMs(failures, verdict, retryAfter)
     waitUntil = Date.now() + wait
+    if (retryAfter) retryAfterUntil = waitUntil
     schedule(wait, true)
     return false
   }
@@ -151,7 +154,7 @@ export function createSender(options: SenderOptions): Sender {
   /** `automatic`: from a timer or a full batch, which wait out a backoff; `flush()` does not. */
   const flush = (automatic = false): Promise<void> => {
     sending = sending.then(() => {
-      if (held || !options.url || (automatic && Date.now() < waitUntil)) return
+      if (held || !options.url || Date.now() < retryAfterUntil || (automatic && Date.now() < waitUntil)) return
       return exclusively(sendAll).catch((err) => reportError('flush', err))
     })
     return sending
