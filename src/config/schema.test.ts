@@ -40,6 +40,8 @@ const configKeys = {
   stages: 1,
   items: 1,
   rules: 1,
+  segments: 1,
+  journeys: 1,
   theme: 1,
 } satisfies Record<keyof Config, 1>
 const itemKeys = {

@@ -165,6 +165,8 @@ export const configShape: Shape = {
     items: { type: 'object', maxEntries: 500, values: item },
     stages: { type: 'object', keys: stage, values: { type: 'object', required: ['on'], props: { on: string } } },
     rules: { type: 'array', maxItems: 1000, items: rule },
+    segments: { type: 'object' },
+    journeys: { type: 'object' },
   },
 }
 

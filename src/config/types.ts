@@ -89,6 +89,76 @@ export interface Limits {
   perVisit?: number
 }
 
+/** A trigger with its parameters and conditions: a journey's entry, exit, goal, or a guarded step. */
+export interface Trigger {
+  on: string
+  percent?: number
+  seconds?: number
+  selector?: string
+  if?: Query
+}
+
+/** A named condition a visitor is in or out of (contract §8). */
+export interface Segment {
+  if: Query
+  $comment?: string
+}
+
+/** §8b: a web push the collector side sends to this visitor. */
+export interface PushAction {
+  title: string
+  body?: string
+  icon?: string
+  image?: string
+  badge?: string
+  tag?: string
+  url?: string
+  actions?: Array<{ action: string; title: string; url?: string }>
+  requireInteraction?: boolean
+  after?: string
+  cancelOn?: string[]
+}
+
+/** `wait`: a duration, or the next opening of a weekly window in a zone. */
+export type Wait = string | { weekly: WeeklyWindow[]; timezone?: string }
+
+/** One step of a journey: an id, one action, optionally guarded by a trigger (contract §8). */
+export interface Step {
+  id: string
+  /** Guard: the step waits for this trigger (with `if`) before acting. */
+  on?: string
+  percent?: number
+  seconds?: number
+  selector?: string
+  if?: Query
+  /** Bounds the guard's wait; `else` is the step taken when it runs out (default: exit, `timeout`). */
+  within?: string
+  else?: string
+  show?: string
+  track?: string
+  set?: { stage?: Stage; [trait: string]: unknown }
+  wait?: Wait
+  split?: Array<{ weight: number; goto: string }>
+  branch?: Array<{ if: Query; goto: string }>
+  exit?: true
+  push?: PushAction
+  /** The step that follows this one (default: the next in the list). */
+  goto?: string
+  $comment?: string
+}
+
+export interface Journey {
+  entry?: Trigger
+  exit?: Trigger[]
+  goal?: Trigger & { within?: string }
+  reentry?: 'never' | 'after-exit' | { after: string }
+  /** Percent of entrants (sticky) who take no step: the control group. */
+  holdout?: number
+  schedule?: Schedule
+  steps: Step[]
+  $comment?: string
+}
+
 export interface Config {
   $schema?: string
   version: 1
@@ -101,6 +171,8 @@ export interface Config {
   stages?: Partial<Record<Stage, { on: string }>>
   items?: Record<string, Item>
   rules?: Rule[]
+  segments?: Record<string, Segment>
+  journeys?: Record<string, Journey>
   theme?: Theme
   $comment?: string
 }
