@@ -1,4 +1,4 @@
-import type { Schedule } from '../config/types.js'
+import type { Schedule, WeeklyWindow } from '../config/types.js'
 
 const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -110,4 +110,28 @@ export function isScheduled(schedule: Schedule | undefined, now: number): boolea
     // overnight: the part after midnight belongs to the day the window started
     return (days.includes(today) && minute >= from) || (days.includes(yesterday) && minute < to)
   })
+}
+
+/**
+ * The first instant at or after `time` inside one of the weekly windows, on the wall clock of
+ * `timezone` (a journey's `wait` for "Thursday 08:00–20:00"): `time` itself when a window is
+ * open now. Looks a week and a day ahead, which every window repeats within.
+ */
+export function nextOpening(weekly: WeeklyWindow[], timezone: string | undefined, time: number): number {
+  const schedule = { weekly, timezone }
+  if (isScheduled(schedule, time)) return time
+  const local = zonedParts(time, timezone)
+  let best = Infinity
+  for (let offset = 0; offset <= 8; offset++) {
+    // Date.UTC normalises the day past a month's end; only its calendar parts are read.
+    const day = new Date(Date.UTC(local.year, local.month - 1, local.day + offset))
+    const weekday = dayNames[day.getUTCDay()]!
+    for (const window of weekly) {
+      if (!(window.days as string[]).includes(weekday)) continue
+      const [hour, minute] = (window.from ?? '00:00').split(':').map(Number) as [number, number]
+      const opening = zonedTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute, timezone)
+      if (opening > time && opening < best) best = opening
+    }
+  }
+  return best
 }
