@@ -36,7 +36,7 @@ const chunkFileNames = (chunk) => {
   if (/\/src\/rules\/regex\.ts$/.test(chunk.facadeModuleId ?? '')) return 'regex.js'
   // the validation messages' words, loaded only for a config with something to report
   if (/\/src\/config\/report\.ts$/.test(chunk.facadeModuleId ?? '')) return 'config-messages.js'
-  const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport)\//.exec(chunk.facadeModuleId ?? '')
+  const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport|journeys)\//.exec(chunk.facadeModuleId ?? '')
   // a chunk shared by lazy chunks only: named after its first module (shared-url.js)
   if (!folder) return `shared-${/([\w-]+)\.tsx?$/.exec(chunk.moduleIds[0] ?? '')?.[1] ?? '[hash]'}.js`
   return `${chunkNames[folder[1]] ?? folder[1]}.js`

@@ -2,6 +2,7 @@ import type { Config } from '../config/types.js'
 import type { Watcher } from '../track/triggers.js'
 import type { CapturedCall, InitOptions, JourneyKit, Moment } from './types.js'
 import type { Message } from '../transport/envelope.js'
+import type { JourneyRuntime } from '../journeys/runtime.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules, type RuleIndex } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
@@ -41,6 +42,7 @@ interface Loaded {
   delivery: ReturnType<typeof createDelivery> | null
   collectorUrl: string | null
   triggers: Watcher | null
+  journeys: JourneyRuntime | null
 }
 
 /**
@@ -50,7 +52,7 @@ interface Loaded {
  * visitor's state are loaded wait, with their moment, and run in order once ready.
  */
 export function createJourneykit(options: InitOptions, queued: QueuedCall[] = [], loadedAt = Date.now()): JourneyKit {
-  const loaded: Loaded = { config: null, rules: new Map(), pacing: null, regex: null, delivery: null, collectorUrl: null, triggers: null }
+  const loaded: Loaded = { config: null, rules: new Map(), pacing: null, regex: null, delivery: null, collectorUrl: null, triggers: null, journeys: null }
   const consent = createConsent(initialConsent(options.consent))
   const storage = createStorage(false)
   const visitor = createVisitorState(storage)
@@ -101,6 +103,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     pacing: () => loaded.pacing,
     regex: () => loaded.regex,
     later: (delayed) => calls.later(delayed, 'rule'),
+    journeys: () => loaded.journeys,
     debug:
       options.debug || /[?&]journeykit_debug=1/.test(location.search)
         ? loadChunk('debug', 'rule decisions are not logged', () => import('../debug/log.js'))
@@ -108,7 +111,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   })
   const perform = async (call: CapturedCall) => {
     try {
-      if (call.method === 'reset') forget()
+      if (call.method === 'reset') await forget(call.moment)
       else if (call.method === 'grant') await privacy.grant()
       else if (call.method === 'show') items.show(call.args[0] as string, { rule: null, variant: null })
       else await engine.perform(call)
@@ -121,8 +124,10 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     const { anonymousId, userId, stage } = visitor.current()
     return { anonymousId, userId, journey: { stage, visit: visitor.counts().visit?.count ?? 0 } }
   }
-  const forget = () => {
+  const forget = async (moment: Moment) => {
     items.hideAll()
+    // Runs end (reason reset) as the visitor who walked them, before the new one begins.
+    await loaded.journeys?.reset(moment)
     visitor.reset()
   }
 
@@ -154,11 +159,18 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       // Never run a rule without its schedule or its variants.
       if (!loaded.pacing) runnable = runnable.filter((rule) => !rule.schedule && !rule.variants)
     }
-    if (usesRegex(runnable)) {
+    if (usesRegex([runnable, config?.segments, config?.journeys])) {
       loaded.regex = await loadChunk('init', 'rules with $regex will not run', () => import('../rules/regex.js'))
       if (!loaded.regex) runnable = runnable.filter((rule) => !usesRegex(rule))
     }
     loaded.rules = indexRules(runnable)
+    if (config?.journeys || config?.segments) {
+      // Already loaded by the config's validation: no round of its own.
+      const chunk = await loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js'))
+      const tick = () => run({ method: 'tick', args: [], moment: now() })
+      loaded.journeys = (await chunk?.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks: engine.hooks, tick })) ?? null
+    }
+    const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url
     if (!url) reportError('init', 'no collector URL: events stay on the page')
     else {
@@ -172,10 +184,10 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
         onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, identity()),
       })
     }
-    if (runnable.some((rule) => watchedTriggers.includes(rule.on))) {
+    if (watched.some((rule) => watchedTriggers.includes(rule.on))) {
       void loadChunk('init', `${watchedTriggers.join(', ')} rules will not run`, () => import('../track/triggers.js')).then((chunk) => {
         loaded.triggers =
-          chunk?.startTriggers(runnable, {
+          chunk?.startTriggers(watched as Parameters<typeof chunk.startTriggers>[0], {
             fire: (key, properties) => run({ method: 'fire', args: [key, properties], moment: now() }),
             exitIntent: (how) => run({ method: 'track', args: ['exit_intent', { how }], moment: now() }),
           }) ?? null

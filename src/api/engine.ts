@@ -4,6 +4,7 @@ import type { CapturedCall, Moment } from './types.js'
 import type { Message, MessageType } from '../transport/envelope.js'
 import type { VisitorState } from '../store/visitor.js'
 import type { createItemController } from './items.js'
+import type { EngineHooks, JourneyRuntime } from '../journeys/runtime.js'
 import { decide, type RuleIndex } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
 import { isLaterStage } from '../rules/stages.js'
@@ -36,6 +37,8 @@ export interface EngineDeps {
   regex(): typeof import('../rules/regex.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
+  /** Journeys and segments, loaded when the config has some (else null). */
+  journeys(): JourneyRuntime | null
   /** The debug chunk, loaded once with a catch (null inside: it failed to load, and said so). */
   debug: Promise<typeof import('../debug/log.js') | null> | null
 }
@@ -49,7 +52,7 @@ export function createEngine(deps: EngineDeps) {
 
   const send = (type: MessageType, fields: MessageFields, moment: Moment, id?: string): boolean => {
     if (!deps.sending()) return false
-    const message = buildMessage(type, fields, moment, visitor.current(), visitor.counts().visit?.count ?? 0, id)
+    const message = buildMessage(type, fields, moment, visitor.current(), visitor.counts().visit?.count ?? 0, id, deps.journeys()?.segments())
     if (byteLength(JSON.stringify(message)) > maxEventBytes) {
       reportError(type, 'the event is over 32 KB and was refused')
       return false
@@ -85,18 +88,44 @@ export function createEngine(deps: EngineDeps) {
       deps.items.show(show, { rule: rule.id, variant })
     }
     if (rule.track) await track(rule.track, { rule: rule.id }, moment)
-    if (rule.set) {
-      const { stage, ...traits } = rule.set
-      if (stage) setStage(stage as Stage, rule.id, moment, true)
-      if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.current().traits, ...traits } })
-    }
+    if (rule.set) applySet(rule.set, rule.id, moment)
+  }
+
+  const applySet = ({ stage, ...traits }: { stage?: unknown; [trait: string]: unknown }, rule: string | null, moment: Moment) => {
+    if (stage) setStage(stage as Stage, rule, moment, true)
+    if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.current().traits, ...traits } })
+  }
+
+  const factsNow = (moment: Moment, event: Record<string, unknown>) => ({
+    ...buildFacts(moment, visitor.current(), visitor.counts(), event, deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId)),
+    ...deps.journeys()?.facts(),
+  })
+
+  /** What the journeys chunk may use: the facts of a call and the actions rules have. */
+  const hooks: EngineHooks = {
+    facts: factsNow,
+    visitorId: () => visitor.current().anonymousId,
+    track: (event, properties, moment) => track(event, properties, moment),
+    set: (change, moment) => applySet(change, null, moment),
+    // Journey steps show items under the same limits as rules (per page, per visit, one modal).
+    mayShow: (item) => pageShows < limits().perPage && (visitor.counts().visit?.shows ?? 0) < limits().perVisit && deps.items.canShow(item),
+    async show(item, about, moment) {
+      if (!(await visitor.claim({ id: `journey:${about.journey}`, on: '', show: item }, moment.time, limits().perVisit))) return
+      pageShows++
+      deps.items.show(item, { rule: null, variant: null, ...about })
+    },
   }
 
   const evaluate = async (key: string, moment: Moment, event: Record<string, unknown>) => {
+    await evaluateRules(key, moment, event)
+    await deps.journeys()?.step(key, moment, event)
+  }
+
+  const evaluateRules = async (key: string, moment: Moment, event: Record<string, unknown>) => {
     const candidates = deps.rules().get(key)
     if (!candidates) return
     const counts = visitor.counts()
-    const facts = buildFacts(moment, visitor.current(), counts, event, deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId))
+    const facts = factsNow(moment, event)
     const decisions = decide(deps.rules(), key, facts, deps.regex()?.testRegex).filter(
       ({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time),
     )
@@ -152,10 +181,16 @@ export function createEngine(deps: EngineDeps) {
       send('identify', messageOfCall(call)!.fields, moment, id)
     } else if (method === 'fire') {
       await evaluate(args[0] as string, moment, (args[1] ?? {}) as Record<string, unknown>)
+    } else if (method === 'enter' || method === 'tick') {
+      // tick: a journey's wait ran out while the visitor is here
+      if (deps.journeys()) await deps.journeys()!.step(null, moment, {}, args[0] as string | undefined)
+      else if (method === 'enter') reportError('enter', 'the config has no journeys')
     }
+    // Segments are decided anew after every call (contract §8).
+    await deps.journeys()?.regroup(moment)
   }
 
-  return { perform, cancelDelays }
+  return { perform, cancelDelays, hooks }
 }
 
 const itemEvents: Record<string, keyof ItemCounts | undefined> = {

@@ -32,6 +32,7 @@ function inert(): JourneyKit {
     on: () => nothing,
     flush: () => Promise.resolve(),
     reset: nothing,
+    enter: nothing,
     push: nothing,
     ready: Promise.resolve(),
   }

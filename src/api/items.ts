@@ -7,6 +7,10 @@ import { pushPermission } from '../push/support.js'
 export interface ShowReason {
   rule: string | null
   variant: string | null
+  /** A journey's step showed it: reported with the item (`journey`, `run`, `step`). */
+  journey?: string
+  run?: number
+  step?: string
 }
 
 type Track = (event: string, properties: Record<string, unknown>) => void
@@ -56,7 +60,7 @@ export function createItemController(
       }
       if (onScreen.has(id) || (item.style === 'modal' && modalOnScreen())) return
       onScreen.set(id, null)
-      const about = { item: id, rule: reason.rule, variant: reason.variant }
+      const about = { item: id, ...reason }
       void loadChunk('show', 'no item can show', () => import('../ui/mount.js')).then((ui) => {
         if (!ui) return void onScreen.delete(id)
         if (!onScreen.has(id)) return // hidden before the chunk arrived

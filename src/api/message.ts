@@ -6,7 +6,15 @@ import { uuid } from '../lib/uuid.js'
 export type MessageFields = Pick<Message, 'event' | 'name' | 'properties' | 'traits'>
 
 /** A finished event in the contract §5 shape, stamped with the moment it was asked for. */
-export function buildMessage(type: MessageType, fields: MessageFields, moment: Moment, visitor: Visitor, visit: number, messageId = uuid()): Message {
+export function buildMessage(
+  type: MessageType,
+  fields: MessageFields,
+  moment: Moment,
+  visitor: Visitor,
+  visit: number,
+  messageId = uuid(),
+  segments?: string[],
+): Message {
   return {
     type,
     ...fields,
@@ -17,7 +25,8 @@ export function buildMessage(type: MessageType, fields: MessageFields, moment: M
     context: {
       page: { url: moment.page.url, path: moment.page.path, referrer: moment.page.referrer, title: moment.page.title },
       library: { ...library },
-      journey: { stage: visitor.stage, visit },
+      // With segments in the config, every event says which the visitor is in (contract §8).
+      journey: segments ? { stage: visitor.stage, visit, segments } : { stage: visitor.stage, visit },
       userAgent: navigator.userAgent,
       locale: navigator.language,
     },

@@ -52,7 +52,7 @@ export function createPrivacy(deps: PrivacyDeps) {
       deps.clearDelivery()
       // storage.erase stops persisting at once, so the reset below stays in memory.
       const erased = Promise.all([
-        storage.erase([keys.visitor, keys.counts]),
+        storage.erase([keys.visitor, keys.counts, keys.journeys]),
         loadConsentChunk('what earlier pages stored stays on the device').then((chunk) => chunk?.eraseStoredData()),
       ])
       visitor.reset()

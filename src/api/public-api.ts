@@ -80,6 +80,14 @@ export function createPublicApi(deps: ApiDeps): JourneyKit {
     ),
     flush: () => deps.flush(),
     reset: guard('reset', () => call('reset', []), undefined),
+    enter: guard(
+      'enter',
+      (journeyId: string) => {
+        if (typeof journeyId !== 'string' || journeyId === '') throw new Error('the journey id must be a non-empty string')
+        call('enter', [journeyId])
+      },
+      undefined,
+    ),
     push: guard(
       'push',
       (queued: unknown) => {

@@ -41,6 +41,8 @@ export interface JourneyKit {
   flush(): Promise<void>
   /** Forgets the visitor and user: a new anonymous id from now on. */
   reset(): void
+  /** Enters the visitor into a journey of the config from code: `jk.enter('cart-rescue')` (contract §8). */
+  enter(journeyId: string): void
   /** Runs `[method, ...args]`, as the pre-load queue does: `jk.push(['track', 'signup'])`. */
   push(call: unknown): void
   /** Resolves once the config and the visitor's state are loaded (never rejects). */

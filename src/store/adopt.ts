@@ -49,7 +49,7 @@ function relabelHeld(sender: Sender | null, heldId: string, visitor: Visitor, vi
       if (number === undefined) return null // the stored visit goes on: no new visit began
       properties = { ...properties, visit: number }
     }
-    const journey = { stage: message.context.journey?.stage ?? 'awareness', visit }
+    const journey = { ...message.context.journey, stage: message.context.journey?.stage ?? 'awareness', visit }
     return { ...message, properties, anonymousId: visitor.anonymousId, userId: message.userId ?? visitor.userId, context: { ...message.context, journey } }
   })
 }

@@ -19,6 +19,8 @@ export const keys = {
   /** In `databases.state`. */
   visitor: 'jk:v1:visitor',
   counts: 'jk:v1:counts',
+  /** Journey runs and segment membership (src/journeys). */
+  journeys: 'jk:v1:journeys',
   /** In `databases.push`. */
   pushSettings: 'jk:v1:push-settings',
   workerOutbox: 'jk:v1:sw-outbox',

@@ -23,7 +23,7 @@ export interface Message {
   context: {
     page?: PageContext
     library: { name: 'journeykit'; version: string }
-    journey?: { stage: string; visit: number }
+    journey?: { stage: string; visit: number; segments?: string[] }
     userAgent?: string
     locale?: string
     journeykit?: { dropped: number }

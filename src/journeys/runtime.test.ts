@@ -1,0 +1,114 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createJourneykit } from '../api/create.js'
+import type { Batch, Message } from '../transport/envelope.js'
+import type { Config } from '../config/types.js'
+
+function stubCollector() {
+  const batches: Batch[] = []
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => {
+      batches.push(JSON.parse(String(init.body)))
+      return new Response('{}', { status: 200 })
+    }),
+  )
+  return { events: () => batches.flatMap((b) => b.batch) }
+}
+
+const summary = (message: Message) =>
+  message.event?.startsWith('journey_') || message.event?.startsWith('segment_')
+    ? `${message.event}:${String(message.properties?.step ?? message.properties?.segment ?? message.properties?.reason ?? message.properties?.journey)}`
+    : (message.event ?? message.type)
+
+const config: Config = {
+  version: 1,
+  items: { reminder: { kind: 'focus', style: 'bar', title: 'Your cart misses you' } },
+  segments: { pros: { if: { 'user.traits.plan': 'pro' } }, returning: { if: { 'visit.count': { $gte: 2 } } } },
+  journeys: {
+    rescue: {
+      entry: { on: 'add_to_cart' },
+      exit: [{ on: 'order_completed' }],
+      steps: [
+        { id: 'hello', track: 'rescue_started' },
+        { id: 'pause', wait: '1h' },
+        { id: 'remind', show: 'reminder' },
+      ],
+    },
+    manual: { steps: [{ id: 'only', track: 'entered_by_code' }] },
+  },
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+  document.body.innerHTML = ''
+})
+
+describe('journeys in the runtime', () => {
+  it('enters on the trigger, reports each step, and waits', async () => {
+    const collector = stubCollector()
+    const seen: Message[] = []
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
+    jk.on('*', (message) => seen.push(message))
+    jk.track('add_to_cart')
+    await jk.flush()
+    expect(seen.map(summary)).toEqual(['add_to_cart', 'journey_entered:rescue', 'journey_step:hello', 'rescue_started'])
+    expect(collector.events().find((e) => e.event === 'journey_step')?.properties).toEqual({ journey: 'rescue', run: 1, step: 'hello', action: 'track' })
+  })
+
+  it('enter(id) enters from code; an unknown id is a console.error', async () => {
+    stubCollector()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const seen: string[] = []
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
+    jk.on('*', (message) => seen.push(summary(message)))
+    jk.enter('manual')
+    jk.enter('nope')
+    await jk.flush()
+    expect(seen).toEqual(['journey_entered:manual', 'journey_step:only', 'entered_by_code', 'journey_exited:completed'])
+    expect(errors.mock.calls.flat().join(' ')).toMatch(/enter.*no journey "nope"/)
+    errors.mockRestore()
+  })
+
+  it('announces segment changes, and every event carries the segments the visitor is in', async () => {
+    const collector = stubCollector()
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
+    jk.track('browse')
+    jk.identify('u-1', { plan: 'pro' })
+    jk.track('browse')
+    await jk.flush()
+    const events = collector.events()
+    expect(events.find((e) => e.event === 'segment_entered')?.properties).toEqual({ segment: 'pros' })
+    expect(events.find((e) => e.event === 'browse')?.context.journey?.segments).toEqual([])
+    expect(events.filter((e) => e.event === 'browse')[1]?.context.journey?.segments).toEqual(['pros'])
+  })
+
+  it('a wait ends while the visitor is on the page: the next step shows its item', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    stubCollector()
+    const seen: string[] = []
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
+    jk.on('*', (message) => seen.push(summary(message)))
+    jk.track('add_to_cart')
+    await vi.advanceTimersByTimeAsync(10)
+    expect(seen).not.toContain('journey_step:remind')
+    await vi.advanceTimersByTimeAsync(3_600_000)
+    expect(seen).toContain('journey_step:remind')
+  })
+
+  it('an exit trigger ends the run; reset() ends what runs with reason reset', async () => {
+    stubCollector()
+    const seen: string[] = []
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
+    jk.on('*', (message) => seen.push(summary(message)))
+    jk.track('add_to_cart')
+    jk.track('order_completed')
+    await jk.flush()
+    expect(seen).toContain('journey_exited:exit')
+    seen.length = 0
+    jk.enter('rescue') // reentry "never": a second run does not start
+    jk.reset()
+    await jk.flush()
+    expect(seen.filter((s) => s.startsWith('journey_'))).toEqual([])
+  })
+})

@@ -1,0 +1,144 @@
+import type { Config, Trigger } from '../config/types.js'
+import type { Facts } from '../rules/facts.js'
+import type { Storage } from '../store/storage.js'
+import type { Moment } from '../api/types.js'
+import type { RegexTest } from '../rules/match.js'
+import { keys } from '../store/names.js'
+import { matchQuery } from '../rules/match.js'
+import { parseDuration } from '../rules/duration.js'
+import { isScheduled, nextOpening } from '../rules/schedule.js'
+import { triggerKey } from '../rules/trigger-key.js'
+import { reportError } from '../lib/log.js'
+import { endAll, stepJourneys, type Effect, type Outcome, type Tools } from './stepper.js'
+import { evaluateSegments, journeyFacts } from './segments.js'
+import { emptyJourneysState, type JourneysState } from './state.js'
+import { journeyTriggers } from './triggers.js'
+
+/** What the engine (src/api/engine.ts) lends the journeys: its facts and its actions. */
+export interface EngineHooks {
+  /** The facts of a call, as rules see them. */
+  facts(moment: Moment, event: Record<string, unknown>): Facts
+  visitorId(): string
+  /** Sends an event and runs what it triggers, as a tracked call does. */
+  track(event: string, properties: Record<string, unknown>, moment: Moment): Promise<void>
+  /** A step's `set`: stage (either way) and traits. */
+  set(change: Record<string, unknown>, moment: Moment): void
+  /** An item may show now: limits per page and per visit, one modal. */
+  mayShow(item: string): boolean
+  /** Shows an item, counted against the visit's limit (claimed across tabs). */
+  show(item: string, about: { journey: string; run: number; step: string }, moment: Moment): Promise<void>
+}
+
+export interface JourneyDeps {
+  config: Config
+  storage: Storage
+  regex(): RegexTest | undefined
+  hooks: EngineHooks
+  /** Runs a call with no trigger in line with the others: a wait ran out while the visitor is here. */
+  tick(): void
+  /** The debug log, when it is on. */
+  log?(trigger: string | null, effects: Effect[]): void
+}
+
+export type JourneyRuntime = Awaited<ReturnType<typeof startJourneys>>
+
+const isState = (value: unknown): value is JourneysState =>
+  typeof value === 'object' && value !== null && Array.isArray((value as JourneysState).segments) && typeof (value as JourneysState).journeys === 'object'
+
+/**
+ * The browser side of journeys and segments: keeps the visitor's journey state with the
+ * visitor (IndexedDB, or memory while consent is pending), and for each call steps it under
+ * the cross-tab lock of its key, so that of two tabs only one acts on a step; then does what
+ * the step decided. Decisions are the stepper's (src/journeys/stepper.ts). Reads what earlier
+ * pages left first: one read before the first call runs.
+ */
+export async function startJourneys(deps: JourneyDeps) {
+  const { config, hooks } = deps
+  const segments = config.segments ?? {}
+  const journeys = config.journeys ?? {}
+  const matches = (query: Parameters<typeof matchQuery>[0], facts: Facts) => matchQuery(query, facts, deps.regex())
+  const tools: Tools = {
+    matches,
+    scheduled: isScheduled,
+    opening: (wait, time) => nextOpening(wait.weekly, wait.timezone, time),
+    canShow: hooks.mayShow,
+    // Push steps need the visitor's subscription, which the push issue brings: skipped until then.
+    canPush: () => false,
+  }
+  const triggers: Trigger[] = journeyTriggers(config)
+  // Triggers some journey listens for: other calls can only resolve timers, checked apart.
+  const listened = new Set(['page_view', ...triggers.map(triggerKey)])
+  const withJourneyFacts = (facts: Facts, current: JourneysState): Facts => ({ ...facts, ...journeyFacts(segments, journeys, current) })
+
+  let state = emptyJourneysState()
+  const stored = await deps.storage.read(keys.journeys)
+  if (isState(stored)) state = stored
+
+  const runs = () => Object.values(state.journeys).map(({ run }) => run)
+  const due = (time: number) => runs().some((run) => run?.until !== undefined && run.until <= time)
+  // One timer, for the earliest wait or `within` that runs out while the visitor is here.
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const wake = () => {
+    clearTimeout(timer)
+    const at = Math.min(...runs().map((run) => run?.until ?? Infinity))
+    if (at !== Infinity) timer = setTimeout(deps.tick, Math.min(Math.max(at - Date.now(), 0), 2 ** 31 - 1))
+  }
+  wake()
+
+  /** Steps the stored state under its lock (another tab may have moved it), then does what it decided. */
+  const update = async (trigger: string | null, moment: Moment, change: (current: JourneysState) => Outcome) => {
+    let effects: Effect[] = []
+    state = await deps.storage.update<JourneysState>(keys.journeys, (stored) => {
+      const outcome = change(isState(stored) ? stored : state)
+      effects = outcome.effects
+      return outcome.state
+    })
+    wake()
+    if (effects.length) deps.log?.(trigger, effects)
+    for (const effect of effects) await perform(effect, moment)
+  }
+
+  const perform = async (effect: Effect, moment: Moment) => {
+    if (effect.type === 'event' || effect.type === 'track') return hooks.track(effect.event, effect.properties, moment)
+    if (effect.type === 'set') return hooks.set(effect.set, moment)
+    const { journey, run, step } = effect
+    if (effect.type === 'show') return hooks.show(effect.item, { journey, run, step }, moment)
+    const { after, cancelOn = [], ...push } = effect.push
+    const sendAt = new Date(moment.time + (parseDuration(after) ?? 0)).toISOString()
+    return hooks.track('push_requested', { push, sendAt, cancelOn, journey, run, step }, moment)
+  }
+
+  return {
+    triggers,
+    /** `segment.<id>` and `journeys.<id>.*` facts, as of the last call. */
+    facts: (): Facts => journeyFacts(segments, journeys, state),
+    /** With segments in the config, the ones the visitor is in: every event's `context.journey.segments`. */
+    segments: (): string[] | undefined => (config.segments ? state.segments : undefined),
+    /** Each journey's current step (null: not in a run), for the npm stores. */
+    steps: (): Record<string, string | null> => Object.fromEntries(Object.keys(journeys).map((id) => [id, state.journeys[id]?.run?.step ?? null])),
+    /** One call's trigger (null: time passed), or `enter(id)`, against every journey. */
+    async step(trigger: string | null, moment: Moment, event: Record<string, unknown>, enter?: string): Promise<void> {
+      if (enter !== undefined && !Object.prototype.hasOwnProperty.call(journeys, enter)) return reportError('enter', `no journey "${enter}" in the config`)
+      if (enter === undefined && trigger !== null && !listened.has(trigger) && !due(moment.time)) return
+      const facts = hooks.facts(moment, event)
+      const situation = { time: moment.time, visitorId: hooks.visitorId(), trigger, enter }
+      await update(trigger, moment, (current) => stepJourneys(journeys, current, { ...situation, facts: withJourneyFacts(facts, current) }, tools))
+    },
+    /** After every call: segment membership anew; changes are announced as events. */
+    async regroup(moment: Moment): Promise<void> {
+      const facts = hooks.facts(moment, {})
+      const changed = (current: JourneysState) => evaluateSegments(segments, withJourneyFacts(facts, current), current.segments, matches)
+      const guess = changed(state)
+      if (!guess.entered.length && !guess.exited.length) return
+      await update('segments', moment, (current) => {
+        const { members, entered, exited } = changed(current)
+        const event = (name: string) => (segment: string) => ({ type: 'track', event: name, properties: { segment } }) as const
+        return { state: { ...current, segments: members }, effects: [...exited.map(event('segment_exited')), ...entered.map(event('segment_entered'))] }
+      })
+    },
+    /** `reset()`: every run ends (reason reset) as the visitor who walked it; the next one starts with nothing. */
+    async reset(moment: Moment): Promise<void> {
+      await update('reset', moment, (current) => ({ state: emptyJourneysState(), effects: endAll(current, 'reset', moment.time).effects }))
+    },
+  }
+}
