@@ -20,21 +20,32 @@ test('the demo store: welcome offer on home, cart events, and the purchase stage
   await expect(offer.getByRole('dialog')).toBeVisible()
   await page.keyboard.press('Escape')
   await page.getByRole('button', { name: /checkout/i }).click()
-  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'stage_changed'))
+  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'journey_exited').length === 2)
   const names = events.map((e) => e.event ?? e.type)
   expect(names).toEqual([
     'visit_start',
+    'journey_entered',
     'page',
     'item_shown',
     'item_converted',
     'page',
     'product_added',
+    'journey_entered',
     'page',
     'item_shown',
     'item_dismissed',
     'checkout_started',
     'order_completed',
     'stage_changed',
+    'journey_exited',
+    'journey_goal',
+    'journey_exited',
+  ])
+  // the two journeys the store runs: a welcome series from the first visit, and cart rescue
+  expect(events.filter((e) => e.event === 'journey_entered').map((e) => e.properties!.journey)).toEqual(['welcome-series', 'cart-rescue'])
+  expect(events.filter((e) => e.event === 'journey_exited').map((e) => [e.properties!.journey, e.properties!.reason])).toEqual([
+    ['welcome-series', 'exit'],
+    ['cart-rescue', 'goal'],
   ])
   expect(events.find((e) => e.event === 'item_converted')!.properties).toMatchObject({ item: 'welcome', what: 'cta' })
   expect(events.find((e) => e.event === 'stage_changed')!.properties).toEqual({ from: 'awareness', to: 'purchase', rule: null })
