@@ -79,7 +79,10 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     visitor,
     startDelivery: async () => (await loaded.delivery?.start()) ?? null,
     clearDelivery: () => loaded.delivery?.clear(),
-    hideItems: items.hideAll,
+    hideItems: () => {
+      items.hideAll()
+      loaded.journeys?.forget()
+    },
     cancelWaitingGrant: () => calls.drop((call) => call.method === 'grant'),
     onGranted: () => {
       const sender = loaded.delivery?.sender()

@@ -13,7 +13,7 @@ export interface PrivacyDeps {
   startDelivery(): Promise<Sender | null>
   /** Drops every event waiting to be sent, on the page and in the outbox. */
   clearDelivery(): void
-  /** Everything on screen closes (a push ask must not outlive a denial). */
+  /** Everything on screen closes (a push ask must not outlive a denial); journey runs are forgotten. */
   hideItems(): void
   /** A grant still waiting in the line of calls is cancelled: the denial came after it. */
   cancelWaitingGrant(): void

@@ -136,6 +136,11 @@ export async function startJourneys(deps: JourneyDeps) {
         return { state: { ...current, segments: members }, effects: [...exited.map(event('segment_exited')), ...entered.map(event('segment_entered'))] }
       })
     },
+    /** Consent denied: runs and memberships are gone from memory too (storage is erased apart). */
+    forget(): void {
+      state = emptyJourneysState()
+      clearTimeout(timer)
+    },
     /** `reset()`: every run ends (reason reset) as the visitor who walked it; the next one starts with nothing. */
     async reset(moment: Moment): Promise<void> {
       await update('reset', moment, (current) => ({ state: emptyJourneysState(), effects: endAll(current, 'reset', moment.time).effects }))
