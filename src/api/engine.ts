@@ -63,7 +63,9 @@ export function createEngine(deps: EngineDeps) {
     const from = visitor.current().stage
     if (to === from || (!backwards && !isLaterStage(to, from))) return
     visitor.update({ stage: to })
-    send('track', { event: 'stage_changed', properties: { from, to, rule } }, moment)
+    // Counted like any event sent, without waiting: the stage moves in the middle of a call.
+    if (send('track', { event: 'stage_changed', properties: { from, to, rule } }, moment))
+      void visitor.countEvent('stage_changed', moment.time, null, deps.storing())
   }
 
   // Items rules showed on this page view (limits.perPage) and actions waiting on a `delay`.
@@ -117,8 +119,9 @@ export function createEngine(deps: EngineDeps) {
 
   const track = async (event: string, properties: Record<string, unknown>, moment: Moment, id?: string) => {
     if (!send('track', { event, properties }, moment, id)) return
+    // Counted only once really sent; a message carried from an earlier page never comes here.
     const counted = itemEvents[event]
-    if (counted && typeof properties.item === 'string') await visitor.countItem(properties.item, counted)
+    await visitor.countEvent(event, moment.time, counted && typeof properties.item === 'string' ? [properties.item, counted] : null, deps.storing())
     for (const [stage, mapping] of Object.entries(deps.config()?.stages ?? {})) {
       if (mapping?.on === event) setStage(stage as Stage, null, moment)
     }
