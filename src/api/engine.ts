@@ -11,7 +11,7 @@ import { normalizePath } from '../track/path.js'
 import { readUtm } from '../track/utm.js'
 import { reportError } from '../lib/log.js'
 import { byteLength } from '../lib/bytes.js'
-import { buildFacts } from './facts.js'
+import { buildFacts, type EventWindows } from './facts.js'
 import { buildMessage, messageOfCall, type MessageFields } from './message.js'
 
 const maxEventBytes = 32 * 1024
@@ -36,6 +36,8 @@ export interface EngineDeps {
   regex(): typeof import('../rules/regex.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
+  /** The windowed event counts the config's queries ask about (`eventFactKeys`). */
+  eventWindows(): EventWindows
   /** The debug chunk, loaded once with a catch (null inside: it failed to load, and said so). */
   debug: Promise<typeof import('../debug/log.js') | null> | null
 }
@@ -98,7 +100,14 @@ export function createEngine(deps: EngineDeps) {
     const candidates = deps.rules().get(key)
     if (!candidates) return
     const counts = visitor.counts()
-    const facts = buildFacts(moment, visitor.current(), counts, event, deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId))
+    const facts = buildFacts(
+      moment,
+      visitor.current(),
+      counts,
+      event,
+      deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId),
+      deps.eventWindows(),
+    )
     const decisions = decide(deps.rules(), key, facts, deps.regex()?.testRegex).filter(
       ({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time),
     )
