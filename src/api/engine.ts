@@ -36,7 +36,7 @@ export interface EngineDeps {
   regex(): typeof import('../rules/regex.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
-  /** The windowed event counts the config's queries ask about (`eventFactKeys`). */
+  /** The event counts the config's queries ask about (`eventFactKeys`), windowed or not. */
   eventWindows(): EventWindows
   /** The debug chunk, loaded once with a catch (null inside: it failed to load, and said so). */
   debug: Promise<typeof import('../debug/log.js') | null> | null
