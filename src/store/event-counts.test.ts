@@ -92,4 +92,10 @@ describe('countEvent', () => {
     const stored = JSON.parse(JSON.stringify(countAt([t0, t0 + hour]))) as EventTallies
     expect(countWithin(countEvent(stored, 'add_to_cart', t0 + 2 * hour).add_to_cart, 3 * hour, t0 + 2 * hour)).toBe(3)
   })
+
+  it('never counts __proto__, which a plain record cannot hold', () => {
+    const tallies = countEvent(countAt([t0]), '__proto__', t0)
+    expect(Object.getPrototypeOf(tallies)).toBe(Object.prototype)
+    expect(Object.keys(tallies)).toEqual(['add_to_cart'])
+  })
 })

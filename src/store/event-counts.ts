@@ -35,11 +35,13 @@ const maxNames = 200
  */
 export function countEvent(tallies: EventTallies | undefined, name: string, time: number): EventTallies {
   const next: EventTallies = {}
+  // Assigning `__proto__` would set the record's prototype, not a count: never counted.
+  if (name === '__proto__') return tallies ?? next
   for (const key in tallies) if (tallies[key]!.last > time - keepDays * dayMs) next[key] = tallies[key]!
   const before = next[name]
   next[name] = {
     total: (before?.total ?? 0) + 1,
-    last: Math.max(time, before?.last ?? 0),
+    last: time,
     hours: bump(before?.hours, Math.floor(time / hourMs), keepHours),
     days: bump(before?.days, Math.floor(time / dayMs), keepDays),
   }
