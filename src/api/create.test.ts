@@ -2,6 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createJourneykit } from './create.js'
 import type { Batch } from '../transport/envelope.js'
+import type { Counts } from '../store/visit.js'
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { createStorage } from '../store/storage.js'
 
 /** A collector stand-in for unit tests; the real wire is covered by the Playwright specs. */
 function stubCollector(status = 200) {
@@ -13,6 +16,15 @@ function stubCollector(status = 200) {
   vi.stubGlobal('fetch', fetchMock)
   return { batches, fetchMock, events: () => batches.flatMap((b) => b.batch) }
 }
+
+/** A fresh IndexedDB for the tabs of one test (happy-dom has none). */
+function useFakeIndexedDB() {
+  vi.stubGlobal('indexedDB', new IDBFactory())
+  vi.stubGlobal('IDBKeyRange', IDBKeyRange)
+}
+
+/** What the visitor's tabs stored. */
+const storedCounts = () => createStorage(true).read<Counts>('jk:v1:counts')
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -276,5 +288,53 @@ describe('createJourneykit', () => {
     await jk.flush()
     const names = collector.events().map((e) => e.event ?? `${e.type}:${e.context.page?.path}`)
     expect(names).toEqual(['visit_start', 'page:/home', 'page:/cart', 'cart_on_second_view'])
+  })
+
+  it('counts every event the page sends and each page view once, once across tabs', async () => {
+    stubCollector()
+    useFakeIndexedDB()
+    history.replaceState(null, '', '/home')
+    const tabA = createJourneykit({ collector: 'https://collect.test/v1/batch', config: { version: 1 } })
+    tabA.track('add_to_cart')
+    await tabA.ready
+    history.pushState(null, '', '/cart')
+    tabA.track('add_to_cart')
+    await tabA.flush()
+    const tabB = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: { version: 1 } })
+    await tabB.ready
+    tabB.track('add_to_cart')
+    await tabB.flush()
+    const events = (await storedCounts())?.events ?? {}
+    expect(Object.fromEntries(Object.entries(events).map(([name, tally]) => [name, tally.total]))).toMatchObject({
+      page_view: 2,
+      visit_start: 1,
+      add_to_cart: 3,
+    })
+  })
+
+  it('never counts a message carried from an earlier page again', async () => {
+    const collector = stubCollector()
+    useFakeIndexedDB()
+    const carried = {
+      message: {
+        type: 'track',
+        event: 'add_to_cart',
+        properties: {},
+        messageId: 'carried-2',
+        anonymousId: 'a-1',
+        userId: null,
+        timestamp: new Date().toISOString(), // the outbox keeps 7 days
+        context: { page: { url: 'https://shop.test/old', path: '/old', referrer: '', title: 'Old' }, library: { name: 'journeykit', version: '0' } },
+      },
+      identified: true,
+    }
+    localStorage.setItem('jk:v1:carried', JSON.stringify([carried]))
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: { version: 1 } })
+    await jk.ready
+    await jk.flush()
+    jk.track('add_to_cart')
+    await jk.flush()
+    expect(collector.events().map((e) => e.messageId === 'carried-2' || e.event)).toEqual([true, 'add_to_cart'])
+    expect((await storedCounts())?.events?.add_to_cart?.total).toBe(1)
   })
 })

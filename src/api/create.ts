@@ -22,6 +22,7 @@ import { createCallQueue } from './calls.js'
 import { carriedFrom, carryMessages } from './carry.js'
 import { createEmitter } from './emitter.js'
 import { createEngine } from './engine.js'
+import { eventFactKeys, type EventWindows } from './facts.js'
 import { createItemController } from './items.js'
 import { createPushStarter } from './push-start.js'
 import { createPublicApi } from './public-api.js'
@@ -43,6 +44,7 @@ interface Loaded {
   collectorUrl: string | null
   triggers: Watcher | null
   journeys: JourneyRuntime | null
+  events: EventWindows
 }
 
 /**
@@ -52,7 +54,17 @@ interface Loaded {
  * visitor's state are loaded wait, with their moment, and run in order once ready.
  */
 export function createJourneykit(options: InitOptions, queued: QueuedCall[] = [], loadedAt = Date.now()): JourneyKit {
-  const loaded: Loaded = { config: null, rules: new Map(), pacing: null, regex: null, delivery: null, collectorUrl: null, triggers: null, journeys: null }
+  const loaded: Loaded = {
+    config: null,
+    rules: new Map(),
+    pacing: null,
+    regex: null,
+    delivery: null,
+    collectorUrl: null,
+    triggers: null,
+    journeys: null,
+    events: new Map(),
+  }
   const consent = createConsent(initialConsent(options.consent))
   const storage = createStorage(false)
   const visitor = createVisitorState(storage)
@@ -105,6 +117,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     onPageView: () => loaded.triggers?.rearm(),
     pacing: () => loaded.pacing,
     regex: () => loaded.regex,
+    eventWindows: () => loaded.events,
     later: (delayed) => calls.later(delayed, 'rule'),
     journeys: () => loaded.journeys,
     debug:
@@ -149,6 +162,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   const start = async () => {
     const download = loadChunk('init', 'events stay on the page', () => import('../transport/index.js'))
     const config = (loaded.config = await loadConfig(options.config, location.href))
+    loaded.events = eventFactKeys(config)
     // Nothing is stored or sent from here on; erasing what earlier pages stored runs meanwhile.
     if (gpcSignalled() && config?.privacy?.respectGPC !== false) void privacy.deny()
     if (consent.mayStore()) storage.makeDurable()

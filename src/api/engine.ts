@@ -12,7 +12,7 @@ import { normalizePath } from '../track/path.js'
 import { readUtm } from '../track/utm.js'
 import { reportError } from '../lib/log.js'
 import { byteLength } from '../lib/bytes.js'
-import { buildFacts } from './facts.js'
+import { buildFacts, type EventWindows } from './facts.js'
 import { buildMessage, messageOfCall, type MessageFields } from './message.js'
 
 const maxEventBytes = 32 * 1024
@@ -39,6 +39,8 @@ export interface EngineDeps {
   later(work: () => Promise<void>): void
   /** Journeys and segments, loaded when the config has some (else null). */
   journeys(): JourneyRuntime | null
+  /** The event counts the config's queries ask about (`eventFactKeys`), windowed or not. */
+  eventWindows(): EventWindows
   /** The debug chunk, loaded once with a catch (null inside: it failed to load, and said so). */
   debug: Promise<typeof import('../debug/log.js') | null> | null
 }
@@ -66,7 +68,9 @@ export function createEngine(deps: EngineDeps) {
     const from = visitor.current().stage
     if (to === from || (!backwards && !isLaterStage(to, from))) return
     visitor.update({ stage: to })
-    send('track', { event: 'stage_changed', properties: { from, to, rule } }, moment)
+    // Counted like any event sent, without waiting: the stage moves in the middle of a call.
+    if (send('track', { event: 'stage_changed', properties: { from, to, rule } }, moment))
+      void visitor.countEvent('stage_changed', moment.time, null, deps.storing())
   }
 
   // Items rules showed on this page view (limits.perPage) and actions waiting on a `delay`.
@@ -97,7 +101,14 @@ export function createEngine(deps: EngineDeps) {
   }
 
   const factsNow = (moment: Moment, event: Record<string, unknown>) => ({
-    ...buildFacts(moment, visitor.current(), visitor.counts(), event, deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId)),
+    ...buildFacts(
+      moment,
+      visitor.current(),
+      visitor.counts(),
+      event,
+      deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId),
+      deps.eventWindows(),
+    ),
     ...deps.journeys()?.facts(),
   })
 
@@ -146,8 +157,9 @@ export function createEngine(deps: EngineDeps) {
 
   const track = async (event: string, properties: Record<string, unknown>, moment: Moment, id?: string) => {
     if (!send('track', { event, properties }, moment, id)) return
+    // Counted only once really sent; a message carried from an earlier page never comes here.
     const counted = itemEvents[event]
-    if (counted && typeof properties.item === 'string') await visitor.countItem(properties.item, counted)
+    await visitor.countEvent(event, moment.time, counted && typeof properties.item === 'string' ? [properties.item, counted] : null, deps.storing())
     for (const [stage, mapping] of Object.entries(deps.config()?.stages ?? {})) {
       if (mapping?.on === event) setStage(stage as Stage, null, moment)
     }

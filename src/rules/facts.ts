@@ -5,8 +5,10 @@ const splitCache = new Map<string, string[]>()
 
 /**
  * Reads a dotted path (`page.query.utm_source`, `item.exit-offer.shown`). Where a segment is
- * missing, the rest of the path is tried as one flat key, so an item id or query key that
- * contains dots still resolves (`event.order.id` → `event["order.id"]`).
+ * missing, or is a plain value with parts of the path still left, the rest of the path is
+ * tried as one flat key, so an item id, query key or event name that contains dots still
+ * resolves (`event.order.id` → `event["order.id"]`; `events.viewed.7d` →
+ * `events["viewed.7d"]` beside the number `events.viewed`).
  */
 export function readFact(facts: Facts, path: string): unknown {
   let parts = splitCache.get(path)
@@ -19,12 +21,13 @@ export function readFact(facts: Facts, path: string): unknown {
     if (typeof node !== 'object' || node === null) return undefined
     const record = node as Record<string, unknown>
     const part = parts[i]!
-    if (Object.prototype.hasOwnProperty.call(record, part)) {
-      node = record[part]
+    const next = record[part]
+    if (Object.prototype.hasOwnProperty.call(record, part) && (i + 1 === parts.length || (typeof next === 'object' && next !== null))) {
+      node = next
       continue
     }
-    const rest = i + 1 < parts.length ? parts.slice(i).join('.') : null
-    return rest !== null && Object.prototype.hasOwnProperty.call(record, rest) ? record[rest] : undefined
+    const rest = parts.slice(i).join('.')
+    return Object.prototype.hasOwnProperty.call(record, rest) ? record[rest] : undefined
   }
   return node
 }

@@ -3,13 +3,14 @@ import type { Sender } from '../transport/sender.js'
 import type { Storage } from './storage.js'
 import type { Visitor, VisitorState } from './visitor.js'
 import { keys } from './names.js'
-import { countPageView, type Counts } from './visit.js'
+import type { Counts } from './visit.js'
 import { isLaterStage } from '../rules/stages.js'
 
 /**
  * Consent granted (a chunk loaded only then): the visitor may already be known from an
  * earlier grant. Their stored identity wins; what happened meanwhile (identify, stage, page
- * views) is merged into it, and the events held so far are re-labelled as theirs.
+ * views, event and item counts) is merged into it, and the events held so far are re-labelled
+ * as theirs.
  */
 export async function adoptStoredVisitor(storage: Storage, state: VisitorState, sender: Sender | null) {
   const memoryVisitor = state.current()
@@ -23,18 +24,19 @@ export async function adoptStoredVisitor(storage: Storage, state: VisitorState, 
       stage: isLaterStage(memoryVisitor.stage, stored.stage) ? memoryVisitor.stage : stored.stage,
     }
   })
-  const views = state.takeUnstoredViews()
+  const changes = state.takeUnstored()
   let newVisits: number[] = []
   const counts = await storage.update<Counts>(keys.counts, (stored) => {
     newVisits = []
     if (!stored) return memoryCounts
-    return views.reduce((counts, [view, at]) => {
-      const result = countPageView(counts, view, at, state.visitTimeout())
-      if (result.newVisit) newVisits.push(result.counts.visit!.count)
-      return result.counts
+    return changes.reduce((counts, change) => {
+      const next = change(counts)
+      // Only a page view that starts a visit moves the visit's number.
+      if (next.visit && next.visit.count !== counts.visit?.count) newVisits.push(next.visit.count)
+      return next
     }, stored)
   })
-  if (newVisits.length === 0 && counts === memoryCounts) newVisits = views.length ? [counts.visit!.count] : []
+  if (newVisits.length === 0 && counts === memoryCounts) newVisits = counts.visit ? [counts.visit.count] : []
   state.adopt(visitor, counts)
   relabelHeld(sender, memoryVisitor.anonymousId, visitor, counts.visit?.count ?? 0, newVisits)
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countPageView, emptyCounts, touchVisit, visitTimeoutMs } from './visit.js'
+import { countWithin } from './event-counts.js'
 
 const t0 = Date.parse('2026-11-24T10:00:00Z')
 const minutes = (n: number) => n * 60_000
@@ -52,5 +53,12 @@ describe('the visit clock', () => {
     expect(Object.keys(counts.pages)).toHaveLength(500)
     expect(counts.pages['/popular']).toBe(2)
     expect(counts.pages['/p/519']).toBe(1)
+  })
+
+  it('counts each page view as the event page_view, in the same record', () => {
+    let counts = countPageView(emptyCounts(t0), view('/'), t0).counts
+    counts = countPageView(counts, view('/a'), t0 + minutes(150)).counts
+    expect(countWithin(counts.events?.page_view, null, t0 + minutes(150))).toBe(2)
+    expect(countWithin(counts.events?.page_view, minutes(60), t0 + minutes(150))).toBe(1)
   })
 })

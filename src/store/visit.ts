@@ -1,4 +1,5 @@
 import type { Utm } from '../track/utm.js'
+import { countEvent, type EventTallies } from './event-counts.js'
 
 /** One visit: it begins with a page view and ends after `timeout` without activity. */
 export interface Visit {
@@ -29,6 +30,8 @@ export interface Counts {
   rules?: Record<string, number[]>
   /** `item.<id>.shown|dismissed|converted`. */
   items?: Record<string, ItemCounts>
+  /** `events.<name>` and `events.<name>.<window>` (src/store/event-counts.ts). */
+  events?: EventTallies
 }
 
 export const visitTimeoutMs = 30 * 60_000
@@ -41,8 +44,8 @@ export function isVisitOver(visit: Visit | null, now: number, timeoutMs: number)
 }
 
 /**
- * Counts one page view at `now` (pure). Starts a new visit when the last one is over,
- * keeping the new visit's UTM and referrer for the whole visit.
+ * Counts one page view at `now` (pure), `events.page_view` included. Starts a new visit when
+ * the last one is over, keeping the new visit's UTM and referrer for the whole visit.
  */
 export function countPageView(
   counts: Counts,
@@ -64,7 +67,8 @@ export function countPageView(
       .slice(0, paths.length - maxPages)
       .forEach((path) => delete pages[path])
   }
-  return { counts: { ...counts, pageviews: counts.pageviews + 1, visit, pages }, newVisit }
+  const events = countEvent(counts.events, 'page_view', now)
+  return { counts: { ...counts, pageviews: counts.pageviews + 1, visit, pages, events }, newVisit }
 }
 
 /** Activity keeps the visit alive; it never starts one. */

@@ -3,6 +3,7 @@ import { uuid } from '../lib/uuid.js'
 import type { Storage } from './storage.js'
 import { keys } from './names.js'
 import { countPageView, emptyCounts, touchVisit, visitTimeoutMs, type Counts, type ItemCounts } from './visit.js'
+import { countEvent } from './event-counts.js'
 import type { Rule } from '../config/types.js'
 import { historyLength, isCapped } from '../rules/frequency.js'
 import type { Utm } from '../track/utm.js'
@@ -28,8 +29,13 @@ export function createVisitorState(storage: Storage) {
   let timeoutMs = visitTimeoutMs
   let visitor = newVisitor()
   let counts = emptyCounts(Date.now())
-  // Page views counted while nothing may be stored (consent pending), to re-count on grant.
-  let unstoredViews: Array<[{ path: string; utm: Utm; referrer: string }, number]> = []
+  // What was counted while nothing may be stored (consent pending), in order, to re-count on grant.
+  let unstored: Array<(counts: Counts) => Counts> = []
+  /** One locked read-modify-write of the counts; remembered for a grant when not stored. */
+  const change = async (apply: (counts: Counts) => Counts, stored: boolean) => {
+    if (!stored) unstored.push(apply)
+    counts = await storage.update<Counts>(keys.counts, (current) => apply(current ?? counts))
+  }
   let persisted = Promise.resolve()
   const queue = (work: () => Promise<unknown>) => {
     persisted = persisted.then(work).then(
@@ -71,13 +77,12 @@ export function createVisitorState(storage: Storage) {
     },
     /** Counts a page view across tabs; says whether it started a new visit. */
     async countPageView(view: { path: string; utm: Utm; referrer: string }, now: number, stored = true): Promise<boolean> {
-      if (!stored) unstoredViews.push([view, now])
       let newVisit = false
-      counts = await storage.update<Counts>(keys.counts, (stored) => {
-        const result = countPageView(stored ?? counts, view, now, timeoutMs)
+      await change((current) => {
+        const result = countPageView(current, view, now, timeoutMs)
         newVisit = result.newVisit
         return result.counts
-      })
+      }, stored)
       return newVisit
     },
     /**
@@ -100,29 +105,36 @@ export function createVisitorState(storage: Storage) {
       })
       return granted
     },
-    /** Counts what a visitor did with an item: `item.<id>.shown|dismissed|converted`. */
-    async countItem(item: string, what: keyof ItemCounts): Promise<void> {
-      counts = await storage.update<Counts>(keys.counts, (stored) => {
-        const current = stored ?? counts
-        const before = current.items?.[item] ?? { shown: 0, dismissed: 0, converted: 0 }
-        return { ...current, items: { ...current.items, [item]: { ...before, [what]: before[what] + 1 } } }
-      })
+    /**
+     * Counts an event the page sent (`events.<name>`) and, for an item's event, what the visitor
+     * did with it (`item.<id>.shown|dismissed|converted`): one write.
+     */
+    countEvent(name: string, time: number, item: [string, keyof ItemCounts] | null, stored: boolean): Promise<void> {
+      return change((current) => {
+        const next = { ...current, events: countEvent(current.events, name, time) }
+        if (item) {
+          const [id, what] = item
+          const before = current.items?.[id] ?? { shown: 0, dismissed: 0, converted: 0 }
+          next.items = { ...current.items, [id]: { ...before, [what]: before[what] + 1 } }
+        }
+        return next
+      }, stored)
     },
     /** Keeps the visit alive on input; throttled by the caller. */
     touch(now: number): void {
       counts = touchVisit(counts, now, timeoutMs)
       queue(() => storage.update<Counts>(keys.counts, (stored) => touchVisit(stored ?? counts, now, timeoutMs)))
     },
-    /** Page views counted while nothing could be stored, handed over once (consent granted). */
-    takeUnstoredViews() {
-      const views = unstoredViews
-      unstoredViews = []
-      return views
+    /** What was counted while nothing could be stored, in order, handed over once (consent granted). */
+    takeUnstored() {
+      const changes = unstored
+      unstored = []
+      return changes
     },
-    visitTimeout: () => timeoutMs,
     reset(): void {
       visitor = newVisitor()
       counts = emptyCounts(Date.now())
+      unstored = []
       const [fresh, empty] = [visitor, counts]
       queue(() => storage.update(keys.visitor, () => fresh))
       queue(() => storage.update(keys.counts, () => empty))
