@@ -23,6 +23,11 @@ export async function acceptConfig(source: Config | Promise<Response>): Promise<
     const regex = await loadChunk('config', 'rules with $regex will not run', () => import('../rules/regex.js'))
     regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, code: refusal, before: '$regex' }))
   }
+  if ((data as Config | null)?.segments || (data as Config | null)?.journeys) {
+    // Their validator comes with their runtime, in a chunk only such configs load (contract §8).
+    const journeys = await loadChunk('config', 'journeys and segments will not run', () => import('../journeys/index.js'))
+    journeys?.findJourneyProblems(data, { problems, warnings })
+  }
   if (problems.length + warnings.length) {
     const report = await loadChunk('config', problems.length ? 'the config was refused' : 'warnings not shown', () => import('./report.js'))
     report?.reportFindings(problems, warnings)

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { validateConfig } from '../config/validate.js'
+import { acceptConfig } from '../config/accept.js'
 
 /** Contract §8's example, with the items it names. */
 const example = {
@@ -258,5 +260,37 @@ describe('journeys and segments (contract §8)', () => {
         { path: `${j}.steps[1].goto`, message: 'is ignored on a split, branch or exit step' },
       ],
     })
+  })
+})
+
+describe('the runtime and journeys (config/accept.ts)', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('loads the journey validator only through import(): it is not in the start chunk', () => {
+    const accept = readFileSync(new URL('../config/accept.ts', import.meta.url), 'utf8')
+    expect(accept).toContain("import('../journeys/index.js')")
+    expect(accept).not.toMatch(/from '\.\.\/journeys\//)
+  })
+
+  it('refuses a config with a broken journey, one console.error per problem naming its path', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const config = variant((_, journey) => {
+      journey.steps[5]!.goto = 'dne'
+      journey.holdout = -1
+    })
+    expect(await acceptConfig(config as never)).toBeNull()
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([
+      expect.stringContaining(`${j}.holdout: must be a number from 0 to 100`),
+      expect.stringContaining(`${j}.steps[5].goto: names no step of this journey`),
+    ])
+  })
+
+  it('accepts the contract example without a word', async () => {
+    const error = vi.spyOn(console, 'error')
+    const warn = vi.spyOn(console, 'warn')
+    expect(await acceptConfig(example as never)).toEqual(example)
+    expect(error).not.toHaveBeenCalled()
+    expect(warn).not.toHaveBeenCalled()
   })
 })
