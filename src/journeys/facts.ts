@@ -1,4 +1,4 @@
-import type { Finding } from '../config/messages.js'
+import type { Finding, MessageCode } from '../config/messages.js'
 import { isPlainObject } from '../config/query.js'
 import { parseDuration } from '../rules/duration.js'
 
@@ -21,29 +21,33 @@ const journeyFacts = ['step', 'runs', 'goal']
  * config/query.ts; this reads only well-formed parts.
  */
 export function findFactProblems(config: Record<string, unknown>, found: Found): void {
-  const segments = isPlainObject(config.segments) ? config.segments : {}
-  const journeys = isPlainObject(config.journeys) ? config.journeys : {}
-  const has = (map: object, id: string) => Object.prototype.hasOwnProperty.call(map, id)
-  const dependsOn = new Map<string, Array<[string, string]>>()
+  const known = { segments: idsOf(config.segments), journeys: idsOf(config.journeys) }
+  const dependsOn = new Map<string, Array<[segment: string, path: string]>>()
   for (const { query, path, segment } of queriesOf(config)) {
     eachFact(query, path, (fact, at) => {
-      const fail = (code: Finding['code']) => void found.problems.push({ path: at, code })
-      const [root, ...rest] = fact.split('.')
-      const last = rest[rest.length - 1]
-      if (root === 'segment') {
-        const id = rest.join('.')
-        if (!has(segments, id)) fail('unknownSegment')
-        else if (segment !== undefined) dependsOn.set(segment, [...(dependsOn.get(segment) ?? []), [id, at]])
-      } else if (root === 'journeys') {
-        if (rest.length < 2 || !journeyFacts.includes(last!)) fail('unknownFact')
-        else if (!has(journeys, rest.slice(0, -1).join('.'))) fail('unknownJourney')
-      } else if (root === 'events') {
-        if (!rest.length) fail('unknownFact')
-        else if (rest.length > 1 && (parseDuration(last) ?? 0) > maxWindow) fail('longWindow')
-      }
+      const code = factProblem(fact, known)
+      if (code) found.problems.push({ path: at, code })
+      else if (segment !== undefined && fact.startsWith('segment.')) dependsOn.set(segment, [...(dependsOn.get(segment) ?? []), [fact.slice(8), at]])
     })
   }
   findSegmentLoops(dependsOn).forEach((path) => found.problems.push({ path, code: 'segmentLoop' }))
+}
+
+/** What is wrong with a fact of contract §8; null for any other fact (config/query.ts checks those). */
+function factProblem(fact: string, known: { segments: Set<string>; journeys: Set<string> }): MessageCode | null {
+  const [root, ...rest] = fact.split('.')
+  const last = rest[rest.length - 1] ?? ''
+  if (root === 'segment') return known.segments.has(rest.join('.')) ? null : 'unknownSegment'
+  if (root === 'journeys') {
+    if (rest.length < 2 || !journeyFacts.includes(last)) return 'unknownFact'
+    return known.journeys.has(rest.slice(0, -1).join('.')) ? null : 'unknownJourney'
+  }
+  if (root === 'events') {
+    if (!rest.length) return 'unknownFact'
+    // a window is the last part when it is a duration: `events.product_viewed.7d`
+    if (rest.length > 1 && (parseDuration(last) ?? 0) > maxWindow) return 'longWindow'
+  }
+  return null
 }
 
 /** Every query of the config, with its path: rules', segments', journeys' entry, exit, goal, step guards and branch options. */
@@ -97,4 +101,8 @@ function findSegmentLoops(dependsOn: Map<string, Array<[string, string]>>): stri
 
 function entriesOf(map: unknown): Array<[string, unknown]> {
   return isPlainObject(map) ? Object.entries(map) : []
+}
+
+function idsOf(map: unknown): Set<string> {
+  return new Set(isPlainObject(map) ? Object.keys(map) : [])
 }

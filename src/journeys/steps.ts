@@ -33,7 +33,7 @@ export function findStepProblems(list: unknown[], path: string, found: Found): v
   findLoops(steps, edges, reached).forEach((where) => fail(where, 'loopWithoutWait'))
 }
 
-/** Step id → its position; a repeated id is a problem, and names the first step that has it. */
+/** Step id → its position. A repeated id is a problem; the id then stands for its first step. */
 function indexSteps(list: unknown[], at: (i: number) => string, found: Found): Map<string, number> {
   const index = new Map<string, number>()
   list.forEach((step, i) => {
