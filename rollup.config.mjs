@@ -27,7 +27,7 @@ const version = () => ({
 /**
  * Lazy chunks are named after what their dynamic import points into: ui.js (Preact + item
  * views), config.js (the validator), delivery.js, triggers.js, pacing.js, regex.js, consent.js,
- * debug.js. No
+ * debug.js, journeys.js (journeys and segments, with their validator). No
  * manualChunks: Rollup would pull the core's shared helpers into them.
  */
 const chunkNames = { track: 'triggers', rules: 'pacing', store: 'consent', transport: 'delivery' }
@@ -36,6 +36,8 @@ const chunkFileNames = (chunk) => {
   if (/\/src\/rules\/regex\.ts$/.test(chunk.facadeModuleId ?? '')) return 'regex.js'
   // the validation messages' words, loaded only for a config with something to report
   if (/\/src\/config\/report\.ts$/.test(chunk.facadeModuleId ?? '')) return 'config-messages.js'
+  // the validator of segments and journeys, loaded beside the journeys chunk
+  if (/\/src\/journeys\/validate\.ts$/.test(chunk.facadeModuleId ?? '')) return 'journeys-check.js'
   const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport|journeys)\//.exec(chunk.facadeModuleId ?? '')
   // a chunk shared by lazy chunks only: named after its first module (shared-url.js)
   if (!folder) return `shared-${/([\w-]+)\.tsx?$/.exec(chunk.moduleIds[0] ?? '')?.[1] ?? '[hash]'}.js`

@@ -141,7 +141,7 @@ export function createEngine(deps: EngineDeps) {
       ({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time),
     )
     // Logging is help, never a reason to fail: a throwing console or log is ignored.
-    void deps.debug?.then((debug) => debug?.logDecisions(key, candidates, facts, counts, moment.time)).catch(() => undefined)
+    void deps.debug?.then((debug) => debug?.logDecisions(key, candidates, facts, counts, moment.time, deps.pacing()?.isScheduled)).catch(() => undefined)
     for (const { rule } of decisions) {
       const wait = parseDuration(rule.delay)
       if (!wait) await act(rule, moment)

@@ -23,6 +23,16 @@ export async function acceptConfig(source: Config | Promise<Response>): Promise<
     const regex = await loadChunk('config', 'rules with $regex will not run', () => import('../rules/regex.js'))
     regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, code: refusal, before: '$regex' }))
   }
+  const config = data as Config | null
+  if (config?.segments || config?.journeys) {
+    // Their validator is a chunk only such configs load (contract §8); their runtime's
+    // download starts beside it, so that neither waits for the other.
+    void import('../journeys/index.js').catch(() => undefined) // it imports the pacing chunk, fetched alongside too
+    void import('../rules/pacing.js').catch(() => undefined)
+    const check = await loadChunk('config', 'journeys and segments will not run', () => import('../journeys/validate.js'))
+    if (check) check.findJourneyProblems(data, { problems, warnings })
+    else data = { ...config, segments: undefined, journeys: undefined } // never run what was not checked
+  }
   if (problems.length + warnings.length) {
     const report = await loadChunk('config', problems.length ? 'the config was refused' : 'warnings not shown', () => import('./report.js'))
     report?.reportFindings(problems, warnings)

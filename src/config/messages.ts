@@ -53,6 +53,24 @@ export const messages = {
   regexSyntax: 'has syntax journeykit does not run',
   regexSize: 'repeats too much',
   origin: 'must be an origin: "https://host"',
+  // journeys and segments (contract §8)
+  steps: 'must be a list of at least one step',
+  options: 'must be a list of at least one option',
+  oneStepAction: 'needs exactly one of show, track, set, wait, split, branch, exit or push',
+  duplicateStep: 'repeats a step id of this journey',
+  unknownStep: 'names no step of this journey',
+  unreachable: 'is never reached: no step leads to it',
+  loopWithoutWait: 'loops back without a wait or an "on" (it would run forever)',
+  elseUnused: 'is ignored: only a step with "within", or a branch, takes "else"',
+  gotoUnused: 'is ignored on a split, branch or exit step',
+  wait: 'must be a duration like "2h" or { "weekly": [...], "timezone": "..." }',
+  reentry: 'must be "never", "after-exit" or { "after": "30d" }',
+  percent: 'must be a number from 0 to 100',
+  isTrue: 'must be true',
+  unknownSegment: 'names no segment in "segments"',
+  segmentLoop: 'makes the segment depend on itself',
+  unknownJourney: 'names no journey in "journeys"',
+  longWindow: 'counts over more than 90 days (events are kept 90 days)',
 } as const
 
 export type MessageCode = keyof typeof messages

@@ -1,7 +1,7 @@
 import type { Finding } from './messages.js'
 import type { RegexRefusal } from '../rules/regex-parse.js'
 
-const factRoots = ['page', 'visit', 'visitor', 'user', 'utm', 'device', 'time', 'item', 'journey', 'push', 'event', 'variant']
+const factRoots = ['page', 'visit', 'visitor', 'user', 'utm', 'device', 'time', 'item', 'journey', 'journeys', 'push', 'event', 'events', 'segment', 'variant']
 const numberOperators = ['$gt', '$gte', '$lt', '$lte']
 const stringOperators = ['$startsWith', '$contains']
 const maxDepth = 8

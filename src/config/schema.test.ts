@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import schema from './journeykit.schema.json'
 import { validateConfig } from './validate.js'
 import { toSchema } from './to-schema.js'
-import type { Config, Item, Rule } from './types.js'
+import type { Config, Item, Journey, PushAction, Rule, Segment, Step, Trigger } from './types.js'
 
 const keysOf = (node: { properties?: object }) => Object.keys(node.properties ?? {}).sort()
 
@@ -79,11 +79,59 @@ const ruleKeys = {
   $comment: 1,
 } satisfies Record<keyof Rule, 1>
 
+const triggerKeys = { on: 1, percent: 1, seconds: 1, selector: 1, if: 1 } satisfies Record<keyof Trigger, 1>
+const segmentKeys = { if: 1, $comment: 1 } satisfies Record<keyof Segment, 1>
+const journeyKeys = {
+  entry: 1,
+  exit: 1,
+  goal: 1,
+  reentry: 1,
+  holdout: 1,
+  schedule: 1,
+  steps: 1,
+  $comment: 1,
+} satisfies Record<keyof Journey, 1>
+const stepKeys = {
+  id: 1,
+  ...triggerKeys,
+  within: 1,
+  else: 1,
+  show: 1,
+  track: 1,
+  set: 1,
+  wait: 1,
+  split: 1,
+  branch: 1,
+  exit: 1,
+  push: 1,
+  goto: 1,
+  $comment: 1,
+} satisfies Record<keyof Step, 1>
+const pushKeys = {
+  title: 1,
+  body: 1,
+  icon: 1,
+  image: 1,
+  badge: 1,
+  tag: 1,
+  url: 1,
+  actions: 1,
+  requireInteraction: 1,
+  after: 1,
+  cancelOn: 1,
+} satisfies Record<keyof PushAction, 1>
+
 describe('the TypeScript types', () => {
   it.each([
     ['Config', configKeys, schema],
     ['Item', itemKeys, schema.definitions.item],
     ['Rule', ruleKeys, schema.definitions.rule],
+    // `$comment` is welcome anywhere; the types name it where a store owner is likely to write one
+    ['Trigger', { ...triggerKeys, $comment: 1 }, schema.definitions.trigger],
+    ['Segment', segmentKeys, schema.definitions.segment],
+    ['Journey', journeyKeys, schema.definitions.journey],
+    ['Step', stepKeys, schema.definitions.step],
+    ['PushAction', pushKeys, schema.definitions.pushAction],
   ])('%s has the keys the schema lists', (_name, keys, node) => {
     expect(Object.keys(keys).sort()).toEqual(keysOf(node as { properties?: object }))
   })

@@ -21,8 +21,9 @@ export interface Shape {
   /** strings: a pattern valid both as a JavaScript RegExp and in a JSON Schema */
   pattern?: string
   format?: Format
-  /** A special check that replaces the walk here; it also runs for a missing value. */
+  /** A special check that replaces the walk here; it also runs for a missing value, unless `optional`. */
   check?: Check
+  optional?: boolean
   /** objects: known keys in the order they are checked; unknown keys warn when `warnUnknown` */
   props?: Record<string, Shape>
   required?: readonly string[]
@@ -81,7 +82,8 @@ const item: Shape = {
   },
 }
 
-const rule: Shape = {
+// Typed as written: journeys/shape.ts reuses its trigger, schedule and actions.
+export const rule = {
   type: 'object',
   warnUnknown: true,
   required: ['id', 'on'],
@@ -136,7 +138,7 @@ const rule: Shape = {
     delay: duration,
     priority: { type: 'number' },
   },
-}
+} satisfies Shape
 
 /** `journeykit.json`, keys in the order they are checked. */
 export const configShape: Shape = {

@@ -1,6 +1,7 @@
 import type { Check, Format, Shape } from './shape.js'
-import { configShape, namedShapes } from './shape.js'
+import { configShape, namedShapes, rule } from './shape.js'
 import { builtInTriggers } from './triggers.js'
+import { journey, journeysShape, pushAction, segment, segmentsShape, step, trigger } from '../journeys/shape.js'
 
 type Schema = Record<string, unknown>
 
@@ -10,16 +11,20 @@ type Schema = Record<string, unknown>
  * defaults, examples) is added here, by path, so that it never ships in the runtime.
  */
 export function toSchema(): Schema {
-  const definitions = Object.fromEntries(Object.entries(namedShapes).map(([name, shape]) => [name, convert(shape, `#${name}`)]))
+  const definitions = Object.fromEntries(Object.entries(named).map(([name, shape]) => [name, convert(shape, `#${name}`)]))
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://unpkg.com/journeykit/dist/journeykit.schema.json',
     title: 'journeykit.json',
-    description: 'The journeykit config: where events go, the items to show and the rules that show them.',
-    ...convert(configShape, ''),
+    description: 'The journeykit config: where events go, the items to show, the rules that show them, and the journeys visitors walk.',
+    ...convert(wholeConfig, ''),
     definitions,
   }
 }
+
+/** The runtime checks segments and journeys in a chunk of their own (journeys/shape.ts); the schema has them in place. */
+const wholeConfig: Shape = { ...configShape, props: { ...configShape.props, segments: segmentsShape, journeys: journeysShape } }
+const named: Record<string, Shape> = { ...namedShapes, schedule: rule.props.schedule, segment, journey, trigger, step, pushAction }
 
 /** Annotations for editors, by path (`#` for a named shape's own node). */
 const notes: Record<string, Schema> = {
@@ -41,6 +46,28 @@ const notes: Record<string, Schema> = {
   '#item.countdown': { description: 'ISO time a countdown runs to.' },
   '#rule.on': { description: `${builtInTriggers.join(', ')}, or any tracked event name`, examples: [...builtInTriggers] },
   '#rule.if': { description: 'A MongoDB-style query over facts.' },
+  segments: { description: 'Named conditions a visitor is in or out of: the fact "segment.<id>" is true or false.' },
+  '#segment.if': { description: 'A MongoDB-style query over facts.' },
+  journeys: { description: 'Multi-step paths a visitor walks across pages and visits.' },
+  '#journey.entry': { description: 'Enters the journey on this trigger; without it, only journeykit.enter(id) does.' },
+  '#journey.exit': { description: 'Triggers that end a run (reason "exit").' },
+  '#journey.goal': { description: 'Ends a run (reason "goal") and counts it as converted.' },
+  '#journey.reentry': {
+    description: 'Whether a visitor may enter again: "never", "after-exit", or { "after": "30d" } since the last entry.',
+    default: 'never',
+  },
+  '#journey.holdout': { description: 'Percent of entrants (sticky) who take no step: the control group.', default: 0 },
+  '#journey.steps': { description: 'Run in list order; "goto" jumps to a step id.' },
+  '#trigger.on': { description: `${builtInTriggers.join(', ')}, or any tracked event name`, examples: [...builtInTriggers] },
+  '#step.on': { description: 'Waits for this trigger (and "if") before acting.' },
+  '#step.within': { description: 'Bounds the wait for "on"; then "else", or the run exits (reason "timeout").' },
+  '#step.else': { description: 'The step taken when "within" runs out, or when no branch option holds.' },
+  '#step.wait': { description: 'A duration ("2h", "3d"), or { "weekly", "timezone" }: the run continues at the next opening.' },
+  '#step.split': { description: "Sticky per visitor: each option's share of visitors by weight." },
+  '#step.branch': { description: 'The first option whose "if" holds; else "else", or the next step.' },
+  '#step.goto': { description: 'The step that follows (default: the next in the list).' },
+  '#pushAction.after': { description: 'Send this long after the step (default: at once).' },
+  '#pushAction.cancelOn': { description: 'Event names that cancel the push if they arrive first.' },
 }
 
 const formats: Record<Format, Schema> = {
@@ -60,11 +87,11 @@ const namedFormats: Record<string, Schema> = {
 const checks: Partial<Record<Check, Schema>> = { ruleId: { minLength: 1 } }
 
 function convert(shape: Shape, path: string, own = true): Schema {
-  const named = Object.keys(namedShapes).find((name) => namedShapes[name] === shape)
-  if (named && !(own && path === `#${named}`)) return { $ref: `#/definitions/${named}`, ...notes[path] }
+  const name = Object.keys(named).find((key) => named[key] === shape)
+  if (name && !(own && path === `#${name}`)) return { $ref: `#/definitions/${name}`, ...notes[path] }
   const at = (key: string) => (path ? `${path}.${key}` : key)
   const schema: Schema = {}
-  if (named) Object.assign(schema, namedFormats[named])
+  if (name) Object.assign(schema, namedFormats[name])
   else if (shape.format) Object.assign(schema, formats[shape.format])
   if (shape.type) schema.type = shape.type
   if (shape.enum) Object.assign(schema, shape.enum.length === 1 ? { const: shape.enum[0] } : { enum: shape.enum })
@@ -77,7 +104,8 @@ function convert(shape: Shape, path: string, own = true): Schema {
   if (shape.maxItems !== undefined) schema.maxItems = shape.maxItems
   if (shape.maxEntries !== undefined) schema.maxProperties = shape.maxEntries
   if (shape.items) schema.items = convert(shape.items, `${path}[]`, false)
-  if (shape.oneOf) schema.oneOf = shape.oneOf.map((alternative) => convert(alternative, path, false))
+  // the node's notes are said once, on the node, not again on each alternative
+  if (shape.oneOf) schema.oneOf = shape.oneOf.map((alternative) => convert(alternative, `${path}|`, false))
   if (shape.required) schema.required = shape.required
   if (shape.props) {
     schema.properties = Object.fromEntries(Object.entries(shape.props).map(([key, child]) => [key, convert(child, at(key), false)]))

@@ -2,6 +2,7 @@ import type { Problem } from './types.js'
 import { describe } from './messages.js'
 import { findProblems } from './find-problems.js'
 import { screenRegex } from './regex-screen.js'
+import { findJourneyProblems } from '../journeys/validate.js'
 
 export interface Validation {
   problems: Problem[]
@@ -9,11 +10,13 @@ export interface Validation {
 }
 
 /**
- * Walks the whole config and returns every problem with its JSON path (contract §4, §7).
+ * Walks the whole config, journeys and segments included, and returns every problem with its
+ * JSON path (contract §4, §7, §8).
  * A config with any problem is refused whole; warnings (unknown keys, likely trigger typos)
  * are only reported.
  */
 export function validateConfig(input: unknown): Validation {
   const { problems, warnings } = findProblems(input, screenRegex)
+  findJourneyProblems(input, { problems, warnings, screenRegex })
   return { problems: problems.map(describe), warnings: warnings.map(describe) }
 }

@@ -40,7 +40,7 @@ function walkObject(object: Record<string, unknown>, shape: Shape, path: string,
   for (const [key, child] of Object.entries(props)) {
     const value = object[key]
     const when = shape.requiredWhen?.[key]
-    if (child.check) checks[child.check](object, path, context)
+    if (child.check) void ((child.optional && value === undefined) || checks[child.check](object, path, context))
     else if (value !== undefined || shape.required?.includes(key) || (when && object[when[0]] === when[1])) walk(value, child, at(key), context)
   }
   if (!values) return

@@ -1,16 +1,23 @@
-import type { Rule } from '../config/types.js'
+import type { Rule, Schedule } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
 import type { Counts } from '../store/visit.js'
 import { matchQuery } from '../rules/match.js'
 import { testRegex } from '../rules/regex.js'
-import { isScheduled } from '../rules/schedule.js'
 import { isCapped } from '../rules/frequency.js'
 
 /**
  * Loaded only with data-debug or ?journeykit_debug=1: one collapsed console group per
  * trigger, with each rule's conditions, schedule and cap as they stood.
  */
-export function logDecisions(trigger: string, candidates: Rule[], facts: Facts, counts: Counts, now: number): void {
+export function logDecisions(
+  trigger: string,
+  candidates: Rule[],
+  facts: Facts,
+  counts: Counts,
+  now: number,
+  // the pacing chunk's, when some rule has a schedule (importing it here would split it in pieces)
+  isScheduled: (schedule: Schedule | undefined, now: number) => boolean = () => true,
+): void {
   console.groupCollapsed(`journeykit: ${trigger} — ${candidates.length} rule(s)`)
   for (const rule of candidates) {
     const conditions = Object.entries(rule.if ?? {}).map(([key, condition]) => ({ key, condition, holds: matchQuery({ [key]: condition }, facts, testRegex) }))

@@ -2,7 +2,8 @@ import type { Journey, PushAction, Query, Schedule, Step, Trigger, Wait } from '
 import type { Facts } from '../rules/facts.js'
 import type { ExitReason, JourneyRecord, JourneysState, Run } from './state.js'
 import { parseDuration } from '../rules/duration.js'
-import { hashToUnit } from '../rules/variants.js'
+// from the pacing chunk, so that journeys reuse it whole rather than splitting it in shared pieces
+import { hashToUnit } from '../rules/pacing.js'
 import { triggerKey } from '../rules/trigger-key.js'
 
 /** What one call brings to the journeys: its moment, its trigger and the facts then. */

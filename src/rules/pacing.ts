@@ -2,5 +2,5 @@
  * Schedules and variants: a chunk of its own, loaded before the first rule runs, and only
  * when some rule has a `schedule` or `variants` (Intl time-zone maths costs bytes).
  */
-export { isScheduled } from './schedule.js'
-export { variantOf, variantNames } from './variants.js'
+export { isScheduled, nextOpening } from './schedule.js'
+export { variantOf, variantNames, hashToUnit } from './variants.js'

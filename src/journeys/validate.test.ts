@@ -1,0 +1,296 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { validateConfig } from '../config/validate.js'
+import { acceptConfig } from '../config/accept.js'
+
+/** Contract §8's example, with the items it names. */
+const example = {
+  version: 1,
+  items: {
+    'cart-reminder': { kind: 'focus', style: 'bar', title: 'Your cart is waiting' },
+    'cart-offer': { kind: 'focus', style: 'modal', title: 'Still deciding?', code: 'SAVE10' },
+    'last-chance': { kind: 'focus', style: 'slidein', title: 'Last chance: 10% off ends tonight' },
+  },
+  segments: {
+    'hot-shoppers': { if: { 'events.product_viewed.7d': { $gte: 3 }, 'user.traits.plan': { $ne: 'pro' } } },
+    returning: { if: { 'visit.count': { $gte: 2 } } },
+  },
+  journeys: {
+    'cart-rescue': {
+      entry: { on: 'add_to_cart', if: { 'segment.hot-shoppers': true } },
+      exit: [{ on: 'order_completed' }],
+      goal: { on: 'order_completed', within: '7d' },
+      reentry: { after: '30d' },
+      holdout: 10,
+      schedule: { start: '2026-12-01', end: '2027-01-31' },
+      steps: [
+        { id: 'nudge', show: 'cart-reminder', on: 'page_view', if: { 'page.path': { $startsWith: '/cart' } } },
+        { id: 'pause', wait: '2h' },
+        { id: 'watch', on: 'exit_intent', within: '3d', show: 'cart-offer', else: 'ab' },
+        { id: 'done', exit: true },
+        {
+          id: 'ab',
+          split: [
+            { weight: 50, goto: 'mail' },
+            { weight: 50, goto: 'thursday' },
+          ],
+        },
+        { id: 'mail', track: 'winback_requested', goto: 'done' },
+        { id: 'thursday', wait: { weekly: [{ days: ['thu'], from: '08:00', to: '20:00' }], timezone: 'Europe/Belgrade' } },
+        { id: 'last', on: 'page_view', show: 'last-chance' },
+        { id: 'tag', branch: [{ if: { 'item.last-chance.converted': { $gte: 1 } }, goto: 'loyal' }], else: 'done' },
+        { id: 'loyal', set: { stage: 'retention', winback: true } },
+      ],
+    },
+  },
+}
+
+type Example = typeof example & { rules?: unknown[]; [key: string]: unknown }
+/** The example, changed by `edit`; `journey` is cart-rescue. */
+function variant(edit: (config: Example, journey: Record<string, unknown> & { steps: Array<Record<string, unknown>> }) => void): Example {
+  const config = structuredClone(example) as Example
+  edit(config, config.journeys['cart-rescue'] as never)
+  return config
+}
+/** The example with cart-rescue's steps replaced. */
+const withSteps = (...steps: object[]) => variant((_, journey) => void (journey.steps = steps as never))
+
+const j = 'journeys.cart-rescue'
+const messagesOf = (config: unknown) => validateConfig(config).problems.map(({ path, message }) => `${path}: ${message}`)
+const loops = 'loops back without a wait or an "on" (it would run forever)'
+
+describe('journeys and segments (contract §8)', () => {
+  it('accepts the contract example whole', () => {
+    expect(validateConfig(example)).toEqual({ problems: [], warnings: [] })
+  })
+
+  it('accepts a journey with no entry (entered from code), loops that wait, and a timed else back to itself', () => {
+    const config = variant((_, journey) => void delete journey.entry)
+    expect(validateConfig(config).problems).toEqual([])
+    const waits = withSteps({ id: 'a', wait: '1d' }, { id: 'b', track: 'x', goto: 'a' })
+    const guarded = withSteps({ id: 'a', on: 'page_view', track: 'x' }, { id: 'b', track: 'y', goto: 'a' })
+    const retries = withSteps({ id: 'a', show: 'cart-offer', within: '1d', else: 'a' })
+    const branchBack = withSteps({ id: 'a', on: 'page_view', track: 'x' }, { id: 'b', branch: [{ if: { 'visit.count': 1 }, goto: 'a' }] })
+    for (const steps of [waits, guarded, retries, branchBack]) expect(validateConfig(steps)).toEqual({ problems: [], warnings: [] })
+  })
+
+  /** Each broken config gives exactly these problems, with their paths. */
+  const broken: Array<[string, Example, string[]]> = [
+    ['a step without id', withSteps({ track: 'x' }), [`${j}.steps[0].id: is required`]],
+    ['an empty step id', withSteps({ id: ' ', track: 'x' }), [`${j}.steps[0].id: is required`]],
+    ['a repeated step id', withSteps({ id: 'a', track: 'x' }, { id: 'a', track: 'y' }), [`${j}.steps[1].id: repeats a step id of this journey`]],
+    [
+      'two actions in a step',
+      withSteps({ id: 'a', track: 'x', show: 'cart-offer' }),
+      [`${j}.steps[0]: needs exactly one of show, track, set, wait, split, branch, exit or push`],
+    ],
+    [
+      'no action in a step',
+      withSteps({ id: 'a', on: 'page_view' }),
+      [`${j}.steps[0]: needs exactly one of show, track, set, wait, split, branch, exit or push`],
+    ],
+    ['a goto naming no step', variant((_, journey) => void (journey.steps[5]!.goto = 'dne')), [`${j}.steps[5].goto: names no step of this journey`]],
+    ['an else naming no step', variant((_, journey) => void (journey.steps[2]!.else = 'abb')), [`${j}.steps[2].else: names no step of this journey`]],
+    [
+      'a split naming no step',
+      variant((_, journey) => void ((journey.steps[4]!.split as Array<{ goto: string }>)[1]!.goto = 'Thursday')),
+      [`${j}.steps[4].split[1].goto: names no step of this journey`],
+    ],
+    [
+      'a branch naming no step',
+      variant((_, journey) => void ((journey.steps[8]!.branch as Array<{ goto: string }>)[0]!.goto = 'loyall')),
+      [`${j}.steps[8].branch[0].goto: names no step of this journey`],
+    ],
+    [
+      'a step no path reaches',
+      withSteps({ id: 'a', track: 'x', goto: 'c' }, { id: 'b', track: 'y' }, { id: 'c', exit: true }),
+      [`${j}.steps[1]: is never reached: no step leads to it`],
+    ],
+    ['steps after an exit', withSteps({ id: 'a', exit: true }, { id: 'b', track: 'y' }), [`${j}.steps[1]: is never reached: no step leads to it`]],
+    [
+      'an else without within is not a way in',
+      withSteps({ id: 'a', on: 'page_view', track: 'x', else: 'c' }, { id: 'b', exit: true }, { id: 'c', track: 'y' }),
+      [`${j}.steps[2]: is never reached: no step leads to it`],
+    ],
+    ['a loop of instant steps', withSteps({ id: 'a', track: 'x' }, { id: 'b', track: 'y', goto: 'a' }), [`${j}.steps[1].goto: ${loops}`]],
+    ['a step going to itself', withSteps({ id: 'a', track: 'x', goto: 'a' }), [`${j}.steps[0].goto: ${loops}`]],
+    [
+      'a loop through a split',
+      withSteps(
+        { id: 'a', track: 'x' },
+        {
+          id: 'b',
+          split: [
+            { weight: 1, goto: 'a' },
+            { weight: 1, goto: 'c' },
+          ],
+        },
+        { id: 'c', exit: true },
+      ),
+      [`${j}.steps[1].split[0].goto: ${loops}`],
+    ],
+    [
+      'a loop closed by falling through to the next step',
+      withSteps({ id: 'a', track: 'x', goto: 'c' }, { id: 'b', track: 'y', goto: 'd' }, { id: 'c', track: 'z', goto: 'b' }, { id: 'd', goto: 'c', track: 'w' }),
+      [`${j}.steps[3].goto: ${loops}`],
+    ],
+    [
+      'a split weight of 0',
+      variant((_, journey) => void ((journey.steps[4]!.split as Array<{ weight: number }>)[0]!.weight = 0)),
+      [`${j}.steps[4].split[0].weight: must be a number above 0`],
+    ],
+    ['an empty split', withSteps({ id: 'a', split: [] }), [`${j}.steps[0].split: must be a list of at least one option`]],
+    ['a branch option without if', withSteps({ id: 'a', branch: [{ goto: 'b' }] }, { id: 'b', wait: '1d' }), [`${j}.steps[0].branch[0].if: is required`]],
+    ['a wait that is not a duration', withSteps({ id: 'a', wait: '2 hours' }), [`${j}.steps[0].wait: must be a duration like "30s", "1h" or "7d"`]],
+    [
+      'a wait that is a number',
+      withSteps({ id: 'a', wait: 2 }),
+      [`${j}.steps[0].wait: must be a duration like "2h" or { "weekly": [...], "timezone": "..." }`],
+    ],
+    [
+      'a weekly wait in no zone',
+      withSteps({ id: 'a', wait: { weekly: [{ days: ['thu'] }], timezone: 'Mars/Base' } }),
+      [`${j}.steps[0].wait.timezone: must be an IANA time zone like "Europe/Belgrade"`],
+    ],
+    ['exit: false', withSteps({ id: 'a', exit: false }), [`${j}.steps[0].exit: must be true`]],
+    ['a step showing no item', withSteps({ id: 'a', show: 'cart-ofer' }), [`${j}.steps[0].show: names no item in "items"`]],
+    [
+      'a guard on scroll without percent',
+      withSteps({ id: 'a', on: 'scroll', track: 'x' }),
+      [`${j}.steps[0].percent: scroll needs "percent" between 1 and 100`],
+    ],
+    [
+      'a bad within',
+      withSteps({ id: 'a', on: 'page_view', within: 'soon', track: 'x' }),
+      [`${j}.steps[0].within: must be a duration like "30s", "1h" or "7d"`],
+    ],
+    ['a push without title', withSteps({ id: 'a', push: { body: 'Your cart is saved' } }), [`${j}.steps[0].push.title: is required`]],
+    [
+      'a push with a javascript: URL and a bad delay',
+      withSteps({ id: 'a', push: { title: 'Hi', url: 'javascript:alert(1)', after: 'later', cancelOn: ['order completed'] } }),
+      [
+        `${j}.steps[0].push.url: must be an https:, http: or relative URL`,
+        `${j}.steps[0].push.after: must be a duration like "30s", "1h" or "7d"`,
+        `${j}.steps[0].push.cancelOn[0]: must be a string`,
+      ],
+    ],
+    ['no steps', variant((_, journey) => void (journey.steps = [])), [`${j}.steps: must be a list of at least one step`]],
+    ['steps missing', variant((_, journey) => void delete (journey as Record<string, unknown>).steps), [`${j}.steps: must be a list of at least one step`]],
+    [
+      'an entry without on',
+      variant((_, journey) => void (journey.entry = { if: { 'visit.count': 1 } })),
+      [`${j}.entry.on: must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name`],
+    ],
+    [
+      'a goal with a bad within',
+      variant((_, journey) => void (journey.goal = { on: 'order_completed', within: 7 })),
+      [`${j}.goal.within: must be a duration like "30s", "1h" or "7d"`],
+    ],
+    ['reentry "always"', variant((_, journey) => void (journey.reentry = 'always')), [`${j}.reentry: must be "never", "after-exit" or { "after": "30d" }`]],
+    ['a holdout over 100', variant((_, journey) => void (journey.holdout = 150)), [`${j}.holdout: must be a number from 0 to 100`]],
+    [
+      'a bad operand in a step query',
+      withSteps({ id: 'a', on: 'page_view', if: { 'visit.count': { $gte: 'two' } }, track: 'x' }),
+      [`${j}.steps[0].if.visit.count: $gte needs a number`],
+    ],
+    ['a segment without if', variant((config) => void (config.segments.returning = {} as never)), ['segments.returning.if: is required']],
+    [
+      'a segment naming no segment',
+      variant((config) => void (config.segments.returning.if = { 'segment.hot-shopper': true } as never)),
+      ['segments.returning.if.segment.hot-shopper: names no segment in "segments"'],
+    ],
+    [
+      'segments depending on each other',
+      variant((config) => {
+        config.segments.returning.if = { 'segment.hot-shoppers': false } as never
+        config.segments['hot-shoppers'].if = { $or: [{ 'segment.returning': true }] } as never
+      }),
+      ['segments.returning.if.segment.hot-shoppers: makes the segment depend on itself'],
+    ],
+    [
+      'a rule naming no segment, no journey, an unknown journey fact and too long a window',
+      variant((config) => {
+        config.rules = [
+          {
+            id: 'r',
+            on: 'page_view',
+            track: 'x',
+            if: {
+              $and: [
+                { 'segment.vip': true },
+                { 'journeys.cart-rescue.step': 'mail' },
+                { 'journeys.cart-rescuer.goal': true },
+                { 'journeys.cart-rescue.stage': 'x' },
+              ],
+            },
+          },
+          { id: 's', on: 'page_view', track: 'y', if: { 'events.order_completed.90d': { $gte: 1 }, 'events.page_view.13w': { $gte: 1 } } },
+        ]
+      }),
+      [
+        'rules[0].if.$and[0].segment.vip: names no segment in "segments"',
+        'rules[0].if.$and[2].journeys.cart-rescuer.goal: names no journey in "journeys"',
+        'rules[0].if.$and[3].journeys.cart-rescue.stage: is not a known fact',
+        'rules[1].if.events.page_view.13w: counts over more than 90 days (events are kept 90 days)',
+      ],
+    ],
+    [
+      'a step query naming no segment',
+      variant((_, journey) => void (journey.steps[8]!.branch = [{ if: { 'segment.loyal': true }, goto: 'loyal' }])),
+      [`${j}.steps[8].branch[0].if.segment.loyal: names no segment in "segments"`],
+    ],
+    ['journeys not an object: said once', variant((config) => void (config.journeys = [] as never)), ['journeys: must be an object']],
+  ]
+
+  it.each(broken)('refuses %s', (_name, config, expected) => {
+    expect(messagesOf(config)).toEqual(expected)
+  })
+
+  it('warns about keys it does not know, an else nothing takes and a goto a split ignores', () => {
+    const config = withSteps(
+      { id: 'a', on: 'page_view', track: 'x', else: 'b', delay: '1s' },
+      { id: 'b', split: [{ weight: 1, goto: 'c' }], goto: 'c' },
+      { id: 'c', exit: true },
+    )
+    expect(validateConfig(config)).toEqual({
+      problems: [],
+      warnings: [
+        { path: `${j}.steps[0].delay`, message: 'is not a known key; ignored' },
+        { path: `${j}.steps[0].else`, message: 'is ignored: only a step with "within", or a branch, takes "else"' },
+        { path: `${j}.steps[1].goto`, message: 'is ignored on a split, branch or exit step' },
+      ],
+    })
+  })
+})
+
+describe('the runtime and journeys (config/accept.ts)', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('loads the journey validator only through import(): it is not in the start chunk', () => {
+    const accept = readFileSync(new URL('../config/accept.ts', import.meta.url), 'utf8')
+    expect(accept).toContain("import('../journeys/index.js')")
+    expect(accept).not.toMatch(/from '\.\.\/journeys\//)
+  })
+
+  it('refuses a config with a broken journey, one console.error per problem naming its path', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const config = variant((_, journey) => {
+      journey.steps[5]!.goto = 'dne'
+      journey.holdout = -1
+    })
+    expect(await acceptConfig(config as never)).toBeNull()
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([
+      expect.stringContaining(`${j}.holdout: must be a number from 0 to 100`),
+      expect.stringContaining(`${j}.steps[5].goto: names no step of this journey`),
+    ])
+  })
+
+  it('accepts the contract example without a word', async () => {
+    const error = vi.spyOn(console, 'error')
+    const warn = vi.spyOn(console, 'warn')
+    expect(await acceptConfig(example as never)).toEqual(example)
+    expect(error).not.toHaveBeenCalled()
+    expect(warn).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,33 @@
+import type { Context } from '../config/checks.js'
+import { isPlainObject } from '../config/query.js'
+import { walk } from '../config/walk.js'
+import { findFactProblems } from './facts.js'
+import { journeysShape, segmentsShape } from './shape.js'
+import { findStepProblems } from './steps.js'
+
+/**
+ * Contract §8 Validation: `segments` and `journeys` walked against their description
+ * (journeys/shape.ts), then what a description cannot say: step names and flow
+ * (journeys/steps.ts) and the facts queries name anywhere in the config (journeys/facts.ts).
+ * Completes findProblems (config/find-problems.ts): appends codes to the same lists, no words.
+ * `segments` or `journeys` that are not objects were reported there.
+ */
+export function findJourneyProblems(config: unknown, found: Pick<Context, 'problems' | 'warnings' | 'screenRegex'>): void {
+  if (!isPlainObject(config)) return
+  const context: Context = { ...found, items: isPlainObject(config.items) ? config.items : {}, ruleIds: new Set() }
+  const { segments, journeys } = config
+  if (isPlainObject(segments)) {
+    walk(segments, segmentsShape, 'segments', context)
+    for (const [id, segment] of Object.entries(segments)) {
+      // `if` is checked as a query, which a missing one is not
+      if (isPlainObject(segment) && segment.if === undefined) context.problems.push({ path: `segments.${id}.if`, code: 'required' })
+    }
+  }
+  if (isPlainObject(journeys)) {
+    walk(journeys, journeysShape, 'journeys', context)
+    for (const [id, journey] of Object.entries(journeys)) {
+      if (isPlainObject(journey) && Array.isArray(journey.steps)) findStepProblems(journey.steps, `journeys.${id}.steps`, context)
+    }
+  }
+  findFactProblems(config, context)
+}
