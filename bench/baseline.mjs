@@ -2,8 +2,10 @@
 // as the first argument): the medians of the peers table, journeykit's ratios to each peer
 // and the targets, as Markdown, so that a regression shows in review as a diff.
 //
+// The journeys section comes from bench/results/journeys.json (node bench/journeys.mjs).
+//
 //   npm run bench && node bench/baseline.mjs
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ratiosOf } from './peers-report.mjs'
@@ -78,5 +80,15 @@ const out = [
   '',
 ]
 if (run.notes?.length) out.push('Notes from the run:', '', ...run.notes.map((note) => `- ${note}`), '')
+// The journeys section (bench/journeys.mjs, in Node): from its results when there are some,
+// else kept as the baseline had it.
+const journeysSection = (() => {
+  const results = join(here, 'results', 'journeys.json')
+  if (existsSync(results)) return JSON.parse(readFileSync(results, 'utf8')).markdown
+  const before = existsSync(join(here, 'baseline.md')) ? readFileSync(join(here, 'baseline.md'), 'utf8') : ''
+  const at = before.indexOf('## Journeys (Node')
+  return at === -1 ? [] : before.slice(at).trimEnd().split('\n').concat('')
+})()
+out.push(...journeysSection)
 writeFileSync(join(here, 'baseline.md'), out.join('\n'))
 console.log(`bench/baseline.md written from ${source}`)

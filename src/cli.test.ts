@@ -14,6 +14,33 @@ const files: Record<string, string> = {
   }),
   'bad.json': JSON.stringify({ version: 1, rules: [{ id: 'r', on: 'page_view', if: { 'visit.count': { $gte: 'two' } }, show: 'missing' }] }),
   'broken.json': '{ "version": 1,',
+  'journeys.json': JSON.stringify({
+    version: 1,
+    items: { reminder: { kind: 'focus', style: 'bar', title: 'Your cart is waiting' } },
+    segments: { returning: { if: { 'visit.count': { $gte: 2 } } } },
+    journeys: {
+      rescue: {
+        entry: { on: 'add_to_cart', if: { 'segment.returning': true } },
+        exit: [{ on: 'order_completed' }],
+        steps: [
+          { id: 'nudge', on: 'page_view', if: { 'page.path': '/cart' }, show: 'reminder' },
+          { id: 'pause', wait: '2h' },
+          { id: 'thanks', track: 'rescue_done' },
+        ],
+      },
+    },
+  }),
+  'timeline.json': JSON.stringify([
+    { at: '+0m', event: 'page_view' },
+    { at: '+1m', event: 'add_to_cart' },
+    { at: '+1m', event: 'page_view', facts: { page: { path: '/cart' } } },
+    { at: '+1h', event: null },
+  ]),
+  'facts.json': JSON.stringify({ visit: { count: 2 }, page: { path: '/' } }),
+  'late.json': JSON.stringify([
+    { at: '2026-12-01T10:00:00Z', event: 'x' },
+    { at: '2026-12-01T09:00:00Z', event: 'x' },
+  ]),
   'regex.json': JSON.stringify({
     version: 1,
     items: { offer: { kind: 'focus', style: 'modal', title: 'Wait!' } },
@@ -91,5 +118,85 @@ describe('journeykit explain', () => {
   it('refuses prototype keys in facts', () => {
     expect(runCli(['explain', 'good.json', '--on', 'x', '--fact', '__proto__.polluted=1'], read).code).toBe(2)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('journeykit explain --journey', () => {
+  const flow = [
+    'journey rescue',
+    '  entry: on add_to_cart when segment.returning is true',
+    '  exit: on order_completed (reason exit)',
+    '  reentry: never (one run per visitor)',
+    '  steps:',
+    '    nudge   on page_view when page.path is "/cart": show reminder → pause',
+    '    pause   wait 2h → thanks',
+    '    thanks  track rescue_done → end (completed)',
+  ]
+
+  it('prints the journey as a flow', () => {
+    expect(runCli(['explain', '--journey', 'rescue', 'journeys.json'], read)).toEqual({ code: 0, output: flow.join('\n') })
+  })
+
+  it('walks a timeline from --at with --facts and --fact, call by call, and says where the visitor ends up', () => {
+    const args = ['explain', '--journey', 'rescue', 'journeys.json', '--timeline', 'timeline.json', '--facts', 'facts.json', '--fact', 'user.id=u1']
+    const { code, output } = runCli([...args, '--at', '2026-12-01T10:00:00Z', '--visitor', 'v1'], read)
+    expect(code).toBe(0)
+    expect(output.split('\n').slice(flow.length)).toEqual([
+      '',
+      'timeline (visitor "v1"; in UTC):',
+      '2026-12-01T10:00:00Z  page_view',
+      '  ✘ not entered: the entry is on add_to_cart, not page_view',
+      '  segments entered: returning',
+      '2026-12-01T10:01:00Z  add_to_cart',
+      '  + entered: run 1 (on add_to_cart when segment.returning is true)',
+      '  … nudge waits for page_view when page.path is "/cart"',
+      '2026-12-01T10:02:00Z  page_view  with page.path="/cart"',
+      '  → nudge: show reminder → pause (on page_view when page.path is "/cart")',
+      '  … pause waits 2h, until 2026-12-01T12:02:00Z',
+      '2026-12-01T11:02:00Z  (time passes)',
+      '  … pause waits 2h, until 2026-12-01T12:02:00Z',
+      '',
+      'where the visitor is: run 1, at step pause: waits 2h, until 2026-12-01T12:02:00Z',
+    ])
+  })
+
+  it('explains one --on call at --at', () => {
+    const { code, output } = runCli(
+      ['explain', 'journeys.json', '--journey', 'rescue', '--on', 'add_to_cart', '--fact', 'segment.returning=true', '--at', '2026-12-01T10:00:00Z'],
+      read,
+    )
+    expect(code).toBe(0)
+    expect(output.split('\n').slice(flow.length + 2)).toEqual([
+      '2026-12-01T10:00:00Z  add_to_cart',
+      '  + entered: run 1 (on add_to_cart when segment.returning is true)',
+      '  … nudge waits for page_view when page.path is "/cart"',
+      '  segments entered: returning',
+      '',
+      'where the visitor is: run 1, at step nudge: waits for page_view when page.path is "/cart"',
+    ])
+  })
+
+  it('reports a journey, file or timeline it cannot use, exit 1; bad usage, exit 2', () => {
+    const run = (...args: string[]) => runCli(['explain', '--journey', ...args], read)
+    expect(run('gone', 'journeys.json')).toEqual({ code: 1, output: 'no journey "gone" in the config (journeys: rescue)' })
+    expect(run('rescue', 'journeys.json', '--timeline', 'missing.json')).toMatchObject({ code: 1, output: expect.stringMatching(/^missing\.json: ENOENT/) })
+    expect(run('rescue', 'journeys.json', '--timeline', 'late.json')).toEqual({
+      code: 1,
+      output: 'timeline[1].at: 2026-12-01T09:00:00Z is before the call before it',
+    })
+    expect(run('rescue', 'journeys.json', '--timeline', 'timeline.json')).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('timeline[0].at: "+0m" needs a time before it'),
+    })
+    expect(run('rescue', 'journeys.json', '--facts', 'timeline.json')).toEqual({ code: 1, output: 'timeline.json: needs a JSON object of facts' })
+    expect(run('rescue', 'journeys.json', '--timeline', 'timeline.json', '--on', 'x').code).toBe(2)
+    expect(run('rescue', 'journeys.json', '--colour').code).toBe(2)
+    expect(run('rescue', 'journeys.json', 'extra.json').code).toBe(2)
+    expect(run().code).toBe(2)
+  })
+
+  it('documents its flags in the usage', () => {
+    const { output } = runCli([], read)
+    for (const flag of ['--journey', '--timeline', '--facts', '--visitor', '--timezone', '--subscribed']) expect(output).toContain(flag)
   })
 })

@@ -1,11 +1,15 @@
 /**
- * `npx journeykit validate journeykit.json` and
- * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3`.
+ * `npx journeykit validate journeykit.json`,
+ * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
+ * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json`.
  * Pure of the process: takes the arguments and a file reader, returns the exit code and text.
  */
 import type { Config } from './config/types.js'
+import type { Facts } from './rules/facts.js'
 import { validateConfig } from './config/validate.js'
 import { explainRules, parseFacts } from './rules/explain.js'
+import { explainJourney } from './journeys/explain.js'
+import { mergeFacts } from './journeys/timeline.js'
 import { findRegexRefusals } from './rules/regex.js'
 import { messages, regexMessages } from './config/messages.js'
 
@@ -16,11 +20,53 @@ export interface CliResult {
 
 const usage = `usage:
   journeykit validate <journeykit.json>
-  journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]`
+  journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]
+  journeykit explain --journey <id> <journeykit.json> [--timeline <timeline.json>] [--facts <facts.json>]
+                     [--fact name=value]… [--at <ISO time>] [--on <trigger>] [--visitor <id>]
+                     [--timezone <IANA zone>] [--subscribed]
+
+explain --journey prints the journey's steps as a flow; with a timeline (a JSON list of calls,
+[{ "at": "2026-12-01T10:00:00Z" | "+2h", "event": "add_to_cart" | null, "facts": {…} }]) or one
+--on call, it runs them through the journeys' stepper and says, call by call, what happened and
+why, and where the visitor ends up. --facts and --fact give the facts before the first call;
+--at is the time of the --on call, or what a first "+2h" counts from; --visitor names the
+visitor (splits and the holdout are sticky per visitor); --timezone is the visitor's (default
+UTC); --subscribed: the visitor has a push subscription.`
+
+/** Options that take a value, and those that do not. */
+const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone']
+const flags = ['--subscribed']
+
+interface Arguments {
+  positional: string[]
+  option(name: string): string[]
+  flag(name: string): boolean
+}
+
+function readArguments(args: string[]): Arguments | null {
+  const positional: string[] = []
+  const options: Array<[string, string]> = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (valued.includes(arg)) {
+      const value = args[++i]
+      if (value === undefined) return null
+      options.push([arg, value])
+    } else if (flags.includes(arg)) options.push([arg, ''])
+    else if (arg.startsWith('--')) return null
+    else positional.push(arg)
+  }
+  return {
+    positional,
+    option: (name) => options.filter(([key]) => key === name).map(([, value]) => value),
+    flag: (name) => options.some(([key]) => key === name),
+  }
+}
 
 export function runCli(args: string[], readFile: (path: string) => string): CliResult {
-  const [command, file, ...rest] = args
-  if ((command !== 'validate' && command !== 'explain') || !file) return { code: 2, output: usage }
+  const read = readArguments(args)
+  const [command, file, ...extra] = read?.positional ?? []
+  if (!read || (command !== 'validate' && command !== 'explain') || !file || extra.length) return { code: 2, output: usage }
   let config: unknown
   try {
     config = JSON.parse(readFile(file))
@@ -42,9 +88,10 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
     const { rules = [], items = {} } = config as Config
     return { code: 0, output: [...lines, `${file} is valid: ${rules.length} rule(s), ${Object.keys(items).length} item(s)`].join('\n') }
   }
-  const option = (name: string) => rest.flatMap((arg, i) => (arg === name && rest[i + 1] !== undefined ? [rest[i + 1]!] : []))
+  const { option } = read
   const trigger = option('--on')[0]
-  if (!trigger) return { code: 2, output: usage }
+  const journey = option('--journey')[0]
+  if (!trigger && journey === undefined) return { code: 2, output: usage }
   const at = option('--at')[0]
   const now = at ? Date.parse(at) : Date.now()
   if (Number.isNaN(now)) return { code: 2, output: `--at needs an ISO time, got "${at}"` }
@@ -52,8 +99,10 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
   try {
     facts = parseFacts(option('--fact'))
   } catch (err) {
-    return { code: 2, output: err instanceof Error ? err.message : String(err) }
+    return { code: 2, output: messageOf(err) }
   }
+  if (journey !== undefined) return explainJourneyCommand(config as Config, journey, read, { facts, trigger, at: at ? now : undefined, now }, lines, readFile)
+  if (!trigger) return { code: 2, output: usage }
   const explained = explainRules(config as Config, trigger, facts, now)
   const fired = explained.filter((rule) => rule.fires)
   return {
@@ -63,6 +112,54 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
       `on ${trigger}: ${fired.length} of ${explained.length} rule(s) would fire`,
       ...explained.map((rule) => (rule.fires ? `✔ ${rule.rule}: ${rule.action}` : `✘ ${rule.rule}: ${rule.reason}`)),
     ].join('\n'),
+  }
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
+
+/**
+ * `explain --journey`: the journey's flow, then the timeline (a file, or the one `--on` call)
+ * walked by the stepper. Files that cannot be read or do not fit are exit 1, like the config.
+ */
+function explainJourneyCommand(
+  config: Config,
+  id: string,
+  read: Arguments,
+  given: { facts: Facts; trigger: string | undefined; at: number | undefined; now: number },
+  lines: string[],
+  readFile: (path: string) => string,
+): CliResult {
+  const [timelineFile] = read.option('--timeline')
+  if (timelineFile !== undefined && given.trigger) return { code: 2, output: '--timeline and --on: give one of them (the --on call is a timeline of one)' }
+  let facts: Facts = {}
+  let timeline: unknown = given.trigger ? [{ at: new Date(given.now).toISOString(), event: given.trigger }] : undefined
+  try {
+    for (const path of read.option('--facts')) {
+      const more = readJson(path, readFile)
+      if (typeof more !== 'object' || more === null || Array.isArray(more)) throw new Error(`${path}: needs a JSON object of facts`)
+      facts = mergeFacts(facts, more as Facts, path)
+    }
+    facts = mergeFacts(facts, given.facts, '--fact')
+    if (timelineFile !== undefined) timeline = readJson(timelineFile, readFile)
+    const explained = explainJourney(config, id, {
+      facts,
+      timeline,
+      start: given.at,
+      visitorId: read.option('--visitor')[0],
+      timezone: read.option('--timezone')[0],
+      subscribed: read.flag('--subscribed'),
+    })
+    return { code: 0, output: [...lines, ...explained.lines].join('\n') }
+  } catch (err) {
+    return { code: 1, output: messageOf(err) }
+  }
+}
+
+function readJson(path: string, readFile: (path: string) => string): unknown {
+  try {
+    return JSON.parse(readFile(path))
+  } catch (err) {
+    throw new Error(`${path}: ${messageOf(err)}`, { cause: err })
   }
 }
 

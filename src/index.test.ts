@@ -2,7 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest'
 import * as entry from './index.js'
 import { init, type JourneyKit, type Config, type Message } from './index.js'
 import { validateConfig } from './validate.js'
-import { explainRules } from './explain.js'
+import { explainJourney, explainRules } from './explain.js'
 
 describe('the npm entry', () => {
   it('exports init, typed, and the 0.1.0 tools', () => {
@@ -29,5 +29,11 @@ describe('the npm entry', () => {
   it('journeykit/explain explains rules without a browser', () => {
     const config: Config = { version: 1, rules: [{ id: 'seen', on: 'page_view', track: 'seen' }] }
     expect(explainRules(config, 'page_view', {}, 0)).toEqual([{ rule: 'seen', fires: true, action: 'track seen' }])
+  })
+
+  it('journeykit/explain walks a journey without a browser', () => {
+    const config: Config = { version: 1, journeys: { hello: { entry: { on: 'page_view' }, steps: [{ id: 'greet', track: 'greeted' }] } } }
+    const { where } = explainJourney(config, 'hello', { timeline: [{ at: '2026-12-01T10:00:00Z', event: 'page_view' }] })
+    expect(where).toBe('not in the journey: run 1 ended (completed)')
   })
 })

@@ -102,6 +102,8 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       push.start()
     },
   })
+  const debug =
+    options.debug || /[?&]journeykit_debug=1/.test(location.search) ? loadChunk('debug', 'nothing is logged', () => import('../debug/log.js')) : null
   const engine = createEngine({
     visitor,
     items,
@@ -120,10 +122,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     eventWindows: () => loaded.events,
     later: (delayed) => calls.later(delayed, 'rule'),
     journeys: () => loaded.journeys,
-    debug:
-      options.debug || /[?&]journeykit_debug=1/.test(location.search)
-        ? loadChunk('debug', 'rule decisions are not logged', () => import('../debug/log.js'))
-        : null,
+    debug,
   })
   const perform = async (call: CapturedCall) => {
     try {
@@ -185,7 +184,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       // Already loaded by the config's validation: no round of its own.
       const chunk = await loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js'))
       const tick = () => run({ method: 'tick', args: [], moment: now() })
-      loaded.journeys = (await chunk?.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks: engine.hooks, tick })) ?? null
+      loaded.journeys = (await chunk?.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks: engine.hooks, tick, debug })) ?? null
     }
     const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url

@@ -1,6 +1,7 @@
 import type { Rule, Schedule } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
 import type { Counts } from '../store/visit.js'
+import type { Effect } from '../journeys/stepper.js'
 import { matchQuery } from '../rules/match.js'
 import { testRegex } from '../rules/regex.js'
 import { isCapped } from '../rules/frequency.js'
@@ -34,5 +35,29 @@ export function logDecisions(
     console.groupEnd()
   }
   console.log('facts', facts)
+  console.groupEnd()
+}
+
+/**
+ * One collapsed group per call that moved a journey or a segment: entered, each step with its
+ * action (and `goto`, `skipped`), what it did, the goal, the exit and its reason.
+ */
+export function logJourney(trigger: string | null, effects: Effect[]): void {
+  console.groupCollapsed(`journeykit: ${trigger ?? 'a wait ran out'} — journeys`)
+  for (const effect of effects) {
+    if (effect.type === 'event' || effect.type === 'track') {
+      const { journey, run, step, action, goto, skipped, reason, holdout, segment } = effect.properties
+      const what: Record<string, unknown> = {
+        journey_entered: `+ ${journey} entered: run ${run}${holdout ? ', holdout' : ''}`,
+        journey_step: `→ ${journey} ${step}: ${action}${goto ? ` → ${goto}` : ''}${skipped ? ` (skipped: ${skipped})` : ''}`,
+        journey_exited: `■ ${journey} run ${run} ended: ${reason}`,
+        journey_goal: `★ ${journey} goal: run ${run}${holdout ? ', holdout' : ''}`,
+        segment_entered: `segment ${segment}: entered`,
+        segment_exited: `segment ${segment}: left`,
+      }
+      console.log(what[effect.event] ?? `  track ${effect.event}`)
+    } else if (effect.type === 'show') console.log(`  show ${effect.item}`)
+    else console.log(`  ${effect.type}`, effect.type === 'set' ? effect.set : effect.push)
+  }
   console.groupEnd()
 }

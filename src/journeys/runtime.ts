@@ -36,8 +36,12 @@ export interface JourneyDeps {
   hooks: EngineHooks
   /** Runs a call with no trigger in line with the others: a wait ran out while the visitor is here. */
   tick(): void
-  /** The debug log, when it is on. */
-  log?(trigger: string | null, effects: Effect[]): void
+  /**
+   * The debug chunk, when debug is on (the engine's own promise: loaded once, null inside when
+   * it failed to load and said so). Each call's decisions are logged from here, so that the
+   * core only hands the promise over.
+   */
+  debug?: Promise<{ logJourney(trigger: string | null, effects: Effect[]): void } | null> | null
 }
 
 export type JourneyRuntime = Awaited<ReturnType<typeof startJourneys>>
@@ -94,7 +98,8 @@ export async function startJourneys(deps: JourneyDeps) {
       return outcome.state
     })
     wake()
-    if (effects.length) deps.log?.(trigger, effects)
+    // The log never throws into the page, and never holds the steps up.
+    if (effects.length) void deps.debug?.then((chunk) => chunk?.logJourney(trigger, effects)).catch(() => undefined)
     for (const effect of effects) await perform(effect, moment)
   }
 
