@@ -5,7 +5,7 @@ import { validateConfig } from './validate.js'
 import { explainJourney, explainRules } from './explain.js'
 
 describe('the npm entry', () => {
-  it('exports init, typed, and the 0.1.0 tools', () => {
+  it('exports init, typed, the stores and the 0.1.0 tools', () => {
     expectTypeOf<{ config: Config }>().toMatchTypeOf<Parameters<typeof init>[0]>()
     expectTypeOf<{ config: string; consent: 'pending' }>().toMatchTypeOf<Parameters<typeof init>[0]>()
     expectTypeOf(init).returns.resolves.toEqualTypeOf<JourneyKit>()
@@ -17,9 +17,16 @@ describe('the npm entry', () => {
     expect(typeof init).toBe('function')
     // The tools stay exported as in 0.1.0; an app importing init alone does not get them
     // (examples/e2e/npm.spec.ts bundles one and looks).
-    expect(Object.keys(entry).sort()).toEqual(['explainRules', 'init', 'validateConfig'])
+    expect(Object.keys(entry).sort()).toEqual(['$consent', '$journeys', '$segments', '$stage', 'explainRules', 'init', 'validateConfig'])
     expect(entry.validateConfig).toBe(validateConfig)
     expect(entry.explainRules).toBe(explainRules)
+  })
+
+  it('exports the stores, readable without a browser before init() runs', () => {
+    expect(entry.$stage.get()).toBeUndefined()
+    expect(entry.$segments.get()).toEqual([])
+    expect(entry.$journeys.get()).toEqual({})
+    expect(entry.$consent.get()).toBeUndefined()
   })
 
   it('journeykit/validate validates a config without a browser', () => {

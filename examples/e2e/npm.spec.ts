@@ -5,8 +5,14 @@ import { build } from 'esbuild'
 import { appBundleOptions, mainChunkOnly } from '../../scripts/app-bundle.mjs'
 import { test, expect } from './fixtures.js'
 
-/** examples/npm/index.html's import map: how a page without a bundler resolves the bare names. */
-const importMap = /<script type="importmap">[\s\S]*?<\/script>/.exec(readFileSync(new URL('../npm/index.html', import.meta.url), 'utf8'))![0]
+/**
+ * examples/npm/index.html's import map (how a page without a bundler resolves the bare names),
+ * after its process.env.NODE_ENV for nanostores (what a bundler would replace).
+ */
+const exampleHtml = readFileSync(new URL('../npm/index.html', import.meta.url), 'utf8')
+const importMap = [/<script>\s*globalThis\.process[\s\S]*?<\/script>/, /<script type="importmap">[\s\S]*?<\/script>/]
+  .map((part) => part.exec(exampleHtml)![0])
+  .join('')
 
 test('npm mode: init() tracks, and a rule on a tracked event shows its item', async ({ page, site }) => {
   const pageErrors: Error[] = []
@@ -25,6 +31,25 @@ test('npm mode: init() tracks, and a rule on a tracked event shows its item', as
   expect(pageErrors).toEqual([])
 })
 
+test('npm mode: a Preact component with useStore($segments) welcomes the visitor back when they enter the segment', async ({ page, site }) => {
+  const pageErrors: Error[] = []
+  page.on('pageerror', (err) => pageErrors.push(err))
+  await page.clock.install({ time: new Date('2026-11-26T09:00:00Z') })
+  await page.goto(`${site.origin}/examples/npm/index.html?collector=${encodeURIComponent(site.collector.batchUrl)}`)
+  await page.waitForFunction(() => (window as any).jk)
+  const welcome = page.locator('#welcome')
+  await expect(welcome).toHaveText('Welcome! First time here? Have a look around.')
+
+  // Half an hour away, then a page view on the same page (as an SPA's navigation): visit 2.
+  await page.clock.fastForward('31:00')
+  await page.evaluate(() => (window as any).jk.page())
+  await expect(welcome).toHaveText('Welcome back! Good to see you again.')
+  await page.evaluate(() => (window as any).jk.flush())
+  const entered = site.collector.events().filter((e) => e.event === 'segment_entered')
+  expect(entered.map((e) => [e.properties, e.context.journey])).toEqual([[{ segment: 'returning' }, { stage: 'awareness', visit: 2, segments: ['returning'] }]])
+  expect(pageErrors).toEqual([])
+})
+
 test('npm mode: importing the package touches no window (SSR-safe)', async () => {
   // Node has no window, document or navigator: importing must not throw, and init() must
   // resolve to a harmless object there.
@@ -35,6 +60,7 @@ test('npm mode: importing the package touches no window (SSR-safe)', async () =>
     const entry = '../../dist/npm/index.js' // the built file, as npm consumers get it
     const module = await import(entry)
     expect(typeof module.init).toBe('function')
+    expect(module.$segments.get()).toEqual([]) // the stores read fine on a server, before init()
     const jk = await module.init({ config: { version: 1 } })
     expect(() => jk.track('x')).not.toThrow()
     await expect(jk.flush()).resolves.toBeUndefined()
@@ -117,7 +143,7 @@ test('npm mode, bundled by an app: one Preact for the app and the items, lazy ch
   expect(scripts.filter((path) => !chunksBeforeShow.has(path) && path.endsWith('.js')).length).toBeGreaterThan(0)
 })
 
-test('npm mode, bundled by an app: the main chunk for init alone holds no validator messages, explainer, UI, push, Preact or workbox', async () => {
+test('npm mode, bundled by an app: the main chunk for init alone holds no validator messages, explainer, UI, push, Preact, workbox or stores', async () => {
   // The shape size-limit.json budgets: examples/npm/app.js through esbuild with splitting on,
   // then the entry chunk and the chunks it imports statically. The config validator is in it:
   // init() validates the config before anything can be decided (as the script tag's start chunk).
@@ -125,6 +151,7 @@ test('npm mode, bundled by an app: the main chunk for init alone holds no valida
   const inputs = Object.values(bundle.metafile!.outputs).flatMap((output) => Object.keys(output.inputs))
   expect(inputs).toContain('dist/npm/api/init.js')
   expect(inputs).toContain('dist/npm/config/accept.js')
+  expect(inputs).toContain('dist/npm/state/feed.js')
   const lazy = [
     'dist/npm/config/messages.js',
     'dist/npm/rules/explain.js',
@@ -132,6 +159,9 @@ test('npm mode, bundled by an app: the main chunk for init alone holds no valida
     'dist/npm/push/index.js',
     'node_modules/preact/',
     'node_modules/workbox-window/',
+    // The stores and nanostores come only with an import of $stage, $segments, $journeys or $consent.
+    'dist/npm/state/stores.js',
+    'node_modules/nanostores/',
   ]
   expect(inputs.filter((input) => lazy.some((part) => input.startsWith(part)))).toEqual([])
 })

@@ -1,6 +1,6 @@
 import type { Config } from '../config/types.js'
 import type { Watcher } from '../track/triggers.js'
-import type { CapturedCall, InitOptions, JourneyKit, Moment } from './types.js'
+import type { CapturedCall, JourneyKit, Moment, RuntimeOptions } from './types.js'
 import type { Message } from '../transport/envelope.js'
 import type { JourneyRuntime } from '../journeys/runtime.js'
 import { loadConfig } from '../config/load.js'
@@ -53,7 +53,7 @@ interface Loaded {
  * load first, then runs the queued calls in order; calls made before the config and the
  * visitor's state are loaded wait, with their moment, and run in order once ready.
  */
-export function createJourneykit(options: InitOptions, queued: QueuedCall[] = [], loadedAt = Date.now()): JourneyKit {
+export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] = [], loadedAt = Date.now()): JourneyKit {
   const loaded: Loaded = {
     config: null,
     rules: new Map(),
@@ -132,8 +132,17 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
       else await engine.perform(call)
     } finally {
       if (call.id) handedOver.delete(call.id)
+      observe()
     }
   }
+  // init() observes for the npm stores (src/state/); the script tag passes no observer.
+  const observe = () =>
+    options.observe?.({
+      stage: visitor.current().stage,
+      segments: loaded.journeys?.segments() ?? [],
+      journeys: loaded.journeys?.steps() ?? {},
+      consent: consent.state(),
+    })
   /** Who this page's visitor is, for messages carried from a page that did not know yet. */
   const identity = () => {
     const { anonymousId, userId, stage } = visitor.current()
@@ -215,6 +224,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     if (options.page !== false) watchNavigation(() => run({ method: 'page', args: [{}], moment: now() }))
     calls.open()
     await calls.settled()
+    observe()
     // Delivery is not needed to be ready: it loads once the host page is idle (contract §5 still
     // holds: nothing waits longer than the batching window for it).
     whenIdle(() => void loaded.delivery?.start())
@@ -232,7 +242,10 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     run,
     now,
     grant: () => run({ method: 'grant', args: [], moment: now() }),
-    deny: () => void privacy.deny(),
+    deny: () => {
+      void privacy.deny()
+      observe() // consent and the visitor change at once, not when erasing is done
+    },
     hideAll: items.hideAll,
     on: emitter.on,
     flush: () =>

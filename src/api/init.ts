@@ -1,9 +1,11 @@
 import type { InitOptions, JourneyKit } from './types.js'
 import { createJourneykit } from './create.js'
 import { reportError } from '../lib/log.js'
+import { publishSnapshot } from '../state/feed.js'
 
 /**
- * Starts journeykit on this page and resolves once it is ready.
+ * Starts journeykit on this page and resolves once it is ready. From then on `$stage`,
+ * `$segments`, `$journeys` and `$consent` follow the visitor (src/state/stores.ts).
  *
  * @example
  * const jk = await init({ config: '/journeykit.json' })
@@ -14,7 +16,7 @@ export async function init(options: InitOptions): Promise<JourneyKit> {
     reportError('init', 'needs a browser; on the server call init() from client-side code only')
     return inert()
   }
-  const api = createJourneykit(options ?? {})
+  const api = createJourneykit({ ...options, observe: publishSnapshot })
   await api.ready
   return api
 }

@@ -1,5 +1,7 @@
 import type { ConfigSource } from '../config/load.js'
 import type { Message, PageContext } from '../transport/envelope.js'
+import type { Stage } from '../config/types.js'
+import type { ConsentState } from './consent.js'
 
 export type { ConsentState } from './consent.js'
 
@@ -62,4 +64,23 @@ export interface CapturedCall {
   moment: Moment
   /** The messageId of the event this call sends: kept if the call must be replayed later. */
   id?: string
+}
+
+/** The runtime's state as the npm stores show it (src/state/stores.ts). */
+export interface Snapshot {
+  stage: Stage
+  /** The segments the visitor is in (empty without segments in the config). */
+  segments: string[]
+  /** Each journey's current step; null: not in a run. */
+  journeys: Record<string, string | null>
+  consent: ConsentState
+}
+
+/**
+ * `init()`'s options, plus what only `init()` passes: `observe` is handed a snapshot after
+ * every call settles, once ready, and when consent changes. Internal: the stores are the public
+ * face of it; the script tag passes no observer and pays only for the call.
+ */
+export interface RuntimeOptions extends InitOptions {
+  observe?(snapshot: Snapshot): void
 }
