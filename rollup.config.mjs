@@ -74,7 +74,7 @@ export default [
     // file would put everything any lazy chunk shares into the app's main chunk), and keeps
     // every dynamic import() a lazy chunk of its own. The validator and the rule explainer are
     // entries of their own (journeykit/validate, journeykit/explain), not re-exported by index.
-    input: ['src/index.ts', 'src/validate.ts', 'src/explain.ts'],
+    input: ['src/index.ts', 'src/validate.ts', 'src/explain.ts', 'src/stores.ts'],
     external: (id) => npmDependencies.some((name) => id === name || id.startsWith(`${name}/`)),
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

@@ -60,7 +60,8 @@ test('npm mode: importing the package touches no window (SSR-safe)', async () =>
     const entry = '../../dist/npm/index.js' // the built file, as npm consumers get it
     const module = await import(entry)
     expect(typeof module.init).toBe('function')
-    expect(module.$segments.get()).toEqual([]) // the stores read fine on a server, before init()
+    const stores = await import('../../dist/npm/stores.js' as string)
+    expect(stores.$segments.get()).toEqual([]) // the stores read fine on a server, before init()
     const jk = await module.init({ config: { version: 1 } })
     expect(() => jk.track('x')).not.toThrow()
     await expect(jk.flush()).resolves.toBeUndefined()

@@ -4,7 +4,7 @@
 // h('p', props, text) is <p {...props}>text</p>.
 import { h } from 'preact'
 import { useStore } from '@nanostores/preact'
-import { $segments } from 'journeykit'
+import { $segments } from 'journeykit/stores'
 
 export function Welcome() {
   const segments = useStore($segments)

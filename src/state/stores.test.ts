@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import type { ReadableAtom } from 'nanostores'
-import { init, $stage, $segments, $journeys, $consent, type ConsentState, type Stage } from '../index.js'
+import { init, type ConsentState, type Stage } from '../index.js'
+import { $stage, $segments, $journeys, $consent } from '../stores.js'
 import { publishSnapshot } from './feed.js'
 import type { Config } from '../config/types.js'
 import type { Snapshot } from '../api/types.js'
