@@ -53,6 +53,7 @@ export const messages = {
   regexSyntax: 'has syntax journeykit does not run',
   regexSize: 'repeats too much',
   origin: 'must be an origin: "https://host"',
+  staleSeal: 'does not match this config or this journeykit version: checked in full (run `npx journeykit build` again)',
   // journeys and segments (contract §8)
   steps: 'must be a list of at least one step',
   options: 'must be a list of at least one option',

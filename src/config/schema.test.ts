@@ -30,6 +30,7 @@ describe('journeykit.schema.json', () => {
  */
 const configKeys = {
   $schema: 1,
+  $sealed: 1,
   $comment: 1,
   version: 1,
   collector: 1,

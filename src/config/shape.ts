@@ -148,6 +148,8 @@ export const configShape: Shape = {
   props: {
     $schema: string,
     $comment: string,
+    /** Written by `npx journeykit build` (config/seal.ts). */
+    $sealed: string,
     version: { enum: [1], message: 'version' },
     visitTimeout: duration,
     theme: {

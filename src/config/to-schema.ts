@@ -28,6 +28,7 @@ const named: Record<string, Shape> = { ...namedShapes, schedule: rule.props.sche
 
 /** Annotations for editors, by path (`#` for a named shape's own node). */
 const notes: Record<string, Schema> = {
+  $sealed: { description: 'Written by `npx journeykit build`: while it matches the config, the page skips the validator. Do not edit it by hand.' },
   'collector.url': { description: 'Where batches are POSTed (Segment batch shape).' },
   'push.serviceWorker': { default: '/journeykit-sw.js' },
   'push.allowedOrigins': {

@@ -161,6 +161,8 @@ export interface Journey {
 
 export interface Config {
   $schema?: string
+  /** The seal `npx journeykit build` writes: the page skips the validator while it matches. */
+  $sealed?: string
   version: 1
   collector?: { url: string; writeKey?: string }
   push?: { vapidPublicKey: string; serviceWorker?: string; scope?: string; allowedOrigins?: string[] }
