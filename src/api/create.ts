@@ -169,7 +169,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
 
   const start = async () => {
     const download = loadChunk('init', 'events stay on the page', () => import('../transport/index.js'))
-    const config = (loaded.config = await loadConfig(options.config, location.href))
+    // In debug mode a sealed config is validated in full too.
+    const config = (loaded.config = await loadConfig(options.config, location.href, !!debug))
     loaded.events = eventFactKeys(config)
     // Nothing is stored or sent from here on; erasing what earlier pages stored runs meanwhile.
     if (gpcSignalled() && config?.privacy?.respectGPC !== false) void privacy.deny()

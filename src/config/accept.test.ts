@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { acceptConfig } from './accept.js'
+import { sealOf } from './seal.js'
 
 const config = (pattern: string) => ({
   version: 1,
@@ -30,5 +31,42 @@ describe('acceptConfig and $regex', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     expect(await acceptConfig(config('(a|a)+$') as never)).not.toBeNull()
     expect(error).not.toHaveBeenCalled()
+  })
+})
+
+describe('acceptConfig and the seal of `journeykit build`', () => {
+  afterEach(() => vi.restoreAllMocks())
+  const good = { version: 1, items: { offer: { kind: 'focus', style: 'modal', title: 'Wait!' } }, rules: [{ id: 'r', on: 'page_view', show: 'offer' }] }
+  // A seal forged over a config the validator refuses: only a full check can tell.
+  const refused = { version: 1, rules: [{ id: 'r', on: 'page_view', show: 'missing' }] }
+
+  it('takes a config whose seal matches as it is, without the validator', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const forged = { ...refused, $sealed: sealOf(refused) }
+    expect(await acceptConfig(forged as never)).toBe(forged)
+    expect(error).not.toHaveBeenCalled()
+    expect(warn).not.toHaveBeenCalled()
+  })
+
+  it('checks in full in debug mode, seal or not', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    expect(await acceptConfig({ ...refused, $sealed: sealOf(refused) } as never, true)).toBeNull()
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('rules[0].show: names no item in "items"')])
+    const sealed = { ...good, $sealed: sealOf(good) }
+    expect(await acceptConfig(sealed as never, true)).toBe(sealed)
+  })
+
+  it('checks a config whose seal does not match in full, and says so', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const edited = { ...refused, $sealed: sealOf(good) }
+    expect(await acceptConfig(edited as never)).toBeNull()
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('rules[0].show: names no item in "items"')])
+    expect(warn.mock.calls.map((call) => call.join(' '))).toContainEqual(expect.stringContaining('$sealed: does not match this config'))
+    warn.mockClear()
+    expect(await acceptConfig({ ...good, $sealed: sealOf(good, '0.0.1') } as never)).not.toBeNull()
+    expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('$sealed: does not match this config')])
   })
 })

@@ -1,14 +1,15 @@
 import type { Config } from './types.js'
-import { findProblems } from './find-problems.js'
+import { isSealed } from './seal.js'
 import { reportError } from '../lib/log.js'
 import { loadChunk } from '../lib/load-chunk.js'
-import { usesRegex } from '../rules/match.js'
 
 /**
- * Reads the config (an object, or a response on its way) and validates it whole: warnings
- * for unknown keys, one console.error per problem (contract §4), and null when refused.
+ * Reads the config (an object, or a response on its way) and accepts it as it is when its seal
+ * (`npx journeykit build`, config/seal.ts) matches, unless `full`. Any other config goes
+ * through the validator, a chunk of its own (config/check.ts): warnings for unknown keys, one
+ * console.error per problem (contract §4), and null when refused.
  */
-export async function acceptConfig(source: Config | Promise<Response>): Promise<Config | null> {
+export async function acceptConfig(source: Config | Promise<Response>, full = false): Promise<Config | null> {
   let data: unknown
   try {
     data = source instanceof Promise ? await readJson(await source) : source
@@ -16,28 +17,16 @@ export async function acceptConfig(source: Config | Promise<Response>): Promise<
     reportError('config', `${err instanceof Error ? err.message : String(err)}: nothing will be shown`)
     return null
   }
-  const { problems, warnings } = findProblems(data)
-  if (usesRegex(data)) {
-    // Patterns are read by the engine's own parser, which refuses what it does not run and
-    // says why (contract §7); its chunk loads only for a config using $regex.
-    const regex = await loadChunk('config', 'rules with $regex will not run', () => import('../rules/regex.js'))
-    regex?.findRegexRefusals(data).forEach(({ path, refusal }) => problems.push({ path, code: refusal, before: '$regex' }))
-  }
   const config = data as Config | null
   if (config?.segments || config?.journeys) {
-    // Their validator is a chunk only such configs load (contract §8); their runtime's
-    // download starts beside it, so that neither waits for the other.
-    void import('../journeys/index.js').catch(() => undefined) // it imports the pacing chunk, fetched alongside too
+    // The journeys runtime (contract §8) downloads now, with the pacing chunk it imports whole,
+    // so that starting it later costs no round of its own.
+    void import('../journeys/index.js').catch(() => undefined)
     void import('../rules/pacing.js').catch(() => undefined)
-    const check = await loadChunk('config', 'journeys and segments will not run', () => import('../journeys/validate.js'))
-    if (check) check.findJourneyProblems(data, { problems, warnings })
-    else data = { ...config, segments: undefined, journeys: undefined } // never run what was not checked
   }
-  if (problems.length + warnings.length) {
-    const report = await loadChunk('config', problems.length ? 'the config was refused' : 'warnings not shown', () => import('./report.js'))
-    report?.reportFindings(problems, warnings)
-  }
-  return problems.length ? null : (data as Config)
+  if (!full && isSealed(data)) return config
+  const check = await loadChunk('config', 'the config was not checked: nothing will be shown', () => import('./check.js'))
+  return check ? check.checkConfig(data) : null
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -15,13 +15,20 @@ function reachable(file: string, seen = new Set<string>()): Set<string> {
   return seen
 }
 
-describe('the validator on the start path', () => {
-  // Most configs have nothing to report: the runtime loads the words only for those that do.
-  it('carries no message text and reads no pattern: accepting a config reaches messages.ts and regex-screen.ts only by import()', () => {
-    expect([...reachable('./accept.ts')]).not.toContain('./messages.ts')
-    expect([...reachable('./accept.ts')]).not.toContain('./regex-screen.ts')
+describe('the validator off the start path', () => {
+  // A sealed config needs no validator: the start chunk reaches it only by import().
+  it('is not part of accepting a config: accept.ts reaches find-problems.ts only by import()', () => {
+    expect([...reachable('./accept.ts')]).toEqual(['./accept.ts', './seal.ts'])
+    expect(readFileSync(new URL('./accept.ts', import.meta.url), 'utf8')).toContain("import('./check.js')")
+    expect([...reachable('./check.ts')]).toContain('./find-problems.ts')
+  })
+
+  // Most configs have nothing to report: the validator loads the words only for those that do.
+  it('carries no message text and reads no pattern: checking a config reaches messages.ts and regex-screen.ts only by import()', () => {
+    expect([...reachable('./check.ts')]).not.toContain('./messages.ts')
+    expect([...reachable('./check.ts')]).not.toContain('./regex-screen.ts')
     expect([...reachable('./report.ts')]).toContain('./messages.ts')
-    expect(readFileSync(new URL('./accept.ts', import.meta.url), 'utf8')).toContain("import('./report.js')")
+    expect(readFileSync(new URL('./check.ts', import.meta.url), 'utf8')).toContain("import('./report.js')")
   })
 
   it('finds problems as codes, with what goes before and after the words', () => {

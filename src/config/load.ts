@@ -5,13 +5,13 @@ import { acceptConfig } from './accept.js'
 export type ConfigSource = Config | string | Promise<Response>
 
 /**
- * Loads and validates the config: null when it cannot be loaded or is refused (every
- * problem reported with its JSON path); the runtime then tracks without showing anything.
- * The validator is part of the start chunk: every page with a config needs it before
- * anything can be decided, and a chunk of its own cost a network round before `ready`.
+ * Loads the config and accepts it: null when it cannot be loaded or is refused (every problem
+ * reported with its JSON path); the runtime then tracks without showing anything. A config
+ * sealed by `npx journeykit build` is used as it is; any other, and every config in debug mode
+ * (`full`), is validated by the lazy validator chunk first (config/accept.ts).
  */
-export async function loadConfig(source: ConfigSource | undefined, baseUrl: string): Promise<Config | null> {
+export async function loadConfig(source: ConfigSource | undefined, baseUrl: string, full = false): Promise<Config | null> {
   if (source === undefined) return null
   const download = typeof source === 'string' ? fetch(new URL(source, baseUrl).href, { credentials: 'omit' }) : source
-  return acceptConfig(download)
+  return acceptConfig(download, full)
 }
