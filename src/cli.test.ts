@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runCli } from './cli.js'
+import { isSealed, sealOf } from './config/seal.js'
+import { library } from './transport/envelope.js'
 
 const files: Record<string, string> = {
   'good.json': JSON.stringify({
@@ -96,6 +98,73 @@ describe('journeykit validate', () => {
     expect(runCli(['validate', 'broken.json'], read).output).toMatch(/^broken\.json: /)
     expect(runCli(['lint', 'good.json'], read).code).toBe(2)
     expect(runCli(['explain', 'good.json'], read).code).toBe(2)
+  })
+})
+
+describe('journeykit build', () => {
+  const build = (args: string[], from: Record<string, string> = files) => {
+    const written: Record<string, string> = {}
+    const result = runCli(
+      ['build', ...args],
+      (path) => from[path] ?? read(path),
+      (path, text) => void (written[path] = text),
+    )
+    return { ...result, written }
+  }
+
+  it('writes the config with its seal beside its content, and says where, exit 0', () => {
+    const { code, output, written } = build(['good.json', '-o', 'public/journeykit.json'])
+    expect(code).toBe(0)
+    const sealed = JSON.parse(written['public/journeykit.json']!)
+    expect(sealed).toEqual({ ...JSON.parse(files['good.json']!), $sealed: sealOf(JSON.parse(files['good.json']!), library.version) })
+    expect(isSealed(sealed)).toBe(true)
+    expect(output).toBe(`good.json is valid: 4 rule(s), 1 item(s); sealed (${sealed.$sealed}) into public/journeykit.json`)
+    expect(written['public/journeykit.json']).toMatch(/^{\n {2}"version": 1,\n[^]*\n}\n$/)
+  })
+
+  it('seals the file itself without -o, and again after an edit, where the seal stands', () => {
+    const once = build(['good.json']).written['good.json']!
+    const edited = JSON.stringify({ ...JSON.parse(once), rules: [] })
+    const twice = build(['good.json'], { 'good.json': edited }).written['good.json']!
+    expect(Object.keys(JSON.parse(twice)).at(-1)).toBe('$sealed')
+    expect(isSealed(JSON.parse(twice))).toBe(true)
+    expect(JSON.parse(twice).$sealed).not.toBe(JSON.parse(once).$sealed)
+    // --out is -o
+    expect(Object.keys(build(['good.json', '--out', 'x.json']).written)).toEqual(['x.json'])
+  })
+
+  it('refuses a config validate refuses, with the same problems, and writes nothing, exit 1', () => {
+    const { code, output, written } = build(['bad.json', '-o', 'out.json'])
+    expect(code).toBe(1)
+    expect(output).toBe(runCli(['validate', 'bad.json'], read).output)
+    expect(build(['regex.json']).code).toBe(1)
+    expect(written).toEqual({})
+  })
+
+  it('prints warnings and seals anyway: they do not refuse a config', () => {
+    const typo = JSON.stringify({ version: 1, rules: [{ id: 'r', on: 'exit_itent', track: 'leaving' }] })
+    const { code, output, written } = build(['typo.json'], { 'typo.json': typo })
+    expect(code).toBe(0)
+    expect(output.split('\n')[0]).toBe('! rules[0].on: "exit_itent" looks like "exit_intent"')
+    expect(isSealed(JSON.parse(written['typo.json']!))).toBe(true)
+  })
+
+  it('reports a file it cannot write, exit 1; bad usage, exit 2', () => {
+    expect(runCli(['build', 'good.json', '-o', 'out.json'], read)).toEqual({ code: 1, output: 'out.json: cannot write out.json' })
+    expect(build(['good.json', '-o']).code).toBe(2)
+    expect(build(['good.json', '-o', 'a.json', '-o', 'b.json']).code).toBe(2)
+    expect(runCli(['validate', 'good.json', '-o', 'out.json'], read).code).toBe(2)
+    expect(runCli(['build'], read).output).toContain('journeykit build <journeykit.json> [-o <out.json>]')
+  })
+
+  it('makes validate say when a seal no longer matches', () => {
+    const stale = JSON.stringify({ ...JSON.parse(files['good.json']!), $sealed: '0.0.1:00000000-1' })
+    expect(runCli(['validate', 'stale.json'], () => stale).output.split('\n')).toEqual([
+      '! $sealed: does not match this config or this journeykit version: checked in full (run `npx journeykit build` again)',
+      'stale.json is valid: 4 rule(s), 1 item(s)',
+    ])
+    const sealed = build(['good.json']).written['good.json']!
+    expect(runCli(['validate', 'good.json'], () => sealed)).toEqual({ code: 0, output: 'good.json is valid: 4 rule(s), 1 item(s)' })
   })
 })
 

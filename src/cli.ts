@@ -1,8 +1,8 @@
 /**
- * `npx journeykit validate journeykit.json`,
+ * `npx journeykit validate journeykit.json`, `npx journeykit build journeykit.json [-o out.json]`,
  * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
  * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json`.
- * Pure of the process: takes the arguments and a file reader, returns the exit code and text.
+ * Pure of the process: takes the arguments, a file reader and writer, returns the exit code and text.
  */
 import type { Config } from './config/types.js'
 import type { Facts } from './rules/facts.js'
@@ -12,6 +12,7 @@ import { explainJourney } from './journeys/explain.js'
 import { mergeFacts } from './journeys/timeline.js'
 import { findRegexRefusals } from './rules/regex.js'
 import { messages, regexMessages } from './config/messages.js'
+import { isSealed, sealKey, sealOf } from './config/seal.js'
 
 export interface CliResult {
   code: number
@@ -20,6 +21,7 @@ export interface CliResult {
 
 const usage = `usage:
   journeykit validate <journeykit.json>
+  journeykit build <journeykit.json> [-o <out.json>]
   journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]
   journeykit explain --journey <id> <journeykit.json> [--timeline <timeline.json>] [--facts <facts.json>]
                      [--fact name=value]… [--at <ISO time>] [--on <trigger>] [--visitor <id>]
@@ -31,10 +33,14 @@ explain --journey prints the journey's steps as a flow; with a timeline (a JSON 
 why, and where the visitor ends up. --facts and --fact give the facts before the first call;
 --at is the time of the --on call, or what a first "+2h" counts from; --visitor names the
 visitor (splits and the holdout are sticky per visitor); --timezone is the visitor's (default
-UTC); --subscribed: the visitor has a push subscription.`
+UTC); --subscribed: the visitor has a push subscription.
+
+build validates as validate does and writes the config with its seal ("$sealed") to out.json, or
+back to the file: a page whose config still matches its seal skips the validator (a smaller,
+faster start). Publish the built file; edit the source and build again.`
 
 /** Options that take a value, and those that do not. */
-const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone']
+const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone', '-o', '--out']
 const flags = ['--subscribed']
 
 interface Arguments {
@@ -63,10 +69,16 @@ function readArguments(args: string[]): Arguments | null {
   }
 }
 
-export function runCli(args: string[], readFile: (path: string) => string): CliResult {
+const cannotWrite = (path: string) => {
+  throw new Error(`cannot write ${path}`)
+}
+
+export function runCli(args: string[], readFile: (path: string) => string, writeFile: (path: string, text: string) => void = cannotWrite): CliResult {
   const read = readArguments(args)
   const [command, file, ...extra] = read?.positional ?? []
-  if (!read || (command !== 'validate' && command !== 'explain') || !file || extra.length) return { code: 2, output: usage }
+  if (!read || !['validate', 'explain', 'build'].includes(command!) || !file || extra.length) return { code: 2, output: usage }
+  const out = [...read.option('-o'), ...read.option('--out')]
+  if (out.length > (command === 'build' ? 1 : 0)) return { code: 2, output: usage }
   let config: unknown
   try {
     config = JSON.parse(readFile(file))
@@ -79,14 +91,27 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
     if (!problems.some((problem) => problem.path === path && problem.message.startsWith('$regex')))
       problems.push({ path, message: `$regex ${regexMessages[refusal]}` })
   }
+  // A seal the page would not accept (edited since, or another version): `build` writes a new one.
+  if (command !== 'build' && typeof config === 'object' && config !== null && sealKey in config && !isSealed(config)) {
+    warnings.push({ path: sealKey, message: messages.staleSeal })
+  }
   const lines = [
     ...problems.flatMap(({ path, message }) => [`✘ ${path}: ${message}`, ...explainRegexRefusal(message)]),
     ...warnings.map(({ path, message }) => `! ${path}: ${message}`),
   ]
   if (problems.length) return { code: 1, output: [...lines, `${file}: ${problems.length} problem(s); journeykit refuses this config`].join('\n') }
-  if (command === 'validate') {
-    const { rules = [], items = {} } = config as Config
-    return { code: 0, output: [...lines, `${file} is valid: ${rules.length} rule(s), ${Object.keys(items).length} item(s)`].join('\n') }
+  const { rules = [], items = {} } = config as Config
+  const valid = `${file} is valid: ${rules.length} rule(s), ${Object.keys(items).length} item(s)`
+  if (command === 'validate') return { code: 0, output: [...lines, valid].join('\n') }
+  if (command === 'build') {
+    const target = out[0] ?? file
+    const sealed = sealConfig(config as Config)
+    try {
+      writeFile(target, `${JSON.stringify(sealed, null, 2)}\n`)
+    } catch (err) {
+      return { code: 1, output: [...lines, `${target}: ${messageOf(err)}`].join('\n') }
+    }
+    return { code: 0, output: [...lines, `${valid}; sealed (${sealed.$sealed}) into ${target}`].join('\n') }
   }
   const { option } = read
   const trigger = option('--on')[0]
@@ -116,6 +141,16 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
+
+/**
+ * A valid config with its seal for this release's validator (config/seal.ts): a seal already
+ * there is replaced where it stands, a new one goes last.
+ *
+ * @example sealConfig({ version: 1 }) // { version: 1, $sealed: '0.1.0:…' }
+ */
+export function sealConfig(config: Config): Config & { $sealed: string } {
+  return { ...config, $sealed: sealOf(config as unknown as Record<string, unknown>) }
+}
 
 /**
  * `explain --journey`: the journey's flow, then the timeline (a file, or the one `--on` call)
