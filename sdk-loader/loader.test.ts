@@ -19,6 +19,12 @@ async function runLoader(attributes: Record<string, string>, src = 'https://cdn.
 // its own src): it hands the handoff back to the test. Loaders elsewhere find no core.
 const handoffs = vi.hoisted(() => [] as LoaderHandoff[])
 vi.mock('https://cdn.example/stamped/core.js', () => ({ start: (handoff: LoaderHandoff) => void handoffs.push(handoff) }))
+// The validator chunk beside it (vi.doMock per load, below) counts how often it was imported.
+const checks = { imported: 0 }
+const countCheck = () => {
+  checks.imported++
+  return {}
+}
 
 beforeEach(() => {
   delete win.journeykit
@@ -72,6 +78,31 @@ describe('loader', () => {
     await runLoader({ 'data-config': '/journeykit.json' })
     expect(win.journeykit).toBe(runtime)
     expect(fetchMock).not.toHaveBeenCalled()
+  })
+
+  it('starts the validator download for a config without a seal, or in debug mode, and not for a sealed one', async () => {
+    const loadWith = async (body: string, attributes: Record<string, string> = {}, status = 200) => {
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () => new Response(body, { status })),
+      )
+      checks.imported = 0
+      handoffs.length = 0
+      vi.doMock('https://cdn.example/stamped/config-check.js', countCheck)
+      await runLoader({ 'data-config': '/journeykit.json', ...attributes }, 'https://cdn.example/stamped/loader.js')
+      await vi.waitFor(() => expect(handoffs).toHaveLength(1))
+      // the config's body was read by then if it ever will be (fetch answered at once)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      return checks.imported
+    }
+    expect(await loadWith('{ "version": 1 }')).toBe(1)
+    expect(await loadWith('{ "version": 1, "$sealed": "0.1.0:00000000-1" }')).toBe(0)
+    expect(await loadWith('{ "version": 1, "$sealed": "0.1.0:00000000-1" }', { 'data-debug': '' })).toBe(1)
+    // nothing to validate: the runtime reports the 404
+    expect(await loadWith('not found', {}, 404)).toBe(0)
+    // and the runtime still reads the body the loader looked into
+    const text = await handoffs[0]!.configRequest!.then((response) => response.text())
+    expect(text).toBe('not found')
   })
 
   it('starts without a config when only a collector is given', async () => {

@@ -26,6 +26,16 @@ type Queue = unknown[] & { ready?: unknown }
     const configRequest = config ? fetch(config, { credentials: 'omit' }) : undefined
     // The runtime reports a failed config fetch; until it does, keep the rejection handled.
     if (configRequest) configRequest.catch(() => 0)
+    // The validator chunk, for a config without a seal (`npx journeykit build`) and in debug
+    // mode: its download starts as soon as that is known, not once the start chunk has run.
+    // A seal is only looked for here; the runtime checks it (and imports this same module).
+    const check = () => import(new URL('config-check.js', script.src).href).catch(() => 0)
+    if (data.debug != null || /[?&]journeykit_debug=1/.test(location.search)) void check()
+    else if (configRequest)
+      configRequest
+        .then((response) => (response.ok ? response.clone().text() : '"$sealed"'))
+        .then((text) => text.includes('"$sealed"') || check())
+        .catch(() => 0)
     import(new URL('core.js', script.src).href)
       .then((core: { start(handoff: LoaderHandoff): unknown }) =>
         core.start({
