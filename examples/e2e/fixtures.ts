@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { startCollector } from '../collector/server.mjs'
 // @ts-expect-error plain .mjs example without types
 import { startStaticServer } from '../static-server.mjs'
+// @ts-expect-error the built CLI, plain JS without types: what `npx journeykit build` runs
+import { runCli } from '../../dist/cli.js'
 
 export { expect }
 
@@ -148,4 +150,16 @@ export function collectConsole(page: Page, type: 'error' | 'warning' = 'error'):
     if (message.type() === type) messages.push(message.text())
   })
   return messages
+}
+
+/** `config` as `npx journeykit build` writes it: with the seal that lets the page skip the validator. */
+export function sealed(config: object): Record<string, unknown> {
+  let written = ''
+  const { code, output } = runCli(
+    ['build', 'journeykit.json'],
+    () => JSON.stringify(config),
+    (_path: string, text: string) => void (written = text),
+  )
+  if (code !== 0) throw new Error(`journeykit build refused the config:\n${output}`)
+  return JSON.parse(written)
 }

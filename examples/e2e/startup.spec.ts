@@ -1,7 +1,8 @@
-import { test, expect, runtimeReady } from './fixtures.js'
+import { test, expect, runtimeReady, sealed } from './fixtures.js'
 
 // Issue 11: the start path is the loader, the config and the start chunk; delivery loads when
-// the page is idle after ready, and nothing made before then is lost.
+// the page is idle after ready, and nothing made before then is lost. A config sealed by
+// `npx journeykit build` needs no validator (sealed.spec.ts has the other kind).
 
 test('before ready the page needs the config and the start chunk only; delivery, downloaded meanwhile, sends by itself', async ({ page, site }) => {
   // When ready resolved, on the page's own clock, beside when each script request started.
@@ -13,7 +14,7 @@ test('before ready the page needs the config and the start chunk only; delivery,
       w.journeykit.ready.then(() => (w.readyAt = performance.now()))
     }, 1)
   })
-  const url = await site.serve(page, { config: { version: 1, rules: [{ id: 'welcome', on: 'page_view', track: 'welcomed' }] } })
+  const url = await site.serve(page, { config: sealed({ version: 1, rules: [{ id: 'welcome', on: 'page_view', track: 'welcomed' }] }) })
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.track('made_before_delivery'))
@@ -27,8 +28,8 @@ test('before ready the page needs the config and the start chunk only; delivery,
       .filter((entry) => entry.name.includes('/dist/'))
       .map((entry) => ({ path: new URL(entry.name).pathname, startTime: entry.startTime })),
   }))
-  // The config validator is in the start chunk: no script waits for another to run first but
-  // delivery, which downloads beside start-up and is not waited for (the specs below hold it back).
+  // No script waits for another to run first but delivery, which downloads beside start-up and
+  // is not waited for (the specs below hold it back); a sealed config skips the validator chunk.
   expect(scripts.filter((s) => s.startTime < readyAt).map((s) => s.path)).toEqual(['/dist/loader.js', '/dist/core.js', '/dist/delivery.js'])
 })
 
