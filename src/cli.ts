@@ -146,7 +146,7 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
  * A valid config with its seal for this release's validator (config/seal.ts): a seal already
  * there is replaced where it stands, a new one goes last.
  *
- * @example sealConfig({ version: 1 }) // { version: 1, $sealed: '0.1.0:…' }
+ * @example sealConfig({ version: 1 }) // { version: 1, $sealed: '0.1.0:6f349daf-j' }
  */
 export function sealConfig(config: Config): Config & { $sealed: string } {
   return { ...config, $sealed: sealOf(config as unknown as Record<string, unknown>) }

@@ -20,7 +20,7 @@ export const sealKey = '$sealed'
 /**
  * The seal of `config` (its `$sealed` left out) for validator `version`.
  *
- * @example sealOf({ version: 1 }) // "0.1.0:9d6b8c1f"
+ * @example sealOf({ version: 1 }) // "0.1.0:6f349daf-j" (version:hash-length)
  */
 export function sealOf(config: Record<string, unknown>, version: string = library.version): string {
   const { [sealKey]: _seal, ...content } = config
