@@ -57,8 +57,9 @@ export const longTaskScript = `(() => {
   } catch {}
 })()`
 
-export function itemsPage(server, collector) {
-  server.setPage('/bench/e.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(itemsConfig) })
+/** Registers E's page; `seal` as `journeykit build` does. */
+export function itemsPage(server, collector, seal = (config) => config) {
+  server.setPage('/bench/e.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(seal(itemsConfig)) })
   server.setPage('/bench/e.html', {
     body: `<!doctype html><title>blank</title><p>hello</p><script async src="/dist/loader.js" data-config="/bench/e.json" data-collector="${collector.batchUrl}"></script>`,
   })

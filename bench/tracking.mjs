@@ -44,11 +44,11 @@ export const counterScript = `(() => {
   for (const type of Object.keys(count)) addEventListener(type, () => count[type]++, { passive: true })
 })()`
 
-/** Registers the pages on the static server; `controlConfig` is scenario B's config. */
-export function trackingPages(server, collector, controlConfig) {
+/** Registers the pages on the static server; `controlConfig` is scenario B's config; `seal` as `journeykit build` does. */
+export function trackingPages(server, collector, controlConfig, seal = (config) => config) {
   const tag = (config) => `<script async src="/dist/loader.js" data-config="${config}" data-collector="${collector.batchUrl}"></script>`
   for (const [name, config] of [
-    ['d', trackingConfig],
+    ['d', seal(trackingConfig)],
     ['d-control', controlConfig],
   ]) {
     server.setPage(`/bench/${name}.json`, { type: 'application/json; charset=utf-8', body: JSON.stringify(config) })
