@@ -122,6 +122,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     eventWindows: () => loaded.events,
     later: (delayed) => calls.later(delayed, 'rule'),
     journeys: () => loaded.journeys,
+    subscription: push.subscription,
     debug,
   })
   const perform = async (call: CapturedCall) => {

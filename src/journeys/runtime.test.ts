@@ -111,4 +111,21 @@ describe('journeys in the runtime', () => {
     await jk.flush()
     expect(seen.filter((s) => s.startsWith('journey_'))).toEqual([])
   })
+
+  it('a push step without a subscription is skipped, and journey_step says so', async () => {
+    const collector = stubCollector()
+    const withPush: Config = { ...config, push: { vapidPublicKey: 'BKey' }, journeys: { ping: { steps: [{ id: 'nudge', push: { title: 'Come back' } }] } } }
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: withPush })
+    jk.enter('ping')
+    await jk.flush()
+    const events = collector.events()
+    expect(events.find((e) => e.event === 'journey_step')?.properties).toEqual({
+      journey: 'ping',
+      run: 1,
+      step: 'nudge',
+      action: 'push',
+      skipped: 'no-subscription',
+    })
+    expect(events.some((e) => e.event === 'push_requested')).toBe(false)
+  })
 })

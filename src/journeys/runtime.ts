@@ -1,11 +1,10 @@
-import type { Config, Trigger } from '../config/types.js'
+import type { Config, PushAction, Trigger } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
 import type { Storage } from '../store/storage.js'
 import type { Moment } from '../api/types.js'
 import type { RegexTest } from '../rules/match.js'
 import { keys } from '../store/names.js'
 import { matchQuery } from '../rules/match.js'
-import { parseDuration } from '../rules/duration.js'
 import { isScheduled, nextOpening } from '../rules/pacing.js'
 import { triggerKey } from '../rules/trigger-key.js'
 import { reportError } from '../lib/log.js'
@@ -25,6 +24,10 @@ export interface EngineHooks {
   set(change: Record<string, unknown>, moment: Moment): void
   /** An item may show now: limits per page and per visit, one modal. */
   mayShow(item: string): boolean
+  /** The visitor's push subscription, or null: a push step is skipped without one. */
+  subscription(): Promise<PushSubscriptionJSON | null>
+  /** Sends `push_requested` for the collector side (§8b). */
+  push(push: PushAction, subscription: PushSubscriptionJSON, about: { journey: string; run: number; step: string }, moment: Moment): Promise<void>
   /** Shows an item, counted against the visit's limit (claimed across tabs). */
   show(item: string, about: { journey: string; run: number; step: string }, moment: Moment): Promise<void>
 }
@@ -66,9 +69,11 @@ export async function startJourneys(deps: JourneyDeps) {
     scheduled: isScheduled,
     opening: (wait, time) => nextOpening(wait.weekly, wait.timezone, time),
     canShow: hooks.mayShow,
-    // Push steps need the visitor's subscription, which the push issue brings: skipped until then.
-    canPush: () => false,
+    canPush: () => !!subscription,
   }
+  // Looked up before each step when some step pushes (the stepper itself stays synchronous).
+  const pushes = Object.values(journeys).some((journey) => journey.steps.some((step) => step.push))
+  let subscription: PushSubscriptionJSON | null = null
   const triggers: Trigger[] = journeyTriggers(config)
   // Triggers some journey listens for: other calls can only resolve timers, checked apart.
   const listened = new Set(['page_view', ...triggers.map(triggerKey)])
@@ -108,9 +113,7 @@ export async function startJourneys(deps: JourneyDeps) {
     if (effect.type === 'set') return hooks.set(effect.set, moment)
     const { journey, run, step } = effect
     if (effect.type === 'show') return hooks.show(effect.item, { journey, run, step }, moment)
-    const { after, cancelOn = [], ...push } = effect.push
-    const sendAt = new Date(moment.time + (parseDuration(after) ?? 0)).toISOString()
-    return hooks.track('push_requested', { push, sendAt, cancelOn, journey, run, step }, moment)
+    if (subscription) return hooks.push(effect.push, subscription, { journey, run, step }, moment)
   }
 
   return {
@@ -125,6 +128,7 @@ export async function startJourneys(deps: JourneyDeps) {
     async step(trigger: string | null, moment: Moment, event: Record<string, unknown>, enter?: string): Promise<void> {
       if (enter !== undefined && !Object.prototype.hasOwnProperty.call(journeys, enter)) return reportError('enter', `no journey "${enter}" in the config`)
       if (enter === undefined && trigger !== null && !listened.has(trigger) && !due(moment.time)) return
+      if (pushes) subscription = await hooks.subscription()
       const facts = hooks.facts(moment, event)
       const situation = { time: moment.time, visitorId: hooks.visitorId(), trigger, enter }
       await update(trigger, moment, (current) => stepJourneys(journeys, current, { ...situation, facts: withJourneyFacts(facts, current) }, tools))
