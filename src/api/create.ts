@@ -112,12 +112,18 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
   const perform = async (call: CapturedCall) => {
     try {
       if (call.method === 'reset') await forget(call.moment)
-      else if (call.method === 'grant') await privacy.grant()
+      else if (call.method === 'grant') await grant()
       else if (call.method === 'show') items.show(call.args[0] as string, { rule: null, variant: null })
       else await engine.perform(call)
     } finally {
       if (call.id) handedOver.delete(call.id)
     }
+  }
+  /** A grant, in line with the calls: what journeys did while pending is kept with the visitor from now on (contract §8). */
+  const grant = async () => {
+    const before = consent.state()
+    await privacy.grant()
+    if (before !== 'granted' && consent.mayStore()) await loaded.journeys?.adopt()
   }
   /** Who this page's visitor is, for messages carried from a page that did not know yet. */
   const identity = () => {

@@ -1,5 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { IDBFactory } from 'fake-indexeddb'
+import { createStore, get, set } from 'idb-keyval'
+import { startJourneys, type EngineHooks } from './runtime.js'
+import { createStorage } from '../store/storage.js'
 import { createJourneykit } from '../api/create.js'
 import type { Batch, Message } from '../transport/envelope.js'
 import type { Config } from '../config/types.js'
@@ -110,5 +114,39 @@ describe('journeys in the runtime', () => {
     jk.reset()
     await jk.flush()
     expect(seen.filter((s) => s.startsWith('journey_'))).toEqual([])
+  })
+})
+
+describe('journeys and consent', () => {
+  const hooks: EngineHooks = {
+    facts: () => ({}),
+    visitorId: () => 'v-1',
+    track: async () => undefined,
+    set: () => undefined,
+    mayShow: () => true,
+    show: async () => undefined,
+  }
+  const moment = { time: Date.parse('2026-11-23T09:00:00Z'), page: { url: 'https://shop.test/', path: '/', referrer: '', title: '', search: '' } }
+  const stored = () => get('jk:v1:journeys', createStore('journeykit', 'state'))
+
+  it('a grant stores the runs walked while pending at once; a state an earlier grant stored wins', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory())
+    const storage = createStorage(false) // consent pending: memory only
+    const journeys = await startJourneys({ config, storage, regex: () => undefined, hooks, tick: () => undefined })
+    await journeys.step('add_to_cart', moment, {})
+    expect(await stored()).toBeUndefined()
+    storage.makeDurable()
+    await journeys.adopt()
+    expect((await stored())?.journeys.rescue.run).toMatchObject({ run: 1, step: 'pause' })
+
+    vi.stubGlobal('indexedDB', new IDBFactory())
+    await set('jk:v1:journeys', { segments: [], journeys: { rescue: { runs: 2, goal: true } } }, createStore('journeykit', 'state'))
+    const returning = createStorage(false)
+    const later = await startJourneys({ config, storage: returning, regex: () => undefined, hooks, tick: () => undefined })
+    await later.step('add_to_cart', moment, {})
+    returning.makeDurable()
+    await later.adopt()
+    expect(await stored()).toEqual({ segments: [], journeys: { rescue: { runs: 2, goal: true } } })
+    expect(later.steps()).toEqual({ rescue: null, manual: null })
   })
 })

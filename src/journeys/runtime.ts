@@ -136,6 +136,15 @@ export async function startJourneys(deps: JourneyDeps) {
         return { state: { ...current, segments: members }, effects: [...exited.map(event('segment_exited')), ...entered.map(event('segment_entered'))] }
       })
     },
+    /**
+     * Consent granted: the runs this page walked while pending are stored with the visitor now,
+     * not at their next step (a visitor who leaves first would lose them, and enter again as run 1).
+     * A state an earlier grant stored wins, as the stored identity does.
+     */
+    async adopt(): Promise<void> {
+      state = await deps.storage.update<JourneysState>(keys.journeys, (stored) => (isState(stored) ? stored : state))
+      wake()
+    },
     /** `reset()`: every run ends (reason reset) as the visitor who walked it; the next one starts with nothing. */
     async reset(moment: Moment): Promise<void> {
       await update('reset', moment, (current) => ({ state: emptyJourneysState(), effects: endAll(current, 'reset', moment.time).effects }))
