@@ -81,6 +81,7 @@ export function createJourneykit(options: InitOptions, queued: QueuedCall[] = []
     clearDelivery: () => loaded.delivery?.clear(),
     hideItems: items.hideAll,
     cancelWaitingGrant: () => calls.drop((call) => call.method === 'grant'),
+    forgetJourneys: () => loaded.journeys?.forget(),
     onGranted: () => {
       const sender = loaded.delivery?.sender()
       if (sender) loaded.delivery?.chunk()?.sendCarried(sender, identity())

@@ -118,6 +118,26 @@ describe('journeys in the runtime', () => {
 })
 
 describe('journeys and consent', () => {
+  it('a denial forgets the runs on the page too: a wait that ends afterwards shows nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    stubCollector()
+    const shown = () => document.querySelector('[data-journeykit-item="reminder"]')
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
+    const seen: string[] = []
+    jk.on('*', (message) => seen.push(summary(message)))
+    jk.track('add_to_cart')
+    await vi.waitFor(() => expect(seen).toContain('journey_step:hello'))
+    jk.consent('denied')
+    await vi.advanceTimersByTimeAsync(2 * 3_600_000)
+    await vi.advanceTimersByTimeAsync(10)
+    expect(shown()).toBeNull()
+
+    const control = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
+    control.track('add_to_cart')
+    await vi.advanceTimersByTimeAsync(2 * 3_600_000)
+    await vi.waitFor(() => expect(shown()).not.toBeNull())
+  })
+
   const hooks: EngineHooks = {
     facts: () => ({}),
     visitorId: () => 'v-1',

@@ -85,14 +85,21 @@ export async function startJourneys(deps: JourneyDeps) {
   }
   wake()
 
+  // Bumped by a denial: an update under way then is forgotten with the rest.
+  let forgotten = 0
+
   /** Steps the stored state under its lock (another tab may have moved it), then does what it decided. */
   const update = async (trigger: string | null, moment: Moment, change: (current: JourneysState) => Outcome) => {
+    const asOf = forgotten
     let effects: Effect[] = []
-    state = await deps.storage.update<JourneysState>(keys.journeys, (stored) => {
+    const next = await deps.storage.update<JourneysState>(keys.journeys, (stored) => {
       const outcome = change(isState(stored) ? stored : state)
       effects = outcome.effects
       return outcome.state
     })
+    // Denied meanwhile: the storage's memory must not keep what this update wrote there.
+    if (asOf !== forgotten) return void (await deps.storage.update(keys.journeys, () => state))
+    state = next
     wake()
     if (effects.length) deps.log?.(trigger, effects)
     for (const effect of effects) await perform(effect, moment)
@@ -143,6 +150,15 @@ export async function startJourneys(deps: JourneyDeps) {
      */
     async adopt(): Promise<void> {
       state = await deps.storage.update<JourneysState>(keys.journeys, (stored) => (isState(stored) ? stored : state))
+      wake()
+    },
+    /**
+     * Consent denied: the runs are forgotten on this page too, as the visitor is (the stored
+     * copy is erased apart); nothing is reported, and no step acts on what came before.
+     */
+    forget(): void {
+      forgotten++
+      state = emptyJourneysState()
       wake()
     },
     /** `reset()`: every run ends (reason reset) as the visitor who walked it; the next one starts with nothing. */
