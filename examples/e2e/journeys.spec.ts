@@ -198,23 +198,29 @@ test('a wait that ended while away, inside the within: the guard takes its trigg
   expect(named(events, 'winback_requested')).toEqual([])
 })
 
+const rescue = withProbe({
+  version: 1,
+  items: { reminder },
+  journeys: {
+    rescue: {
+      entry: { on: 'add_to_cart' },
+      steps: [
+        { id: 'pause', wait: '1h' },
+        { id: 'remind', show: 'reminder' },
+      ],
+    },
+  },
+})
+
+const remindedOnce = [
+  ['journey_entered', { journey: 'rescue', run: 1, holdout: false }],
+  ['journey_step', { journey: 'rescue', run: 1, step: 'remind', action: 'show' }],
+  ['journey_exited', { journey: 'rescue', run: 1, reason: 'completed' }],
+]
+
 test('two tabs open when a wait ends: the next step acts once, in one tab only', async ({ page, site, context }) => {
   await page.clock.install({ time: monday })
-  const url = await site.serve(page, {
-    config: withProbe({
-      version: 1,
-      items: { reminder },
-      journeys: {
-        rescue: {
-          entry: { on: 'add_to_cart' },
-          steps: [
-            { id: 'pause', wait: '1h' },
-            { id: 'remind', show: 'reminder' },
-          ],
-        },
-      },
-    }),
-  })
+  const url = await site.serve(page, { config: rescue })
   await visit(page, site, url)
   await jk(page, 'track', 'add_to_cart')
   await site.waitForEvents(page, (all) => named(all, 'journey_entered').length === 1)
@@ -234,12 +240,25 @@ test('two tabs open when a wait ends: the next step acts once, in one tab only',
 
   const onScreen = await Promise.all(tabs.map((tab) => tab.locator('[data-journeykit-item="reminder"]').count()))
   expect(onScreen.sort()).toEqual([0, 1])
-  expect(journeyEvents(events)).toEqual([
-    ['journey_entered', { journey: 'rescue', run: 1, holdout: false }],
-    ['journey_step', { journey: 'rescue', run: 1, step: 'remind', action: 'show' }],
-    ['journey_exited', { journey: 'rescue', run: 1, reason: 'completed' }],
-  ])
+  expect(journeyEvents(events)).toEqual(remindedOnce)
   expect(named(events, 'item_shown').filter((e) => e.properties.item === 'reminder')).toHaveLength(1)
+})
+
+test('a tab opened before another tab entered the run wakes too: with that tab closed, the step acts where the visitor is', async ({ page, site, context }) => {
+  await page.clock.install({ time: monday })
+  const url = await site.serve(page, { config: rescue })
+  const first = await context.newPage()
+  await visit(first, site, url) // open before the run exists: nothing to wake for yet
+  await visit(page, site, url)
+  await jk(page, 'track', 'add_to_cart')
+  await site.waitForEvents(page, (all) => named(all, 'journey_entered').length === 1)
+  await page.close()
+
+  await first.clock.fastForward(hour + 1000)
+  await expect(first.locator('[data-journeykit-item="reminder"]').getByRole('region', { name: 'Your cart misses you' })).toBeVisible()
+  const events = await site.waitForEvents(first, (all) => named(all, 'journey_exited').length === 1)
+  expect(journeyEvents(events)).toEqual(remindedOnce)
+  expect(named(events, 'journey_step')[0]!.context.page.url).toBe(url)
 })
 
 const cancellable = withProbe({
