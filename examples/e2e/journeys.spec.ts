@@ -483,3 +483,24 @@ test('segments: segment_entered and segment_exited arrive, later events carry co
   expect(named(second, 'segment_exited').map((e) => e.properties)).toEqual([{ segment: 'pros' }])
   expect((await storedJourneys(page))?.segments).toEqual(['returning'])
 })
+
+// Known bug, kept as a failing spec: tabs do not share the visitor record (user id, traits,
+// stage) after start-up, contract §5a. A tab opened before another tab's identify keeps its
+// own stale copy; its next call re-decides segments with it (against the stored membership it
+// reads) and announces segment_exited for a segment the visitor is still in. Its events also
+// carry userId null. Remove `.fail` once src/store/visitor.ts refreshes the visitor across tabs.
+test.fail('two tabs, one visitor: an identify in one tab does not make the other announce segment_exited', async ({ page, site, context }) => {
+  const url = await site.serve(page, { config: { version: 1, segments: { pros: { if: { 'user.traits.plan': 'pro' } } } } })
+  const other = await context.newPage()
+  await visit(other, site, url)
+  await visit(page, site, url)
+  await jk(page, 'identify', 'u-1', { plan: 'pro' })
+  await site.waitForEvents(page, (all) => named(all, 'segment_entered').length === 1)
+  await jk(other, 'page')
+  await jk(other, 'track', 'browse')
+  await jk(other, 'flush')
+  const events = await site.waitForEvents(other, (all) => named(all, 'browse').length === 1)
+  expect(named(events, 'segment_exited')).toEqual([])
+  expect(named(events, 'browse')[0]!.context.journey.segments).toEqual(['pros'])
+  expect(named(events, 'browse')[0]!.userId).toBe('u-1')
+})
