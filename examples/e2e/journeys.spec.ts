@@ -21,8 +21,7 @@ const jk = (page: Page, method: string, ...args: unknown[]) =>
   page.evaluate(([name, rest]) => (window as any).journeykit[name as string](...(rest as unknown[])), [method, args] as const)
 
 /** `journey_*` events as `[event, properties]`, in the order the collector got them. */
-const journeyEvents = (events: Events, journey?: string) =>
-  events.filter((e) => e.event?.startsWith('journey_') && (!journey || e.properties.journey === journey)).map((e) => [e.event, e.properties])
+const journeyEvents = (events: Events) => events.filter((e) => e.event?.startsWith('journey_')).map((e) => [e.event, e.properties])
 
 const named = (events: Events, name: string) => events.filter((e) => e.event === name)
 const count =
