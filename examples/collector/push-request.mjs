@@ -34,7 +34,7 @@ export function tagFor(tag, source) {
 export const httpsOnly = (url) => url.protocol === 'https:'
 
 /**
- * `{ request }` for a `push_requested` track event the collector can send, else `{ problem }`.
+ * `{ request }` for a `push_requested` track event the collector can send, else `{ problem, source }`.
  * A request: `{ id, anonymousId, userId, requestedAt, sendAt, cancelOn, subscription, payload, source }`
  * (times in ms: `requestedAt` is the event's timestamp, `sendAt` defaults to it).
  */
@@ -42,26 +42,26 @@ export function readRequest(event, allowEndpoint = httpsOnly) {
   const properties = isObject(event.properties) ? event.properties : {}
   const source = sourceOf(properties)
   const push = isObject(properties.push) ? properties.push : {}
-  if (!text(push.title)) return { problem: 'push.title must be text' }
+  if (!text(push.title)) return { source, problem: 'push.title must be text' }
   const payload = {}
   for (const key of payloadKeys) if (push[key] !== undefined && push[key] !== null) payload[key] = push[key]
   payload.tag = tagFor(push.tag, source)
 
   const subscription = isObject(properties.subscription) ? properties.subscription : {}
   const keys = isObject(subscription.keys) ? subscription.keys : {}
-  if (!text(keys.p256dh) || !text(keys.auth)) return { problem: 'subscription.keys needs p256dh and auth' }
+  if (!text(keys.p256dh) || !text(keys.auth)) return { source, problem: 'subscription.keys needs p256dh and auth' }
   let endpoint
   try {
     endpoint = new URL(subscription.endpoint)
   } catch {
-    return { problem: 'subscription.endpoint must be a URL' }
+    return { source, problem: 'subscription.endpoint must be a URL' }
   }
-  if (!allowEndpoint(endpoint)) return { problem: `subscription.endpoint ${endpoint.origin} is not allowed` }
+  if (!allowEndpoint(endpoint)) return { source, problem: `subscription.endpoint ${endpoint.origin} is not allowed` }
 
   const requestedAt = Date.parse(event.timestamp)
   const sendAt = properties.sendAt == null ? requestedAt : Date.parse(properties.sendAt)
-  if (Number.isNaN(requestedAt) || Number.isNaN(sendAt)) return { problem: 'sendAt must be an ISO time' }
-  if (sendAt - requestedAt > maxDelay) return { problem: 'sendAt is more than 31 days after the request' }
+  if (Number.isNaN(requestedAt) || Number.isNaN(sendAt)) return { source, problem: 'sendAt must be an ISO time' }
+  if (sendAt - requestedAt > maxDelay) return { source, problem: 'sendAt is more than 31 days after the request' }
   const cancelOn = Array.isArray(properties.cancelOn) ? properties.cancelOn.filter(text) : []
   return {
     request: {

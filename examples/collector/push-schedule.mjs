@@ -45,9 +45,9 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
   function request(event, now) {
     const id = event.messageId
     if (typeof id !== 'string' || done.has(id) || waiting.has(id)) return []
-    const { request: read, problem } = readRequest(event, allowEndpoint)
+    const { request: read, problem, source } = readRequest(event, allowEndpoint)
     if (problem) {
-      const partial = { id, anonymousId: event.anonymousId, userId: event.userId, source: {}, sendAt: Date.parse(event.properties?.sendAt) }
+      const partial = { id, anonymousId: event.anonymousId, userId: event.userId, source, sendAt: Date.parse(event.properties?.sendAt) }
       return [finish(partial, 'push_failed', now, { status: null, reason: 'invalid', problem })]
     }
     waiting.set(id, { ...read, attempts: 0, retryAt: null, sending: false })

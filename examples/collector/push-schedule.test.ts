@@ -295,7 +295,9 @@ describe('push schedule: failures and retries', () => {
       [{ sendAt: at(40 * 24 * 3600 * 1000) }, 'sendAt is more than 31 days after the request'],
     ]
     for (const [properties, problem] of cases) {
-      expect(schedule.add(requested({ properties }), t0)).toMatchObject([{ event: 'push_failed', properties: { status: null, reason: 'invalid', problem } }])
+      expect(schedule.add(requested({ properties }), t0)).toMatchObject([
+        { event: 'push_failed', properties: { rule: 'left-cart', status: null, reason: 'invalid', problem } },
+      ])
     }
     expect(schedule.waiting()).toEqual([])
     const local = createPushSchedule({ allowEndpoint: (url: URL) => url.hostname === '127.0.0.1' })
