@@ -2,14 +2,15 @@
 // stored event, the sender (push-sender.mjs) and the VAPID keys (vapid.mjs). The events file is
 // the schedule's write-ahead log: a `push_requested` is on disk before its batch is answered and
 // before any timer can pick it; its outcome is stored after the push service answered.
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { createPushSchedule } from './push-schedule.mjs'
 import { startPushSender } from './push-sender.mjs'
 import { loadVapidKeys } from './vapid.mjs'
 
 /**
- * Options (`push` of startCollector): `keys` ({ publicKey, privateKey, subject }) or `keysFile`
- * (default: vapid-keys.json beside the events file) and `env` (default process.env); `ttl`
+ * Options (`push` of startCollector): `keys` ({ publicKey, privateKey, subject }), or `env`
+ * (default process.env: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT) and `keysFile`
+ * (default: VAPID_KEYS_FILE, else vapid-keys.json beside the events file); `ttl`
  * (seconds, default a day), `retryDelays` (ms), `timeout` (ms per POST), `allowEndpoint(url)`
  * (default: https only). Null when web-push is not installed: requests are kept, not sent.
  */
@@ -19,7 +20,8 @@ export async function preparePushes(options, { file, log }) {
     log('push: web-push is not installed (npm install web-push): push_requested events are stored, not sent')
     return null
   }
-  const { keys, keysFile = join(dirname(file), 'vapid-keys.json'), env, ttl = 24 * 3600, retryDelays, timeout, allowEndpoint } = options
+  const { keys, env = process.env, ttl = 24 * 3600, retryDelays, timeout, allowEndpoint } = options
+  const keysFile = options.keysFile ?? (env.VAPID_KEYS_FILE ? resolve(env.VAPID_KEYS_FILE) : join(dirname(file), 'vapid-keys.json'))
   const vapid = keys ? { ...keys, source: 'options', file: null } : loadVapidKeys(webpush, { file: keysFile, env })
   const schedule = createPushSchedule({ ttl, retryDelays, allowEndpoint })
   return {

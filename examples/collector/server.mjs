@@ -300,7 +300,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     host: process.env.HOST || '127.0.0.1',
     file: process.env.FILE ? resolve(process.env.FILE) : undefined,
     log: true,
-    push: process.env.VAPID_KEYS_FILE ? { keysFile: resolve(process.env.VAPID_KEYS_FILE) } : {},
   })
   console.log(`collector listening on ${collector.url} (events → ${collector.file})`)
   const stop = () => collector.close().then(() => process.exit(0))
