@@ -4,11 +4,12 @@
 // journey funnel (funnel.mjs) live at GET /, and sends the web pushes events ask for
 // (pushes.mjs). node: built-ins only, plus web-push when it is installed, for sending pushes.
 import { createServer } from 'node:http'
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { checkEnvelope } from './envelope.mjs'
+import { appendEvents, readEvents } from './events-file.mjs'
 import { createFunnel } from './funnel.mjs'
 import { preparePushes } from './pushes.mjs'
 
@@ -41,25 +42,15 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
   const decided = [] // outcomes the schedule decides while the file is read back
   let sender = null
 
-  // Rebuild the dedupe set, the funnel and the page's backlog from earlier runs.
-  if (existsSync(file)) {
-    const text = readFileSync(file, 'utf8')
-    for (const line of text.split('\n')) {
-      try {
-        const event = JSON.parse(line)
-        if (!event || typeof event !== 'object') continue
-        if (typeof event.messageId === 'string') seen.add(event.messageId)
-        funnel.add(event)
-        recent.push(event)
-        if (pushes) decided.push(...pushes.schedule.add(event, Date.now()))
-      } catch {
-        /* blank or torn line */
-      }
-    }
-    recent = recent.slice(-recentLimit)
-    funnelNow = funnel.result()
-    if (text && !text.endsWith('\n')) appendFileSync(file, '\n') // a torn last line must not swallow the next event
-  }
+  // Rebuild the dedupe set, the funnel, the page's backlog and the push schedule from earlier runs.
+  readEvents(file, (event) => {
+    if (typeof event.messageId === 'string') seen.add(event.messageId)
+    funnel.add(event)
+    recent.push(event)
+    if (pushes) decided.push(...pushes.schedule.add(event, Date.now()))
+  })
+  recent = recent.slice(-recentLimit)
+  funnelNow = funnel.result()
 
   function reply(res, status, body, headers = {}) {
     res.entry.status = status
@@ -87,19 +78,6 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     held.add(timer)
   }
 
-  /** Appends to the events file; push requests and outcomes are on disk (fsync) before anything acts on them. */
-  function append(text, durable) {
-    mkdirSync(dirname(file), { recursive: true })
-    if (!durable) return appendFileSync(file, text)
-    const fd = openSync(file, 'a')
-    try {
-      appendFileSync(fd, text)
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-  }
-
   function accept(batch) {
     let accepted = 0
     let duplicates = 0
@@ -119,7 +97,9 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
       accepted++
     }
     if (lines.length) {
-      append(
+      // Push requests and outcomes are on disk before anything acts on them (README, Web push).
+      appendEvents(
+        file,
         lines.join(''),
         stored.some((event) => pushNames.has(event.event)),
       )
