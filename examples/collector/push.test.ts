@@ -139,18 +139,18 @@ describe('the collector sends the pushes events ask for', () => {
       const service = await pushService()
       const file = newFile()
       const server = await collector(file, service)
-      const now = Date.now()
+      const now = Date.now() // sendAt 3 s ahead: every batch below is in before then, even on a slow machine
       // arrives after the request
       const one = createSubscriber(`${service.url}/sub/3`)
-      await post(server.batchUrl, requested(one.subscription, 'visitor-3', 1_500, now))
+      await post(server.batchUrl, requested(one.subscription, 'visitor-3', 3_000, now))
       await post(server.batchUrl, track('order_completed', { total: 49 }, 'visitor-3', now + 200))
       // arrives before the request but happened after it (another tab's outbox was first)
       const two = createSubscriber(`${service.url}/sub/4`)
       await post(server.batchUrl, track('order_completed', { total: 49 }, 'visitor-4', now + 200))
-      await post(server.batchUrl, requested(two.subscription, 'visitor-4', 1_500, now))
+      await post(server.batchUrl, requested(two.subscription, 'visitor-4', 3_000, now))
       // another visitor's order cancels nothing
       const three = createSubscriber(`${service.url}/sub/5`)
-      await post(server.batchUrl, requested(three.subscription, 'visitor-5', 1_500, now))
+      await post(server.batchUrl, requested(three.subscription, 'visitor-5', 3_000, now))
 
       const cancelled = server.events().filter((e: Event) => e.event === 'push_cancelled')
       expect(cancelled.map((e: Event) => [e.anonymousId, e.properties.by])).toEqual([
