@@ -20,8 +20,13 @@ test('the demo store: welcome offer on home, cart events, and the purchase stage
   await expect(offer.getByRole('dialog')).toBeVisible()
   await page.keyboard.press('Escape')
   await page.getByRole('button', { name: /checkout/i }).click()
-  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'journey_exited').length === 2)
-  const names = events.map((e) => e.event ?? e.type)
+  // after the order, the soft ask for push (the collector sends the cart reminders)
+  await expect(page.locator('[data-journeykit-item="cart-alerts"]').getByText('Want a nudge about your cart?')).toBeVisible()
+  const isAsk = (e: Record<string, any>) => e.event === 'item_shown' && e.properties?.item === 'cart-alerts'
+  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'journey_exited').length === 2 && all.some(isAsk))
+  const ask = events.findIndex(isAsk)
+  expect(ask).toBeGreaterThan(events.findIndex((e) => e.event === 'order_completed'))
+  const names = events.filter((e) => !isAsk(e)).map((e) => e.event ?? e.type)
   expect(names).toEqual([
     'visit_start',
     'journey_entered',
