@@ -15,7 +15,11 @@ test('the demo store: welcome offer on home, cart events, and the purchase stage
   await welcome.getByRole('link', { name: 'Shop shirts' }).click()
   await expect(page).toHaveURL(/product\.html$/)
   await page.getByRole('button', { name: /add to cart/i }).click()
-  await page.goto(`${site.origin}/examples/store/cart.html`) // at once: calls in flight are kept for the next page
+  // Cart rescue enters on product_added. A call still running when the page goes is carried to
+  // the next page as its message and never run again (contract §7; carry.spec.ts), which would
+  // leave the journey out: let it run here first.
+  await site.waitForEvents(page, (all) => all.some((e) => e.event === 'journey_entered' && e.properties?.journey === 'cart-rescue'))
+  await page.goto(`${site.origin}/examples/store/cart.html`)
   const offer = page.locator('[data-journeykit-item="cart-offer"]')
   await expect(offer.getByRole('dialog')).toBeVisible()
   await page.keyboard.press('Escape')
