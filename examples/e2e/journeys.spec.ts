@@ -483,12 +483,10 @@ test('segments: segment_entered and segment_exited arrive, later events carry co
   expect((await storedJourneys(page))?.segments).toEqual(['returning'])
 })
 
-// Known bug, kept as a failing spec: tabs do not share the visitor record (user id, traits,
-// stage) after start-up, contract §5a. A tab opened before another tab's identify keeps its
-// own stale copy; its next call re-decides segments with it (against the stored membership it
-// reads) and announces segment_exited for a segment the visitor is still in. Its events also
-// carry userId null. Remove `.fail` once src/store/visitor.ts refreshes the visitor across tabs.
-test.fail('two tabs, one visitor: an identify in one tab does not make the other announce segment_exited', async ({ page, site, context }) => {
+// Contract §5a: a tab opened before another tab's identify read the visitor before it. Each
+// page view reads the visitor again (src/store/visitor.ts refresh), so its next call decides
+// segments with the user's traits, and its events carry the user id. (This failed before.)
+test('two tabs, one visitor: an identify in one tab does not make the other announce segment_exited', async ({ page, site, context }) => {
   const url = await site.serve(page, { config: { version: 1, segments: { pros: { if: { 'user.traits.plan': 'pro' } } } } })
   const other = await context.newPage()
   await visit(other, site, url)

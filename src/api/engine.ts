@@ -185,6 +185,7 @@ export function createEngine(deps: EngineDeps) {
     const { moment } = call
     const { url, path, referrer } = moment.page
     const view = { path: normalizePath(path), utm: readUtm(url), referrer }
+    await visitor.refresh()
     const newVisit = await visitor.countPageView(view, moment.time, deps.storing())
     cancelDelays()
     pageShows = 0
