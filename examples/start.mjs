@@ -1,5 +1,7 @@
 // `npm start` (after `npm run build`): serves the repo root for the demo store and runs
-// the local collector the store sends to (PORT and COLLECTOR_PORT change their ports).
+// the local collector the store sends to, which also sends the store's web pushes (PORT and
+// COLLECTOR_PORT change their ports; VAPID_* or VAPID_KEYS_FILE its keys, see
+// examples/collector/README.md).
 import { existsSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,6 +20,7 @@ const { site, collector, close } = await startStore({ root, port, collectorPort,
 
 console.log(`store:     ${site.url}/examples/store/`)
 console.log(`collector: ${collector.url}/  (events → ${relative(process.cwd(), collector.file) || collector.file})`)
+if (collector.vapidPublicKey) console.log(`push:      the collector sends the store's pushes; its VAPID public key is served in the store's config`)
 
 let stopping = false
 async function stop() {

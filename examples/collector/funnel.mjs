@@ -1,6 +1,8 @@
 // The journey funnel, computed from stored events: visitors per journey stage, each item's
-// shown → converted rate, and each rule's variants (A/B results). No I/O: add() every event
-// once, read result() at any time; funnel(events) does both for a list.
+// shown → converted rate, each rule's variants (A/B results), and the push funnel
+// (push-funnel.mjs). No I/O: add() every event once, read result() at any time;
+// funnel(events) does both for a list.
+import { createPushFunnel } from './push-funnel.mjs'
 
 export const stages = ['awareness', 'consideration', 'purchase', 'retention', 'advocacy']
 
@@ -18,6 +20,7 @@ export function createFunnel() {
   const visitors = new Map() // 'u:<userId>' or 'a:<anonymousId>' → { stage, time } of the latest staged event
   const items = new Map()
   const variants = new Map()
+  const pushes = createPushFunnel()
   let events = 0
 
   const visitor = (key) => visitors.get(key) ?? visitors.set(key, { stage: null, time: -Infinity }).get(key)
@@ -48,6 +51,7 @@ export function createFunnel() {
       keepLatest(visitor(key), stages.includes(stage) ? stage : null, Number.isNaN(time) ? -Infinity : time)
     }
 
+    pushes.add(event)
     const field = event.type === 'track' ? counted.get(event.event) : undefined
     const properties = event.properties && typeof event.properties === 'object' ? event.properties : {}
     if (!field) return
@@ -82,6 +86,7 @@ export function createFunnel() {
       variants: [...variants.values()]
         .map((row) => ({ ...row, rate: rate(row.converted, row.shown) }))
         .sort((a, b) => byName(a.rule ?? '', b.rule ?? '') || byName(a.variant, b.variant)),
+      pushes: pushes.result(),
     }
   }
 

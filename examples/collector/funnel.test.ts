@@ -116,6 +116,7 @@ describe('funnel: items and variants', () => {
       unknownStage: 0,
       items: [],
       variants: [],
+      pushes: { totals: { requested: 0, sent: 0, shown: 0, clicked: 0, cancelled: 0, failed: 0 }, rows: [] },
     })
   })
 
@@ -128,6 +129,41 @@ describe('funnel: items and variants', () => {
     ])
     expect(odd.items).toEqual([])
     expect(odd.events).toBe(4)
+  })
+})
+
+describe('funnel: web push', () => {
+  const requested = (anonymousId: string, source: Event, tag?: string) =>
+    event({ event: 'push_requested', anonymousId, properties: { push: { title: 'T', ...(tag && { tag }) }, sendAt: '2024-05-01T10:01:00Z', ...source } })
+  const outcome = (name: string, source: Event, extra: Event = {}) => event({ event: name, properties: { request: 'r', ...source, ...extra } })
+  const report = (name: string, tag: string | null) => event({ event: name, properties: { title: 'T', tag, url: '/cart' } })
+  const cart = { rule: 'left-cart' }
+  const step = { journey: 'cart-rescue', run: 1, step: 'remind' }
+  const result = funnel([
+    requested('a', cart),
+    requested('b', cart),
+    requested('c', cart),
+    requested('d', step, 'cart-reminder'),
+    outcome('push_sent', cart, { status: 201 }),
+    outcome('push_sent', cart, { status: 201 }),
+    outcome('push_cancelled', cart, { by: 'order_completed' }),
+    outcome('push_failed', step, { status: 410, reason: 'gone' }),
+    report('push_received', 'journeykit:left-cart'), // the default tag of the rule's pushes
+    report('push_received', 'journeykit:left-cart'),
+    report('push_clicked', 'journeykit:left-cart'),
+    report('push_received', 'cart-reminder'), // the tag the step's payload set
+    report('push_received', 'price-drop'), // no request set this tag: a broadcast
+    report('push_clicked', null),
+  ]).pushes
+  const none = { requested: 0, sent: 0, shown: 0, clicked: 0, cancelled: 0, failed: 0 }
+
+  it('counts requested → sent → shown → clicked, cancelled and failed per rule or journey step', () => {
+    expect(result.rows).toEqual([
+      { rule: 'left-cart', journey: null, step: null, ...none, requested: 3, sent: 2, shown: 2, clicked: 1, cancelled: 1 },
+      { rule: null, journey: 'cart-rescue', step: 'remind', ...none, requested: 1, shown: 1, failed: 1 },
+      { rule: null, journey: null, step: null, ...none, shown: 1, clicked: 1 },
+    ])
+    expect(result.totals).toEqual({ requested: 4, sent: 2, shown: 4, clicked: 2, cancelled: 1, failed: 1 })
   })
 })
 

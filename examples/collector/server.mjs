@@ -1,14 +1,17 @@
 // A collector for the Segment-shaped batches journeykit sends (contract §5). Validates each
 // batch (all or nothing, see envelope.mjs), appends new events to an NDJSON file, drops
-// repeated messageIds across restarts (delivery is at least once), and shows arrivals and the
-// journey funnel (funnel.mjs) live at GET /. Dependency-free: node: built-ins only.
+// repeated messageIds across restarts (delivery is at least once), shows arrivals and the
+// journey funnel (funnel.mjs) live at GET /, and sends the web pushes events ask for
+// (pushes.mjs). node: built-ins only, plus web-push when it is installed, for sending pushes.
 import { createServer } from 'node:http'
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { checkEnvelope } from './envelope.mjs'
+import { appendEvents, readEvents } from './events-file.mjs'
 import { createFunnel } from './funnel.mjs'
+import { preparePushes } from './pushes.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const page = readFileSync(resolve(here, 'page.html'), 'utf8')
@@ -22,7 +25,9 @@ const cors = {
   'Access-Control-Max-Age': '600',
 }
 
-export async function startCollector({ port = 8787, host = '127.0.0.1', file = resolve(here, 'events.ndjson'), log = false } = {}) {
+const pushNames = new Set(['push_requested', 'push_sent', 'push_cancelled', 'push_failed'])
+
+export async function startCollector({ port = 8787, host = '127.0.0.1', file = resolve(here, 'events.ndjson'), log = false, push = {} } = {}) {
   let [events, batches, requests, recent, faults] = [[], [], [], [], []]
   let rejecting = null // rejectEvents() predicate
   let delayMs = 0
@@ -32,25 +37,20 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
   const funnel = createFunnel()
   let funnelNow = funnel.result()
   const funnelMessage = () => `event: funnel\ndata: ${JSON.stringify(funnelNow)}\n\n`
+  const say = log ? (message) => console.log(message) : () => {}
+  const pushes = push ? await preparePushes(push, { file, log: say }) : null
+  const decided = [] // outcomes the schedule decides while the file is read back
+  let sender = null
 
-  // Rebuild the dedupe set, the funnel and the page's backlog from earlier runs.
-  if (existsSync(file)) {
-    const text = readFileSync(file, 'utf8')
-    for (const line of text.split('\n')) {
-      try {
-        const event = JSON.parse(line)
-        if (!event || typeof event !== 'object') continue
-        if (typeof event.messageId === 'string') seen.add(event.messageId)
-        funnel.add(event)
-        recent.push(event)
-      } catch {
-        /* blank or torn line */
-      }
-    }
-    recent = recent.slice(-recentLimit)
-    funnelNow = funnel.result()
-    if (text && !text.endsWith('\n')) appendFileSync(file, '\n') // a torn last line must not swallow the next event
-  }
+  // Rebuild the dedupe set, the funnel, the page's backlog and the push schedule from earlier runs.
+  readEvents(file, (event) => {
+    if (typeof event.messageId === 'string') seen.add(event.messageId)
+    funnel.add(event)
+    recent.push(event)
+    if (pushes) decided.push(...pushes.schedule.add(event, Date.now()))
+  })
+  recent = recent.slice(-recentLimit)
+  funnelNow = funnel.result()
 
   function reply(res, status, body, headers = {}) {
     res.entry.status = status
@@ -82,6 +82,7 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     let accepted = 0
     let duplicates = 0
     const lines = []
+    const stored = []
     for (const event of batch) {
       if (seen.has(event.messageId)) {
         duplicates++
@@ -89,20 +90,31 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
       }
       seen.add(event.messageId)
       lines.push(JSON.stringify(event) + '\n')
+      stored.push(event)
       events.push(event)
       recent.push(event)
       funnel.add(event)
       accepted++
     }
     if (lines.length) {
-      mkdirSync(dirname(file), { recursive: true })
-      appendFileSync(file, lines.join(''))
+      // Push requests and outcomes are on disk before anything acts on them (README, Web push).
+      appendEvents(
+        file,
+        lines.join(''),
+        stored.some((event) => pushNames.has(event.event)),
+      )
       recent = recent.slice(-recentLimit)
       funnelNow = funnel.result()
       for (const res of streams) {
         for (const line of lines) res.write(`data: ${line}\n`)
         res.write(funnelMessage())
       }
+    }
+    // Stored first, then scheduled: what the schedule decides (a cancel, a gone subscription) is stored the same way.
+    if (pushes) {
+      const outcomes = stored.flatMap((event) => pushes.schedule.add(event, Date.now()))
+      if (outcomes.length) accept(outcomes)
+      sender?.wake()
     }
     return { accepted, duplicates }
   }
@@ -202,10 +214,22 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     })
   })
   const url = `http://${host}:${server.address().port}`
+  if (pushes) {
+    say(`push: VAPID public key ${pushes.vapid.publicKey} (${pushes.vapid.source}${pushes.vapid.file ? `: ${pushes.vapid.file}` : ''})`)
+    sender = pushes.start((event) => accept([event]))
+    // Decisions the file already records (a cancel stored right after its cause) are not stored twice.
+    const unrecorded = decided.filter((event) => !pushes.schedule.recorded(event.properties.request))
+    if (unrecorded.length) accept(unrecorded)
+    sender.wake()
+  }
   return {
     url,
     batchUrl: `${url}/v1/batch`,
     file,
+    /** The public VAPID key pushes are sent with (journeykit.json's `push.vapidPublicKey`), or null when push is off. */
+    vapidPublicKey: pushes?.vapid.publicKey ?? null,
+    /** The push requests still waiting to be sent. */
+    pushes: () => pushes?.schedule.waiting() ?? [],
     events: () => events.slice(),
     batches: () => batches.slice(),
     requests: () => requests.slice(),
@@ -235,7 +259,8 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     delay(ms) {
       delayMs = Math.max(0, Number(ms) || 0)
     },
-    close() {
+    async close() {
+      await sender?.close() // a send under way finishes and is recorded
       clearInterval(heartbeat)
       for (const timer of held) clearTimeout(timer)
       held.clear()

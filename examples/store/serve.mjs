@@ -1,7 +1,8 @@
 // The demo store and the local collector it sends to, as `npm start` runs them
 // (examples/start.mjs). The store's journeykit.json and pages name the collector at
 // 127.0.0.1:8787; here they are served naming the collector actually started, so that
-// COLLECTOR_PORT (or port 0 in a test) keeps the store sending to it.
+// COLLECTOR_PORT (or port 0 in a test) keeps the store sending to it. The config also gets
+// the collector's VAPID public key, so visitors subscribe with the key the collector sends with.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startStaticServer } from '../static-server.mjs'
@@ -22,7 +23,7 @@ export async function startStore({ root, port = 8080, collectorPort = 8787, file
   site.setPage('/examples/store/journeykit.json', {
     type: 'application/json; charset=utf-8',
     get body() {
-      return configFor(readFileSync(resolve(store, 'journeykit.json'), 'utf8'), collector.batchUrl)
+      return configFor(readFileSync(resolve(store, 'journeykit.json'), 'utf8'), collector.batchUrl, collector.vapidPublicKey)
     },
   })
   for (const name of pages) {
@@ -37,11 +38,16 @@ export async function startStore({ root, port = 8080, collectorPort = 8787, file
   return { site, collector, close: () => Promise.all([site.close(), collector.close()]) }
 }
 
-/** The store's config text, sending to `batchUrl`; text that is not JSON is left for the runtime to report. */
-export function configFor(text, batchUrl) {
+/**
+ * The store's config text, sending to `batchUrl` and, when it has `push`, subscribing with
+ * `vapidPublicKey` (null: push is off in the collector, the key is left as written). Text that
+ * is not JSON is left for the runtime to report.
+ */
+export function configFor(text, batchUrl, vapidPublicKey = null) {
   try {
     const config = JSON.parse(text)
     if (config?.collector && typeof config.collector === 'object') config.collector.url = batchUrl
+    if (vapidPublicKey && config?.push && typeof config.push === 'object') config.push.vapidPublicKey = vapidPublicKey
     return JSON.stringify(config, null, 2)
   } catch {
     return text

@@ -20,6 +20,9 @@ describe('npm start', () => {
     expect(store.collector.url).not.toContain(':8787')
     const config = await (await fetch(`${store.site.url}/examples/store/journeykit.json`)).json()
     expect(config.collector.url).toBe(store.collector.batchUrl)
+    // visitors subscribe with the key the collector sends with (made on its first start)
+    expect(store.collector.vapidPublicKey).toMatch(/^B[\w-]{86}$/)
+    expect(config.push.vapidPublicKey).toBe(store.collector.vapidPublicKey)
     expect(config.items.welcome.title).toBe('Welcome to Linen & Co.') // the rest of the config as written
     for (const path of ['/examples/store/', '/examples/store/cart.html']) {
       const page = await (await fetch(`${store.site.url}${path}`)).text()

@@ -91,11 +91,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     visitor,
     startDelivery: async () => (await loaded.delivery?.start()) ?? null,
     clearDelivery: () => loaded.delivery?.clear(),
-    hideItems: () => {
-      items.hideAll()
-      loaded.journeys?.forget()
-    },
+    hideItems: items.hideAll,
     cancelWaitingGrant: () => calls.drop((call) => call.method === 'grant'),
+    forgetJourneys: () => loaded.journeys?.forget(),
     onGranted: () => {
       const sender = loaded.delivery?.sender()
       if (sender) loaded.delivery?.chunk()?.sendCarried(sender, identity())
@@ -122,12 +120,13 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     eventWindows: () => loaded.events,
     later: (delayed) => calls.later(delayed, 'rule'),
     journeys: () => loaded.journeys,
+    subscription: push.subscription,
     debug,
   })
   const perform = async (call: CapturedCall) => {
     try {
       if (call.method === 'reset') await forget(call.moment)
-      else if (call.method === 'grant') await privacy.grant()
+      else if (call.method === 'grant') await grant()
       else if (call.method === 'show') items.show(call.args[0] as string, { rule: null, variant: null })
       else await engine.perform(call)
     } finally {
@@ -143,6 +142,12 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       journeys: loaded.journeys?.steps() ?? {},
       consent: consent.state(),
     })
+  /** A grant, in line with the calls: what journeys did while pending is kept with the visitor from now on (contract §8). */
+  const grant = async () => {
+    const before = consent.state()
+    await privacy.grant()
+    if (before !== 'granted' && consent.mayStore()) await loaded.journeys?.adopt()
+  }
   /** Who this page's visitor is, for messages carried from a page that did not know yet. */
   const identity = () => {
     const { anonymousId, userId, stage } = visitor.current()

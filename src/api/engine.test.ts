@@ -11,7 +11,7 @@ import { createVisitorState } from '../store/visitor.js'
 import { createEngine } from './engine.js'
 import { eventFactKeys } from './facts.js'
 
-function engineFor(config: Config) {
+function engineFor(config: Config, subscription: PushSubscriptionJSON | null = null) {
   const sent: Message[] = []
   const engine = createEngine({
     visitor: createVisitorState(createStorage(false)),
@@ -27,12 +27,14 @@ function engineFor(config: Config) {
     regex: () => null,
     eventWindows: () => eventFactKeys(config),
     journeys: () => null,
+    subscription: async () => subscription,
     later: () => undefined,
     debug: null,
   })
   const moment = (path: string) => ({ page: { url: `https://shop.test${path}`, path, referrer: '', title: '' }, time: Date.now() })
   return {
     sent: () => sent.map((m) => m.event ?? `${m.type}:${m.context.page?.path}`),
+    messages: () => sent,
     page: (path: string) => engine.perform({ method: 'page', args: [{}], moment: moment(path) } as CapturedCall),
     track: (event: string) => engine.perform({ method: 'track', args: [event, {}], moment: moment('/') } as CapturedCall),
   }
@@ -66,5 +68,42 @@ describe('event counts in the engine', () => {
       'second_add',
       'page:/checkout',
     ])
+  })
+})
+
+describe('push rules (contract §8b)', () => {
+  const config: Config = {
+    version: 1,
+    rules: [
+      {
+        id: 'left-cart',
+        on: 'exit_intent',
+        push: { title: 'Still thinking it over?', body: 'Your cart is saved', url: '/cart', after: '1h', cancelOn: ['order_completed'] },
+      },
+    ],
+  }
+  const subscription = { endpoint: 'https://push.example/abc', keys: { p256dh: 'p', auth: 'a' } }
+
+  it('requests the push with its payload, sendAt, cancelOn, the subscription and the rule', async () => {
+    const engine = engineFor(config, subscription)
+    const before = Date.now()
+    await engine.track('exit_intent')
+    const requested = engine.messages().find((m) => m.event === 'push_requested')!
+    expect(requested.properties).toMatchObject({
+      push: { title: 'Still thinking it over?', body: 'Your cart is saved', url: '/cart' },
+      cancelOn: ['order_completed'],
+      subscription,
+      rule: 'left-cart',
+    })
+    expect(requested.properties!.push).not.toHaveProperty('after')
+    const sendAt = Date.parse(requested.properties!.sendAt as string)
+    expect(sendAt - before).toBeGreaterThanOrEqual(3_600_000)
+    expect(sendAt - before).toBeLessThan(3_600_000 + 60_000)
+  })
+
+  it('does nothing for a visitor without a subscription', async () => {
+    const engine = engineFor(config, null)
+    await engine.track('exit_intent')
+    expect(engine.sent()).toEqual(['exit_intent'])
   })
 })

@@ -1,4 +1,4 @@
-import type { Config, Rule, Stage } from '../config/types.js'
+import type { Config, PushAction, Rule, Stage } from '../config/types.js'
 import type { ItemCounts } from '../store/visit.js'
 import type { CapturedCall, Moment } from './types.js'
 import type { Message, MessageType } from '../transport/envelope.js'
@@ -37,6 +37,8 @@ export interface EngineDeps {
   regex(): typeof import('../rules/regex.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
+  /** The visitor's push subscription, if they have one (§8b: push actions need it). */
+  subscription(): Promise<PushSubscriptionJSON | null>
   /** Journeys and segments, loaded when the config has some (else null). */
   journeys(): JourneyRuntime | null
   /** The event counts the config's queries ask about (`eventFactKeys`), windowed or not. */
@@ -85,6 +87,9 @@ export function createEngine(deps: EngineDeps) {
     const pacing = deps.pacing()
     if (rule.variants && pacing) ({ show, name: variant } = pacing.variantOf(rule, visitor.current().anonymousId))
     if (show && (pageShows >= limits().perPage || !deps.items.canShow(show))) return
+    // §8b: a push rule does nothing for a visitor without a push subscription
+    const subscription = rule.push ? await deps.subscription() : null
+    if (rule.push && !subscription) return
     if (!(await visitor.claim(rule, Date.now(), limits().perVisit))) return
     if (rule.stage) setStage(rule.stage, rule.id, moment)
     if (show) {
@@ -93,6 +98,14 @@ export function createEngine(deps: EngineDeps) {
     }
     if (rule.track) await track(rule.track, { rule: rule.id }, moment)
     if (rule.set) applySet(rule.set, rule.id, moment)
+    if (rule.push) await requestPush(rule.push, subscription!, { rule: rule.id }, moment)
+  }
+
+  /** §8b: `push_requested`, the whole request for the collector side to send at `sendAt`. */
+  const requestPush = (push: PushAction, subscription: PushSubscriptionJSON, about: Record<string, unknown>, moment: Moment) => {
+    const { after, cancelOn = [], ...payload } = push
+    const sendAt = new Date(moment.time + (parseDuration(after) ?? 0)).toISOString()
+    return track('push_requested', { push: payload, sendAt, cancelOn, subscription, ...about }, moment)
   }
 
   const applySet = ({ stage, ...traits }: { stage?: unknown; [trait: string]: unknown }, rule: string | null, moment: Moment) => {
@@ -118,6 +131,8 @@ export function createEngine(deps: EngineDeps) {
     visitorId: () => visitor.current().anonymousId,
     track: (event, properties, moment) => track(event, properties, moment),
     set: (change, moment) => applySet(change, null, moment),
+    subscription: () => deps.subscription(),
+    push: requestPush,
     // Journey steps show items under the same limits as rules (per page, per visit, one modal).
     mayShow: (item) => pageShows < limits().perPage && (visitor.counts().visit?.shows ?? 0) < limits().perVisit && deps.items.canShow(item),
     async show(item, about, moment) {
@@ -170,6 +185,7 @@ export function createEngine(deps: EngineDeps) {
     const { moment } = call
     const { url, path, referrer } = moment.page
     const view = { path: normalizePath(path), utm: readUtm(url), referrer }
+    await visitor.refresh()
     const newVisit = await visitor.countPageView(view, moment.time, deps.storing())
     cancelDelays()
     pageShows = 0

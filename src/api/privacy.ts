@@ -13,10 +13,12 @@ export interface PrivacyDeps {
   startDelivery(): Promise<Sender | null>
   /** Drops every event waiting to be sent, on the page and in the outbox. */
   clearDelivery(): void
-  /** Everything on screen closes (a push ask must not outlive a denial); journey runs are forgotten. */
+  /** Everything on screen closes (a push ask must not outlive a denial). */
   hideItems(): void
   /** A grant still waiting in the line of calls is cancelled: the denial came after it. */
   cancelWaitingGrant(): void
+  /** Journey runs in memory are forgotten with the visitor (a denial). */
+  forgetJourneys(): void
   /** What needs consent to start (web push) starts now. */
   onGranted(): void
 }
@@ -56,6 +58,7 @@ export function createPrivacy(deps: PrivacyDeps) {
         loadConsentChunk('what earlier pages stored stays on the device').then((chunk) => chunk?.eraseStoredData()),
       ])
       visitor.reset()
+      deps.forgetJourneys()
       return erased.then(() => undefined)
     },
   }

@@ -34,5 +34,21 @@ export function createPushStarter(deps: PushStartDeps) {
     },
     /** The soft ask's Allow, once the worker is registered (null before, or without push). */
     ask: (): AskPush | null => ask,
+    /**
+     * The visitor's current push subscription (§8b: a push action needs it), read from the
+     * worker's registration each time (cheap; they may subscribe or unsubscribe meanwhile):
+     * the push chunk is not needed for that.
+     */
+    async subscription(): Promise<PushSubscriptionJSON | null> {
+      const push = deps.config()?.push
+      if (!push || pushPermission() !== 'granted') return null
+      try {
+        const worker = new URL(push.serviceWorker ?? '/journeykit-sw.js', location.href)
+        const registration = await navigator.serviceWorker.getRegistration(new URL(push.scope ?? './', worker).href)
+        return (await registration?.pushManager.getSubscription())?.toJSON() ?? null
+      } catch {
+        return null
+      }
+    },
   }
 }

@@ -1,7 +1,7 @@
 import type { Check, Format } from './shape.js'
 import type { Finding, MessageCode } from './messages.js'
 import { validateQuery, type QueryFindings } from './query.js'
-import { isDuration } from '../rules/duration.js'
+import { isDuration, parseDuration } from '../rules/duration.js'
 import { safeImageUrl, safeUrl } from '../lib/url.js'
 import { isWebOrigin } from '../lib/origin.js'
 import { likelyTrigger } from './trigger-typo.js'
@@ -26,6 +26,7 @@ export const formats: Record<Format, [test: (value: unknown) => boolean, message
   image: [(value) => !!safeImageUrl(value, neutralBase), 'badImage'],
   origin: [isWebOrigin, 'origin'],
   duration: [isDuration, 'duration'],
+  pushDelay: [(value) => (parseDuration(value) ?? Infinity) <= 30 * 86_400_000, 'pushDelay'],
   date: [(value) => isDate(value) && isoDate.test(value), 'date'],
   instant: [isDate, 'date'],
   timezone: [isTimeZone, 'timezone'],
@@ -49,7 +50,7 @@ export const checks: Record<Check, CheckFunction> = {
     if (rule.if !== undefined) validateQuery(rule.if, `${path}.if`, context)
   },
   action(rule, path, context) {
-    if (['show', 'track', 'set', 'variants'].filter((key) => rule[key] !== undefined).length !== 1) fail(context, path, 'oneAction')
+    if (['show', 'track', 'set', 'variants', 'push'].filter((key) => rule[key] !== undefined).length !== 1) fail(context, path, 'oneAction')
     if (rule.show !== undefined) checks.itemId(rule, path, context)
   },
   itemId({ show }, path, context) {

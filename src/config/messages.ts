@@ -24,7 +24,7 @@ export const messages = {
   gate: 'must be "none" or "email"',
   unknownItem: 'names no item in "items"',
   duplicateId: 'repeats a rule id',
-  oneAction: 'needs exactly one of show, track, set or variants',
+  oneAction: 'needs exactly one of show, track, set, variants or push',
   // Lists config/triggers' builtInTriggers (a test keeps them equal: computed here, the string
   // would keep the minifier from dropping the messages nobody uses)
   trigger: 'must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name',
@@ -34,6 +34,7 @@ export const messages = {
   needsSelector: 'click needs a CSS "selector"',
   badSelector: 'is not a valid CSS selector',
   duration: 'must be a duration like "30s", "1h" or "7d"',
+  pushDelay: 'must be a duration up to 30 days, like "10s", "1h" or "3d"',
   frequency: 'must be "once", "session" or { "limit": n, "per": "7d" }',
   date: 'must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z"',
   time: 'must be a time "HH:MM"',

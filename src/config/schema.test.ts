@@ -71,6 +71,7 @@ const ruleKeys = {
   show: 1,
   track: 1,
   set: 1,
+  push: 1,
   frequency: 1,
   schedule: 1,
   delay: 1,

@@ -43,7 +43,7 @@ export interface Shape {
   message?: MessageCode
 }
 
-export type Format = 'url' | 'image' | 'origin' | 'duration' | 'date' | 'instant' | 'timezone'
+export type Format = 'url' | 'image' | 'origin' | 'duration' | 'pushDelay' | 'date' | 'instant' | 'timezone'
 export type Check = 'ruleId' | 'trigger' | 'triggerParameter' | 'query' | 'action' | 'itemId'
 
 const string: Shape = { type: 'string' }
@@ -82,6 +82,31 @@ const item: Shape = {
   },
 }
 
+const eventName: Shape = { type: 'string', pattern: '^[A-Za-z][\\w.:-]{0,99}$', message: 'notString' }
+
+/** §8b: a web push to this visitor, sent by the collector side (a rule's or a journey step's action). */
+const pushAction: Shape = {
+  type: 'object',
+  warnUnknown: true,
+  required: ['title'],
+  props: {
+    title: { type: 'string', message: 'required' },
+    body: string,
+    icon: { format: 'image' },
+    image: { format: 'image' },
+    badge: { format: 'image' },
+    tag: string,
+    url,
+    actions: {
+      type: 'array',
+      items: { type: 'object', warnUnknown: true, required: ['action', 'title'], props: { action: string, title: string, url } },
+    },
+    requireInteraction: { type: 'boolean' },
+    after: { format: 'pushDelay' },
+    cancelOn: { type: 'array', items: eventName },
+  },
+}
+
 // Typed as written: journeys/shape.ts reuses its trigger, schedule and actions.
 export const rule = {
   type: 'object',
@@ -96,8 +121,9 @@ export const rule = {
     selector: { type: 'string', check: 'triggerParameter' },
     if: { type: 'object', check: 'query' },
     show: { type: 'string', check: 'action' },
-    track: { type: 'string', pattern: '^[A-Za-z][\\w.:-]{0,99}$', message: 'notString' },
+    track: eventName,
     set: { type: 'object', props: { stage } },
+    push: pushAction,
     variants: {
       type: 'array',
       minItems: 1,

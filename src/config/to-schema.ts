@@ -1,7 +1,7 @@
 import type { Check, Format, Shape } from './shape.js'
 import { configShape, namedShapes, rule } from './shape.js'
 import { builtInTriggers } from './triggers.js'
-import { journey, journeysShape, pushAction, segment, segmentsShape, step, trigger } from '../journeys/shape.js'
+import { journey, journeysShape, segment, segmentsShape, step, trigger } from '../journeys/shape.js'
 
 type Schema = Record<string, unknown>
 
@@ -24,7 +24,7 @@ export function toSchema(): Schema {
 
 /** The runtime checks segments and journeys in a chunk of their own (journeys/shape.ts); the schema has them in place. */
 const wholeConfig: Shape = { ...configShape, props: { ...configShape.props, segments: segmentsShape, journeys: journeysShape } }
-const named: Record<string, Shape> = { ...namedShapes, schedule: rule.props.schedule, segment, journey, trigger, step, pushAction }
+const named: Record<string, Shape> = { ...namedShapes, schedule: rule.props.schedule, segment, journey, trigger, step, pushAction: rule.props.push }
 
 /** Annotations for editors, by path (`#` for a named shape's own node). */
 const notes: Record<string, Schema> = {
@@ -67,7 +67,7 @@ const notes: Record<string, Schema> = {
   '#step.split': { description: "Sticky per visitor: each option's share of visitors by weight." },
   '#step.branch': { description: 'The first option whose "if" holds; else "else", or the next step.' },
   '#step.goto': { description: 'The step that follows (default: the next in the list).' },
-  '#pushAction.after': { description: 'Send this long after the step (default: at once).' },
+  '#pushAction.after': { description: 'Send this long after the rule or step acted (default: at once), at most 30 days.' },
   '#pushAction.cancelOn': { description: 'Event names that cancel the push if they arrive first.' },
 }
 
@@ -76,6 +76,7 @@ const formats: Record<Format, Schema> = {
   image: { $ref: '#/definitions/url' },
   origin: { type: 'string', pattern: '^https?://[^/?#@\\s]+$' },
   duration: { $ref: '#/definitions/duration' },
+  pushDelay: { $ref: '#/definitions/duration', description: 'At most 30 days.' },
   date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$' },
   instant: { type: 'string' },
   timezone: { type: 'string', description: 'An IANA time zone, like "Europe/Belgrade".' },

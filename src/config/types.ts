@@ -74,6 +74,8 @@ export interface Rule {
   show?: string
   track?: string
   set?: { stage?: Stage; [trait: string]: unknown }
+  /** §8b: `push_requested` for the collector side to send. */
+  push?: PushAction
   frequency?: Frequency
   schedule?: Schedule
   delay?: string

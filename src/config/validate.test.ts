@@ -40,6 +40,19 @@ describe('validateConfig', () => {
     expect(validateConfig(valid)).toEqual({ problems: [], warnings: [] })
   })
 
+  it('accepts the §8b push rule, and refuses an unsafe URL or a push more than 30 days later', () => {
+    const config = clone()
+    const push = { title: 'Still thinking it over?', body: 'Your cart is saved', url: '/cart', after: '1h', cancelOn: ['order_completed'] }
+    config.rules.push({ id: 'left-cart', on: 'exit_intent', if: { 'page.path': '/cart' }, push })
+    expect(validateConfig(config)).toEqual({ problems: [], warnings: [] })
+    config.rules[3].push = { ...push, url: 'javascript:alert(1)', icon: 'data:image/png;base64,AA', after: '31d' }
+    expect(messagesOf(config)).toEqual([
+      'rules[3].push.icon: must be an https: or relative URL',
+      'rules[3].push.url: must be an https:, http: or relative URL',
+      'rules[3].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d"',
+    ])
+  })
+
   it('names the JSON path of a wrong operator operand, as the contract words it', () => {
     const config = clone()
     config.rules[0].if['visit.count'] = { $gte: 'two' }
@@ -174,8 +187,8 @@ describe('validateConfig', () => {
     config.rules[1].track = 'also'
     delete config.rules[2].variants
     expect(messagesOf(config)).toEqual([
-      'rules[1]: needs exactly one of show, track, set or variants',
-      'rules[2]: needs exactly one of show, track, set or variants',
+      'rules[1]: needs exactly one of show, track, set, variants or push',
+      'rules[2]: needs exactly one of show, track, set, variants or push',
     ])
   })
 

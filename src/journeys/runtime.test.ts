@@ -1,5 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { IDBFactory } from 'fake-indexeddb'
+import { createStore, get, set } from 'idb-keyval'
+import { startJourneys, type EngineHooks } from './runtime.js'
+import { createStorage } from '../store/storage.js'
 import { createJourneykit } from '../api/create.js'
 import type { Batch, Message } from '../transport/envelope.js'
 import type { Config } from '../config/types.js'
@@ -38,6 +42,10 @@ const config: Config = {
     manual: { steps: [{ id: 'only', track: 'entered_by_code' }] },
   },
 }
+
+// Each runtime here is a visitor of its own: runtimes of earlier tests, still alive, must not
+// hear this one's wake-up times (a BroadcastChannel reaches every one in the process).
+beforeEach(() => vi.stubGlobal('BroadcastChannel', undefined))
 
 afterEach(() => {
   vi.useRealTimers()
@@ -94,6 +102,8 @@ describe('journeys in the runtime', () => {
     expect(seen).not.toContain('journey_step:remind')
     await vi.advanceTimersByTimeAsync(3_600_000)
     expect(seen).toContain('journey_step:remind')
+    // On the page before the test ends: a late mount would land in the next test's document.
+    await vi.waitFor(() => expect(document.querySelector('[data-journeykit-item="reminder"]')).not.toBeNull())
   })
 
   it('an exit trigger ends the run; reset() ends what runs with reason reset', async () => {
@@ -110,5 +120,76 @@ describe('journeys in the runtime', () => {
     jk.reset()
     await jk.flush()
     expect(seen.filter((s) => s.startsWith('journey_'))).toEqual([])
+  })
+
+  it('a push step without a subscription is skipped, and journey_step says so', async () => {
+    const collector = stubCollector()
+    const withPush: Config = { ...config, push: { vapidPublicKey: 'BKey' }, journeys: { ping: { steps: [{ id: 'nudge', push: { title: 'Come back' } }] } } }
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: withPush })
+    jk.enter('ping')
+    await jk.flush()
+    const events = collector.events()
+    expect(events.find((e) => e.event === 'journey_step')?.properties).toEqual({
+      journey: 'ping',
+      run: 1,
+      step: 'nudge',
+      action: 'push',
+      skipped: 'no-subscription',
+    })
+    expect(events.some((e) => e.event === 'push_requested')).toBe(false)
+  })
+})
+
+describe('journeys and consent', () => {
+  it('a denial forgets the runs on the page too: a wait that ends afterwards shows nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    stubCollector()
+    const probed = { ...config, items: { ...config.items, probe: { kind: 'focus', style: 'bar', title: 'Probe' } } } satisfies Config
+    const onPage = (item: string) => document.querySelector(`[data-journeykit-item="${item}"]`)
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: probed })
+    const seen: string[] = []
+    jk.on('*', (message) => seen.push(summary(message)))
+    jk.track('add_to_cart')
+    await vi.waitFor(() => expect(seen).toContain('journey_step:hello'))
+    jk.consent('denied')
+    await vi.advanceTimersByTimeAsync(2 * 3_600_000)
+    // Shown in line after the wake-up, through the same UI chunk: once it is there, a reminder would be too.
+    jk.show('probe')
+    await vi.waitFor(() => expect(onPage('probe')).not.toBeNull())
+    expect(onPage('reminder')).toBeNull()
+  })
+
+  const hooks: EngineHooks = {
+    facts: () => ({}),
+    visitorId: () => 'v-1',
+    track: async () => undefined,
+    set: () => undefined,
+    mayShow: () => true,
+    show: async () => undefined,
+    subscription: async () => null,
+    push: async () => undefined,
+  }
+  const moment = { time: Date.parse('2026-11-23T09:00:00Z'), page: { url: 'https://shop.test/', path: '/', referrer: '', title: '', search: '' } }
+  const stored = () => get('jk:v1:journeys', createStore('journeykit', 'state'))
+
+  it('a grant stores the runs walked while pending at once; a state an earlier grant stored wins', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory())
+    const storage = createStorage(false) // consent pending: memory only
+    const journeys = await startJourneys({ config, storage, regex: () => undefined, hooks, tick: () => undefined })
+    await journeys.step('add_to_cart', moment, {})
+    expect(await stored()).toBeUndefined()
+    storage.makeDurable()
+    await journeys.adopt()
+    expect((await stored())?.journeys.rescue.run).toMatchObject({ run: 1, step: 'pause' })
+
+    vi.stubGlobal('indexedDB', new IDBFactory())
+    await set('jk:v1:journeys', { segments: [], journeys: { rescue: { runs: 2, goal: true } } }, createStore('journeykit', 'state'))
+    const returning = createStorage(false)
+    const later = await startJourneys({ config, storage: returning, regex: () => undefined, hooks, tick: () => undefined })
+    await later.step('add_to_cart', moment, {})
+    returning.makeDurable()
+    await later.adopt()
+    expect(await stored()).toEqual({ segments: [], journeys: { rescue: { runs: 2, goal: true } } })
+    expect(later.steps()).toEqual({ rescue: null, manual: null })
   })
 })

@@ -1,11 +1,10 @@
-import type { Config, Trigger } from '../config/types.js'
+import type { Config, PushAction, Trigger } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
 import type { Storage } from '../store/storage.js'
 import type { Moment } from '../api/types.js'
 import type { RegexTest } from '../rules/match.js'
-import { keys } from '../store/names.js'
+import { channelNames, keys } from '../store/names.js'
 import { matchQuery } from '../rules/match.js'
-import { parseDuration } from '../rules/duration.js'
 import { isScheduled, nextOpening } from '../rules/pacing.js'
 import { triggerKey } from '../rules/trigger-key.js'
 import { reportError } from '../lib/log.js'
@@ -25,6 +24,10 @@ export interface EngineHooks {
   set(change: Record<string, unknown>, moment: Moment): void
   /** An item may show now: limits per page and per visit, one modal. */
   mayShow(item: string): boolean
+  /** The visitor's push subscription, or null: a push step is skipped without one. */
+  subscription(): Promise<PushSubscriptionJSON | null>
+  /** Sends `push_requested` for the collector side (§8b). */
+  push(push: PushAction, subscription: PushSubscriptionJSON, about: { journey: string; run: number; step: string }, moment: Moment): Promise<void>
   /** Shows an item, counted against the visit's limit (claimed across tabs). */
   show(item: string, about: { journey: string; run: number; step: string }, moment: Moment): Promise<void>
 }
@@ -66,9 +69,11 @@ export async function startJourneys(deps: JourneyDeps) {
     scheduled: isScheduled,
     opening: (wait, time) => nextOpening(wait.weekly, wait.timezone, time),
     canShow: hooks.mayShow,
-    // Push steps need the visitor's subscription, which the push issue brings: skipped until then.
-    canPush: () => false,
+    canPush: () => !!subscription,
   }
+  // Looked up before each step when some step pushes (the stepper itself stays synchronous).
+  const pushes = Object.values(journeys).some((journey) => journey.steps.some((step) => step.push))
+  let subscription: PushSubscriptionJSON | null = null
   const triggers: Trigger[] = journeyTriggers(config)
   // Triggers some journey listens for: other calls can only resolve timers, checked apart.
   const listened = new Set(['page_view', ...triggers.map(triggerKey)])
@@ -80,24 +85,42 @@ export async function startJourneys(deps: JourneyDeps) {
 
   const runs = () => Object.values(state.journeys).map(({ run }) => run)
   const due = (time: number) => runs().some((run) => run?.until !== undefined && run.until <= time)
-  // One timer, for the earliest wait or `within` that runs out while the visitor is here.
+  const earliest = () => Math.min(...runs().map((run) => run?.until ?? Infinity))
+  // One timer, for the earliest wait or `within` that runs out while the visitor is here, in
+  // this tab's runs or as another tab told (a run entered there after this tab last read).
   let timer: ReturnType<typeof setTimeout> | undefined
+  let told = Infinity
   const wake = () => {
     clearTimeout(timer)
-    const at = Math.min(...runs().map((run) => run?.until ?? Infinity))
+    const at = Math.min(told, earliest())
     if (at !== Infinity) timer = setTimeout(deps.tick, Math.min(Math.max(at - Date.now(), 0), 2 ** 31 - 1))
   }
   wake()
+  const channel = openChannel((at) => {
+    if (at >= told) return
+    told = at
+    wake()
+  })
+
+  // Bumped by a denial: an update under way then is forgotten with the rest.
+  let forgotten = 0
 
   /** Steps the stored state under its lock (another tab may have moved it), then does what it decided. */
   const update = async (trigger: string | null, moment: Moment, change: (current: JourneysState) => Outcome) => {
+    const asOf = forgotten
     let effects: Effect[] = []
-    state = await deps.storage.update<JourneysState>(keys.journeys, (stored) => {
+    const next = await deps.storage.update<JourneysState>(keys.journeys, (stored) => {
       const outcome = change(isState(stored) ? stored : state)
       effects = outcome.effects
       return outcome.state
     })
+    // Denied meanwhile: the storage's memory must not keep what this update wrote there.
+    if (asOf !== forgotten) return void (await deps.storage.update(keys.journeys, () => state))
+    state = next
+    // What this call read under the lock holds every tab's runs: nothing told is left to wait for.
+    told = Infinity
     wake()
+    if (effects.length && earliest() !== Infinity) channel?.postMessage(earliest())
     // The log never throws into the page, and never holds the steps up.
     if (effects.length) void deps.debug?.then((chunk) => chunk?.logJourney(trigger, effects)).catch(() => undefined)
     for (const effect of effects) await perform(effect, moment)
@@ -108,9 +131,7 @@ export async function startJourneys(deps: JourneyDeps) {
     if (effect.type === 'set') return hooks.set(effect.set, moment)
     const { journey, run, step } = effect
     if (effect.type === 'show') return hooks.show(effect.item, { journey, run, step }, moment)
-    const { after, cancelOn = [], ...push } = effect.push
-    const sendAt = new Date(moment.time + (parseDuration(after) ?? 0)).toISOString()
-    return hooks.track('push_requested', { push, sendAt, cancelOn, journey, run, step }, moment)
+    if (subscription) return hooks.push(effect.push, subscription, { journey, run, step }, moment)
   }
 
   return {
@@ -125,6 +146,7 @@ export async function startJourneys(deps: JourneyDeps) {
     async step(trigger: string | null, moment: Moment, event: Record<string, unknown>, enter?: string): Promise<void> {
       if (enter !== undefined && !Object.prototype.hasOwnProperty.call(journeys, enter)) return reportError('enter', `no journey "${enter}" in the config`)
       if (enter === undefined && trigger !== null && !listened.has(trigger) && !due(moment.time)) return
+      if (pushes) subscription = await hooks.subscription()
       const facts = hooks.facts(moment, event)
       const situation = { time: moment.time, visitorId: hooks.visitorId(), trigger, enter }
       await update(trigger, moment, (current) => stepJourneys(journeys, current, { ...situation, facts: withJourneyFacts(facts, current) }, tools))
@@ -141,14 +163,43 @@ export async function startJourneys(deps: JourneyDeps) {
         return { state: { ...current, segments: members }, effects: [...exited.map(event('segment_exited')), ...entered.map(event('segment_entered'))] }
       })
     },
-    /** Consent denied: runs and memberships are gone from memory too (storage is erased apart). */
+    /**
+     * Consent granted: the runs this page walked while pending are stored with the visitor now,
+     * not at their next step (a visitor who leaves first would lose them, and enter again as run 1).
+     * A state an earlier grant stored wins, as the stored identity does.
+     */
+    async adopt(): Promise<void> {
+      state = await deps.storage.update<JourneysState>(keys.journeys, (stored) => (isState(stored) ? stored : state))
+      wake()
+    },
+    /**
+     * Consent denied: the runs are forgotten on this page too, as the visitor is (the stored
+     * copy is erased apart); nothing is reported, and no step acts on what came before.
+     */
     forget(): void {
+      forgotten++
       state = emptyJourneysState()
-      clearTimeout(timer)
+      told = Infinity
+      wake()
     },
     /** `reset()`: every run ends (reason reset) as the visitor who walked it; the next one starts with nothing. */
     async reset(moment: Moment): Promise<void> {
       await update('reset', moment, (current) => ({ state: emptyJourneysState(), effects: endAll(current, 'reset', moment.time).effects }))
     },
+  }
+}
+
+/**
+ * Tabs tell each other when their runs next wake: a tab opened before another tab entered a
+ * run has no timer for it, and would act only at its next page view, with the visitor right
+ * there. Missing, or refused (opaque origins throw): each tab wakes for its own runs only.
+ */
+function openChannel(heard: (at: number) => void): BroadcastChannel | null {
+  try {
+    const channel = new BroadcastChannel(channelNames.journeys)
+    channel.onmessage = ({ data }: MessageEvent) => typeof data === 'number' && heard(data)
+    return channel
+  } catch {
+    return null
   }
 }

@@ -10,40 +10,15 @@ import { rule } from '../config/shape.js'
 
 // The rule's description already says what a trigger, a schedule and the track and set actions
 // are. Read from it, not exported piece by piece: each export costs the start chunk bytes.
-const { on, percent, seconds, selector, if: query, track: eventName, set, schedule } = rule.props
+const { on, percent, seconds, selector, if: query, track: eventName, set, push: pushAction, schedule } = rule.props
 const { weekly, timezone } = schedule.props
 const triggerProps = { on, percent, seconds, selector, if: query }
 const string: Shape = { type: 'string' }
 const duration: Shape = { format: 'duration' }
-const url: Shape = { format: 'url' }
-const image: Shape = { format: 'image' }
 const stepName: Shape = { type: 'string' }
 
 /** A journey's entry, exit or goal: a trigger, required, with its conditions. */
 export const trigger: Shape = { type: 'object', warnUnknown: true, required: ['on'], props: { $comment: string, ...triggerProps } }
-
-/** §8b: a web push to this visitor, sent by the collector side. */
-export const pushAction: Shape = {
-  type: 'object',
-  warnUnknown: true,
-  required: ['title'],
-  props: {
-    title: { type: 'string', message: 'required' },
-    body: string,
-    icon: image,
-    image,
-    badge: image,
-    tag: string,
-    url,
-    actions: {
-      type: 'array',
-      items: { type: 'object', warnUnknown: true, required: ['action', 'title'], props: { action: string, title: string, url } },
-    },
-    requireInteraction: { type: 'boolean' },
-    after: duration,
-    cancelOn: { type: 'array', items: eventName },
-  },
-}
 
 export const step: Shape = {
   type: 'object',

@@ -170,9 +170,14 @@ describe('journeys and segments (contract §8)', () => {
       withSteps({ id: 'a', push: { title: 'Hi', url: 'javascript:alert(1)', after: 'later', cancelOn: ['order completed'] } }),
       [
         `${j}.steps[0].push.url: must be an https:, http: or relative URL`,
-        `${j}.steps[0].push.after: must be a duration like "30s", "1h" or "7d"`,
+        `${j}.steps[0].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d"`,
         `${j}.steps[0].push.cancelOn[0]: must be a string`,
       ],
+    ],
+    [
+      'a push later than 30 days',
+      withSteps({ id: 'a', push: { title: 'Hi', after: '31d' } }),
+      [`${j}.steps[0].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d"`],
     ],
     ['no steps', variant((_, journey) => void (journey.steps = [])), [`${j}.steps: must be a list of at least one step`]],
     ['steps missing', variant((_, journey) => void delete (journey as Record<string, unknown>).steps), [`${j}.steps: must be a list of at least one step`]],

@@ -36,5 +36,11 @@ export const lockNames = {
   update: (key: string) => `${key}:lock`,
 } as const
 
+/** BroadcastChannel names: what one tab tells the others. */
+export const channelNames = {
+  /** The earliest time a run of the journeys next wakes (src/journeys/runtime.ts). */
+  journeys: 'jk:v1:journeys',
+} as const
+
 /** Every localStorage key journeykit writes starts with this. */
 export const localPrefix = 'jk:'

@@ -9,6 +9,8 @@ import { withLock } from '../lib/lock.js'
  */
 export interface Storage {
   read<T>(key: string): Promise<T | undefined>
+  /** What IndexedDB holds now (another tab may have written since), not the copy in memory. */
+  fresh<T>(key: string): Promise<T | undefined>
   /** Several keys in one IndexedDB transaction (start-up reads the visitor and counts at once). */
   readMany(keys: string[]): Promise<unknown[]>
   /**
@@ -70,6 +72,7 @@ export function createStorage(durable: boolean): Storage {
 
   return {
     read: async <T>(key: string) => (await readMany([key]))[0] as T | undefined,
+    fresh: async <T>(key: string) => (durable && open() ? await readDurable<T>(key) : (memory.get(key) as T | undefined)),
     readMany,
     update<T>(key: string, change: (current: T | undefined) => T) {
       return exclusively(key, async () => {

@@ -19,6 +19,8 @@ export const newVisitor = (): Visitor => ({ anonymousId: uuid(), userId: null, t
 
 export type VisitorState = ReturnType<typeof createVisitorState>
 
+const isVisitor = (value: unknown): value is Visitor => typeof (value as Visitor | undefined)?.anonymousId === 'string'
+
 /**
  * The visitor of one runtime: who they are and what they did, loaded once from storage.
  * Changes apply in memory at once and are merged into what storage holds under a cross-tab
@@ -37,6 +39,7 @@ export function createVisitorState(storage: Storage) {
     counts = await storage.update<Counts>(keys.counts, (current) => apply(current ?? counts))
   }
   let persisted = Promise.resolve()
+  let justLoaded = false
   const queue = (work: () => Promise<unknown>) => {
     persisted = persisted.then(work).then(
       () => undefined,
@@ -63,13 +66,24 @@ export function createVisitorState(storage: Storage) {
      * writes, under the lock: two tabs opened at once by a new visitor agree on one id.
      */
     async load(): Promise<void> {
-      const isVisitor = (value: unknown): value is Visitor => typeof (value as Visitor | undefined)?.anonymousId === 'string'
       const [storedVisitor, storedCounts] = (await storage.readMany([keys.visitor, keys.counts])) as [unknown, Counts | undefined]
       const current = visitor
       visitor = isVisitor(storedVisitor)
         ? { ...newVisitor(), ...storedVisitor }
         : await storage.update<Visitor>(keys.visitor, (stored) => (isVisitor(stored) ? { ...newVisitor(), ...stored } : current))
       if (storedCounts && typeof storedCounts.pageviews === 'number') counts = storedCounts
+      justLoaded = true
+    },
+    /**
+     * Another tab may have identified the visitor (or moved their stage) since this tab read
+     * them: read them again, after this tab's own writes. Each page view does, but for the
+     * first, which `load` has just read.
+     */
+    async refresh(): Promise<void> {
+      if (justLoaded) return void (justLoaded = false)
+      await persisted
+      const stored = await storage.fresh(keys.visitor)
+      if (isVisitor(stored)) visitor = { ...newVisitor(), ...stored }
     },
     update(change: Partial<Visitor>): void {
       visitor = { ...visitor, ...change }

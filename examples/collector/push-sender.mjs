@@ -1,0 +1,84 @@
+// Sends what the push schedule says is due, with web-push's encryption and VAPID headers, and
+// hands each outcome to `record` (the collector stores it: that is the "sent" mark). One timer,
+// armed for the next due request; never fires a send before its sendAt (the schedule checks the
+// clock again when it wakes, and Node timers may fire a millisecond early).
+import { createHash } from 'node:crypto'
+
+const longestWait = 60 * 60 * 1000 // re-check at least hourly: a clock change must not strand a request
+const concurrency = 8
+
+/** RFC 8030 Topic (≤ 32 URL-safe base64 chars): a push service replaces a waiting message of the same topic. */
+export const topicFor = (tag) => createHash('sha256').update(tag).digest('base64url').slice(0, 32)
+
+/**
+ * POSTs one request to its push service. web-push builds the request (aes128gcm encryption,
+ * VAPID `Authorization`, TTL, Topic); fetch sends it, so an `http:` endpoint works too where
+ * `allowEndpoint` lets one through (a local stand-in push service in tests).
+ */
+export async function deliver(webpush, request, { vapid, ttl, timeout = 10_000 }) {
+  let details
+  try {
+    details = webpush.generateRequestDetails(request.subscription, JSON.stringify(request.payload), {
+      vapidDetails: vapid,
+      TTL: ttl,
+      topic: topicFor(request.payload.tag),
+    })
+  } catch (error) {
+    return { invalid: String(error?.message ?? error) } // malformed p256dh/auth: no attempt can work
+  }
+  const headers = {}
+  for (const [name, value] of Object.entries(details.headers)) if (name.toLowerCase() !== 'content-length') headers[name] = String(value)
+  try {
+    const response = await fetch(details.endpoint, { method: 'POST', headers, body: details.body, redirect: 'manual', signal: AbortSignal.timeout(timeout) })
+    await response.arrayBuffer().catch(() => null)
+    return { status: response.status, retryAfter: Number(response.headers.get('retry-after')) || 0 }
+  } catch {
+    return { status: null } // refused, reset, timed out: retried
+  }
+}
+
+/** Starts the timer; `wake()` after adding requests, `close()` waits for sends under way. */
+export function startPushSender({ schedule, webpush, vapid, ttl, record, timeout, now = Date.now, log = () => {} }) {
+  let timer = null
+  let closed = false
+  const inFlight = new Set()
+
+  function arm() {
+    clearTimeout(timer)
+    timer = null
+    const at = schedule.nextAt()
+    if (closed || at === null || inFlight.size >= concurrency) return
+    timer = setTimeout(tick, Math.min(Math.max(at - now(), 0), longestWait))
+  }
+
+  function tick() {
+    timer = null
+    if (closed) return
+    const { send, outcomes } = schedule.due(now(), concurrency - inFlight.size)
+    for (const event of outcomes) record(event)
+    for (const request of send) {
+      const sending = deliver(webpush, request, { vapid, ttl, timeout })
+        .then((answer) => {
+          const event = schedule.settle(request, answer, now())
+          if (event) record(event)
+          else log(`push ${request.id}: ${answer.status ?? 'no answer'}, retrying`)
+        })
+        .catch((error) => log(`push ${request.id}: ${error?.message ?? error}`))
+        .finally(() => {
+          inFlight.delete(sending)
+          arm()
+        })
+      inFlight.add(sending)
+    }
+    arm()
+  }
+
+  return {
+    wake: arm,
+    async close() {
+      closed = true
+      clearTimeout(timer)
+      await Promise.all(inFlight)
+    },
+  }
+}

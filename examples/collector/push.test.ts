@@ -1,0 +1,194 @@
+// End to end in Node: the collector over real HTTP, web-push's real encryption and VAPID
+// signature, and a local stand-in for the push service the subscription's endpoint points at.
+import { afterEach, describe, expect, it } from 'vitest'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+// @ts-expect-error plain .mjs example without types
+import { startCollector } from './server.mjs'
+// @ts-expect-error plain .mjs example without types
+import { createSubscriber, readVapid, startPushService } from './fake-push-service.mjs'
+
+type Event = Record<string, any>
+const slow = 60_000 // CI is a slow, busy machine: waits are generous, and only ever for something to happen
+const cleanups: Array<() => Promise<unknown>> = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+async function until<T>(read: () => T, timeout = 30_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeout
+  for (;;) {
+    const value = read()
+    if (value) return value as NonNullable<T>
+    if (Date.now() > end) throw new Error(`gave up after ${timeout} ms waiting for ${read}`)
+    await sleep(50)
+  }
+}
+
+async function pushService() {
+  const service = await startPushService()
+  cleanups.push(() => service.close())
+  return service
+}
+async function collector(file: string, service: { url: string }) {
+  const started = await startCollector({
+    port: 0,
+    file,
+    push: { keysFile: join(file, '..', 'vapid-keys.json'), env: {}, allowEndpoint: (url: URL) => url.origin === service.url },
+  })
+  let open = true
+  const close = async () => {
+    if (open) await started.close()
+    open = false
+  }
+  cleanups.push(close)
+  return { ...started, close }
+}
+const newFile = () => join(mkdtempSync(join(tmpdir(), 'jk-push-')), 'events.ndjson')
+
+function track(event: string, properties: Event, anonymousId: string, time = Date.now()): Event {
+  return { type: 'track', event, messageId: randomUUID(), anonymousId, userId: null, timestamp: new Date(time).toISOString(), properties }
+}
+function requested(subscription: Event, anonymousId: string, after: number, time = Date.now()): Event {
+  const push = { title: 'Still thinking it over?', body: 'Your cart is saved', url: '/examples/store/cart.html' }
+  const sendAt = new Date(time + after).toISOString()
+  return track('push_requested', { push, sendAt, cancelOn: ['order_completed'], subscription, rule: 'left-cart' }, anonymousId, time)
+}
+async function post(url: string, ...batch: Event[]) {
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify({ batch }) })
+  expect(response.status).toBe(200)
+}
+const stored = (file: string, name: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .filter((event) => event.event === name)
+
+describe('the collector sends the pushes events ask for', () => {
+  it(
+    'POSTs an encrypted payload with VAPID to the endpoint at sendAt, never before, and records push_sent',
+    async () => {
+      const service = await pushService()
+      const file = newFile()
+      const server = await collector(file, service)
+      expect(existsSync(join(file, '..', 'vapid-keys.json'))).toBe(true) // created on first start
+      const subscriber = createSubscriber(`${service.url}/sub/1`)
+      const request = requested(subscriber.subscription, 'visitor-1', 1_500)
+      await post(server.batchUrl, request)
+      expect(stored(file, 'push_requested')).toHaveLength(1) // written ahead, before the batch was answered
+
+      const [delivery] = await until(() => (service.received.length ? service.received : null))
+      expect(delivery.time).toBeGreaterThanOrEqual(Date.parse(request.properties.sendAt))
+      expect(delivery.path).toBe('/sub/1')
+      expect(delivery.headers['content-encoding']).toBe('aes128gcm')
+      expect(delivery.headers.ttl).toBe('86400')
+      expect(delivery.headers.topic).toMatch(/^[\w-]{32}$/)
+      const vapid = readVapid(delivery.headers.authorization)
+      expect(vapid).toMatchObject({ valid: true, publicKey: server.vapidPublicKey, claims: { aud: service.url } })
+      expect(JSON.parse(subscriber.decrypt(delivery.body))).toEqual({
+        title: 'Still thinking it over?',
+        body: 'Your cart is saved',
+        url: '/examples/store/cart.html',
+        tag: 'journeykit:left-cart',
+      })
+
+      const sent = await until(() => server.events().find((e: Event) => e.event === 'push_sent'))
+      expect(sent).toMatchObject({ anonymousId: 'visitor-1', properties: { request: request.messageId, rule: 'left-cart', status: 201 } })
+      expect(stored(file, 'push_sent')).toHaveLength(1)
+      expect(server.pushes()).toEqual([])
+    },
+    slow,
+  )
+
+  it(
+    'sends exactly once across a restart, with the keys it created on first start',
+    async () => {
+      const service = await pushService()
+      const file = newFile()
+      const first = await collector(file, service)
+      const subscriber = createSubscriber(`${service.url}/sub/2`)
+      const request = requested(subscriber.subscription, 'visitor-2', 3_000)
+      await post(first.batchUrl, request)
+      await first.close() // before sendAt: the request is only in the file
+      expect(service.received).toHaveLength(0)
+
+      const second = await collector(file, service)
+      expect(second.vapidPublicKey).toBe(first.vapidPublicKey)
+      await until(() => service.received.length === 1)
+      expect(service.received[0].time).toBeGreaterThanOrEqual(Date.parse(request.properties.sendAt))
+      expect(readVapid(service.received[0].headers.authorization).valid).toBe(true)
+      await until(() => stored(file, 'push_sent').length === 1)
+      await second.close()
+
+      const third = await collector(file, service) // the mark is read back: nothing to send
+      expect(third.pushes()).toEqual([])
+      await sleep(1_500)
+      expect(service.received).toHaveLength(1)
+      expect(stored(file, 'push_sent')).toHaveLength(1)
+    },
+    slow,
+  )
+
+  it(
+    'sends nothing when order_completed from the same visitor came after the request, in either arrival order',
+    async () => {
+      const service = await pushService()
+      const file = newFile()
+      const server = await collector(file, service)
+      const now = Date.now() // sendAt 3 s ahead: every batch below is in before then, even on a slow machine
+      // arrives after the request
+      const one = createSubscriber(`${service.url}/sub/3`)
+      await post(server.batchUrl, requested(one.subscription, 'visitor-3', 3_000, now))
+      await post(server.batchUrl, track('order_completed', { total: 49 }, 'visitor-3', now + 200))
+      // arrives before the request but happened after it (another tab's outbox was first)
+      const two = createSubscriber(`${service.url}/sub/4`)
+      await post(server.batchUrl, track('order_completed', { total: 49 }, 'visitor-4', now + 200))
+      await post(server.batchUrl, requested(two.subscription, 'visitor-4', 3_000, now))
+      // another visitor's order cancels nothing
+      const three = createSubscriber(`${service.url}/sub/5`)
+      await post(server.batchUrl, requested(three.subscription, 'visitor-5', 3_000, now))
+
+      const cancelled = server.events().filter((e: Event) => e.event === 'push_cancelled')
+      expect(cancelled.map((e: Event) => [e.anonymousId, e.properties.by])).toEqual([
+        ['visitor-3', 'order_completed'],
+        ['visitor-4', 'order_completed'],
+      ])
+      await until(() => stored(file, 'push_sent').length === 1)
+      await sleep(1_000)
+      expect(service.received.map((r: Event) => r.path)).toEqual(['/sub/5'])
+    },
+    slow,
+  )
+
+  it(
+    'stops using a subscription its push service answered 410',
+    async () => {
+      const service = await pushService()
+      service.answer(410)
+      const file = newFile()
+      const server = await collector(file, service)
+      const subscriber = createSubscriber(`${service.url}/sub/6`)
+      await post(server.batchUrl, requested(subscriber.subscription, 'visitor-6', 500))
+      const failed = await until(() => server.events().find((e: Event) => e.event === 'push_failed'))
+      expect(failed.properties).toMatchObject({ status: 410, reason: 'gone', endpoint: `${service.url}/sub/6` })
+
+      service.answer(201)
+      await post(server.batchUrl, requested(subscriber.subscription, 'visitor-6', 500))
+      const again = server.events().filter((e: Event) => e.event === 'push_failed')
+      expect(again.map((e: Event) => e.properties.reason)).toEqual(['gone', 'gone'])
+      expect(again[1].properties.status).toBeNull()
+      await server.close()
+
+      const restarted = await collector(file, service)
+      await post(restarted.batchUrl, requested(subscriber.subscription, 'visitor-6', 0))
+      expect(restarted.events().filter((e: Event) => e.event === 'push_failed')).toHaveLength(1)
+      await sleep(1_500)
+      expect(service.received).toHaveLength(1) // the one that got 410, never retried
+    },
+    slow,
+  )
+})
