@@ -184,6 +184,19 @@ describe('journeykit explain', () => {
     ])
   })
 
+  it('names a push action, and that it needs a subscription', () => {
+    const config = {
+      version: 1,
+      rules: [{ id: 'left-cart', on: 'exit_intent', push: { title: 'Your cart is waiting', after: '1h' }, frequency: { limit: 1, per: '1d' } }],
+    }
+    const { code, output } = runCli(['explain', 'push.json', '--on', 'exit_intent'], (name) => (name === 'push.json' ? JSON.stringify(config) : read(name)))
+    expect(code).toBe(0)
+    expect(output.split('\n')).toEqual([
+      'on exit_intent: 1 of 1 rule(s) would fire',
+      '✔ left-cart: push "Your cart is waiting" after 1h, if the visitor has a push subscription (if under its frequency cap {"limit":1,"per":"1d"})',
+    ])
+  })
+
   it('refuses prototype keys in facts', () => {
     expect(runCli(['explain', 'good.json', '--on', 'x', '--fact', '__proto__.polluted=1'], read).code).toBe(2)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()

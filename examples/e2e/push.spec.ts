@@ -1,28 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { test, expect, runtimeReady, collectConsole } from './fixtures.js'
+import { deliverPush, notificationTitles, serveWorker } from './push-helpers.js'
 import type { Page } from '@playwright/test'
 
 // A real VAPID public key (P-256 point, URL-safe base64).
 const vapidPublicKey = 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U'
 const ask = { kind: 'push', style: 'slidein', title: 'Price-drop alerts?', body: 'We will tell you when a saved item gets cheaper.' }
-
-/** Delivers a push to the worker of `scope` through the DevTools protocol. */
-async function deliverPush(page: Page, origin: string, scope: string, data: string) {
-  const cdp = await page.context().newCDPSession(page)
-  const registrationId = new Promise<string>((resolve) =>
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const match = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => new URL(r.scopeURL).pathname === scope && !r.isDeleted)
-      if (match) resolve(match.registrationId)
-    }),
-  )
-  await cdp.send('ServiceWorker.enable')
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId, data })
-}
-
-/** Serves the built worker at the site root, where a site would put it (scope `/`). */
-function serveWorker(site: { setPage(path: string, page: { body: string; type?: string }): void }) {
-  site.setPage('/journeykit-sw.js', { type: 'text/javascript', body: readFileSync(new URL('../../dist/journeykit-sw.js', import.meta.url), 'utf8') })
-}
 
 /**
  * No push service is reachable from this machine: only PushManager.subscribe is replaced,
@@ -37,13 +19,6 @@ function fakePushService(page: Page) {
     }
   })
 }
-
-const notificationTitles = (page: Page) =>
-  page.evaluate(async () => {
-    const registrations = await navigator.serviceWorker.getRegistrations()
-    const all = await Promise.all(registrations.map((r) => r.getNotifications()))
-    return all.flat().map((n) => n.title)
-  })
 
 test('the worker registers at the configured scope', async ({ page, site }) => {
   const url = await site.serve(page, { config: { version: 1, push: { vapidPublicKey, serviceWorker: '/dist/journeykit-sw.js', scope: '/dist/push/' } } })

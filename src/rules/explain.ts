@@ -10,7 +10,7 @@ export interface Explanation {
   fires: boolean
   /** Why not, for a rule that does not fire: the first reason found. */
   reason?: string
-  /** What it would do: `show exit-offer`, `track x`, `set {…}`, `variants a|b`. */
+  /** What it would do: `show exit-offer`, `track x`, `set {…}`, `push "Hi" after 1h, …`, `variants a|b`. */
   action: string
 }
 
@@ -45,6 +45,8 @@ function describeAction(rule: Rule): string {
   if (rule.show) return `show ${rule.show}`
   if (rule.track) return `track ${rule.track}`
   if (rule.set) return `set ${JSON.stringify(rule.set)}`
+  // Whether the visitor has a subscription depends on their browser, like a cap on their history.
+  if (rule.push) return `push "${rule.push.title}"${rule.push.after ? ` after ${rule.push.after}` : ''}, if the visitor has a push subscription`
   return `variants ${(rule.variants ?? []).map((variant) => variant.show).join('|')}`
 }
 

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs'
+import type { BrowserContext, Page, Worker } from '@playwright/test'
+
+// Web push in Chromium without a push service (none is reachable from the test machines):
+// the page's PushManager is replaced where a spec needs a subscription, and pushes reach the
+// worker through the DevTools protocol, as a push service would hand them over.
+
+/** Delivers a push to the worker of `scope` through the DevTools protocol. */
+export async function deliverPush(page: Page, origin: string, scope: string, data: string) {
+  const cdp = await page.context().newCDPSession(page)
+  const registrationId = new Promise<string>((resolve) =>
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const match = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => new URL(r.scopeURL).pathname === scope && !r.isDeleted)
+      if (match) resolve(match.registrationId)
+    }),
+  )
+  await cdp.send('ServiceWorker.enable')
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId, data })
+}
+
+/** Serves the built worker at the site root, where a site would put it (scope `/`). */
+export function serveWorker(site: { setPage(path: string, page: { body: string; type?: string }): void }) {
+  site.setPage('/journeykit-sw.js', { type: 'text/javascript', body: readFileSync(new URL('../../dist/journeykit-sw.js', import.meta.url), 'utf8') })
+}
+
+/** The titles of the notifications every worker of the page's origin shows. */
+export const notificationTitles = (page: Page) =>
+  page.evaluate(async () => {
+    const registrations = await navigator.serviceWorker.getRegistrations()
+    const all = await Promise.all(registrations.map((r) => r.getNotifications()))
+    return all.flat().map((n) => n.title)
+  })
+
+/** The worker at `path` (its script's URL path), once the context has it running. */
+export async function workerAt(context: BrowserContext, path: string): Promise<Worker> {
+  const find = () => context.serviceWorkers().find((worker) => new URL(worker.url()).pathname === path)
+  for (;;) {
+    const worker = find()
+    if (worker) return worker
+    await context.waitForEvent('serviceworker')
+  }
+}
+
+/**
+ * Clicks the worker's notification of `tag`. No protocol clicks a notification, so the worker's
+ * own notificationclick listener gets the event from inside the worker, with the real
+ * notification the push showed (as ingest.spec.ts does).
+ */
+export function clickNotification(worker: Worker, tag: string) {
+  return worker.evaluate(async (wanted) => {
+    const [notification] = await (self as any).registration.getNotifications({ tag: wanted })
+    if (!notification) throw new Error(`no notification tagged ${wanted}`)
+    self.dispatchEvent(new (self as any).NotificationEvent('notificationclick', { notification }))
+  }, tag)
+}
