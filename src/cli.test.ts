@@ -187,6 +187,7 @@ describe('journeykit explain', () => {
   it('names a push action, and that it needs a subscription', () => {
     const config = {
       version: 1,
+      push: { vapidPublicKey: 'BKey' },
       rules: [{ id: 'left-cart', on: 'exit_intent', push: { title: 'Your cart is waiting', after: '1h' }, frequency: { limit: 1, per: '1d' } }],
     }
     const { code, output } = runCli(['explain', 'push.json', '--on', 'exit_intent'], (name) => (name === 'push.json' ? JSON.stringify(config) : read(name)))

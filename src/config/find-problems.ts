@@ -17,6 +17,9 @@ export function findProblems(input: unknown, screenRegex?: QueryFindings['screen
   if (!isPlainObject(input)) return { problems: [{ path: '(config)', code: 'notObject' }], warnings }
   const items = isPlainObject(input.items) ? input.items : {}
   walk(input, configShape, '', { problems, warnings, items, ruleIds: new Set(), screenRegex })
+  if (!isPlainObject(input.push) && Array.isArray(input.rules)) {
+    input.rules.forEach((rule, i) => isPlainObject(rule) && rule.push !== undefined && warnings.push({ path: `rules[${i}].push`, code: 'needsPushConfig' }))
+  }
   return { problems, warnings }
 }
 

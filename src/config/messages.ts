@@ -34,6 +34,7 @@ export const messages = {
   needsSelector: 'click needs a CSS "selector"',
   badSelector: 'is not a valid CSS selector',
   duration: 'must be a duration like "30s", "1h" or "7d"',
+  needsPushConfig: 'needs "push" in the config (its VAPID key): without it no visitor has a subscription, and nothing is requested',
   pushDelay: 'must be a duration up to 30 days, like "10s", "1h" or "3d"',
   frequency: 'must be "once", "session" or { "limit": n, "per": "7d" }',
   date: 'must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z"',

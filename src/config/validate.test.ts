@@ -44,6 +44,10 @@ describe('validateConfig', () => {
     const config = clone()
     const push = { title: 'Still thinking it over?', body: 'Your cart is saved', url: '/cart', after: '1h', cancelOn: ['order_completed'] }
     config.rules.push({ id: 'left-cart', on: 'exit_intent', if: { 'page.path': '/cart' }, push })
+    expect(validateConfig(config).warnings).toEqual([
+      { path: 'rules[3].push', message: 'needs "push" in the config (its VAPID key): without it no visitor has a subscription, and nothing is requested' },
+    ])
+    config.push = { vapidPublicKey: 'BKey' }
     expect(validateConfig(config)).toEqual({ problems: [], warnings: [] })
     config.rules[3].push = { ...push, url: 'javascript:alert(1)', icon: 'data:image/png;base64,AA', after: '31d' }
     expect(messagesOf(config)).toEqual([

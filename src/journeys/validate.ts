@@ -26,7 +26,13 @@ export function findJourneyProblems(config: unknown, found: Pick<Context, 'probl
   if (isPlainObject(journeys)) {
     walk(journeys, journeysShape, 'journeys', context)
     for (const [id, journey] of Object.entries(journeys)) {
-      if (isPlainObject(journey) && Array.isArray(journey.steps)) findStepProblems(journey.steps, `journeys.${id}.steps`, context)
+      if (!(isPlainObject(journey) && Array.isArray(journey.steps))) continue
+      findStepProblems(journey.steps, `journeys.${id}.steps`, context)
+      if (isPlainObject(config.push)) continue
+      journey.steps.forEach(
+        (step, i) =>
+          isPlainObject(step) && step.push !== undefined && context.warnings.push({ path: `journeys.${id}.steps[${i}].push`, code: 'needsPushConfig' }),
+      )
     }
   }
   findFactProblems(config, context)
