@@ -16,6 +16,7 @@ const expectedKinds = [
   'identify',
   ...['visit_start', 'exit_intent', 'item_shown', 'item_dismissed', 'item_converted', 'lead_captured', 'asset_downloaded', 'stage_changed'],
   ...['push_subscribed', 'push_denied', 'push_received', 'push_clicked'],
+  ...['segment_entered', 'journey_entered', 'journey_step', 'journey_exited', 'push_requested'],
 ].map((name) => (name === 'page' || name === 'identify' ? name : `track:${name}`))
 
 const config = {
@@ -28,6 +29,8 @@ const config = {
     alerts: { kind: 'push', style: 'slidein', title: 'Price-drop alerts?' },
   },
   rules: [{ id: 'exit-on-cart', on: 'exit_intent', show: 'exit-offer', stage: 'consideration' }],
+  segments: { pros: { if: { 'user.traits.plan': 'pro' } } },
+  journeys: { winback: { steps: [{ id: 'nudge', push: { title: 'Your cart is waiting', url: '/cart/', after: '1h', cancelOn: ['order_completed'] } }] } },
 }
 
 /** Delivers a push to the worker at scope `/` through the DevTools protocol (as push.spec.ts). */
@@ -51,10 +54,12 @@ test('every event the runtime sends passes Segment’s validator and facade and 
   // No push service is reachable from this machine: only PushManager.subscribe is replaced (as
   // in push.spec.ts); requestPermission answers 'denied' while `denyNext` is set.
   await page.addInitScript(() => {
+    let subscribed: PushSubscription | null = null
     PushManager.prototype.subscribe = async function () {
       const json = { endpoint: 'https://push.example/sub/1', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } }
-      return { toJSON: () => json } as unknown as PushSubscription
+      return (subscribed = { toJSON: () => json } as unknown as PushSubscription)
     }
+    PushManager.prototype.getSubscription = async () => subscribed
     const ask = Notification.requestPermission.bind(Notification)
     Notification.requestPermission = async () => ((window as any).denyNext ? 'denied' : ask())
   })
@@ -106,6 +111,8 @@ test('every event the runtime sends passes Segment’s validator and facade and 
   // event from inside the worker, with the real notification the push showed.
   await expect(host(page, 'alerts')).toHaveCount(0)
   await arrived(page, site, ['track:push_subscribed'])
+  // a journey entered from code whose step requests a push (segment_entered came with identify)
+  await page.evaluate(() => (window as any).journeykit.enter('winback'))
   await deliverPush(page, site.origin, JSON.stringify({ title: 'Linen shirt: now €39', body: 'The price dropped', url: '/cart/', tag: 'price' }))
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))
   await expect.poll(() => worker.evaluate(async () => (await (self as any).registration.getNotifications()).length), { timeout: 10_000 }).toBe(1)

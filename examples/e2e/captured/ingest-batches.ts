@@ -14,7 +14,7 @@ export interface JitsuBatch {
 
 export const captured: JitsuBatch[] = [
   {
-    "sentAt": "2026-11-30T13:41:05.208Z",
+    "sentAt": "2026-11-30T17:03:21.378Z",
     "batch": [
       {
         "type": "track",
@@ -23,13 +23,13 @@ export const captured: JitsuBatch[] = [
           "visit": 1,
           "referrer": ""
         },
-        "messageId": "18ffcf68-ce7a-4b9e-95fc-6538ae0b8181",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "a70c6de0-3a6a-405a-a499-2b0a2c48c935",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": null,
-        "timestamp": "2026-11-30T13:41:04.869Z",
+        "timestamp": "2026-11-30T17:03:21.033Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -40,7 +40,8 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "awareness",
-            "visit": 1
+            "visit": 1,
+            "segments": []
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -50,19 +51,19 @@ export const captured: JitsuBatch[] = [
         "type": "page",
         "name": "Your cart",
         "properties": {
-          "url": "http://127.0.0.1:43043/cart/index.html",
+          "url": "http://127.0.0.1:39389/cart/index.html",
           "path": "/cart/index.html",
           "referrer": "",
           "title": "Your cart",
           "search": ""
         },
-        "messageId": "4b9a9a24-1294-4e07-9c19-5cd8687b5188",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "22d0a5ae-b639-4f10-b881-8cd33b0c1782",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": null,
-        "timestamp": "2026-11-30T13:41:04.869Z",
+        "timestamp": "2026-11-30T17:03:21.033Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -73,7 +74,8 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "awareness",
-            "visit": 1
+            "visit": 1,
+            "segments": []
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -82,7 +84,7 @@ export const captured: JitsuBatch[] = [
     ]
   },
   {
-    "sentAt": "2026-11-30T13:41:08.417Z",
+    "sentAt": "2026-11-30T17:03:24.377Z",
     "batch": [
       {
         "type": "identify",
@@ -90,13 +92,13 @@ export const captured: JitsuBatch[] = [
           "email": "ana@shop.example",
           "plan": "pro"
         },
-        "messageId": "a48cb548-b328-41ce-8069-4398e681bfba",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "dac73ce5-7ec4-4525-bf34-8ecb4ad2d5e9",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:05.443Z",
+        "timestamp": "2026-11-30T17:03:21.453Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -107,7 +109,40 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "awareness",
-            "visit": 1
+            "visit": 1,
+            "segments": []
+          },
+          "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
+          "locale": "en-US"
+        }
+      },
+      {
+        "type": "track",
+        "event": "segment_entered",
+        "properties": {
+          "segment": "pros"
+        },
+        "messageId": "335f324f-5b61-43ce-8f7f-63860ca287cb",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
+        "userId": "user-42",
+        "timestamp": "2026-11-30T17:03:21.453Z",
+        "context": {
+          "page": {
+            "url": "http://127.0.0.1:39389/cart/index.html",
+            "path": "/cart/index.html",
+            "referrer": "",
+            "title": "Your cart"
+          },
+          "library": {
+            "name": "journeykit",
+            "version": "0.1.0"
+          },
+          "journey": {
+            "stage": "awareness",
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -119,13 +154,13 @@ export const captured: JitsuBatch[] = [
         "properties": {
           "how": "pointer"
         },
-        "messageId": "51517ede-5f39-4a3c-9bd9-08e4406d9d11",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "1f737523-b641-4db6-baed-907753b0e0b6",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.122Z",
+        "timestamp": "2026-11-30T17:03:23.136Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -136,7 +171,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "awareness",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -150,13 +188,13 @@ export const captured: JitsuBatch[] = [
           "to": "consideration",
           "rule": "exit-on-cart"
         },
-        "messageId": "152ac904-59e6-47a2-99a0-3bd066423c16",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "a5b2abe1-834d-43b5-b98a-99afe073ae13",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.122Z",
+        "timestamp": "2026-11-30T17:03:23.136Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -167,7 +205,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "consideration",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -181,13 +222,13 @@ export const captured: JitsuBatch[] = [
           "rule": "exit-on-cart",
           "variant": null
         },
-        "messageId": "95795098-3b2b-4daf-a289-b9dc7660b0e5",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "c7c44be5-0575-4016-bb15-b101537df370",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.169Z",
+        "timestamp": "2026-11-30T17:03:23.166Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -198,7 +239,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "consideration",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -213,13 +257,13 @@ export const captured: JitsuBatch[] = [
           "variant": null,
           "how": "close"
         },
-        "messageId": "6ed88e9e-ef0d-4e99-bc53-91ae7d25fdf1",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "7d6f241b-901f-434d-be08-347d17b83433",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.268Z",
+        "timestamp": "2026-11-30T17:03:23.241Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -230,7 +274,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "consideration",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -244,13 +291,13 @@ export const captured: JitsuBatch[] = [
           "rule": null,
           "variant": null
         },
-        "messageId": "6e3e55db-5274-48d8-9556-4cf13163d55f",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "791291b5-d641-43fd-8910-d7bc61656c84",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.293Z",
+        "timestamp": "2026-11-30T17:03:23.284Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -261,7 +308,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "consideration",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -276,13 +326,13 @@ export const captured: JitsuBatch[] = [
           "variant": null,
           "email": "ana@shop.example"
         },
-        "messageId": "4a2d8e91-6b4c-41b7-9588-aac998e29dc6",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "c3af9f1b-01bf-4c35-95da-263f30eb032d",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.624Z",
+        "timestamp": "2026-11-30T17:03:23.600Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -293,7 +343,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "consideration",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -308,13 +361,13 @@ export const captured: JitsuBatch[] = [
           "variant": null,
           "what": "form"
         },
-        "messageId": "d3267612-bb83-476a-a323-2fc3bb890fb0",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "0bab9d3f-8ff9-498b-90e8-8a152c06f6a8",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.624Z",
+        "timestamp": "2026-11-30T17:03:23.600Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -325,7 +378,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "consideration",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -339,15 +395,15 @@ export const captured: JitsuBatch[] = [
           "rule": null,
           "variant": null,
           "what": "download",
-          "url": "http://127.0.0.1:43043/README.md"
+          "url": "http://127.0.0.1:39389/README.md"
         },
-        "messageId": "b32a0e5d-182f-4816-96f7-25d0dd49a571",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "7f35423f-6358-4e72-b322-89dcbc933a6e",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.680Z",
+        "timestamp": "2026-11-30T17:03:23.658Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -358,7 +414,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "consideration",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -371,15 +430,15 @@ export const captured: JitsuBatch[] = [
           "item": "guide",
           "rule": null,
           "variant": null,
-          "url": "http://127.0.0.1:43043/README.md"
+          "url": "http://127.0.0.1:39389/README.md"
         },
-        "messageId": "5f92b69d-ca89-4ed1-825a-503964a42a6c",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "88036e28-5ed9-4dc3-9b2b-97d2fce28435",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.680Z",
+        "timestamp": "2026-11-30T17:03:23.659Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -390,7 +449,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "consideration",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -403,13 +465,13 @@ export const captured: JitsuBatch[] = [
           "total": 78.5,
           "currency": "EUR"
         },
-        "messageId": "69a9b41e-b38e-42d9-a129-53c97e441082",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "3a8ccbfe-3b09-4ef6-90fd-0c1f092342a9",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.692Z",
+        "timestamp": "2026-11-30T17:03:23.691Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -420,7 +482,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "consideration",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -434,13 +499,13 @@ export const captured: JitsuBatch[] = [
           "to": "purchase",
           "rule": null
         },
-        "messageId": "5b78a3f7-6470-4e59-b31b-021cc55824bc",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "d0846b12-b4f5-4569-a9ba-3a11f7de51aa",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.692Z",
+        "timestamp": "2026-11-30T17:03:23.691Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -451,7 +516,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "purchase",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -465,13 +533,13 @@ export const captured: JitsuBatch[] = [
           "rule": null,
           "variant": null
         },
-        "messageId": "5839d11a-f772-433b-9cba-cad75bb30d97",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "537642f4-b9a8-469e-bd0e-6f2c390d265a",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.702Z",
+        "timestamp": "2026-11-30T17:03:23.711Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -482,7 +550,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "purchase",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -496,13 +567,13 @@ export const captured: JitsuBatch[] = [
           "rule": null,
           "variant": null
         },
-        "messageId": "570104d8-0730-4d83-8809-bfeecf723be5",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "2dbe29e7-7d91-4003-9a67-dff61e83d591",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:07.962Z",
+        "timestamp": "2026-11-30T17:03:23.983Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -513,7 +584,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "purchase",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -528,13 +602,13 @@ export const captured: JitsuBatch[] = [
           "variant": null,
           "how": "close"
         },
-        "messageId": "2246fb8a-4a25-4545-9a79-d5d8b9573345",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "6c5f752e-c6ab-425b-a797-78ed671cfe5f",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:08.013Z",
+        "timestamp": "2026-11-30T17:03:24.070Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -545,7 +619,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "purchase",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -559,13 +636,13 @@ export const captured: JitsuBatch[] = [
           "rule": null,
           "variant": null
         },
-        "messageId": "f58411e6-c093-4a97-811b-0656e694dfdc",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "cf539862-5161-4657-9d28-a602637d5384",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:08.059Z",
+        "timestamp": "2026-11-30T17:03:24.102Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -576,7 +653,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "purchase",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -591,13 +671,13 @@ export const captured: JitsuBatch[] = [
           "variant": null,
           "what": "push"
         },
-        "messageId": "e908cece-4929-45d2-8469-2c152eeb7ec4",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "0defcd27-e4d6-4e55-8f96-ee7642ae6bc3",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:08.372Z",
+        "timestamp": "2026-11-30T17:03:24.336Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -608,7 +688,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "purchase",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -630,13 +713,13 @@ export const captured: JitsuBatch[] = [
             }
           }
         },
-        "messageId": "4915f971-59fd-42cb-acc9-f48de3dbd768",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "e1be7da9-809b-475a-90e8-eb606789cff9",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:08.374Z",
+        "timestamp": "2026-11-30T17:03:24.339Z",
         "context": {
           "page": {
-            "url": "http://127.0.0.1:43043/cart/index.html",
+            "url": "http://127.0.0.1:39389/cart/index.html",
             "path": "/cart/index.html",
             "referrer": "",
             "title": "Your cart"
@@ -647,7 +730,10 @@ export const captured: JitsuBatch[] = [
           },
           "journey": {
             "stage": "purchase",
-            "visit": 1
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
           },
           "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
           "locale": "en-US"
@@ -656,15 +742,15 @@ export const captured: JitsuBatch[] = [
     ]
   },
   {
-    "sentAt": "2026-11-30T13:41:08.447Z",
+    "sentAt": "2026-11-30T17:03:24.415Z",
     "batch": [
       {
         "type": "track",
         "event": "push_received",
-        "messageId": "993241ff-d18c-409a-8378-15675270e2ab",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "04cca555-852c-4132-86d9-4cd0669e6419",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:08.446Z",
+        "timestamp": "2026-11-30T17:03:24.409Z",
         "properties": {
           "title": "Linen shirt: now €39",
           "tag": "price",
@@ -680,17 +766,17 @@ export const captured: JitsuBatch[] = [
     ]
   },
   {
-    "sentAt": "2026-11-30T13:41:08.463Z",
+    "sentAt": "2026-11-30T17:03:24.430Z",
     "batch": [
       {
         "type": "track",
         "event": "push_clicked",
-        "messageId": "230bb867-295a-4cc5-b60e-1c6035c3dffe",
-        "anonymousId": "37d7d761-fecb-4a1d-a68b-9cce451964c9",
+        "messageId": "32220e42-e9ea-4c93-b4f8-4af4f95421dc",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
         "userId": "user-42",
-        "timestamp": "2026-11-30T13:41:08.462Z",
+        "timestamp": "2026-11-30T17:03:24.428Z",
         "properties": {
-          "url": "http://127.0.0.1:43043/cart/",
+          "url": "http://127.0.0.1:39389/cart/",
           "action": null,
           "title": "Linen shirt: now €39",
           "tag": "price"
@@ -700,6 +786,164 @@ export const captured: JitsuBatch[] = [
             "name": "journeykit",
             "version": "0.1.0"
           }
+        }
+      }
+    ]
+  },
+  {
+    "sentAt": "2026-11-30T17:03:24.430Z",
+    "batch": [
+      {
+        "type": "track",
+        "event": "journey_entered",
+        "properties": {
+          "journey": "winback",
+          "run": 1,
+          "holdout": false
+        },
+        "messageId": "e821c909-f5e9-4573-a9e7-07c80b4cdec7",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
+        "userId": "user-42",
+        "timestamp": "2026-11-30T17:03:24.391Z",
+        "context": {
+          "page": {
+            "url": "http://127.0.0.1:39389/cart/index.html",
+            "path": "/cart/index.html",
+            "referrer": "",
+            "title": "Your cart"
+          },
+          "library": {
+            "name": "journeykit",
+            "version": "0.1.0"
+          },
+          "journey": {
+            "stage": "purchase",
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
+          },
+          "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
+          "locale": "en-US"
+        }
+      },
+      {
+        "type": "track",
+        "event": "journey_step",
+        "properties": {
+          "journey": "winback",
+          "run": 1,
+          "step": "nudge",
+          "action": "push"
+        },
+        "messageId": "2be8a59c-4026-499b-9df0-345926fc9068",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
+        "userId": "user-42",
+        "timestamp": "2026-11-30T17:03:24.391Z",
+        "context": {
+          "page": {
+            "url": "http://127.0.0.1:39389/cart/index.html",
+            "path": "/cart/index.html",
+            "referrer": "",
+            "title": "Your cart"
+          },
+          "library": {
+            "name": "journeykit",
+            "version": "0.1.0"
+          },
+          "journey": {
+            "stage": "purchase",
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
+          },
+          "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
+          "locale": "en-US"
+        }
+      },
+      {
+        "type": "track",
+        "event": "push_requested",
+        "properties": {
+          "push": {
+            "title": "Your cart is waiting",
+            "url": "/cart/"
+          },
+          "sendAt": "2026-11-30T18:03:24.391Z",
+          "cancelOn": [
+            "order_completed"
+          ],
+          "subscription": {
+            "endpoint": "https://push.example/sub/1",
+            "expirationTime": null,
+            "keys": {
+              "p256dh": "p",
+              "auth": "a"
+            }
+          },
+          "journey": "winback",
+          "run": 1,
+          "step": "nudge"
+        },
+        "messageId": "71b27027-52a4-46c7-baab-6a99c85a62ad",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
+        "userId": "user-42",
+        "timestamp": "2026-11-30T17:03:24.391Z",
+        "context": {
+          "page": {
+            "url": "http://127.0.0.1:39389/cart/index.html",
+            "path": "/cart/index.html",
+            "referrer": "",
+            "title": "Your cart"
+          },
+          "library": {
+            "name": "journeykit",
+            "version": "0.1.0"
+          },
+          "journey": {
+            "stage": "purchase",
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
+          },
+          "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
+          "locale": "en-US"
+        }
+      },
+      {
+        "type": "track",
+        "event": "journey_exited",
+        "properties": {
+          "journey": "winback",
+          "run": 1,
+          "reason": "completed"
+        },
+        "messageId": "8c9bd9d7-5874-404b-9028-4ba74334c3d1",
+        "anonymousId": "1c0f345a-06ad-4596-a5e3-74304fbf12ef",
+        "userId": "user-42",
+        "timestamp": "2026-11-30T17:03:24.391Z",
+        "context": {
+          "page": {
+            "url": "http://127.0.0.1:39389/cart/index.html",
+            "path": "/cart/index.html",
+            "referrer": "",
+            "title": "Your cart"
+          },
+          "library": {
+            "name": "journeykit",
+            "version": "0.1.0"
+          },
+          "journey": {
+            "stage": "purchase",
+            "visit": 1,
+            "segments": [
+              "pros"
+            ]
+          },
+          "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
+          "locale": "en-US"
         }
       }
     ]
