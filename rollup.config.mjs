@@ -27,7 +27,8 @@ const version = () => ({
 /**
  * Lazy chunks are named after what their dynamic import points into: ui.js (Preact + item
  * views), config.js (the validator), delivery.js, triggers.js, pacing.js, regex.js, consent.js,
- * debug.js, journeys.js (journeys and segments, with their validator). No
+ * debug.js, journeys.js (journeys and segments, with their validator), preview.js
+ * (?journeykit_preview on the real site). No
  * manualChunks: Rollup would pull the core's shared helpers into them.
  */
 const chunkNames = { track: 'triggers', rules: 'pacing', store: 'consent', transport: 'delivery' }
@@ -38,7 +39,7 @@ const chunkFileNames = (chunk) => {
   if (/\/src\/config\/report\.ts$/.test(chunk.facadeModuleId ?? '')) return 'config-messages.js'
   // the validator of segments and journeys, loaded beside the journeys chunk
   if (/\/src\/journeys\/validate\.ts$/.test(chunk.facadeModuleId ?? '')) return 'journeys-check.js'
-  const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport|journeys)\//.exec(chunk.facadeModuleId ?? '')
+  const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport|journeys|preview)\//.exec(chunk.facadeModuleId ?? '')
   // a chunk shared by lazy chunks only: named after its first module (shared-url.js)
   if (!folder) return `shared-${/([\w-]+)\.tsx?$/.exec(chunk.moduleIds[0] ?? '')?.[1] ?? '[hash]'}.js`
   return `${chunkNames[folder[1]] ?? folder[1]}.js`
