@@ -52,6 +52,19 @@ export default [
     plugins: [resolve(), ts()],
   },
   {
+    // `npx journeykit preview` and `npm start`'s /gallery/: the server (Node), and the gallery page
+    // and its frames (browser; they import the built dist/ui.js at run time, not bundled).
+    input: { server: 'src/gallery/server.ts' },
+    external: (id) => id.startsWith('node:'),
+    output: { dir: 'dist/gallery', format: 'es' },
+    plugins: [resolve(), ts()],
+  },
+  {
+    input: { page: 'src/gallery/page.ts', frame: 'src/gallery/frame.ts' },
+    output: { dir: 'dist/gallery', format: 'es', chunkFileNames: 'shared-[name].js', plugins: [minify()] },
+    plugins: [ts()],
+  },
+  {
     input: 'sdk-loader/loader.ts',
     output: { file: 'dist/loader.js', format: 'iife', plugins: [minify()] },
     plugins: [ts()],
