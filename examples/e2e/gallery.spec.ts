@@ -34,8 +34,7 @@ test('the gallery draws every item in each style, width and scheme, and looks as
     const titles = await section.locator('iframe').evaluateAll((frames) => frames.map((frame) => (frame as HTMLIFrameElement).title))
     expect(titles).toHaveLength(16)
     for (const style of ['modal', 'bar', 'slidein', 'notification'])
-      for (const width of ['desktop', 'phone'])
-        for (const scheme of ['light', 'dark']) expect(titles).toContain(`${item} as ${style}, ${width}, ${scheme}`)
+      for (const width of ['desktop', 'phone']) for (const scheme of ['light', 'dark']) expect(titles).toContain(`${item} as ${style}, ${width}, ${scheme}`)
     // every cell drew the item with the real UI, as text
     const frame = page.frameLocator(`iframe[title="${item} as bar, phone, dark"]`)
     await expect(frame.locator(`[data-journeykit-item="${item}"] .title`)).toHaveCount(1)
@@ -49,7 +48,9 @@ test('a CTA in the gallery goes nowhere and sends nothing', async ({ page, galle
   const cell = page.frameLocator('iframe[title="welcome as modal, desktop, light"]')
   await cell.getByRole('link', { name: 'Shop shirts' }).dispatchEvent('click')
   await expect(page.getByRole('status')).toHaveText(/Not sent \(a gallery sends nothing\): item_converted/)
-  const frameUrl = await page.locator('iframe[title="welcome as modal, desktop, light"]').evaluate((frame) => (frame as HTMLIFrameElement).contentWindow!.location.pathname)
+  const frameUrl = await page
+    .locator('iframe[title="welcome as modal, desktop, light"]')
+    .evaluate((frame) => (frame as HTMLIFrameElement).contentWindow!.location.pathname)
   expect(frameUrl).toMatch(/\/gallery\/frame\.html$/)
 })
 

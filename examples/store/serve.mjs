@@ -18,7 +18,9 @@ export async function startStore({ root, port = 8080, collectorPort = 8787, file
   const store = resolve(root, 'examples/store')
   // The gallery of the store's items at /gallery/ (npx journeykit preview), once built.
   const built = resolve(root, 'dist/gallery/server.js')
-  const gallery = existsSync(built) ? (await import(pathToFileURL(built).href)).createGallery({ file: resolve(store, 'journeykit.json'), dist: resolve(root, 'dist') }) : null
+  const gallery = existsSync(built)
+    ? (await import(pathToFileURL(built).href)).createGallery({ file: resolve(store, 'journeykit.json'), dist: resolve(root, 'dist') })
+    : null
   const site = await startStaticServer({ root, port, handle: gallery?.handle }).catch(async (error) => {
     gallery?.close()
     await collector.close()
