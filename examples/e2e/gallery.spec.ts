@@ -13,6 +13,7 @@ const items = Object.keys(JSON.parse(readFileSync(storeConfig, 'utf8')).items)
 
 /** A gallery of a copy of the demo store's config, which a test may edit. */
 const test = base.extend<{ gallery: { url: string; file: string } }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   gallery: async ({}, use) => {
     const file = join(mkdtempSync(join(tmpdir(), 'jk-gallery-')), 'journeykit.json')
     copyFileSync(storeConfig, file)
