@@ -27,7 +27,8 @@ const version = () => ({
 /**
  * Lazy chunks are named after what their dynamic import points into: ui.js (Preact + item
  * views), config-check.js (the validator), delivery.js, triggers.js, pacing.js, regex.js, consent.js,
- * debug.js, journeys.js (journeys and segments, with their validator). No
+ * debug.js, journeys.js (journeys and segments, with their validator), preview.js
+ * (?journeykit_preview on the real site). No
  * manualChunks: Rollup would pull the core's shared helpers into them.
  */
 const chunkNames = { track: 'triggers', rules: 'pacing', store: 'consent', transport: 'delivery' }
@@ -41,7 +42,7 @@ const chunkFileNames = (chunk) => {
   if (chunk.moduleIds.some((id) => /\/src\/config\/check\.ts$/.test(id))) return 'config-check.js'
   // the validator of segments and journeys, loaded beside the journeys chunk
   if (/\/src\/journeys\/validate\.ts$/.test(chunk.facadeModuleId ?? '')) return 'journeys-check.js'
-  const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport|journeys)\//.exec(chunk.facadeModuleId ?? '')
+  const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport|journeys|preview)\//.exec(chunk.facadeModuleId ?? '')
   // a chunk shared by lazy chunks only: named after its first module (shared-url.js)
   if (!folder) return `shared-${/([\w-]+)\.tsx?$/.exec(chunk.moduleIds[0] ?? '')?.[1] ?? '[hash]'}.js`
   return `${chunkNames[folder[1]] ?? folder[1]}.js`
@@ -60,6 +61,19 @@ export default [
     output: { file: 'dist/cli.js', format: 'es' },
     // the version: `journeykit build` seals configs for this release's validator
     plugins: [version(), resolve(), ts()],
+  },
+  {
+    // `npx journeykit preview` and `npm start`'s /gallery/: the server (Node), and the gallery page
+    // and its frames (browser; they import the built dist/ui.js at run time, not bundled).
+    input: { server: 'src/gallery/server.ts' },
+    external: (id) => id.startsWith('node:'),
+    output: { dir: 'dist/gallery', format: 'es' },
+    plugins: [resolve(), ts()],
+  },
+  {
+    input: { page: 'src/gallery/page.ts', frame: 'src/gallery/frame.ts' },
+    output: { dir: 'dist/gallery', format: 'es', chunkFileNames: 'shared-[name].js', plugins: [minify()] },
+    plugins: [ts()],
   },
   {
     input: 'sdk-loader/loader.ts',

@@ -1,12 +1,29 @@
 #!/usr/bin/env node
-// The store owner's command line: validate, build (seal) and explain journeykit.json (see README).
+// The store owner's command line: validate, build (seal), explain and preview journeykit.json (see README).
 import { readFileSync, writeFileSync } from 'node:fs'
-import { runCli } from '../dist/cli.js'
+import { resolve } from 'node:path'
+import { previewArguments, runCli } from '../dist/cli.js'
 
-const { code, output } = runCli(
-  process.argv.slice(2),
-  (path) => readFileSync(path, 'utf8'),
-  (path, text) => writeFileSync(path, text),
-)
-;(code === 0 ? console.log : console.error)(output)
-process.exit(code)
+const preview = previewArguments(process.argv.slice(2))
+if (preview) {
+  // A server that runs until Ctrl+C: the gallery of the config's items, redrawn as the file changes.
+  const { startGallery } = await import('../dist/gallery/server.js')
+  try {
+    const gallery = await startGallery({ file: resolve(preview.file), port: preview.port })
+    console.log(`journeykit gallery of ${preview.file}: ${gallery.url}`)
+    const stop = () => gallery.close().then(() => process.exit(0))
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  } catch (err) {
+    console.error(`${preview.file}: ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(1)
+  }
+} else {
+  const { code, output } = runCli(
+    process.argv.slice(2),
+    (path) => readFileSync(path, 'utf8'),
+    (path, text) => writeFileSync(path, text),
+  )
+  ;(code === 0 ? console.log : console.error)(output)
+  process.exit(code)
+}

@@ -16,9 +16,10 @@ if (!existsSync(resolve(root, 'dist/loader.js'))) {
   console.warn('dist/loader.js is missing: run `npm run build` first, or the store will load no journeykit.')
 }
 
-const { site, collector, close } = await startStore({ root, port, collectorPort, file: resolve(here, 'collector/events.ndjson'), log: true })
+const { site, collector, gallery, close } = await startStore({ root, port, collectorPort, file: resolve(here, 'collector/events.ndjson'), log: true })
 
 console.log(`store:     ${site.url}/examples/store/`)
+if (gallery) console.log(`gallery:   ${gallery}  (every item of examples/store/journeykit.json; try ?journeykit_preview=welcome on a store page)`)
 console.log(`collector: ${collector.url}/  (events → ${relative(process.cwd(), collector.file) || collector.file})`)
 if (collector.vapidPublicKey) console.log(`push:      the collector sends the store's pushes; its VAPID public key is served in the store's config`)
 

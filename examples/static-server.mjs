@@ -1,6 +1,7 @@
 // A dependency-free static file server for the examples and the e2e tests.
 // Serves files under `root` only, never caches, and lets a caller add headers per path
-// (a test can put a strict Content-Security-Policy on a page, for instance).
+// (a test can put a strict Content-Security-Policy on a page, for instance), and routes of its
+// own through `handle` (npm start's /gallery/).
 import { createServer } from 'node:http'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -37,7 +38,7 @@ function fileFor(root, pathname) {
   return file === root || file.startsWith(root + sep) ? file : null
 }
 
-export async function startStaticServer({ root, port = 8080, host = '127.0.0.1', headers } = {}) {
+export async function startStaticServer({ root, port = 8080, host = '127.0.0.1', headers, handle } = {}) {
   if (!root) throw new TypeError('startStaticServer: root is required')
   root = resolve(root)
   // Pages a test serves from memory, over the real server (not page.route), so that the
@@ -52,6 +53,8 @@ export async function startStaticServer({ root, port = 8080, host = '127.0.0.1',
     }
     const text = (status, message) => send(status, { 'Content-Type': 'text/plain; charset=utf-8' }, message + '\n')
 
+    // A caller's own routes first (`handle(req, res)` returns true when it answered).
+    if (handle?.(req, res)) return
     if (req.method !== 'GET' && req.method !== 'HEAD') return text(405, 'method not allowed')
     if (pathname === '/') return send(302, { Location: '/examples/store/' + search })
     const page = pages.get(pathname)

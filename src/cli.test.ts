@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runCli } from './cli.js'
+import { previewArguments, runCli } from './cli.js'
 import { isSealed, sealOf } from './config/seal.js'
 import { library } from './transport/envelope.js'
 
@@ -281,5 +281,19 @@ describe('journeykit explain --journey', () => {
   it('documents its flags in the usage', () => {
     const { output } = runCli([], read)
     for (const flag of ['--journey', '--timeline', '--facts', '--visitor', '--timezone', '--subscribed']) expect(output).toContain(flag)
+  })
+})
+
+describe('preview arguments', () => {
+  it('reads the file and the port', () => {
+    expect(previewArguments(['preview', 'journeykit.json'])).toEqual({ file: 'journeykit.json', port: 0 })
+    expect(previewArguments(['preview', '--port', '8090', 'journeykit.json'])).toEqual({ file: 'journeykit.json', port: 8090 })
+  })
+  it('is null for anything else (the usage is printed)', () => {
+    expect(previewArguments(['validate', 'journeykit.json'])).toBeNull()
+    expect(previewArguments(['preview'])).toBeNull()
+    expect(previewArguments(['preview', 'a.json', 'b.json'])).toBeNull()
+    expect(previewArguments(['preview', 'a.json', '--port', 'x'])).toBeNull()
+    expect(previewArguments(['preview', 'a.json', '--open'])).toBeNull()
   })
 })

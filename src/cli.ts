@@ -1,10 +1,12 @@
 /**
  * `npx journeykit validate journeykit.json`, `npx journeykit build journeykit.json [-o out.json]`,
+ * `npx journeykit preview journeykit.json` (the gallery server, src/gallery/server.ts, started by
+ * bin/journeykit.mjs),
  * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
  * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json`.
  * Pure of the process: takes the arguments, a file reader and writer, returns the exit code and text.
  */
-import type { Config } from './config/types.js'
+import type { Config, Problem } from './config/types.js'
 import type { Facts } from './rules/facts.js'
 import { validateConfig } from './config/validate.js'
 import { explainRules, parseFacts } from './rules/explain.js'
@@ -22,10 +24,14 @@ export interface CliResult {
 const usage = `usage:
   journeykit validate <journeykit.json>
   journeykit build <journeykit.json> [-o <out.json>]
+  journeykit preview <journeykit.json> [--port N]
   journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]
   journeykit explain --journey <id> <journeykit.json> [--timeline <timeline.json>] [--facts <facts.json>]
                      [--fact name=value]… [--at <ISO time>] [--on <trigger>] [--visitor <id>]
                      [--timezone <IANA zone>] [--subscribed]
+
+preview serves a gallery of every item of the config, in each style, at desktop and phone
+widths, light and dark, with the config's problems; it redraws when the file changes.
 
 explain --journey prints the journey's steps as a flow; with a timeline (a JSON list of calls,
 [{ "at": "2026-12-01T10:00:00Z" | "+2h", "event": "add_to_cart" | null, "facts": {…} }]) or one
@@ -85,12 +91,7 @@ export function runCli(args: string[], readFile: (path: string) => string, write
   } catch (err) {
     return { code: 1, output: `${file}: ${err instanceof Error ? err.message : String(err)}` }
   }
-  const { problems, warnings } = validateConfig(config)
-  // What only the regex engine knows it cannot run, as the runtime checks it when accepting a config.
-  for (const { path, refusal } of findRegexRefusals(config)) {
-    if (!problems.some((problem) => problem.path === path && problem.message.startsWith('$regex')))
-      problems.push({ path, message: `$regex ${regexMessages[refusal]}` })
-  }
+  const { problems, warnings } = checkConfig(config)
   // A seal the page would not accept (edited since, or another version): `build` writes a new one.
   if (command !== 'build' && typeof config === 'object' && config !== null && sealKey in config && !isSealed(config)) {
     warnings.push({ path: sealKey, message: messages.staleSeal })
@@ -138,6 +139,35 @@ export function runCli(args: string[], readFile: (path: string) => string, write
       ...explained.map((rule) => (rule.fires ? `✔ ${rule.rule}: ${rule.action}` : `✘ ${rule.rule}: ${rule.reason}`)),
     ].join('\n'),
   }
+}
+
+/**
+ * Every problem and warning of a config with its JSON path, as the runtime would report them:
+ * the validator's, and what only the regex engine knows it cannot run. The gallery lists them too.
+ */
+export function checkConfig(config: unknown): { problems: Problem[]; warnings: Problem[] } {
+  const { problems, warnings } = validateConfig(config)
+  for (const { path, refusal } of findRegexRefusals(config)) {
+    if (!problems.some((problem) => problem.path === path && problem.message.startsWith('$regex')))
+      problems.push({ path, message: `$regex ${regexMessages[refusal]}` })
+  }
+  return { problems, warnings }
+}
+
+/** `journeykit preview <journeykit.json> [--port N]`: the file and port, or null (usage). */
+export function previewArguments(args: string[]): { file: string; port: number } | null {
+  const [command, ...rest] = args
+  if (command !== 'preview') return null
+  let port = 0
+  const files: string[] = []
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '--port') {
+      port = Number(rest[++i])
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return null
+    } else if (rest[i]!.startsWith('--')) return null
+    else files.push(rest[i]!)
+  }
+  return files.length === 1 ? { file: files[0]!, port } : null
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))

@@ -3,8 +3,9 @@
 // 127.0.0.1:8787; here they are served naming the collector actually started, so that
 // COLLECTOR_PORT (or port 0 in a test) keeps the store sending to it. The config also gets
 // the collector's VAPID public key, so visitors subscribe with the key the collector sends with.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { startStaticServer } from '../static-server.mjs'
 import { startCollector } from '../collector/server.mjs'
 
@@ -14,11 +15,17 @@ const pages = ['index.html', 'product.html', 'cart.html']
 /** Starts the collector, then the static server for the repo root; resolves once both listen. */
 export async function startStore({ root, port = 8080, collectorPort = 8787, file, log = false }) {
   const collector = await startCollector({ port: collectorPort, file, log })
-  const site = await startStaticServer({ root, port }).catch(async (error) => {
+  const store = resolve(root, 'examples/store')
+  // The gallery of the store's items at /gallery/ (npx journeykit preview), once built.
+  const built = resolve(root, 'dist/gallery/server.js')
+  const gallery = existsSync(built)
+    ? (await import(pathToFileURL(built).href)).createGallery({ file: resolve(store, 'journeykit.json'), dist: resolve(root, 'dist') })
+    : null
+  const site = await startStaticServer({ root, port, handle: gallery?.handle }).catch(async (error) => {
+    gallery?.close()
     await collector.close()
     throw error
   })
-  const store = resolve(root, 'examples/store')
   // Getters: read at each request, so an edited config or page shows on reload.
   site.setPage('/examples/store/journeykit.json', {
     type: 'application/json; charset=utf-8',
@@ -35,7 +42,11 @@ export async function startStore({ root, port = 8080, collectorPort = 8787, file
     site.setPage(`/examples/store/${name}`, page)
     if (name === 'index.html') site.setPage('/examples/store/', page)
   }
-  return { site, collector, close: () => Promise.all([site.close(), collector.close()]) }
+  const close = () => {
+    gallery?.close()
+    return Promise.all([site.close(), collector.close()])
+  }
+  return { site, collector, gallery: gallery ? `${site.url}/gallery/` : null, close }
 }
 
 /**

@@ -21,7 +21,8 @@ import { createPrivacy } from './privacy.js'
 import { createCallQueue } from './calls.js'
 import { carriedFrom, carryMessages } from './carry.js'
 import { createEmitter } from './emitter.js'
-import { createEngine } from './engine.js'
+import { createEngine, type EngineDeps } from './engine.js'
+import { buildMessage } from './message.js'
 import { eventFactKeys, type EventWindows } from './facts.js'
 import { createItemController } from './items.js'
 import { createPushStarter } from './push-start.js'
@@ -102,7 +103,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   })
   const debug =
     options.debug || /[?&]journeykit_debug=1/.test(location.search) ? loadChunk('debug', 'nothing is logged', () => import('../debug/log.js')) : null
-  const engine = createEngine({
+  // ?journeykit_preview=…: the store owner looks at an item; rules and journeys rest (src/preview/).
+  const preview = /[?&]journeykit_preview=/.test(location.search)
+  const engineDeps: EngineDeps = {
     visitor,
     items,
     emit: (name, message) => {
@@ -122,7 +125,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     journeys: () => loaded.journeys,
     subscription: push.subscription,
     debug,
-  })
+  }
+  const engine = createEngine(engineDeps)
   const perform = async (call: CapturedCall) => {
     try {
       if (call.method === 'reset') await forget(call.moment)
@@ -184,7 +188,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (timeout) visitor.setVisitTimeout(timeout)
     await visitor.load()
     visitorLoaded = true
-    let runnable = config?.rules ?? []
+    let runnable = preview ? [] : (config?.rules ?? [])
     if (runnable.some((rule) => rule.schedule || rule.variants)) {
       loaded.pacing = await loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
       // Never run a rule without its schedule or its variants.
@@ -195,7 +199,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       if (!loaded.regex) runnable = runnable.filter((rule) => !usesRegex(rule))
     }
     loaded.rules = indexRules(runnable)
-    if (config?.journeys || config?.segments) {
+    if (!preview && (config?.journeys || config?.segments)) {
       // Already loaded by the config's validation: no round of its own.
       const chunk = await loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js'))
       const tick = () => run({ method: 'tick', args: [], moment: now() })
@@ -231,6 +235,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     calls.open()
     await calls.settled()
     observe()
+    if (preview) void loadChunk('init', 'no preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(engineDeps, now, buildMessage))
     // Delivery is not needed to be ready: it loads once the host page is idle (contract §5 still
     // holds: nothing waits longer than the batching window for it).
     whenIdle(() => void loaded.delivery?.start())

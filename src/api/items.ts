@@ -49,7 +49,8 @@ export function createItemController(
       const item = getConfig()?.items?.[id]
       return !!item && !onScreen.has(id) && !(item.style === 'modal' && modalOnScreen()) && !pushBarred(item)
     },
-    show(id: string, reason: ShowReason): void {
+    /** `report` sends the item's events (a preview sends them marked, src/preview/). */
+    show(id: string, reason: ShowReason, report: Track = track): void {
       const item = getConfig()?.items?.[id]
       if (!item || !Object.prototype.hasOwnProperty.call(getConfig()?.items ?? {}, id)) {
         return reportError('show', `no item "${id}" in the config`)
@@ -64,9 +65,9 @@ export function createItemController(
       void loadChunk('show', 'no item can show', () => import('../ui/mount.js')).then((ui) => {
         if (!ui) return void onScreen.delete(id)
         if (!onScreen.has(id)) return // hidden before the chunk arrived
-        const request = { id, item, about, nonce, theme: getConfig()?.theme, track, askPush, isOpen: () => onScreen.has(id), close: () => close(id) }
+        const request = { id, item, about, nonce, theme: getConfig()?.theme, track: report, askPush, isOpen: () => onScreen.has(id), close: () => close(id) }
         onScreen.set(id, ui.mountItem(request))
-        track('item_shown', about)
+        report('item_shown', about)
       })
     },
     hideAll(): void {

@@ -26,7 +26,8 @@ export interface Message {
     journey?: { stage: string; visit: number; segments?: string[] }
     userAgent?: string
     locale?: string
-    journeykit?: { dropped: number }
+    /** `dropped`: events the outbox let go (contract §7); `preview`: sent by a `?journeykit_preview` page. */
+    journeykit?: { dropped?: number; preview?: true }
     [key: string]: unknown
   }
 }

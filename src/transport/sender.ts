@@ -114,11 +114,12 @@ export function createSender(options: SenderOptions): Sender {
   /** Sends entries; a rejected batch is halved until the one bad event is found and dropped. */
   const deliver = async (entries: Entry[]): Promise<boolean> => {
     const messages = entries.map((entry) => entry.message)
-    if (dropped && messages[0]) messages[0] = { ...messages[0], context: { ...messages[0].context, journeykit: { dropped } } }
+    if (dropped && messages[0])
+      messages[0] = { ...messages[0], context: { ...messages[0].context, journeykit: { ...messages[0].context.journeykit, dropped } } }
     const { verdict, retryAfter, status } = await post(messages)
     if (verdict === 'sent' || (verdict === 'split' && entries.length === 1)) {
       if (verdict === 'split') reportError('flush', `the collector refused event ${entries[0]!.message.messageId}; it was dropped`)
-      if (verdict === 'sent' && messages[0]?.context.journeykit) dropped = 0
+      if (verdict === 'sent' && messages[0]?.context.journeykit?.dropped) dropped = 0
       await outbox.remove(entries.map((entry) => entry.key))
       const sent = new Set(messages.map((m) => m.messageId))
       recent = recent.filter((m) => !sent.has(m.messageId))

@@ -1,0 +1,51 @@
+import type { EngineDeps } from '../api/engine.js'
+import type { Moment } from '../api/types.js'
+import type { buildMessage } from '../api/message.js'
+import { reportError } from '../lib/log.js'
+import { previewTarget, type PreviewStop } from './target.js'
+import { mountControl } from './control.js'
+
+/**
+ * The preview chunk, loaded only on a page whose URL has `journeykit_preview` (src/api/create.ts,
+ * where rules and journeys then rest). Shows the asked item whatever the rules, or steps
+ * through a journey's items. Its events are sent marked `context.journeykit.preview: true`, and
+ * nothing is counted, claimed or evaluated for them: caps, visit limits, item counts, rules and
+ * journey runs are as they were before the preview. `build` is the core's message builder, handed
+ * over rather than imported: an app's bundler would otherwise split it out of its main chunk.
+ */
+export function startPreview(deps: EngineDeps, now: () => Moment, build: typeof buildMessage, search = location.search): void {
+  const config = deps.config()
+  const target = config && previewTarget(search, config)
+  if (!target) return
+  if ('error' in target) return reportError('preview', target.error)
+
+  const report = (event: string, properties: Record<string, unknown>) => {
+    if (!deps.sending()) return
+    const { visitor } = deps
+    const message = build('track', { event, properties }, now(), visitor.current(), visitor.counts().visit?.count ?? 0)
+    message.context.journeykit = { preview: true }
+    deps.deliver(message)
+    deps.emit(event, message)
+  }
+  const show = ({ item, step }: PreviewStop, send = report) =>
+    deps.items.show(item, step ? { rule: null, variant: null, journey: target.journey, step } : { rule: null, variant: null }, send)
+
+  const { stops, journey } = target
+  if (!journey) return show(stops[0]!)
+  let at = 0
+  const control = mountControl(() => {
+    deps.items.hideAll()
+    at = (at + 1) % stops.length
+    showStop()
+  })
+  const showStop = () => {
+    const stop = stops[at]!
+    control.update(`Preview of ${journey}: ${at + 1} of ${stops.length}, ${stop.item} (step ${stop.step})`, at + 1 < stops.length ? 'Next' : 'Start again')
+    // Once the item is on the page, the control goes back on top of it.
+    show(stop, (event, properties) => {
+      if (event === 'item_shown') control.raise()
+      report(event, properties)
+    })
+  }
+  showStop()
+}
