@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The store owner's command line: validate and explain journeykit.json (see README).
+// The store owner's command line: validate, explain and map journeykit.json (see README).
 import { readFileSync } from 'node:fs'
 import { runCli } from '../dist/cli.js'
 

@@ -1,7 +1,8 @@
 /**
  * `npx journeykit validate journeykit.json`,
  * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
- * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json`.
+ * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json` and
+ * `npx journeykit map journeykit.json [--journey cart-rescue] > map.svg`.
  * Pure of the process: takes the arguments and a file reader, returns the exit code and text.
  */
 import type { Config } from './config/types.js'
@@ -12,6 +13,7 @@ import { explainJourney } from './journeys/explain.js'
 import { mergeFacts } from './journeys/timeline.js'
 import { findRegexRefusals } from './rules/regex.js'
 import { messages, regexMessages } from './config/messages.js'
+import { renderMap } from './journeys/map/render.js'
 
 export interface CliResult {
   code: number
@@ -24,6 +26,7 @@ const usage = `usage:
   journeykit explain --journey <id> <journeykit.json> [--timeline <timeline.json>] [--facts <facts.json>]
                      [--fact name=value]… [--at <ISO time>] [--on <trigger>] [--visitor <id>]
                      [--timezone <IANA zone>] [--subscribed]
+  journeykit map <journeykit.json> [--journey <id>] > map.svg
 
 explain --journey prints the journey's steps as a flow; with a timeline (a JSON list of calls,
 [{ "at": "2026-12-01T10:00:00Z" | "+2h", "event": "add_to_cart" | null, "facts": {…} }]) or one
@@ -31,7 +34,10 @@ explain --journey prints the journey's steps as a flow; with a timeline (a JSON 
 why, and where the visitor ends up. --facts and --fact give the facts before the first call;
 --at is the time of the --on call, or what a first "+2h" counts from; --visitor names the
 visitor (splits and the holdout are sticky per visitor); --timezone is the visitor's (default
-UTC); --subscribed: the visitor has a push subscription.`
+UTC); --subscribed: the visitor has a push subscription.
+
+map draws the config's journeys (or the one --journey names) as an SVG: boxes for the entry,
+the steps and the ends, arrows for next, goto, split, branch and else, the holdout beside.`
 
 /** Options that take a value, and those that do not. */
 const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone']
@@ -66,7 +72,7 @@ function readArguments(args: string[]): Arguments | null {
 export function runCli(args: string[], readFile: (path: string) => string): CliResult {
   const read = readArguments(args)
   const [command, file, ...extra] = read?.positional ?? []
-  if (!read || (command !== 'validate' && command !== 'explain') || !file || extra.length) return { code: 2, output: usage }
+  if (!read || !['validate', 'explain', 'map'].includes(command ?? '') || !file || extra.length) return { code: 2, output: usage }
   let config: unknown
   try {
     config = JSON.parse(readFile(file))
@@ -89,6 +95,7 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
     return { code: 0, output: [...lines, `${file} is valid: ${rules.length} rule(s), ${Object.keys(items).length} item(s)`].join('\n') }
   }
   const { option } = read
+  if (command === 'map') return mapCommand(config as Config, option('--journey')[0])
   const trigger = option('--on')[0]
   const journey = option('--journey')[0]
   if (!trigger && journey === undefined) return { code: 2, output: usage }
@@ -112,6 +119,15 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
       `on ${trigger}: ${fired.length} of ${explained.length} rule(s) would fire`,
       ...explained.map((rule) => (rule.fires ? `✔ ${rule.rule}: ${rule.action}` : `✘ ${rule.rule}: ${rule.reason}`)),
     ].join('\n'),
+  }
+}
+
+/** `map`: the SVG alone on stdout (warnings would spoil the file it is written to). */
+function mapCommand(config: Config, journey: string | undefined): CliResult {
+  try {
+    return { code: 0, output: renderMap(config, { journey }).trimEnd() }
+  } catch (err) {
+    return { code: 1, output: messageOf(err) }
   }
 }
 
