@@ -254,3 +254,10 @@ describe('journey map: words and text', () => {
     )
   })
 })
+
+describe('journey map: the README picture', () => {
+  it('docs/cart-rescue.svg is what `journeykit map` draws for the contract §8 example today', () => {
+    // after a change to the map: node bin/journeykit.mjs map examples/configs/12-contract-cart-rescue.json > docs/cart-rescue.svg
+    expect(readFileSync('docs/cart-rescue.svg', 'utf8')).toBe(renderMap(read('examples/configs/12-contract-cart-rescue.json')))
+  })
+})
