@@ -102,6 +102,8 @@ test.describe('the collector page: journey maps with live counts', () => {
     await expect(count(page, '@entry', 'path:runs')).toHaveText('7')
     await expect(count(page, '@holdout', 'entered')).toHaveText('4')
     await expect(count(page, '@holdout', 'goal')).toHaveText('1')
+    await expect(count(page, '@goal', 'goal')).toHaveText('3')
+    await expect(count(page, '@exits', 'exit')).toHaveText('2')
     await expect(count(page, 'step:nudge', 'entered')).toHaveText('7')
     await expect(count(page, 'step:nudge', 'left')).toHaveText('left: exit 1')
     await expect(count(page, 'step:pause', 'waiting')).toHaveText('1')

@@ -2,11 +2,11 @@ import type { Journey, Step } from '../../config/types.js'
 import { describeQuery, describeSchedule, describeSet, describeWait, triggerWords } from '../describe.js'
 
 /** What a box of the map stands for. */
-export type NodeKind = 'entry' | 'step' | 'holdout' | 'end' | 'timeout'
+export type NodeKind = 'entry' | 'step' | 'holdout' | 'end' | 'timeout' | 'goal' | 'exits'
 export type StepAction = 'show' | 'track' | 'set' | 'push' | 'wait' | 'split' | 'branch' | 'exit'
 
 export interface FlowNode {
-  /** Unique in the journey: `step:<id>`, or `@entry`, `@holdout`, `@end`, `@timeout`. */
+  /** Unique in the journey: `step:<id>`, or `@entry`, `@holdout`, `@end`, `@timeout`, `@goal`, `@exits`. */
   key: string
   kind: NodeKind
   /** The step's id, for a step. */
@@ -33,7 +33,7 @@ export interface FlowEdge {
 
 export interface Flow {
   id: string
-  /** The journey's header: entry, exits, goal, reentry, holdout in words. */
+  /** The journey's header: what the boxes do not say (reentry). */
   summary: string[]
   nodes: FlowNode[]
   edges: FlowEdge[]
@@ -82,7 +82,8 @@ function actionWords(step: Step): string {
 /**
  * A journey as boxes and arrows (contract §8), before any layout: the entry, each step, the
  * holdout beside the first step, an end for runs that complete and one for runs whose `within`
- * ran out without an `else`. The ways out of a step follow the stepper: the next step unless
+ * ran out without an `else`; the goal and the exit triggers, which apply at any step, as boxes
+ * of their own without arrows. The ways out of a step follow the stepper: the next step unless
  * `goto`; a split's and a branch's options; a branch's `else` (or the next step); a `within`'s
  * `else`; nothing after `exit: true`.
  */
@@ -90,6 +91,12 @@ export function journeyFlow(id: string, journey: Journey): Flow {
   const steps = journey.steps
   const known = new Set(steps.map((step) => step.id))
   const nodes: FlowNode[] = [{ key: '@entry', kind: 'entry', heading: 'entry', text: entryWords(journey) }]
+  if (journey.goal) {
+    const within = journey.goal.within ? `, within ${journey.goal.within} of entering` : ''
+    nodes.push({ key: '@goal', kind: 'goal', heading: 'goal', text: `on ${triggerWords(journey.goal)}${within}; at any step, and for the holdout` })
+  }
+  const exits = (journey.exit ?? []).map((trigger) => `on ${triggerWords(trigger)}`)
+  if (exits.length) nodes.push({ key: '@exits', kind: 'exits', heading: 'exit', text: `at any step ${exits.join(' or ')}` })
   const edges: FlowEdge[] = []
   const add = (from: string, to: string | undefined, path: string, label = '', dashed = false) => {
     if (to === undefined) return
@@ -150,17 +157,7 @@ function entryWords(journey: Journey): string {
 }
 
 function summaryOf(journey: Journey): string[] {
-  const lines: string[] = []
-  const exits = (journey.exit ?? []).map((trigger) => `on ${triggerWords(trigger)}`)
-  if (exits.length) lines.push(`exits at any step ${exits.join(' or ')}`)
-  if (journey.goal) lines.push(`goal: on ${triggerWords(journey.goal)}${journey.goal.within ? ` within ${journey.goal.within} of entering` : ''}`)
   const reentry = journey.reentry
-  lines.push(
-    reentry === undefined || reentry === 'never'
-      ? 'one run per visitor'
-      : reentry === 'after-exit'
-        ? 'enters again after a run ends'
-        : `enters again ${reentry.after} after the last entry`,
-  )
-  return lines
+  if (reentry === undefined || reentry === 'never') return ['one run per visitor']
+  return [reentry === 'after-exit' ? 'enters again after a run ends' : `enters again ${reentry.after} after the last entry`]
 }

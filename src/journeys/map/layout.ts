@@ -12,7 +12,7 @@ import { measure, wrap } from './text.js'
 export const font = { heading: 13, text: 12, count: 11, label: 11 }
 const line = { heading: 17, text: 15, count: 15, label: 14 }
 const pad = { x: 10, y: 8, label: 3 }
-const textWidth = { step: 210, label: 170 }
+const textWidth = { step: 210, label: 200 }
 /** Room kept for a number the collector page writes into the map later. */
 const digits = '00000'
 const reasons = 'left: 999 timeout · 999 exit'
@@ -63,6 +63,10 @@ function boxCounts(journey: string, node: FlowNode): CountLine[] {
       return [[slot('entered'), { text: ' entered · ' }, slot('goal'), { text: ' goal' }]]
     case 'end':
       return [[slot('completed'), { text: ' completed' }]]
+    case 'goal':
+      return [[slot('goal'), { text: ' reached it' }]]
+    case 'exits':
+      return [[slot('exit'), { text: ' exited' }]]
     default:
       return [[slot('timeout'), { text: ' timed out' }]]
   }

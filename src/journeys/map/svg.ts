@@ -24,6 +24,8 @@ const colours: Record<string, [string, string]> = {
   end: ['#ececec', '#444444'],
   timeout: ['#fde8e8', '#b3261e'],
   holdout: ['#fafafa', '#777777'],
+  goal: ['#fff8e1', '#a86b00'],
+  exits: ['#fde8e8', '#b3261e'],
 }
 
 export interface Drawing {
@@ -51,7 +53,7 @@ function countLine(x: number, y: number, parts: CountLine, size: number, anchor 
 function drawBox(box: Box): string {
   const [fill, stroke] = colours[box.kind === 'step' ? (box.action ?? 'exit') : box.kind]!
   const rounded = box.kind === 'step' ? 6 : Math.min(box.height / 2, 16)
-  const dashed = box.kind === 'holdout' || box.kind === 'timeout' ? ' stroke-dasharray="5 3"' : ''
+  const dashed = ['holdout', 'timeout', 'goal', 'exits'].includes(box.kind) ? ' stroke-dasharray="5 3"' : ''
   const parts = [
     `<rect x="${number(box.x)}" y="${number(box.y)}" width="${box.width}" height="${box.height}" rx="${rounded}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"${dashed}/>`,
   ]
@@ -134,7 +136,8 @@ function drawHeader(map: JourneyMap, width: number): { svg: string; height: numb
 
 /** One SVG for one or more journey maps, stacked, each under its header. */
 export function drawMaps(maps: JourneyMap[], drawing: Drawing): string {
-  const head = `${drawing.idPrefix}-head`
+  const prefix = esc(drawing.idPrefix)
+  const head = `${prefix}-head`
   const width = Math.max(420, ...maps.map((map) => map.width))
   let y = margin
   const sections = maps.map((map) => {
@@ -151,9 +154,9 @@ export function drawMaps(maps: JourneyMap[], drawing: Drawing): string {
   const total = width + 2 * margin
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${height}" width="${total}" height="${height}" role="img"`,
-    ` aria-label="${esc(drawing.title)}" aria-describedby="${drawing.idPrefix}-desc" font-family="${esc(family)}">`,
-    `<title id="${drawing.idPrefix}-title">${esc(drawing.title)}</title>`,
-    `<desc id="${drawing.idPrefix}-desc">${esc(drawing.description.join('\n'))}</desc>`,
+    ` aria-label="${esc(drawing.title)}" aria-describedby="${prefix}-desc" font-family="${esc(family)}">`,
+    `<title id="${prefix}-title">${esc(drawing.title)}</title>`,
+    `<desc id="${prefix}-desc">${esc(drawing.description.join('\n'))}</desc>`,
     `<defs><marker id="${head}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">`,
     `<path d="M0,0 L10,5 L0,10 z" fill="#6b6b6b"/></marker></defs>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
