@@ -57,8 +57,10 @@ const manualChunks = (id) => (/\/src\/(boot|lib\/url)\.ts$/.test(id) ? 'core' : 
 
 export default [
   {
-    input: 'src/cli.ts',
-    output: { file: 'dist/cli.js', format: 'es' },
+    // The tools, never loaded by a page: the command line, and the journey map renderer the
+    // collector's page draws with (dagre, the layout library, is bundled in here and only here).
+    input: { cli: 'src/cli.ts', map: 'src/journeys/map/index.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'tools-shared.js' },
     // the version: `journeykit build` seals configs for this release's validator
     plugins: [version(), resolve(), ts()],
   },

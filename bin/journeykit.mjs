@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The store owner's command line: validate, build (seal), explain and preview journeykit.json (see README).
+// The store owner's command line: validate, build (seal), explain, map and preview journeykit.json (see README).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { previewArguments, runCli } from '../dist/cli.js'

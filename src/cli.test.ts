@@ -297,3 +297,29 @@ describe('preview arguments', () => {
     expect(previewArguments(['preview', 'a.json', '--open'])).toBeNull()
   })
 })
+
+describe('journeykit map', () => {
+  it('prints every journey as one SVG, exit 0', () => {
+    const { code, output } = runCli(['map', 'journeys.json'], read)
+    expect(code).toBe(0)
+    expect(output.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
+    expect(output.endsWith('</svg>')).toBe(true)
+    for (const step of ['nudge', 'pause', 'thanks']) expect(output).toContain(`data-step="${step}"`)
+    expect(output).toContain('aria-label="Journey map: rescue"')
+  })
+
+  it('draws the one --journey names, and names the journeys there are when it is not one of them', () => {
+    expect(runCli(['map', 'journeys.json', '--journey', 'rescue'], read).code).toBe(0)
+    expect(runCli(['map', 'journeys.json', '--journey', 'nope'], read)).toEqual({ code: 1, output: 'no journey "nope" in this config (rescue)' })
+  })
+
+  it('refuses a config with problems, as validate does', () => {
+    const { code, output } = runCli(['map', 'bad.json'], read)
+    expect(code).toBe(1)
+    expect(output).toContain('bad.json: 2 problem(s); journeykit refuses this config')
+  })
+
+  it('is in the usage', () => {
+    expect(runCli([], read).output).toContain('journeykit map <journeykit.json> [--journey <id>] > map.svg')
+  })
+})

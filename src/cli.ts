@@ -3,7 +3,8 @@
  * `npx journeykit preview journeykit.json` (the gallery server, src/gallery/server.ts, started by
  * bin/journeykit.mjs),
  * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
- * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json`.
+ * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json` and
+ * `npx journeykit map journeykit.json [--journey cart-rescue] > map.svg`.
  * Pure of the process: takes the arguments, a file reader and writer, returns the exit code and text.
  */
 import type { Config, Problem } from './config/types.js'
@@ -15,6 +16,7 @@ import { mergeFacts } from './journeys/timeline.js'
 import { findRegexRefusals } from './rules/regex.js'
 import { messages, regexMessages } from './config/messages.js'
 import { isSealed, sealKey, sealOf } from './config/seal.js'
+import { renderMap } from './journeys/map/render.js'
 
 export interface CliResult {
   code: number
@@ -29,6 +31,7 @@ const usage = `usage:
   journeykit explain --journey <id> <journeykit.json> [--timeline <timeline.json>] [--facts <facts.json>]
                      [--fact name=value]… [--at <ISO time>] [--on <trigger>] [--visitor <id>]
                      [--timezone <IANA zone>] [--subscribed]
+  journeykit map <journeykit.json> [--journey <id>] > map.svg
 
 preview serves a gallery of every item of the config, in each style, at desktop and phone
 widths, light and dark, with the config's problems; it redraws when the file changes.
@@ -43,7 +46,10 @@ UTC); --subscribed: the visitor has a push subscription.
 
 build validates as validate does and writes the config with its seal ("$sealed") to out.json, or
 back to the file: a page whose config still matches its seal skips the validator (a smaller,
-faster start). Publish the built file; edit the source and build again.`
+faster start). Publish the built file; edit the source and build again.
+
+map draws the config's journeys (or the one --journey names) as an SVG: boxes for the entry,
+the steps and the ends, arrows for next, goto, split, branch and else, the holdout beside.`
 
 /** Options that take a value, and those that do not. */
 const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone', '-o', '--out']
@@ -82,7 +88,7 @@ const cannotWrite = (path: string) => {
 export function runCli(args: string[], readFile: (path: string) => string, writeFile: (path: string, text: string) => void = cannotWrite): CliResult {
   const read = readArguments(args)
   const [command, file, ...extra] = read?.positional ?? []
-  if (!read || !['validate', 'explain', 'build'].includes(command!) || !file || extra.length) return { code: 2, output: usage }
+  if (!read || !['validate', 'explain', 'build', 'map'].includes(command ?? '') || !file || extra.length) return { code: 2, output: usage }
   const out = [...read.option('-o'), ...read.option('--out')]
   if (out.length > (command === 'build' ? 1 : 0)) return { code: 2, output: usage }
   let config: unknown
@@ -115,6 +121,7 @@ export function runCli(args: string[], readFile: (path: string) => string, write
     return { code: 0, output: [...lines, `${valid}; sealed (${sealed.$sealed}) into ${target}`].join('\n') }
   }
   const { option } = read
+  if (command === 'map') return mapCommand(config as Config, option('--journey')[0])
   const trigger = option('--on')[0]
   const journey = option('--journey')[0]
   if (!trigger && journey === undefined) return { code: 2, output: usage }
@@ -168,6 +175,15 @@ export function previewArguments(args: string[]): { file: string; port: number }
     else files.push(rest[i]!)
   }
   return files.length === 1 ? { file: files[0]!, port } : null
+}
+
+/** `map`: the SVG alone on stdout (warnings would spoil the file it is written to). */
+function mapCommand(config: Config, journey: string | undefined): CliResult {
+  try {
+    return { code: 0, output: renderMap(config, { journey }).trimEnd() }
+  } catch (err) {
+    return { code: 1, output: messageOf(err) }
+  }
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))

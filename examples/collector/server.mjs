@@ -1,7 +1,8 @@
 // A collector for the Segment-shaped batches journeykit sends (contract §5). Validates each
 // batch (all or nothing, see envelope.mjs), appends new events to an NDJSON file, drops
-// repeated messageIds across restarts (delivery is at least once), shows arrivals and the
-// journey funnel (funnel.mjs) live at GET /, and sends the web pushes events ask for
+// repeated messageIds across restarts (delivery is at least once), shows arrivals, the
+// journey funnel (funnel.mjs) and, given the site's config, its journeys as maps with live
+// counts (journeys-funnel.mjs, map.mjs) at GET /, and sends the web pushes events ask for
 // (pushes.mjs). node: built-ins only, plus web-push when it is installed, for sending pushes.
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
@@ -11,6 +12,8 @@ import { gunzipSync } from 'node:zlib'
 import { checkEnvelope } from './envelope.mjs'
 import { appendEvents, readEvents } from './events-file.mjs'
 import { createFunnel } from './funnel.mjs'
+import { createJourneysFunnel } from './journeys-funnel.mjs'
+import { readSiteConfig, renderJourneyMaps } from './map.mjs'
 import { preparePushes } from './pushes.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -27,7 +30,11 @@ const cors = {
 
 const pushNames = new Set(['push_requested', 'push_sent', 'push_cancelled', 'push_failed'])
 
-export async function startCollector({ port = 8787, host = '127.0.0.1', file = resolve(here, 'events.ndjson'), log = false, push = {} } = {}) {
+/**
+ * `config`: the site's journeykit.json, for the journey maps: a path (read again at each use, so
+ * an edited file shows), a function returning the config, or the config itself.
+ */
+export async function startCollector({ port = 8787, host = '127.0.0.1', file = resolve(here, 'events.ndjson'), log = false, push = {}, config = null } = {}) {
   let [events, batches, requests, recent, faults] = [[], [], [], [], []]
   let rejecting = null // rejectEvents() predicate
   let delayMs = 0
@@ -35,7 +42,10 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
   const streams = new Set()
   const seen = new Set()
   const funnel = createFunnel()
-  let funnelNow = funnel.result()
+  const journeys = createJourneysFunnel()
+  // The funnel by stage, items, variants and pushes, plus the journeys' and segments' counts.
+  const measure = () => ({ ...funnel.result(), ...journeys.result(readSiteConfig(config).config) })
+  let funnelNow = measure()
   const funnelMessage = () => `event: funnel\ndata: ${JSON.stringify(funnelNow)}\n\n`
   const say = log ? (message) => console.log(message) : () => {}
   const pushes = push ? await preparePushes(push, { file, log: say }) : null
@@ -46,11 +56,12 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
   readEvents(file, (event) => {
     if (typeof event.messageId === 'string') seen.add(event.messageId)
     funnel.add(event)
+    journeys.add(event)
     recent.push(event)
     if (pushes) decided.push(...pushes.schedule.add(event, Date.now()))
   })
   recent = recent.slice(-recentLimit)
-  funnelNow = funnel.result()
+  funnelNow = measure()
 
   function reply(res, status, body, headers = {}) {
     res.entry.status = status
@@ -94,6 +105,7 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
       events.push(event)
       recent.push(event)
       funnel.add(event)
+      journeys.add(event)
       accepted++
     }
     if (lines.length) {
@@ -104,7 +116,7 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
         stored.some((event) => pushNames.has(event.event)),
       )
       recent = recent.slice(-recentLimit)
-      funnelNow = funnel.result()
+      funnelNow = measure()
       for (const res of streams) {
         for (const line of lines) res.write(`data: ${line}\n`)
         res.write(funnelMessage())
@@ -196,6 +208,19 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     if (req.method === 'GET' && path === '/favicon.ico') return reply(res, 204)
     if (req.method === 'GET' && path === '/events.json') return reply(res, 200, recent.slice(-recentLimit))
     if (req.method === 'GET' && path === '/funnel.json') return reply(res, 200, funnelNow)
+    if (req.method === 'GET' && (path === '/map.json' || path === '/map.svg')) {
+      // the live maps of the page (with places for counts), or the plain SVG of every journey
+      const live = path === '/map.json'
+      renderJourneyMaps(config, { live }).then(
+        (maps) => {
+          if (live) return reply(res, 200, maps)
+          if (maps.svg === null) return reply(res, 404, { ok: false, error: maps.problem })
+          reply(res, 200, maps.svg, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+        },
+        (error) => reply(res, 500, { ok: false, error: String(error?.message ?? error) }),
+      )
+      return
+    }
     if (req.method === 'GET' && path === '/stream') return openStream(req, res, url.searchParams.has('backlog'))
     if (batchPaths.has(path)) return reply(res, 405, { ok: false, error: 'use POST' }, { Allow: 'POST, OPTIONS' })
     reply(res, 404, { ok: false, error: 'not found' })
@@ -279,6 +304,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     port,
     host: process.env.HOST || '127.0.0.1',
     file: process.env.FILE ? resolve(process.env.FILE) : undefined,
+    config: process.env.CONFIG ? resolve(process.env.CONFIG) : null,
     log: true,
   })
   console.log(`collector listening on ${collector.url} (events → ${collector.file})`)
