@@ -13,7 +13,8 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-const leaveThroughTop = () => document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null, bubbles: true }))
+const leave = (clientY: number) => document.documentElement.dispatchEvent(new MouseEvent('mouseleave', { clientY }))
+const leaveThroughTop = () => leave(-1)
 const setVisibility = (state: 'visible' | 'hidden') => {
   Object.defineProperty(document, 'visibilityState', { value: state, configurable: true })
   document.dispatchEvent(new Event('visibilitychange'))
@@ -36,11 +37,12 @@ describe('watchExitIntent', () => {
     watcher.stop()
   })
 
-  it('ignores leaving through the sides or bottom, and into another element', () => {
+  it('ignores leaving through the sides or bottom, and moving between elements', () => {
     const fire = vi.fn()
     const watcher = watchExitIntent(fire, { armAfterMs: 0 })
-    document.dispatchEvent(new MouseEvent('mouseout', { clientY: 300, relatedTarget: null }))
-    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: document.body }))
+    leave(300)
+    document.body.innerHTML = '<p id="a">a</p>'
+    document.getElementById('a')!.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: document.body, bubbles: true }))
     expect(fire).not.toHaveBeenCalled()
     watcher.stop()
   })
@@ -65,6 +67,129 @@ describe('watchExitIntent', () => {
     setVisibility('hidden')
     expect(fire.mock.calls).toEqual([['hidden']])
     setVisibility('visible')
+    watcher.stop()
+  })
+})
+
+describe('watchExitIntent on touch', () => {
+  // A 6,000 px article on a 412×839 phone: 5,161 px to scroll.
+  const phone = () => {
+    Object.defineProperty(document.documentElement, 'scrollHeight', { value: 6000, configurable: true })
+    Object.defineProperty(window, 'innerHeight', { value: 839, configurable: true })
+  }
+  const at = (y: number) => Object.defineProperty(window, 'scrollY', { value: y, configurable: true })
+  const touch = (type: string) => window.dispatchEvent(new TouchEvent(type, { touches: [] }))
+  /** A finger on the page moving it `step` px a frame for `count` frames, then lifted; no fling. */
+  const drag = (step: number, count: number, scrollEvents = true) => {
+    touch('touchstart')
+    for (let i = 0; i < count; i++) {
+      vi.advanceTimersByTime(16)
+      at(scrollY + step)
+      if (scrollEvents) window.dispatchEvent(new Event('scroll'))
+    }
+    touch('touchend')
+  }
+  /** The page going on by itself after the finger lifted. */
+  const fling = (step: number, count: number) => {
+    for (let i = 0; i < count; i++, step *= 0.9) {
+      vi.advanceTimersByTime(16)
+      at(Math.round(scrollY + step))
+      window.dispatchEvent(new Event('scroll'))
+    }
+  }
+  const readTo45 = () => {
+    at(0)
+    for (let i = 0; i < 6; i++) {
+      drag(20, 20) // 400 px a gesture
+      vi.advanceTimersByTime(1500)
+    }
+    at(2320)
+  }
+
+  it('fires once on a flick up after reading: 420 px in six frames, after a pause', () => {
+    phone()
+    const fire = vi.fn()
+    const watcher = watchExitIntent(fire, { armAfterMs: 0, touch: true })
+    readTo45()
+    vi.advanceTimersByTime(2000)
+    drag(-70, 6)
+    expect(fire.mock.calls).toEqual([['scroll']])
+    fling(-60, 30)
+    vi.advanceTimersByTime(2000)
+    drag(-70, 6)
+    expect(fire).toHaveBeenCalledOnce()
+    watcher.rearm() // a new page view (SPA): it reads 30% of its page first
+    at(1000)
+    drag(-70, 6)
+    expect(fire).toHaveBeenCalledOnce()
+    readTo45()
+    vi.advanceTimersByTime(2000)
+    drag(-70, 6)
+    expect(fire).toHaveBeenCalledTimes(2)
+    watcher.stop()
+  })
+
+  it('fires on the fling after a finger held still, and judges the fling from its own samples', () => {
+    phone()
+    const fire = vi.fn()
+    const watcher = watchExitIntent(fire, { armAfterMs: 0, touch: true })
+    readTo45()
+    touch('touchstart')
+    vi.advanceTimersByTime(2000) // reading with the finger on the glass
+    at(2300)
+    touch('touchend') // 20 px up in 2 s: slow so far
+    expect(fire).not.toHaveBeenCalled()
+    fling(-70, 10)
+    expect(fire.mock.calls).toEqual([['scroll']])
+    watcher.stop()
+  })
+
+  it('stays silent on reading: slow re-reading up, a re-reading swipe, a fling down', () => {
+    phone()
+    const fire = vi.fn()
+    const watcher = watchExitIntent(fire, { armAfterMs: 0, touch: true })
+    readTo45()
+    vi.advanceTimersByTime(2000)
+    drag(-5, 60) // 300 px in a second
+    fling(-3, 20)
+    vi.advanceTimersByTime(1000)
+    drag(-20, 12) // 240 px at 1.25 px/ms
+    fling(-18, 40)
+    vi.advanceTimersByTime(1000)
+    drag(70, 6)
+    fling(60, 40)
+    expect(fire).not.toHaveBeenCalled()
+    watcher.stop()
+  })
+
+  it('stays silent on a flick inside an element, and on a flick before reading 30%', () => {
+    phone()
+    const fire = vi.fn()
+    const watcher = watchExitIntent(fire, { armAfterMs: 0, touch: true })
+    at(1400) // 27%
+    vi.advanceTimersByTime(2000)
+    drag(-70, 6)
+    fling(-60, 30)
+    expect(fire).not.toHaveBeenCalled()
+    readTo45()
+    vi.advanceTimersByTime(2000)
+    drag(0, 6, false) // a drawer scrolls; the page stays where it is
+    expect(fire).not.toHaveBeenCalled()
+    watcher.stop()
+  })
+
+  it('is off where the primary pointer is fine', () => {
+    phone()
+    const fire = vi.fn()
+    const add = vi.spyOn(window, 'addEventListener')
+    const watcher = watchExitIntent(fire, { armAfterMs: 0 })
+    expect(add.mock.calls.map((call) => call[0])).not.toContain('touchstart')
+    readTo45()
+    vi.advanceTimersByTime(2000)
+    drag(-70, 6)
+    fling(-60, 30)
+    expect(fire).not.toHaveBeenCalled()
+    add.mockRestore()
     watcher.stop()
   })
 })
