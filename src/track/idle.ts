@@ -1,30 +1,47 @@
-import { listen } from '../lib/listen.js'
+import { listenSparsely } from '../lib/listen-sparsely.js'
 
 const inputs = ['pointermove', 'pointerdown', 'keydown', 'scroll', 'wheel', 'touchstart']
 
-/** Calls `fire(seconds)` when there has been no input for that long; again after new input. */
-export function watchIdle(thresholds: number[], fire: (seconds: number) => void) {
+/**
+ * Calls `fire(seconds)` when there has been no input for that long; again after new input.
+ * The last input is a timestamp and one timer waits for the next threshold: input arriving
+ * costs no timer. The listeners rest `restMs` after each input they see and count the
+ * visitor as active through the rest, so a threshold fires at most `restMs` late, never early.
+ */
+export function watchIdle(thresholds: number[], fire: (seconds: number) => void, restMs = 250) {
   const sorted = [...new Set(thresholds)].sort((a, b) => a - b)
-  let timers: Array<ReturnType<typeof setTimeout>> = []
-  let lastReset = 0
-  const arm = () => {
-    timers.forEach(clearTimeout)
-    timers = sorted.map((seconds) => setTimeout(() => fire(seconds), seconds * 1000))
+  let lastInput = performance.now()
+  // The next threshold to fire in this spell without input.
+  let next = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const wait = () => {
+    clearTimeout(timer)
+    if (next < sorted.length) timer = setTimeout(check, lastInput + sorted[next]! * 1000 - performance.now())
   }
-  // Input arrives in bursts; re-arming at most every 200 ms keeps the cost flat.
-  const reset = () => {
-    const now = performance.now()
-    if (now - lastReset < 200) return
-    lastReset = now
-    arm()
+  // Early when input came since the timer was set: then it waits for the rest of the time.
+  const check = () => {
+    while (next < sorted.length && performance.now() - lastInput >= sorted[next]! * 1000 - 1) fire(sorted[next++]!)
+    wait()
   }
-  const stops = inputs.map((type) => listen(window, type, reset, { capture: true }))
-  arm()
+  const active = () => {
+    lastInput = performance.now()
+    // After a threshold fired, the next spell starts from the first threshold again.
+    if (next) {
+      next = 0
+      wait()
+    }
+  }
+  const stop = listenSparsely(inputs, restMs, active)
+  wait()
   return {
     stop: () => {
-      timers.forEach(clearTimeout)
-      stops.forEach((stop) => stop())
+      clearTimeout(timer)
+      stop()
     },
-    rearm: arm,
+    rearm: () => {
+      next = 0
+      active()
+      wait()
+    },
   }
 }

@@ -6,6 +6,7 @@ import { watchTimeOnPage } from './time-on-page.js'
 import { watchIdle } from './idle.js'
 import { watchClicks } from './click.js'
 import { watchNavigation } from './navigation.js'
+import { watchActivity } from './activity.js'
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date', 'requestAnimationFrame', 'cancelAnimationFrame'] }))
 afterEach(() => {
@@ -203,7 +204,7 @@ describe('watchScroll', () => {
     const scrollTo = (y: number) => {
       Object.defineProperty(window, 'scrollY', { value: y, configurable: true })
       window.dispatchEvent(new Event('scroll'))
-      vi.advanceTimersToNextFrame()
+      vi.advanceTimersByTime(250) // read once per rest, at its end
     }
     scrollTo(500) // 37.5%
     expect(fire.mock.calls).toEqual([[25]])
@@ -244,15 +245,60 @@ describe('watchIdle', () => {
     const watcher = watchIdle([5], fire)
     vi.advanceTimersByTime(4000)
     window.dispatchEvent(new Event('keydown'))
-    vi.advanceTimersByTime(4999)
+    vi.advanceTimersByTime(100)
+    window.dispatchEvent(new Event('scroll')) // while the listeners rest: counted as active anyway
+    // The visitor counts as active until the rest ends (250 ms): late, never early.
+    vi.advanceTimersByTime(5149)
     expect(fire).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
     expect(fire.mock.calls).toEqual([[5]])
     vi.advanceTimersByTime(300)
     window.dispatchEvent(new Event('pointermove'))
-    vi.advanceTimersByTime(5000)
+    vi.advanceTimersByTime(5250)
     expect(fire).toHaveBeenCalledTimes(2)
     watcher.stop()
+  })
+
+  it('fires each threshold of one spell in order, and keeps one timer however much input comes', () => {
+    const fire = vi.fn()
+    const watcher = watchIdle([10, 3], fire)
+    const timers = vi.getTimerCount()
+    for (let i = 0; i < 200; i++) {
+      window.dispatchEvent(new Event(i % 2 ? 'scroll' : 'pointermove'))
+      vi.advanceTimersByTime(16)
+    }
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(timers + 1) // the idle timer, and the rest's
+    expect(fire).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(10_250)
+    expect(fire.mock.calls).toEqual([[3], [10]])
+    watcher.stop()
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})
+
+describe('watchActivity', () => {
+  it('reports input at most once a minute, and not in the first minute of the page view', () => {
+    const onActive = vi.fn()
+    watchActivity(onActive)
+    window.dispatchEvent(new Event('keydown'))
+    vi.advanceTimersByTime(60_000)
+    expect(onActive).not.toHaveBeenCalled()
+    window.dispatchEvent(new Event('scroll'))
+    window.dispatchEvent(new Event('pointerdown'))
+    expect(onActive.mock.calls).toEqual([[Date.now()]])
+    vi.advanceTimersByTime(59_000)
+    window.dispatchEvent(new Event('touchstart'))
+    expect(onActive).toHaveBeenCalledOnce()
+    vi.advanceTimersByTime(1000)
+    window.dispatchEvent(new Event('touchstart'))
+    expect(onActive).toHaveBeenCalledTimes(2)
+    expect(vi.getTimerCount()).toBe(1) // resting: no listener until it ends
+    vi.advanceTimersByTime(60_000)
+    window.dispatchEvent(new Event('keydown'))
+    expect(onActive).toHaveBeenCalledTimes(3)
+    vi.advanceTimersByTime(60_000) // listening again when the test ends: take it down
+    window.dispatchEvent(new Event('keydown'))
+    vi.clearAllTimers()
   })
 })
 
