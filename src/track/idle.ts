@@ -1,14 +1,16 @@
-import { listenSparsely } from '../lib/listen-sparsely.js'
-
-const inputs = ['pointermove', 'pointerdown', 'keydown', 'scroll', 'wheel', 'touchstart']
+import { listen } from '../lib/listen.js'
+import type { Streams } from './inputs.js'
 
 /**
  * Calls `fire(seconds)` when there has been no input for that long; again after new input.
- * The last input is a timestamp and one timer waits for the next threshold: input arriving
- * costs no timer. The listeners rest `restMs` after each input they see and count the
- * visitor as active through the rest, so a threshold fires at most `restMs` late, never early.
+ * Input only moves a timestamp; one timer waits for the next threshold, and when it finds
+ * that input came since it was set, waits for the rest of the time: no timer per event.
+ * Pointer moves and scrolls are heard through `streams`, which counts the visitor active
+ * through each rest: a threshold fires at most a rest late, never early. Taps and keys,
+ * one event a gesture, are always heard. (`wheel` is left out: a wheel that moves the page
+ * fires `scroll`.)
  */
-export function watchIdle(thresholds: number[], fire: (seconds: number) => void, restMs = 250) {
+export function watchIdle(thresholds: number[], fire: (seconds: number) => void, streams: Streams) {
   const sorted = [...new Set(thresholds)].sort((a, b) => a - b)
   let lastInput = performance.now()
   // The next threshold to fire in this spell without input.
@@ -18,7 +20,6 @@ export function watchIdle(thresholds: number[], fire: (seconds: number) => void,
     clearTimeout(timer)
     if (next < sorted.length) timer = setTimeout(check, lastInput + sorted[next]! * 1000 - performance.now())
   }
-  // Early when input came since the timer was set: then it waits for the rest of the time.
   const check = () => {
     while (next < sorted.length && performance.now() - lastInput >= sorted[next]! * 1000 - 1) fire(sorted[next++]!)
     wait()
@@ -31,12 +32,13 @@ export function watchIdle(thresholds: number[], fire: (seconds: number) => void,
       wait()
     }
   }
-  const stop = listenSparsely(inputs, restMs, active)
+  streams.on(['pointermove', 'scroll'], active)
+  const stops = ['pointerdown', 'keydown', 'touchstart'].map((type) => listen(window, type, active, { capture: true }))
   wait()
   return {
     stop: () => {
       clearTimeout(timer)
-      stop()
+      stops.forEach((stop) => stop())
     },
     rearm: () => {
       next = 0

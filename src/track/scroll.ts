@@ -1,4 +1,4 @@
-import { listenSparsely } from '../lib/listen-sparsely.js'
+import type { Streams } from './inputs.js'
 
 /** How far down the page the visitor has seen, 0–100. */
 export function scrolledPercent(): number {
@@ -10,21 +10,20 @@ export function scrolledPercent(): number {
 
 /**
  * Calls `fire(threshold)` once per page view for each threshold the visitor scrolls past.
- * It reads where the page is (layout included) once per `restMs` while the page scrolls, at
- * the end of each rest, so the last position of every scroll is read: a threshold fires at
- * most `restMs` after the page passed it. The other scroll events cost nothing.
+ * Where the page is (layout included) is read at the end of each rest of `streams`: once per
+ * rest while the page scrolls, and always after its last scroll event. A threshold fires at
+ * most a rest after the page passed it.
  */
-export function watchScroll(thresholds: number[], fire: (percent: number) => void, restMs = 250) {
+export function watchScroll(thresholds: number[], fire: (percent: number) => void, streams: Streams) {
   const sorted = [...new Set(thresholds)].sort((a, b) => a - b)
   let next = 0
-  const check = () => {
+  streams.on(['scroll'], (rested) => {
+    if (!rested) return
     const percent = scrolledPercent()
     while (next < sorted.length && percent >= sorted[next]!) fire(sorted[next++]!)
-  }
-  // The document's own scroll only: scroll events of elements do not bubble up to window.
-  const stop = listenSparsely(['scroll'], restMs, (rested) => rested && check(), false)
+  })
   return {
-    stop,
+    stop: () => undefined,
     rearm: () => {
       next = 0
     },

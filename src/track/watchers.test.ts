@@ -7,9 +7,15 @@ import { watchIdle } from './idle.js'
 import { watchClicks } from './click.js'
 import { watchNavigation } from './navigation.js'
 import { watchActivity } from './activity.js'
+import { listenToStreams, type Streams } from './inputs.js'
 
-beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date', 'requestAnimationFrame', 'cancelAnimationFrame'] }))
+let streams: Streams
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date', 'requestAnimationFrame', 'cancelAnimationFrame'] })
+  streams = listenToStreams(250)
+})
 afterEach(() => {
+  streams.stop()
   vi.useRealTimers()
   document.body.innerHTML = ''
 })
@@ -200,11 +206,11 @@ describe('watchScroll', () => {
     Object.defineProperty(document.documentElement, 'scrollHeight', { value: 4000, configurable: true })
     Object.defineProperty(window, 'innerHeight', { value: 1000, configurable: true })
     const fire = vi.fn()
-    const watcher = watchScroll([75, 25, 50], fire)
+    const watcher = watchScroll([75, 25, 50], fire, streams)
     const scrollTo = (y: number) => {
       Object.defineProperty(window, 'scrollY', { value: y, configurable: true })
-      window.dispatchEvent(new Event('scroll'))
-      vi.advanceTimersByTime(250) // read once per rest, at its end
+      document.dispatchEvent(new Event('scroll', { bubbles: true }))
+      vi.advanceTimersByTime(250) // read at the end of the rest
     }
     scrollTo(500) // 37.5%
     expect(fire.mock.calls).toEqual([[25]])
@@ -242,37 +248,46 @@ describe('watchTimeOnPage', () => {
 describe('watchIdle', () => {
   it('fires after N seconds without input, and again after new input', () => {
     const fire = vi.fn()
-    const watcher = watchIdle([5], fire)
+    const watcher = watchIdle([5], fire, streams)
     vi.advanceTimersByTime(4000)
     window.dispatchEvent(new Event('keydown'))
-    vi.advanceTimersByTime(100)
-    window.dispatchEvent(new Event('scroll')) // while the listeners rest: counted as active anyway
-    // The visitor counts as active until the rest ends (250 ms): late, never early.
-    vi.advanceTimersByTime(5149)
+    vi.advanceTimersByTime(4999)
     expect(fire).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
     expect(fire.mock.calls).toEqual([[5]])
     vi.advanceTimersByTime(300)
     window.dispatchEvent(new Event('pointermove'))
-    vi.advanceTimersByTime(5250)
+    // Counted active through the rest that follows a pointer move (250 ms): late, never early.
+    vi.advanceTimersByTime(5249)
+    expect(fire).toHaveBeenCalledOnce()
+    vi.advanceTimersByTime(1)
     expect(fire).toHaveBeenCalledTimes(2)
     watcher.stop()
   })
 
-  it('fires each threshold of one spell in order, and keeps one timer however much input comes', () => {
+  it('fires each threshold of a spell in order; pointer moves and scrolls cost one timer a rest', () => {
     const fire = vi.fn()
-    const watcher = watchIdle([10, 3], fire)
-    const timers = vi.getTimerCount()
+    const watcher = watchIdle([10, 3], fire, streams)
+    document.body.innerHTML = '<div id="carousel"></div>'
+    let events = 0
+    const count = () => events++
+    window.addEventListener('pointermove', count, { capture: true })
     for (let i = 0; i < 200; i++) {
-      window.dispatchEvent(new Event(i % 2 ? 'scroll' : 'pointermove'))
       vi.advanceTimersByTime(16)
+      if (i % 2) window.dispatchEvent(new Event('pointermove'))
+      else document.getElementById('carousel')!.dispatchEvent(new Event('scroll')) // an element's scroll is input too
+      expect(vi.getTimerCount()).toBeLessThanOrEqual(2) // the threshold's and the rest's
     }
-    expect(vi.getTimerCount()).toBeLessThanOrEqual(timers + 1) // the idle timer, and the rest's
+    window.removeEventListener('pointermove', count, { capture: true })
+    expect(events).toBe(100)
+    // The last input came at most a rest (250 ms) before the rest ended: never early, at most that late.
+    vi.advanceTimersByTime(2999)
     expect(fire).not.toHaveBeenCalled()
-    vi.advanceTimersByTime(10_250)
+    vi.advanceTimersByTime(251)
+    expect(fire.mock.calls).toEqual([[3]])
+    vi.advanceTimersByTime(7000)
     expect(fire.mock.calls).toEqual([[3], [10]])
     watcher.stop()
-    expect(vi.getTimerCount()).toBe(0)
   })
 })
 
@@ -287,10 +302,10 @@ describe('watchActivity', () => {
     window.dispatchEvent(new Event('pointerdown'))
     expect(onActive.mock.calls).toEqual([[Date.now()]])
     vi.advanceTimersByTime(59_000)
-    window.dispatchEvent(new Event('touchstart'))
+    window.dispatchEvent(new Event('pointerdown'))
     expect(onActive).toHaveBeenCalledOnce()
     vi.advanceTimersByTime(1000)
-    window.dispatchEvent(new Event('touchstart'))
+    window.dispatchEvent(new Event('pointerdown'))
     expect(onActive).toHaveBeenCalledTimes(2)
     expect(vi.getTimerCount()).toBe(1) // resting: no listener until it ends
     vi.advanceTimersByTime(60_000)
