@@ -14,7 +14,7 @@ export interface ExitIntentOptions {
  * fast flick up after reading down the page. Everywhere: the tab being hidden.
  *
  * On touch, nothing listens to scroll while the visitor reads: a gesture costs a
- * `touchstart` and a `touchend`. Only when the finger lifted after moving the page up is
+ * `pointerdown` and a `touchend`. Only when the finger lifted after moving the page up is
  * the scroll that follows (the fling) sampled, for a second at most or until it turns down.
  * Scrolling inside an element (a carousel, a drawer) leaves the page where it was: no sample.
  */
@@ -55,13 +55,20 @@ export function watchExitIntent(fire: (how: 'pointer' | 'scroll' | 'hidden') => 
     else judge()
   }
 
+  const touch = options.touch ?? matchMedia('(pointer: coarse)').matches
   const stops = [
-    listen<MouseEvent>(
+    listen<PointerEvent>(
       document,
       'pointerdown',
       (event) => {
         const target = event.target instanceof Element ? event.target : null
         if (target?.closest('a[href],button,[role="button"],input[type="submit"],input[type="button"]')) lastClick = performance.now()
+        // A finger landing: a gesture starts (a second finger starts it afresh).
+        if (touch && event.pointerType == 'touch') {
+          unsample()
+          samples = []
+          sample()
+        }
       },
       { capture: true },
     ),
@@ -72,18 +79,10 @@ export function watchExitIntent(fire: (how: 'pointer' | 'scroll' | 'hidden') => 
     }),
     listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && trigger('hidden')),
   ]
-  if (options.touch ?? matchMedia('(pointer: coarse)').matches) {
+  if (touch) {
     stops.push(
-      listen(
-        window,
-        'touchstart',
-        () => {
-          unsample()
-          samples = []
-          sample()
-        },
-        { capture: true },
-      ),
+      // Not pointerup: a finger that pans the page ends its pointer with pointercancel, when the
+      // page starts to move; touchend comes when it lifts.
       listen<TouchEvent>(
         window,
         'touchend',

@@ -33,7 +33,8 @@ export function watchIdle(thresholds: number[], fire: (seconds: number) => void,
     }
   }
   streams.on(['pointermove', 'scroll'], active)
-  const stops = ['pointerdown', 'keydown', 'touchstart'].map((type) => listen(window, type, active, { capture: true }))
+  // A finger on the screen fires pointerdown too (Pointer Events): no touchstart needed.
+  const stops = ['pointerdown', 'keydown'].map((type) => listen(window, type, active, { capture: true }))
   wait()
   return {
     stop: () => {
