@@ -62,7 +62,7 @@ export function watchExitIntent(fire: (how: 'pointer' | 'scroll' | 'hidden') => 
       'pointerdown',
       (event) => {
         const target = event.target instanceof Element ? event.target : null
-        if (target?.closest('a[href],button,[role="button"],input[type="submit"],input[type="button"]')) lastClick = performance.now()
+        if (target?.closest('a[href],button,[role=button],input[type=submit],input[type=button]')) lastClick = performance.now()
         // A finger landing: a gesture starts (a second finger starts it afresh).
         if (touch && event.pointerType == 'touch') {
           unsample()

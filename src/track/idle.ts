@@ -1,5 +1,6 @@
 import { listen } from '../lib/listen.js'
 import type { Streams } from './inputs.js'
+import { ascending } from './ascending.js'
 
 /**
  * Calls `fire(seconds)` when there has been no input for that long; again after new input.
@@ -11,7 +12,7 @@ import type { Streams } from './inputs.js'
  * fires `scroll`.)
  */
 export function watchIdle(thresholds: number[], fire: (seconds: number) => void, streams: Streams) {
-  const sorted = [...new Set(thresholds)].sort((a, b) => a - b)
+  const sorted = ascending(thresholds)
   let lastInput = performance.now()
   // The next threshold to fire in this spell without input.
   let next = 0

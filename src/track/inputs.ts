@@ -18,36 +18,36 @@ export interface Streams {
  * shared by the watchers and not shorter.
  */
 export function listenToStreams(restMs: number): Streams {
-  const streams = new Map<string, { heard: Array<(rested: boolean) => void>; timer?: ReturnType<typeof setTimeout>; stop?: () => void }>()
-  const listenTo = (type: string) => {
-    const stream = streams.get(type)!
-    const tell = (rested: boolean) => stream.heard.forEach((hear) => hear(rested))
-    stream.stop = listen(
-      window,
-      type,
-      () => {
-        stream.stop!()
-        stream.timer = setTimeout(() => (listenTo(type), tell(true)), restMs)
-        tell(false)
-      },
-      { capture: true },
-    )
-  }
+  const heard: Record<string, Array<(rested: boolean) => void>> = {}
+  const stops: Array<() => void> = []
   return {
     on(types, hear) {
       for (const type of types) {
-        if (!streams.has(type)) {
-          streams.set(type, { heard: [] })
-          listenTo(type)
+        if (!heard[type]) {
+          const all: Array<(rested: boolean) => void> = (heard[type] = [])
+          const tell = (rested: boolean) => all.forEach((each) => each(rested))
+          let unlisten: () => void
+          let timer: ReturnType<typeof setTimeout> | undefined
+          const start = () =>
+            (unlisten = listen(
+              window,
+              type,
+              () => {
+                unlisten()
+                timer = setTimeout(() => (start(), tell(true)), restMs)
+                tell(false)
+              },
+              { capture: true },
+            ))
+          start()
+          stops.push(() => {
+            clearTimeout(timer)
+            unlisten()
+          })
         }
-        streams.get(type)!.heard.push(hear)
+        heard[type]!.push(hear)
       }
     },
-    stop() {
-      for (const stream of streams.values()) {
-        clearTimeout(stream.timer)
-        stream.stop!()
-      }
-    },
+    stop: () => stops.forEach((stop) => stop()),
   }
 }

@@ -1,4 +1,5 @@
 import type { Streams } from './inputs.js'
+import { ascending } from './ascending.js'
 
 /** How far down the page the visitor has seen, 0–100. */
 export function scrolledPercent(): number {
@@ -15,7 +16,7 @@ export function scrolledPercent(): number {
  * most a rest after the page passed it.
  */
 export function watchScroll(thresholds: number[], fire: (percent: number) => void, streams: Streams) {
-  const sorted = [...new Set(thresholds)].sort((a, b) => a - b)
+  const sorted = ascending(thresholds)
   let next = 0
   streams.on(['scroll'], (rested) => {
     if (!rested) return
