@@ -182,7 +182,7 @@ export function renderTracking(t, { cpu, runs, burstsPerKind }) {
   lines.push(
     `  events = scroll / pointermove events the page counted (scroll D: ${num(sc.wheel.median, 0)} wheel, ${num(sc.scrolledPx.median, 0)} px scrolled, tracked: ${sc.tracked.join(', ') || '—'}).`,
   )
-  lines.push('  url-named = script events naming a /dist/ script (the listeners and rAF callbacks); all script as')
+  lines.push('  url-named = script events naming a /dist/ script (its listeners, timers and rAF callbacks); all script as')
   lines.push('  above, over the traced burst; Δ blank = D − the same page without journeykit (the figure the')
   lines.push("  targets read); Δ CDP = the same from ScriptDuration. Both pages run the init script's counting")
   lines.push('  listeners (blank: all script ≈ their cost: 2 listener calls per scroll, 1 per pointermove).')
