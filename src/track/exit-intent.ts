@@ -55,7 +55,8 @@ export function watchExitIntent(fire: (how: 'pointer' | 'scroll' | 'hidden') => 
     else judge()
   }
 
-  const touch = options.touch ?? matchMedia('(pointer: coarse)').matches
+  // Feature-detected: jsdom, for one, has no matchMedia.
+  const touch = options.touch ?? window.matchMedia?.('(pointer: coarse)').matches
   const stops = [
     listen<PointerEvent>(
       document,
