@@ -6,7 +6,7 @@ import { listen } from '../lib/listen.js'
  * listen at all, so scrolling and typing cost the page nothing. It runs as long as the page.
  */
 export function watchActivity(onActive: (now: number) => void, everyMs = 60_000): void {
-  let stops: Array<() => void> = []
+  let stops: Array<() => void>
   // A finger on the screen fires pointerdown too (Pointer Events): no touchstart needed.
   const listening = () => (stops = ['pointerdown', 'keydown', 'scroll'].map((type) => listen(window, type, seen, { capture: true })))
   const seen = () => {
