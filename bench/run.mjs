@@ -9,9 +9,9 @@
 //   BENCH_PEER_RUNS=7   timed runs per peer (peers.mjs), interleaved with the scenarios' rounds
 //   BENCH_PEER_TRACE_RUNS=3  traced runs per peer (timeline only: the all-script figure)
 //   BENCH_BUDGET_S=210  start no new run after this many seconds
-//   BENCH_BURSTS=1      tracking: input bursts per kind (scroll, pointer) and page (D, blank)
+//   BENCH_BURSTS=1      tracking: input bursts per kind (scroll, pointer, phone touch) and page (D, blank)
 //   BENCH_BURST_EVENTS=1000  tracking: CDP input events per burst (about one per frame)
-//   BENCH_TRACKING_BUDGET_S=120  tracking: start no new run this many seconds after it began
+//   BENCH_TRACKING_BUDGET_S=200  tracking: start no new run this many seconds after it began
 //                       (tracking start-up: BENCH_RUNS rounds of D and B′)
 //   BENCH_ITEMS_RUNS=7  items (E): runs of a cold show() and a warm one, traced
 //   BENCH_ITEMS_BUDGET_S=40  items: start no new run this many seconds after it began
@@ -49,7 +49,7 @@ const TRACE_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_TRACE_RUNS ??
 const BUDGET_S = Number(process.env.BENCH_BUDGET_S) || 210
 const BURSTS = Math.max(0, Math.floor(Number(process.env.BENCH_BURSTS ?? 1)) || 0)
 const BURST_EVENTS = Math.max(1, Math.floor(Number(process.env.BENCH_BURST_EVENTS)) || 1000)
-const TRACKING_BUDGET_S = Number(process.env.BENCH_TRACKING_BUDGET_S) || 120
+const TRACKING_BUDGET_S = Number(process.env.BENCH_TRACKING_BUDGET_S) || 200
 const count = (name, fallback, min = 1) => Math.max(min, Math.floor(Number(process.env[name] ?? fallback)) || fallback)
 const ITEMS_RUNS = count('BENCH_ITEMS_RUNS', 7)
 const ITEMS_BUDGET_S = Number(process.env.BENCH_ITEMS_BUDGET_S) || 40

@@ -2,9 +2,10 @@
 import { num, spread, stats, table } from './report.mjs'
 import { requestLabel } from './summary.mjs'
 
+const DRAG_NOTE = 'touchmoves of 25-move drags, three down the page and one back up'
 const minus = (a, b) => (a === null || b === null || a === undefined || b === undefined ? null : a - b)
 const per1k = (ms, count) => (typeof ms === 'number' && count > 0 ? (ms * 1000) / count : null)
-const firedOf = (kind, r) => (kind === 'scroll' ? r.fired.scroll : r.fired.pointermove)
+const firedOf = (kind, r) => (kind === 'pointer' ? r.fired.pointermove : r.fired.scroll)
 
 export function summarizeTracking(out, { events }) {
   const { D, control } = out.startup
@@ -58,7 +59,7 @@ export function summarizeTracking(out, { events }) {
 export function trackingTargets(t) {
   const check = (value, test) => (value === null || value === undefined ? null : test(value))
   const { startup, bursts } = t
-  const burstLong = Math.max(bursts.scroll.D.longTasks.max ?? -Infinity, bursts.pointer.D.longTasks.max ?? -Infinity)
+  const burstLong = Math.max(...Object.values(bursts).map((b) => b.D.longTasks.max ?? -Infinity))
   return [
     {
       what: 'D: tracking start-up (triggers chunk)',
@@ -74,17 +75,24 @@ export function trackingTargets(t) {
       value: `${num(startup.deltaMs)} ms (${num(startup.pairedDeltaMs.min)}–${num(startup.pairedDeltaMs.max)})`,
       ok: startup.pairedDeltaMs.n === 0 ? null : startup.pairedDeltaMs.max < 2 ? true : startup.pairedDeltaMs.min >= 2 ? false : null,
     },
+    // Issue 15: ≤ 50 ms of extra main-thread script per 1,000 events, scroll and pointer alike.
     {
       what: 'D: per 1,000 scroll events (Δ blank)',
-      limit: '≤ 1 ms',
+      limit: '≤ 50 ms',
       value: `${num(bursts.scroll.deltaPer1k)} ms`,
-      ok: check(bursts.scroll.deltaPer1k, (v) => v <= 1),
+      ok: check(bursts.scroll.deltaPer1k, (v) => v <= 50),
     },
     {
-      what: 'D: per 1,000 pointer events (Δ blank; info)',
-      limit: '≤ 1 ms',
+      what: 'D: per 1,000 pointer events (Δ blank)',
+      limit: '≤ 50 ms',
       value: `${num(bursts.pointer.deltaPer1k)} ms`,
-      ok: check(bursts.pointer.deltaPer1k, (v) => v <= 1),
+      ok: check(bursts.pointer.deltaPer1k, (v) => v <= 50),
+    },
+    {
+      what: 'D: per 1,000 scroll events on a phone, touch (Δ blank)',
+      limit: '≤ 50 ms',
+      value: `${num(bursts.touch.deltaPer1k)} ms`,
+      ok: check(bursts.touch.deltaPer1k, (v) => v <= 50),
     },
     {
       what: 'D: long tasks in start-up (median)',
@@ -112,7 +120,7 @@ export function trackingNotes(t, out, { runs, bursts }) {
       const s = b[side]
       if (s.runs < bursts) notes.push(`${kind} burst on ${side}: ${s.runs} of ${bursts} runs completed`)
       if (s.runs && s.fired.min < b.events)
-        notes.push(`${kind} burst on ${side}: ${s.fired.min} ${kind === 'scroll' ? 'scroll' : 'pointermove'} events for ${b.events} inputs`)
+        notes.push(`${kind} burst on ${side}: ${s.fired.min} ${kind === 'pointer' ? 'pointermove' : 'scroll'} events for ${b.events} inputs`)
       if (s.runs && !s.waitedAll) notes.push(`${kind} burst on ${side}: the page was not ready in some run`)
     }
     if (kind === 'scroll' && b.D.runs && !(b.D.tracked.includes('y') && b.D.tracked.includes('y2')))
@@ -167,16 +175,20 @@ export function renderTracking(t, { cpu, runs, burstsPerKind }) {
   lines.push(
     table(
       ['burst', 'events D / blank', 'jk: url-named', 'D: all script', 'blank: all script', 'jk: Δ blank', 'jk: Δ CDP', 'long tasks D / blank'],
-      [burstRow('scroll', 'scroll (mouseWheel)'), burstRow('pointer', 'pointer (mouseMoved)')],
+      [burstRow('scroll', 'scroll (mouseWheel)'), burstRow('pointer', 'pointer (mouseMoved)'), burstRow('touch', 'phone scroll (touch drags)')],
     ),
   )
   const sc = bursts.scroll.D
   lines.push(
     `  events = scroll / pointermove events the page counted (scroll D: ${num(sc.wheel.median, 0)} wheel, ${num(sc.scrolledPx.median, 0)} px scrolled, tracked: ${sc.tracked.join(', ') || '—'}).`,
   )
-  lines.push('  url-named = script events naming a /dist/ script (the listeners and rAF callbacks); all script as')
+  lines.push('  url-named = script events naming a /dist/ script (its listeners, timers and rAF callbacks); all script as')
   lines.push('  above, over the traced burst; Δ blank = D − the same page without journeykit (the figure the')
   lines.push("  targets read); Δ CDP = the same from ScriptDuration. Both pages run the init script's counting")
   lines.push('  listeners (blank: all script ≈ their cost: 2 listener calls per scroll, 1 per pointermove).')
+  const ph = bursts.touch.D
+  lines.push(
+    `  phone: Pixel 7 emulation (coarse pointer: exit intent's touch part runs), ${DRAG_NOTE}; ${num(ph.scrolledPx.median, 0)} px scrolled in all; events per 1,000 inputs vary with the flings.`,
+  )
   return lines.join('\n')
 }

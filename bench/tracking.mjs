@@ -11,8 +11,12 @@
 // through CDP, one at a time (each call returns once the renderer has handled the event,
 // about a frame), on D and on the same tall page without journeykit; the burst alone is
 // traced. Scroll: `mouseWheel`, 18 px each (so the page passes 50% and 90%: both scroll
-// rules fire); pointer: `mouseMoved` along a curve inside the viewport. An init script
-// counts the scroll, wheel and pointermove events the page really got.
+// rules fire); pointer: `mouseMoved` along a curve inside the viewport; touch: the same page
+// on an emulated phone (Pixel 7: its primary pointer is coarse, so exit intent's touch part
+// runs), read by finger with `Input.dispatchTouchEvent` (three drags down, one back up a
+// little, over and over; each lift lets the page fling until the next finger lands). An init
+// script counts the scroll, wheel and pointermove events the page really got.
+import { devices } from 'playwright-core'
 import { attributableScriptMs } from './trace.mjs'
 import { probeScript } from './probe.mjs'
 import { runOnce, traceCategories, CPU_THROTTLING, SETTLE_MS } from './scenarios.mjs'
@@ -34,10 +38,15 @@ export const trackingConfig = {
   ],
 }
 
-const tallPage =
-  '<!doctype html><title>tall</title><style>section{height:80px;box-sizing:border-box;border-bottom:1px solid #ddd}</style><main>' +
+const tallMarkup = (head = '') =>
+  `<!doctype html><title>tall</title>${head}<style>section{height:80px;box-sizing:border-box;border-bottom:1px solid #ddd}</style><main>` +
   Array.from({ length: SECTIONS }, (_, i) => `<section>Section ${i + 1}</section>`).join('') +
   '</main>'
+const tallPage = tallMarkup()
+// The phone's copy lays out at the phone's width, as a mobile site does.
+const phonePage = tallMarkup('<meta name="viewport" content="width=device-width,initial-scale=1">')
+const phone = (({ defaultBrowserType: _, ...options }) => options)(devices['Pixel 7'])
+const DRAG_MOVES = 25 // touchmoves per drag
 
 export const counterScript = `(() => {
   const count = (window.__jkCount = { scroll: 0, wheel: 0, pointermove: 0 })
@@ -55,21 +64,44 @@ export function trackingPages(server, collector, controlConfig, seal = (config) 
     server.setPage(`/bench/${name}.html`, { body: tallPage + tag(`/bench/${name}.json`) })
   }
   server.setPage('/bench/d-blank.html', { body: tallPage })
-  return { D: '/bench/d.html', control: '/bench/d-control.html', blank: '/bench/d-blank.html' }
+  server.setPage('/bench/d-phone.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(trackingConfig) })
+  server.setPage('/bench/d-phone.html', { body: phonePage + tag('/bench/d-phone.json') })
+  server.setPage('/bench/d-phone-blank.html', { body: phonePage })
+  return {
+    D: '/bench/d.html',
+    control: '/bench/d-control.html',
+    blank: '/bench/d-blank.html',
+    phone: '/bench/d-phone.html',
+    phoneBlank: '/bench/d-phone-blank.html',
+  }
 }
 
 const metric = async (cdp, name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? null
 const flush = (page) => page.evaluate(() => (window.journeykit && typeof window.journeykit.flush === 'function' ? window.journeykit.flush() : null))
 
+/** The CDP call for input `i`: a wheel notch, a pointer move, or a touch event of the i-th move of a drag. */
 function inputAt(kind, i, events) {
-  if (kind === 'scroll') return { type: 'mouseWheel', x: 640, y: 360, deltaX: 0, deltaY: Math.max(1, Math.floor(SCROLL_PX / events)) }
+  if (kind === 'scroll')
+    return ['Input.dispatchMouseEvent', { type: 'mouseWheel', x: 640, y: 360, deltaX: 0, deltaY: Math.max(1, Math.floor(SCROLL_PX / events)) }]
+  if (kind === 'touch') {
+    // Drags of DRAG_MOVES moves in the 412×839 viewport: three down the page (the finger
+    // 500 px up), one back up (the finger 200 px down). Each lift lets the page fling.
+    const drag = Math.floor(i / DRAG_MOVES)
+    const step = i % DRAG_MOVES
+    const [from, to] = drag % 4 === 3 ? [300, 500] : [700, 200]
+    const at = (n) => [{ x: 200, y: Math.round(from + ((to - from) * n) / DRAG_MOVES) }]
+    if (step === 0) return ['Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) }, { type: 'touchMove', touchPoints: at(1) }]
+    if (step === DRAG_MOVES - 1 || i === events - 1)
+      return ['Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(step + 1) }, { type: 'touchEnd', touchPoints: [] }]
+    return ['Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(step + 1) }]
+  }
   // Inside the 1280×720 viewport, well away from its top edge (no exit intent).
-  return { type: 'mouseMoved', x: Math.round(640 + 500 * Math.sin(i / 17)), y: Math.round(380 + 280 * Math.sin(i / 11)) }
+  return ['Input.dispatchMouseEvent', { type: 'mouseMoved', x: Math.round(640 + 500 * Math.sin(i / 17)), y: Math.round(380 + 280 * Math.sin(i / 11)) }]
 }
 
 /** One burst: a fresh context, the page to `ready` (or load) and settled, then `events` inputs, traced. */
 export async function burstRun(browser, { url, waitFor, kind, events, collector, trace = true }) {
-  const context = await browser.newContext()
+  const context = await browser.newContext(kind === 'touch' ? phone : {})
   try {
     const page = await context.newPage()
     await page.addInitScript(probeScript)
@@ -96,7 +128,10 @@ export async function burstRun(browser, { url, waitFor, kind, events, collector,
 
     if (trace) await browser.startTracing(page, { categories: traceCategories })
     const started = Date.now()
-    for (let i = 0; i < events; i++) await cdp.send('Input.dispatchMouseEvent', inputAt(kind, i, events))
+    for (let i = 0; i < events; i++) {
+      const [method, ...calls] = inputAt(kind, i, events)
+      for (const params of calls) await cdp.send(method, params)
+    }
     // The last frame's scroll event and rAF callback, and the long-task observer's callback.
     await page.waitForTimeout(100)
     const traced = trace ? attributableScriptMs(JSON.parse((await browser.stopTracing()).toString('utf8')), '/dist/') : {}
@@ -130,7 +165,7 @@ const startupAnalysis = (trace, url) => ({ timing: triggersTiming(trace, url), t
 
 export const emptyTracking = () => ({
   startup: { D: [], control: [] },
-  bursts: { scroll: { D: [], blank: [] }, pointer: { D: [], blank: [] } },
+  bursts: { scroll: { D: [], blank: [] }, pointer: { D: [], blank: [] }, touch: { D: [], blank: [] } },
   failures: [],
   skipped: 0,
 })
@@ -163,11 +198,10 @@ export async function runTracking(browser, { origin, collector, paths, runs, bur
     for (const run of i % 2 ? pair.reverse() : pair) await run()
   }
   for (let i = 0; i < bursts; i++) {
-    for (const kind of ['scroll', 'pointer']) {
-      await attempt(`D ${kind} burst`, out.bursts[kind].D, () => burstRun(browser, { url: origin + paths.D, waitFor: 'ready', kind, events, collector }))
-      await attempt(`blank ${kind} burst`, out.bursts[kind].blank, () =>
-        burstRun(browser, { url: origin + paths.blank, waitFor: 'load', kind, events, collector }),
-      )
+    for (const kind of ['scroll', 'pointer', 'touch']) {
+      const [D, blank] = kind === 'touch' ? [paths.phone, paths.phoneBlank] : [paths.D, paths.blank]
+      await attempt(`D ${kind} burst`, out.bursts[kind].D, () => burstRun(browser, { url: origin + D, waitFor: 'ready', kind, events, collector }))
+      await attempt(`blank ${kind} burst`, out.bursts[kind].blank, () => burstRun(browser, { url: origin + blank, waitFor: 'load', kind, events, collector }))
     }
   }
   return out

@@ -1,4 +1,5 @@
-import { listen } from '../lib/listen.js'
+import type { Streams } from './inputs.js'
+import { ascending } from './ascending.js'
 
 /** How far down the page the visitor has seen, 0–100. */
 export function scrolledPercent(): number {
@@ -10,25 +11,20 @@ export function scrolledPercent(): number {
 
 /**
  * Calls `fire(threshold)` once per page view for each threshold the visitor scrolls past.
- * Work per scroll event is one rAF-throttled read.
+ * Where the page is (layout included) is read at the end of each rest of `streams`: once per
+ * rest while the page scrolls, and always after its last scroll event. A threshold fires at
+ * most a rest after the page passed it.
  */
-export function watchScroll(thresholds: number[], fire: (percent: number) => void) {
-  const sorted = [...new Set(thresholds)].sort((a, b) => a - b)
+export function watchScroll(thresholds: number[], fire: (percent: number) => void, streams: Streams) {
+  const sorted = ascending(thresholds)
   let next = 0
-  let frame = 0
-  const check = () => {
-    frame = 0
+  streams.on(['scroll'], (rested) => {
+    if (!rested) return
     const percent = scrolledPercent()
     while (next < sorted.length && percent >= sorted[next]!) fire(sorted[next++]!)
-  }
-  const stop = listen(window, 'scroll', () => {
-    if (!frame) frame = requestAnimationFrame(check)
   })
   return {
-    stop: () => {
-      stop()
-      cancelAnimationFrame(frame)
-    },
+    stop: () => undefined,
     rearm: () => {
       next = 0
     },

@@ -1,11 +1,12 @@
 import { listen } from '../lib/listen.js'
+import { ascending } from './ascending.js'
 
 /**
  * Calls `fire(seconds)` once per page view when the page has been *visible* that long:
  * time in a background tab does not count.
  */
 export function watchTimeOnPage(thresholds: number[], fire: (seconds: number) => void, visibleSince: number | null = null) {
-  const sorted = [...new Set(thresholds)].sort((a, b) => a - b)
+  const sorted = ascending(thresholds)
   let next = 0
   let visibleMs = 0
   let since: number | null = visibleSince

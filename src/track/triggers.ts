@@ -2,6 +2,7 @@ import type { Rule } from '../config/types.js'
 import { watchClicks } from './click.js'
 import { watchExitIntent } from './exit-intent.js'
 import { watchIdle } from './idle.js'
+import { listenToStreams } from './inputs.js'
 import { watchScroll } from './scroll.js'
 import { watchTimeOnPage } from './time-on-page.js'
 
@@ -24,9 +25,11 @@ export interface TriggerSinks {
 export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
   const values = <K extends 'percent' | 'seconds' | 'selector'>(on: string, key: K) =>
     rules.filter((rule) => rule.on === on).map((rule) => rule[key]!) as Array<NonNullable<Rule[K]>>
-  const watchers: Watcher[] = []
+  // Scroll depth and idle hear scrolls and pointer moves together, sparsely: at most 0.5 s late.
+  const streams = listenToStreams(500)
+  const watchers: Watcher[] = [{ stop: streams.stop, rearm: () => undefined }]
   const percents = values('scroll', 'percent')
-  if (percents.length) watchers.push(watchScroll(percents, (percent) => sinks.fire(`scroll:${percent}`, { percent })))
+  if (percents.length) watchers.push(watchScroll(percents, (percent) => sinks.fire(`scroll:${percent}`, { percent }), streams))
   const visibleSeconds = values('time_on_page', 'seconds')
   if (visibleSeconds.length) {
     // The first page view began at navigation, before this chunk arrived.
@@ -34,7 +37,7 @@ export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
     watchers.push(watchTimeOnPage(visibleSeconds, (seconds) => sinks.fire(`time_on_page:${seconds}`, { seconds }), since))
   }
   const idleSeconds = values('idle', 'seconds')
-  if (idleSeconds.length) watchers.push(watchIdle(idleSeconds, (seconds) => sinks.fire(`idle:${seconds}`, { seconds })))
+  if (idleSeconds.length) watchers.push(watchIdle(idleSeconds, (seconds) => sinks.fire(`idle:${seconds}`, { seconds }), streams))
   const selectors = values('click', 'selector')
   if (selectors.length) {
     watchers.push(
