@@ -9,7 +9,7 @@
 //
 // Env: JOURNEYS_BENCH_RUNS (default 5000, at least 1000).
 
-import { build } from 'esbuild'
+import { loadSources } from './load-sources.mjs'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,16 +29,7 @@ export { matchQuery } from './src/rules/match.ts'
 export { testRegex } from './src/rules/regex.ts'
 export { isScheduled, nextOpening } from './src/rules/schedule.ts'
 `
-const bundled = await build({
-  stdin: { contents: entry, resolveDir: root, sourcefile: 'journeys-bench-entry.ts', loader: 'ts' },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2020',
-  write: false,
-  logLevel: 'silent',
-})
-const engine = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`)
+const engine = await loadSources(entry, root, 'journeys')
 const { stepJourneys, evaluateSegments, journeyFacts, emptyJourneysState, matchQuery, testRegex, isScheduled, nextOpening } = engine
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 // Env: RULES_BENCH_EVAL_RUNS (default 10000, at least 10000), RULES_BENCH_VALIDATE_RUNS (default 200).
 
 import { build } from 'esbuild'
+import { loadSources } from './load-sources.mjs'
 import { gzipSync } from 'node:zlib'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -34,16 +35,7 @@ export { isCapped } from './src/rules/frequency.ts'
 export { pickVariant, variantName } from './src/rules/variants.ts'
 export { explainRules } from './src/rules/explain.ts'
 `
-const loaded = await build({
-  stdin: { contents: entry, resolveDir: root, sourcefile: 'rules-bench-entry.ts', loader: 'ts' },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2020',
-  write: false,
-  logLevel: 'silent',
-})
-const engine = await import(`data:text/javascript;base64,${Buffer.from(loaded.outputFiles[0].text).toString('base64')}`)
+const engine = await loadSources(entry, root, 'rules')
 const { validateConfig, indexRules, decide, matchQuery, isScheduled, isCapped, pickVariant, variantName, explainRules } = engine
 
 // ---------------------------------------------------------------------------------------------
