@@ -1,15 +1,7 @@
-/** The contract §5b payload; only `title` is required. */
-export interface PushPayload {
-  title: string
-  body?: string
-  icon?: string
-  image?: string
-  badge?: string
-  tag?: string
-  url?: string
-  actions?: Array<{ action: string; title: string; url?: string }>
-  requireInteraction?: boolean
-}
+import type { PushAction } from '../src/config/types.js'
+
+/** The contract §5b payload (a §8b push action without its scheduling); only `title` is required. */
+export type PushPayload = Omit<PushAction, 'after' | 'cancelOn'>
 
 /** Reads a push message's data; a malformed payload gives null and shows nothing. */
 export function parsePayload(text: string | null | undefined): PushPayload | null {
