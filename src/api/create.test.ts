@@ -282,11 +282,17 @@ describe('createJourneykit', () => {
       collector: 'https://collect.test/v1/batch',
       config: { version: 1, rules: [{ id: 'second-view', on: 'page_view', if: { 'page.path': '/cart', 'visit.pageviews': 2 }, track: 'cart_on_second_view' }] },
     })
+    // Runtimes of earlier tests still watch this window's history: only this runtime's events count.
+    const own = new Set<string>()
+    jk.on('*', (message) => own.add(message.messageId))
     await jk.ready
     history.pushState(null, '', '/cart')
     history.replaceState(null, '', '/cart') // same URL: not a new page
     await jk.flush()
-    const names = collector.events().map((e) => e.event ?? `${e.type}:${e.context.page?.path}`)
+    const names = collector
+      .events()
+      .filter((e) => own.has(e.messageId))
+      .map((e) => e.event ?? `${e.type}:${e.context.page?.path}`)
     expect(names).toEqual(['visit_start', 'page:/home', 'page:/cart', 'cart_on_second_view'])
   })
 

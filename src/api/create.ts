@@ -21,11 +21,10 @@ import { createPrivacy } from './privacy.js'
 import { createCallQueue } from './calls.js'
 import { carriedFrom, carryMessages } from './carry.js'
 import { createEmitter } from './emitter.js'
-import { createEngine, type EngineDeps } from './engine.js'
+import { createEngine, prefetchUi, type EngineDeps } from './engine.js'
 import { buildMessage } from './message.js'
 import { eventFactKeys, type EventWindows } from './facts.js'
-import { createItemController } from './items.js'
-import { createPushStarter } from './push-start.js'
+import type { ActionKit } from './actions.js'
 import { createPublicApi } from './public-api.js'
 import { createDelivery, whenIdle } from './delivery.js'
 
@@ -78,27 +77,39 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const run = (call: CapturedCall) => calls.run(call)
   // Messages of running calls already handed to the outbox: a page going away carries the rest.
   const handedOver = new Set<string>()
-  const push = createPushStarter({ config: () => loaded.config, collectorUrl: () => loaded.collectorUrl, mayStore: consent.mayStore, visitor: visitor.current })
-  const items = createItemController(
-    () => loaded.config,
-    (event, properties) => run({ method: 'track', args: [event, properties], moment: now() }),
-    options.nonce,
-    push.ask,
-    consent.mayStore,
-  )
+  // Items and web push live in the actions chunk (src/api/actions.ts), loaded on first need.
+  let kit: Promise<ActionKit | null> | null = null
+  let loadedKit: ActionKit | null = null
+  let pushStarter: ReturnType<ActionKit['chunk']['createPushStarter']> | null = null
+  const actionKit = () =>
+    (kit ??= loadChunk('show', 'no rule can act and no item can show', () => import('./actions.js')).then((chunk) => {
+      if (!chunk) return null
+      const push = (pushStarter = chunk.createPushStarter({
+        config: () => loaded.config,
+        collectorUrl: () => loaded.collectorUrl,
+        mayStore: consent.mayStore,
+        visitor: visitor.current,
+      }))
+      const track = (event: string, properties: Record<string, unknown>) => run({ method: 'track', args: [event, properties], moment: now() })
+      const items = chunk.createItemController(() => loaded.config, track, options.nonce, push.ask, consent.mayStore)
+      return (loadedKit = { chunk, items, subscription: push.subscription })
+    }))
+  const hideItems = () => loadedKit?.items.hideAll()
+  /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
+  const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then(() => pushStarter?.start()))
   const privacy = createPrivacy({
     consent,
     storage,
     visitor,
     startDelivery: async () => (await loaded.delivery?.start()) ?? null,
     clearDelivery: () => loaded.delivery?.clear(),
-    hideItems: items.hideAll,
+    hideItems,
     cancelWaitingGrant: () => calls.drop((call) => call.method === 'grant'),
     forgetJourneys: () => loaded.journeys?.forget(),
     onGranted: () => {
       const sender = loaded.delivery?.sender()
       if (sender) loaded.delivery?.chunk()?.sendCarried(sender, identity())
-      push.start()
+      startPush()
     },
   })
   const debug =
@@ -107,7 +118,6 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const preview = /[?&]journeykit_preview=/.test(location.search)
   const engineDeps: EngineDeps = {
     visitor,
-    items,
     emit: (name, message) => {
       handedOver.add(message.messageId)
       emitter.emit(name, message)
@@ -123,7 +133,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     eventWindows: () => loaded.events,
     later: (delayed) => calls.later(delayed, 'rule'),
     journeys: () => loaded.journeys,
-    subscription: push.subscription,
+    actions: actionKit,
     debug,
   }
   const engine = createEngine(engineDeps)
@@ -131,8 +141,10 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     try {
       if (call.method === 'reset') await forget(call.moment)
       else if (call.method === 'grant') await grant()
-      else if (call.method === 'show') items.show(call.args[0] as string, { rule: null, variant: null })
-      else await engine.perform(call)
+      else if (call.method === 'show') {
+        prefetchUi()
+        ;(await actionKit())?.items.show(call.args[0] as string, { rule: null, variant: null })
+      } else await engine.perform(call)
     } finally {
       if (call.id) handedOver.delete(call.id)
       observe()
@@ -158,7 +170,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     return { anonymousId, userId, journey: { stage, visit: visitor.counts().visit?.count ?? 0 } }
   }
   const forget = async (moment: Moment) => {
-    items.hideAll()
+    hideItems()
     // Runs end (reason reset) as the visitor who walked them, before the new one begins.
     await loaded.journeys?.reset(moment)
     visitor.reset()
@@ -203,7 +215,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       // Already loaded by the config's validation: no round of its own.
       const chunk = await loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js'))
       const tick = () => run({ method: 'tick', args: [], moment: now() })
-      loaded.journeys = (await chunk?.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks: engine.hooks, tick, debug })) ?? null
+      const hooks = chunk && (await engine.actions())?.hooks
+      loaded.journeys = (hooks && (await chunk.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks, tick, debug }))) || null
     }
     const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url
@@ -228,14 +241,17 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
           }) ?? null
       })
     }
-    push.start()
+    startPush()
     watchActivity((time) => visitor.touch(time))
     listen(window, 'pagehide', engine.cancelDelays)
     if (options.page !== false) watchNavigation(() => run({ method: 'page', args: [{}], moment: now() }))
     calls.open()
     await calls.settled()
     observe()
-    if (preview) void loadChunk('init', 'no preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(engineDeps, now, buildMessage))
+    if (preview)
+      void Promise.all([loadChunk('init', 'no preview', () => import('../preview/start.js')), actionKit()]).then(
+        ([chunk, kit]) => kit && chunk?.startPreview({ ...engineDeps, items: kit.items }, now, buildMessage),
+      )
     // Delivery is not needed to be ready: it loads once the host page is idle (contract §5 still
     // holds: nothing waits longer than the batching window for it).
     whenIdle(() => void loaded.delivery?.start())
@@ -257,7 +273,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       void privacy.deny()
       observe() // consent and the visitor change at once, not when erasing is done
     },
-    hideAll: items.hideAll,
+    hideAll: hideItems,
     on: emitter.on,
     flush: () =>
       ready

@@ -15,7 +15,6 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
   const sent: Message[] = []
   const engine = createEngine({
     visitor: createVisitorState(createStorage(false)),
-    items: { canShow: () => true, show: () => undefined, hideAll: () => undefined },
     emit: () => undefined,
     config: () => config,
     rules: () => indexRules(config.rules ?? []),
@@ -27,7 +26,11 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
     regex: () => null,
     eventWindows: () => eventFactKeys(config),
     journeys: () => null,
-    subscription: async () => subscription,
+    actions: async () => ({
+      chunk: await import('./actions.js'),
+      items: { canShow: () => true, show: () => undefined, hideAll: () => undefined },
+      subscription: async () => subscription,
+    }),
     later: () => undefined,
     debug: null,
   })

@@ -15,6 +15,8 @@ export interface ShowReason {
 
 type Track = (event: string, properties: Record<string, unknown>) => void
 
+export type ItemController = ReturnType<typeof createItemController>
+
 /** The push chunk's soft-ask handler, once it is loaded (null: no push here). */
 export type AskPush = (track: (event: string, properties: Record<string, unknown>) => void) => Promise<NotificationPermission | 'unsupported'>
 

@@ -1,4 +1,5 @@
 import type { EngineDeps } from '../api/engine.js'
+import type { ItemController } from '../api/items.js'
 import type { Moment } from '../api/types.js'
 import type { buildMessage } from '../api/message.js'
 import { reportError } from '../lib/log.js'
@@ -13,7 +14,7 @@ import { mountControl } from './control.js'
  * journey runs are as they were before the preview. `build` is the core's message builder, handed
  * over rather than imported: an app's bundler would otherwise split it out of its main chunk.
  */
-export function startPreview(deps: EngineDeps, now: () => Moment, build: typeof buildMessage, search = location.search): void {
+export function startPreview(deps: EngineDeps & { items: ItemController }, now: () => Moment, build: typeof buildMessage, search = location.search): void {
   const config = deps.config()
   const target = config && previewTarget(search, config)
   if (!target) return
