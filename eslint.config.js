@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint'
  * keep a promise from failing silently into the host page (no floating or misused promises).
  */
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', '.reports/', 'bench/results/', 'examples/collector/data/', 'examples/e2e/captured/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', '.reports/', 'bench/results/', 'examples/collector/data/', 'examples/e2e/captured/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
