@@ -34,6 +34,16 @@ test('a sealed config starts without the validator: its chunk is never requested
   expect([...errors, ...warnings].filter((text) => text.includes('journeykit'))).toEqual([])
 })
 
+test('a sealed file reformatted after the build (minified here) keeps its seal: still no validator', async ({ page, site }) => {
+  const scripts = scriptRequests(page)
+  const warnings = collectConsole(page, 'warning')
+  await page.goto(await site.serve(page, { config: JSON.stringify(build(welcome)) }))
+  await runtimeReady(page)
+  await site.waitForEvents(page, (all) => all.some((e) => e.event === 'welcomed'))
+  expect(scripts.filter((path) => /config-check|config-messages/.test(path))).toEqual([])
+  expect(warnings.filter((text) => text.includes('journeykit'))).toEqual([])
+})
+
 test('an unsealed invalid config is refused whole by the validator chunk, one error per problem', async ({ page, site }) => {
   const scripts = scriptRequests(page)
   const errors = collectConsole(page)

@@ -70,3 +70,41 @@ describe('acceptConfig and the seal of `journeykit build`', () => {
     expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('$sealed: does not match this config')])
   })
 })
+
+describe('acceptConfig reading a response', () => {
+  afterEach(() => vi.restoreAllMocks())
+  const answer = (body: string, status = 200) => {
+    const response = new Response(body, { status })
+    Object.defineProperty(response, 'url', { value: 'https://shop.example/journeykit.json' })
+    return Promise.resolve(response)
+  }
+
+  it('reads JSON, and takes a sealed file as `build` wrote it', async () => {
+    const good = { version: 1, items: {}, rules: [] }
+    const file = `${JSON.stringify({ ...good, $sealed: sealOf(good) }, null, 2)}\n`
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    expect(await acceptConfig(answer(file))).toEqual(JSON.parse(file))
+    expect(await acceptConfig(answer(JSON.stringify(good)))).toEqual(good)
+    expect([...error.mock.calls, ...warn.mock.calls]).toEqual([])
+  })
+
+  it('is null with one console.error naming the URL for an error status or a body that is not JSON', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(await acceptConfig(answer('not found', 404))).toBeNull()
+    expect(await acceptConfig(answer('{ "version": 1, '))).toBeNull()
+    expect(await acceptConfig(Promise.reject(new TypeError('Failed to fetch')))).toBeNull()
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([
+      'journeykit.config: HTTP 404 for https://shop.example/journeykit.json: nothing will be shown',
+      'journeykit.config: https://shop.example/journeykit.json is not valid JSON: nothing will be shown',
+      'journeykit.config: Failed to fetch: nothing will be shown',
+    ])
+  })
+
+  it('still checks a JSON null in full: one error for the whole config', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    expect(await acceptConfig(answer('null'))).toBeNull()
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual(['journeykit.config: (config): must be an object'])
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson, isSealed, sealOf } from './seal.js'
+import { isSealed, sealOf } from './seal.js'
 
 const config = {
   version: 1,
@@ -9,14 +9,19 @@ const config = {
 const sealed = (value: Record<string, unknown>, version?: string) => ({ ...value, $sealed: sealOf(value, version) })
 
 describe('sealOf', () => {
-  it('does not depend on the order keys were written in, at any level', () => {
-    const reordered = {
-      rules: [{ show: 'offer', if: { 'page.path': { $startsWith: '/cart' } }, on: 'exit_intent', id: 'r' }],
-      items: { offer: { cta: { url: '/cart', label: 'Back' }, title: 'Wait!', style: 'modal', kind: 'focus' } },
-      version: 1,
-    }
-    expect(sealOf(reordered)).toBe(sealOf(config))
-    expect(isSealed({ $sealed: sealOf(config), ...reordered })).toBe(true)
+  it('holds for the file `build` writes, read back as text or imported as an object, and reformatted', () => {
+    const file = `${JSON.stringify(sealed(config), null, 2)}\n`
+    expect(isSealed(JSON.parse(file))).toBe(true)
+    expect(isSealed(JSON.parse(JSON.stringify(JSON.parse(file))))).toBe(true) // minified
+    expect(isSealed(JSON.parse(file.replace(/\n\s*/g, '\n\t\t')))).toBe(true) // other indentation
+    expect(isSealed(JSON.parse(file.replace('"/cart"', '"\\u002fcart"')))).toBe(true) // the same string, escaped
+    // the seal may stand anywhere, first or last
+    expect(isSealed({ $sealed: sealOf(config), ...config })).toBe(true)
+  })
+
+  it('counts keys reordered by hand as an edit (checked in full, as any other)', () => {
+    const { version, items, rules } = config
+    expect(isSealed({ rules, items, version, $sealed: sealOf(config) })).toBe(false)
   })
 
   it('leaves the seal itself out, and undefined values as JSON does', () => {
@@ -60,17 +65,13 @@ describe('isSealed', () => {
     for (const value of [null, undefined, 1, 'x', [sealed(config)]]) expect(isSealed(value)).toBe(false)
   })
 
-  it('is false, not a throw, for a config nested past the stack', () => {
+  it('is false, not a throw, for a config nested past the stack, or an object JSON cannot write', () => {
     let deep: unknown = {}
     for (let i = 0; i < 200_000; i++) deep = [deep]
     expect(isSealed({ version: 1, deep, $sealed: 'x' })).toBe(false)
-  })
-})
-
-describe('canonicalJson', () => {
-  it('is JSON with sorted keys', () => {
-    const value = { b: [1, 'two', null, { d: true, c: 1.5 }], a: { é: '"quoted"' } }
-    expect(canonicalJson(value)).toBe('{"a":{"é":"\\"quoted\\""},"b":[1,"two",null,{"c":1.5,"d":true}]}')
-    expect(JSON.parse(canonicalJson(value))).toEqual(value)
+    const loop: Record<string, unknown> = { version: 1, $sealed: 'x' }
+    loop.self = loop
+    expect(isSealed(loop)).toBe(false)
+    expect(isSealed({ version: 1, big: 1n, $sealed: 'x' })).toBe(false)
   })
 })

@@ -3,15 +3,15 @@
  * and the generated JSON Schema read them here (the validation message spells them out: a
  * test keeps it equal to this list).
  */
-export const builtInTriggers = ['page_view', 'exit_intent', 'scroll', 'time_on_page', 'idle', 'click', 'visit_start'] as const
+const watched = ['exit_intent', 'scroll', 'time_on_page', 'idle', 'click'] as const
+
+/** `page_view` and `visit_start` the runtime fires itself, on every load; the others need a watcher. */
+export const builtInTriggers = ['page_view', ...watched, 'visit_start'] as const
 
 export type BuiltInTrigger = (typeof builtInTriggers)[number]
 
-/** Triggers the runtime fires itself, on every load: no watcher needed. */
-const coreTriggers: readonly BuiltInTrigger[] = ['page_view', 'visit_start']
-
 /** Triggers that need a watcher; their code is a chunk loaded only when a rule uses one. */
-export const watchedTriggers: readonly string[] = builtInTriggers.filter((name) => !coreTriggers.includes(name))
+export const watchedTriggers: readonly string[] = watched
 
 /** The rule key that parameterises a trigger (`scroll` at which `percent`, …). */
 export const triggerParameters = { scroll: 'percent', time_on_page: 'seconds', idle: 'seconds', click: 'selector' } as const satisfies Partial<
