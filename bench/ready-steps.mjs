@@ -1,0 +1,173 @@
+// Where the time to `journeykit.ready` goes, on scenario B's page alone (the blank page, the
+// loader tag, a sealed config with one rule that shows nothing), at 4× CPU throttling: a
+// cheap look at the start-up path between two full `npm run bench` runs. Not a test, and not
+// part of `npm run bench`.
+//
+//   npm run build && node bench/ready-steps.mjs
+//   STEPS_RUNS=9       runs of each page (median, min, max)
+//   STEPS_RETURNING=1  also time a returning visit (a second load in the same context)
+//
+// Rounds interleave three pages, each in a fresh browser context: the empty async script (the
+// floor, P0 of peers.mjs), B as it is (ready only), and B with the steps instrumented. The
+// instrumentation (an init script) wraps fetch, indexedDB.open, IDB transactions and Web Locks
+// to time them, which costs a little: compare the two B rows' ready.
+import { chromium } from 'playwright-core'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startStaticServer } from '../examples/static-server.mjs'
+import { startCollector } from '../examples/collector/server.mjs'
+import { ensureChromium } from '../scripts/find-chromium.mjs'
+import { snapshotDist } from './bytes.mjs'
+import { probeScript } from './probe.mjs'
+import { CPU_THROTTLING } from './scenarios.mjs'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const RUNS = Math.max(1, Math.floor(Number(process.env.STEPS_RUNS)) || 9)
+const RETURNING = process.env.STEPS_RETURNING === '1'
+
+// Runs after probeScript: times each step in page time (performance.now()) into __jkSteps.
+const stepsScript = `(() => {
+  const steps = (window.__jkSteps = {})
+  const mark = (name) => { if (!(name in steps)) steps[name] = performance.now() }
+  const seen = Object.getOwnPropertyDescriptor(window, 'journeykit')
+  Object.defineProperty(window, 'journeykit', {
+    configurable: true, enumerable: true,
+    get: seen.get,
+    set(next) {
+      mark(Array.isArray(next) ? 'loader ran' : 'core evaluated, runtime built')
+      seen.set(next)
+      if (next && next.ready && typeof next.ready.then === 'function') next.ready.then(() => mark('ready'))
+    },
+  })
+  const fetch0 = window.fetch
+  window.fetch = function (input, init) {
+    const url = String(input && input.url || input)
+    const config = /\\.json($|\\?)/.test(url)
+    if (config) mark('config fetch called')
+    const response = fetch0.apply(this, arguments)
+    if (config) response.then(() => mark('config headers'), () => 0)
+    return response
+  }
+  const text0 = Response.prototype.text
+  Response.prototype.text = function () {
+    const body = text0.apply(this, arguments)
+    if (/\\.json($|\\?)/.test(this.url)) body.then(() => mark('config body read'), () => 0)
+    return body
+  }
+  const open0 = IDBFactory.prototype.open
+  IDBFactory.prototype.open = function () {
+    mark('idb open called')
+    const request = open0.apply(this, arguments)
+    request.addEventListener('upgradeneeded', () => mark('idb upgrade'))
+    request.addEventListener('success', () => mark('idb open'))
+    return request
+  }
+  let transactions = 0
+  const transaction0 = IDBDatabase.prototype.transaction
+  IDBDatabase.prototype.transaction = function (stores, mode) {
+    const tx = transaction0.apply(this, arguments)
+    const n = ++transactions
+    const name = 'idb tx ' + n + ' ' + (mode || 'readonly')
+    mark(name + ' start')
+    tx.addEventListener('complete', () => mark(name + ' done'))
+    return tx
+  }
+  if (navigator.locks) {
+    let locks = 0
+    const request0 = navigator.locks.request
+    navigator.locks.request = function (name, options, run) {
+      const n = ++locks
+      mark('lock ' + n + ' requested')
+      const callback = typeof options === 'function' ? options : run
+      const wrapped = (lock) => { mark('lock ' + n + ' held'); return callback(lock) }
+      return typeof options === 'function' ? request0.call(this, name, wrapped) : request0.call(this, name, options, wrapped)
+    }
+  }
+})()`
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+const blank = '<!doctype html><title>blank</title><p>hello</p>'
+const temp = mkdtempSync(join(tmpdir(), 'journeykit-steps-'))
+let server, collector, browser
+try {
+  collector = await startCollector({ port: 0, file: join(temp, 'events.ndjson') })
+  server = await startStaticServer({ root, port: 0 })
+  for (const [path, contents] of snapshotDist(root)) server.setPage(path, { body: contents, type: 'text/javascript; charset=utf-8' })
+  const { sealConfig } = await import('../dist/cli.js')
+  const config = sealConfig({ version: 1, items: { x: { kind: 'focus', style: 'modal', title: 'Hi' } }, rules: [{ id: 'r', on: 'page_view', if: { 'page.path': '/never' }, show: 'x' }] })
+  server.setPage('/bench/b.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(config) })
+  server.setPage('/bench/peers/empty.js', { body: '', type: 'text/javascript; charset=utf-8' })
+  server.setPage('/bench/b.html', { body: blank + `<script async src="/dist/loader.js" data-config="/bench/b.json" data-collector="${collector.batchUrl}"></script>` })
+  server.setPage('/bench/p0.html', { body: blank + `<script async src="/bench/peers/empty.js" onload="window.__jkBench.peerReady()"></script>` })
+
+  browser = await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+
+  const once = async (path, steps, returning = false) => {
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      await page.addInitScript(probeScript)
+      if (steps) await page.addInitScript(stepsScript)
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING })
+      const load = async () => {
+        await page.goto(server.url + path, { waitUntil: 'load' })
+        return page.evaluate(async () => {
+          const ready = await Promise.race([window.__jkBench.ready, new Promise((done) => setTimeout(() => done(null), 20000))])
+          await new Promise((done) => setTimeout(done, 50))
+          const resources = {}
+          for (const entry of performance.getEntriesByType('resource')) {
+            const name = new URL(entry.name).pathname.split('/').pop()
+            resources[`${name} requested`] = entry.startTime
+            resources[`${name} received`] = entry.responseEnd
+          }
+          return { ready, steps: { ...resources, ...(window.__jkSteps ?? {}) } }
+        })
+      }
+      if (returning) await load()
+      return await load()
+    } finally {
+      await context.close().catch(() => {})
+    }
+  }
+
+  const kinds = [
+    { key: 'P0 empty async script', path: '/bench/p0.html' },
+    { key: 'B ready', path: '/bench/b.html' },
+    { key: 'B steps', path: '/bench/b.html', steps: true },
+    ...(RETURNING ? [{ key: 'B steps, returning visit', path: '/bench/b.html', steps: true, returning: true }] : []),
+  ]
+  const results = Object.fromEntries(kinds.map((k) => [k.key, []]))
+  for (const k of kinds) await once(k.path, k.steps, k.returning) // warm-up
+  for (let i = 0; i < RUNS; i++) for (const k of kinds) results[k.key].push(await once(k.path, k.steps, k.returning))
+
+  for (const k of kinds) {
+    const runs = results[k.key].filter((r) => r.ready !== null)
+    const ready = runs.map((r) => r.ready)
+    console.log(`\n${k.key}: ready median ${median(ready).toFixed(0)} ms (min ${Math.min(...ready).toFixed(0)}, max ${Math.max(...ready).toFixed(0)}; ${runs.length} runs)`)
+    if (!k.steps) continue
+    const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))]
+    const rows = names
+      .map((name) => ({ name, times: runs.map((r) => r.steps[name]).filter((t) => t !== undefined) }))
+      .map((row) => ({ ...row, at: median(row.times) }))
+      .sort((a, b) => a.at - b.at)
+    let before = 0
+    for (const row of rows) {
+      const missing = row.times.length < runs.length ? `  (in ${row.times.length} of ${runs.length} runs)` : ''
+      console.log(`  ${row.at.toFixed(0).padStart(5)} ms  +${(row.at - before).toFixed(0).padStart(4)}  ${row.name}${missing}`)
+      before = row.at
+    }
+  }
+} finally {
+  await browser?.close().catch(() => {})
+  await server?.close().catch(() => {})
+  await collector?.close().catch(() => {})
+  rmSync(temp, { recursive: true, force: true })
+}
