@@ -5,12 +5,17 @@
 //
 //   npm run build && node bench/ready-steps.mjs
 //   STEPS_RUNS=9       runs of each page (median, min, max)
+//   STEPS_PLAIN=0      leave out the uninstrumented B rows (a quicker before/after)
 //   STEPS_RETURNING=1  also time a returning visit (a second load in the same context)
+//   STEPS_BASE=/tmp/x  also time the build in /tmp/x/dist (another commit's `npm run build`),
+//                      in the same rounds: a before/after on one machine (several: /tmp/x,/tmp/y)
 //
-// Rounds interleave three pages, each in a fresh browser context: the empty async script (the
+// Rounds interleave the pages, each in a fresh browser context: the empty async script (the
 // floor, P0 of peers.mjs), B as it is (ready only), and B with the steps instrumented. The
 // instrumentation (an init script) wraps fetch, indexedDB.open, IDB transactions and Web Locks
-// to time them, which costs a little: compare the two B rows' ready.
+// to time them, which costs a little: compare the two B rows' ready. Each step is printed as
+// the median over runs of its time after "loader ran" in the same run (a busy machine moves
+// the whole page; this moves less), after the median page time of "loader ran" and "ready".
 import { chromium } from 'playwright-core'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,6 +31,8 @@ import { CPU_THROTTLING } from './scenarios.mjs'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(1, Math.floor(Number(process.env.STEPS_RUNS)) || 9)
 const RETURNING = process.env.STEPS_RETURNING === '1'
+const PLAIN = process.env.STEPS_PLAIN !== '0'
+const BASES = (process.env.STEPS_BASE ?? '').split(',').filter(Boolean)
 
 // Runs after probeScript: times each step in page time (performance.now()) into __jkSteps.
 const stepsScript = `(() => {
@@ -57,11 +64,13 @@ const stepsScript = `(() => {
     return body
   }
   const open0 = IDBFactory.prototype.open
-  IDBFactory.prototype.open = function () {
-    mark('idb open called')
+  let opens = 0
+  IDBFactory.prototype.open = function (name) {
+    const step = 'idb open ' + ++opens + ' (' + name + ')'
+    mark(step + ' called')
     const request = open0.apply(this, arguments)
-    request.addEventListener('upgradeneeded', () => mark('idb upgrade'))
-    request.addEventListener('success', () => mark('idb open'))
+    request.addEventListener('upgradeneeded', () => mark(step + ' upgrade'))
+    request.addEventListener('success', () => mark(step + ' done'))
     return request
   }
   let transactions = 0
@@ -104,7 +113,12 @@ try {
   const config = sealConfig({ version: 1, items: { x: { kind: 'focus', style: 'modal', title: 'Hi' } }, rules: [{ id: 'r', on: 'page_view', if: { 'page.path': '/never' }, show: 'x' }] })
   server.setPage('/bench/b.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(config) })
   server.setPage('/bench/peers/empty.js', { body: '', type: 'text/javascript; charset=utf-8' })
-  server.setPage('/bench/b.html', { body: blank + `<script async src="/dist/loader.js" data-config="/bench/b.json" data-collector="${collector.batchUrl}"></script>` })
+  const tag = (dist) => `<script async src="${dist}/loader.js" data-config="/bench/b.json" data-collector="${collector.batchUrl}"></script>`
+  server.setPage('/bench/b.html', { body: blank + tag('/dist') })
+  BASES.forEach((base, i) => {
+    for (const [path, contents] of snapshotDist(base)) server.setPage(`/base${i}${path}`, { body: contents, type: 'text/javascript; charset=utf-8' })
+    server.setPage(`/bench/b-base${i}.html`, { body: blank + tag(`/base${i}/dist`) })
+  })
   server.setPage('/bench/p0.html', { body: blank + `<script async src="/bench/peers/empty.js" onload="window.__jkBench.peerReady()"></script>` })
 
   browser = await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
@@ -140,9 +154,14 @@ try {
 
   const kinds = [
     { key: 'P0 empty async script', path: '/bench/p0.html' },
-    { key: 'B ready', path: '/bench/b.html' },
+    ...(PLAIN ? [{ key: 'B ready', path: '/bench/b.html' }] : []),
     { key: 'B steps', path: '/bench/b.html', steps: true },
     ...(RETURNING ? [{ key: 'B steps, returning visit', path: '/bench/b.html', steps: true, returning: true }] : []),
+    ...BASES.flatMap((base, i) => [
+      ...(PLAIN ? [{ key: `${base}: B ready`, path: `/bench/b-base${i}.html` }] : []),
+      { key: `${base}: B steps`, path: `/bench/b-base${i}.html`, steps: true },
+      ...(RETURNING ? [{ key: `${base}: B steps, returning visit`, path: `/bench/b-base${i}.html`, steps: true, returning: true }] : []),
+    ]),
   ]
   const results = Object.fromEntries(kinds.map((k) => [k.key, []]))
   for (const k of kinds) await once(k.path, k.steps, k.returning) // warm-up
@@ -155,13 +174,17 @@ try {
     if (!k.steps) continue
     const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))]
     const rows = names
-      .map((name) => ({ name, times: runs.map((r) => r.steps[name]).filter((t) => t !== undefined) }))
+      .map((name) => ({ name, times: runs.filter((r) => name in r.steps).map((r) => r.steps[name] - r.steps['loader ran']) }))
       .map((row) => ({ ...row, at: median(row.times) }))
       .sort((a, b) => a.at - b.at)
+    const at = (name) => median(runs.map((r) => r.steps[name])).toFixed(0)
+    const span = median(runs.map((r) => r.steps.ready - r.steps['loader ran'])).toFixed(0)
+    console.log(`  page time (median): loader ran ${at('loader ran')} ms, ready ${at('ready')} ms; ready − loader ran ${span} ms. Each step after "loader ran":`)
     let before = 0
     for (const row of rows) {
       const missing = row.times.length < runs.length ? `  (in ${row.times.length} of ${runs.length} runs)` : ''
-      console.log(`  ${row.at.toFixed(0).padStart(5)} ms  +${(row.at - before).toFixed(0).padStart(4)}  ${row.name}${missing}`)
+      const step = row.at - before
+      console.log(`  ${row.at.toFixed(0).padStart(5)} ms  ${(step < 0 ? '-' : '+') + Math.abs(step).toFixed(0).padStart(4)}  ${row.name}${missing}`)
       before = row.at
     }
   }
