@@ -110,7 +110,11 @@ try {
   server = await startStaticServer({ root, port: 0 })
   for (const [path, contents] of snapshotDist(root)) server.setPage(path, { body: contents, type: 'text/javascript; charset=utf-8' })
   const { sealConfig } = await import('../dist/cli.js')
-  const config = sealConfig({ version: 1, items: { x: { kind: 'focus', style: 'modal', title: 'Hi' } }, rules: [{ id: 'r', on: 'page_view', if: { 'page.path': '/never' }, show: 'x' }] })
+  const config = sealConfig({
+    version: 1,
+    items: { x: { kind: 'focus', style: 'modal', title: 'Hi' } },
+    rules: [{ id: 'r', on: 'page_view', if: { 'page.path': '/never' }, show: 'x' }],
+  })
   server.setPage('/bench/b.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(config) })
   server.setPage('/bench/peers/empty.js', { body: '', type: 'text/javascript; charset=utf-8' })
   const tag = (dist) => `<script async src="${dist}/loader.js" data-config="/bench/b.json" data-collector="${collector.batchUrl}"></script>`
@@ -121,7 +125,11 @@ try {
   })
   server.setPage('/bench/p0.html', { body: blank + `<script async src="/bench/peers/empty.js" onload="window.__jkBench.peerReady()"></script>` })
 
-  browser = await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+  browser = await chromium.launch({
+    executablePath: await ensureChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  })
 
   const once = async (path, steps, returning = false) => {
     const context = await browser.newContext()
@@ -170,7 +178,9 @@ try {
   for (const k of kinds) {
     const runs = results[k.key].filter((r) => r.ready !== null)
     const ready = runs.map((r) => r.ready)
-    console.log(`\n${k.key}: ready median ${median(ready).toFixed(0)} ms (min ${Math.min(...ready).toFixed(0)}, max ${Math.max(...ready).toFixed(0)}; ${runs.length} runs)`)
+    console.log(
+      `\n${k.key}: ready median ${median(ready).toFixed(0)} ms (min ${Math.min(...ready).toFixed(0)}, max ${Math.max(...ready).toFixed(0)}; ${runs.length} runs)`,
+    )
     if (!k.steps) continue
     const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))]
     const rows = names
@@ -179,7 +189,9 @@ try {
       .sort((a, b) => a.at - b.at)
     const at = (name) => median(runs.map((r) => r.steps[name])).toFixed(0)
     const span = median(runs.map((r) => r.steps.ready - r.steps['loader ran'])).toFixed(0)
-    console.log(`  page time (median): loader ran ${at('loader ran')} ms, ready ${at('ready')} ms; ready − loader ran ${span} ms. Each step after "loader ran":`)
+    console.log(
+      `  page time (median): loader ran ${at('loader ran')} ms, ready ${at('ready')} ms; ready − loader ran ${span} ms. Each step after "loader ran":`,
+    )
     let before = 0
     for (const row of rows) {
       const missing = row.times.length < runs.length ? `  (in ${row.times.length} of ${runs.length} runs)` : ''

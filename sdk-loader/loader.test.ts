@@ -116,7 +116,11 @@ describe('loader', () => {
       const factory = new IDBFactory()
       const open = vi.spyOn(factory, 'open')
       vi.stubGlobal('indexedDB', factory)
-      return { factory, open, run: () => runLoader(consent === undefined ? { 'data-config': '/j.json' } : { 'data-config': '/j.json', 'data-consent': consent }) }
+      return {
+        factory,
+        open,
+        run: () => runLoader(consent === undefined ? { 'data-config': '/j.json' } : { 'data-config': '/j.json', 'data-consent': consent }),
+      }
     }
     for (const consent of [undefined, 'granted']) {
       const { factory, open, run } = opened(consent)
