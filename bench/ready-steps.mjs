@@ -11,9 +11,10 @@
 //                      in the same rounds: a before/after on one machine (several: /tmp/x,/tmp/y)
 //
 // Rounds interleave the pages, each in a fresh browser context: the empty async script (the
-// floor, P0 of peers.mjs), B as it is (ready only), and B with the steps instrumented. The
-// instrumentation (an init script) wraps fetch, indexedDB.open, IDB transactions and Web Locks
-// to time them, which costs a little: compare the two B rows' ready. Each step is printed as
+// floor, P0 of peers.mjs), B with only "loader ran" and "ready" marked (the figure to compare:
+// ready − loader ran, the part journeykit owns), and B with the steps instrumented. That
+// instrumentation wraps fetch, indexedDB.open, IDB transactions and Web Locks to time them,
+// which costs a little: compare the two B rows' ready − loader ran. Each step is printed as
 // the median over runs of its time after "loader ran" in the same run (a busy machine moves
 // the whole page; this moves less), after the median page time of "loader ran" and "ready".
 import { chromium } from 'playwright-core'
@@ -34,8 +35,9 @@ const RETURNING = process.env.STEPS_RETURNING === '1'
 const PLAIN = process.env.STEPS_PLAIN !== '0'
 const BASES = (process.env.STEPS_BASE ?? '').split(',').filter(Boolean)
 
-// Runs after probeScript: times each step in page time (performance.now()) into __jkSteps.
-const stepsScript = `(() => {
+// Runs after probeScript: times "loader ran", "runtime built" and "ready" in page time
+// (performance.now()) into __jkSteps; every B row has it.
+const marksScript = `(() => {
   const steps = (window.__jkSteps = {})
   const mark = (name) => { if (!(name in steps)) steps[name] = performance.now() }
   const seen = Object.getOwnPropertyDescriptor(window, 'journeykit')
@@ -48,6 +50,11 @@ const stepsScript = `(() => {
       if (next && next.ready && typeof next.ready.then === 'function') next.ready.then(() => mark('ready'))
     },
   })
+})()`
+// Runs after marksScript on the instrumented rows: times the steps between.
+const stepsScript = `(() => {
+  const steps = window.__jkSteps
+  const mark = (name) => { if (!(name in steps)) steps[name] = performance.now() }
   const fetch0 = window.fetch
   window.fetch = function (input, init) {
     const url = String(input && input.url || input)
@@ -136,6 +143,7 @@ try {
     try {
       const page = await context.newPage()
       await page.addInitScript(probeScript)
+      if (path !== '/bench/p0.html') await page.addInitScript(marksScript)
       if (steps) await page.addInitScript(stepsScript)
       const cdp = await context.newCDPSession(page)
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING })
@@ -181,6 +189,8 @@ try {
     console.log(
       `\n${k.key}: ready median ${median(ready).toFixed(0)} ms (min ${Math.min(...ready).toFixed(0)}, max ${Math.max(...ready).toFixed(0)}; ${runs.length} runs)`,
     )
+    const span = median(runs.map((r) => r.steps.ready - r.steps['loader ran'])).toFixed(0)
+    if (k.path !== '/bench/p0.html') console.log(`  ready − loader ran: median ${span} ms`)
     if (!k.steps) continue
     const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))]
     const rows = names
@@ -188,10 +198,7 @@ try {
       .map((row) => ({ ...row, at: median(row.times) }))
       .sort((a, b) => a.at - b.at)
     const at = (name) => median(runs.map((r) => r.steps[name])).toFixed(0)
-    const span = median(runs.map((r) => r.steps.ready - r.steps['loader ran'])).toFixed(0)
-    console.log(
-      `  page time (median): loader ran ${at('loader ran')} ms, ready ${at('ready')} ms; ready − loader ran ${span} ms. Each step after "loader ran":`,
-    )
+    console.log(`  page time (median): loader ran ${at('loader ran')} ms, ready ${at('ready')} ms. Each step after "loader ran":`)
     let before = 0
     for (const row of rows) {
       const missing = row.times.length < runs.length ? `  (in ${row.times.length} of ${runs.length} runs)` : ''
