@@ -1,8 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { IDBFactory } from 'fake-indexeddb'
 import type { LoaderHandoff } from '../src/boot.js'
-import { databases } from '../src/store/names.js'
 
 type Stub = unknown[] & { ready?: unknown }
 const win = window as unknown as { journeykit?: Stub }
@@ -105,49 +103,6 @@ describe('loader', () => {
     // and the runtime still reads the body the loader looked into
     const text = await handoffs[0]!.configRequest!.then((response) => response.text())
     expect(text).toBe('not found')
-  })
-
-  it("opens the visitor's database beside the downloads when the page may store, with its store on a first visit", async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response('{}')),
-    )
-    const opened = (consent?: string) => {
-      const factory = new IDBFactory()
-      const open = vi.spyOn(factory, 'open')
-      vi.stubGlobal('indexedDB', factory)
-      return {
-        factory,
-        open,
-        run: () => runLoader(consent === undefined ? { 'data-config': '/j.json' } : { 'data-config': '/j.json', 'data-consent': consent }),
-      }
-    }
-    for (const consent of [undefined, 'granted']) {
-      const { factory, open, run } = opened(consent)
-      await run()
-      expect(open).toHaveBeenCalledTimes(1)
-      expect(open).toHaveBeenCalledWith(databases.state.name)
-      // the store idb-keyval's createStore would have made: the runtime's reads and writes find it
-      const request = open.mock.results[0]!.value as IDBOpenDBRequest
-      await new Promise((resolve) => request.addEventListener('success', resolve))
-      expect([...request.result.objectStoreNames]).toEqual([databases.state.store])
-      request.result.close()
-      expect((await factory.databases()).map((db) => db.name)).toEqual([databases.state.name])
-    }
-    // Nothing may be stored (contract §2, §7): not even an empty database is made.
-    for (const consent of ['pending', 'Granted', '']) {
-      const { open, run } = opened(consent)
-      vi.spyOn(console, 'error').mockImplementation(() => undefined)
-      await run()
-      expect(open).not.toHaveBeenCalled()
-    }
-    // No IndexedDB here (opaque origins throw): the loader carries on and the runtime finds out.
-    opened().open.mockImplementation(() => {
-      throw new DOMException('denied', 'SecurityError')
-    })
-    handoffs.length = 0
-    await runLoader({ 'data-config': '/j.json' }, 'https://cdn.example/stamped/loader.js')
-    await vi.waitFor(() => expect(handoffs).toHaveLength(1))
   })
 
   it('starts without a config when only a collector is given', async () => {

@@ -50,14 +50,6 @@ type Queue = unknown[] & { ready?: unknown }
         }),
       )
       .catch((err: unknown) => console.error('journeykit: could not load the runtime;', err))
-    // The visitor's database opens now, beside the downloads, on a page that may store (no
-    // data-consent, or "granted"): store/names.ts's `databases.state`, with the upgrade of
-    // idb-keyval's createStore (a first visit gets its store). The runtime's own open is then
-    // quick: the database is open and made. Opaque origins throw; the runtime finds out itself.
-    if ((data.consent ?? 'granted') == 'granted')
-      try {
-        indexedDB.open('journeykit').onupgradeneeded = (event) => (event.target as IDBOpenDBRequest).result.createObjectStore('state')
-      } catch {}
   } catch (err) {
     console.error('journeykit: could not start;', err)
   }
