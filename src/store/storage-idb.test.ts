@@ -108,3 +108,20 @@ describe('createStorage on IndexedDB', () => {
     expect(await storage.read<number>('jk:v1:n')).toBeUndefined()
   })
 })
+
+describe('the start-up read', () => {
+  it('is one transaction: the journeys chunk then reads the runs, stored or not, from memory', async () => {
+    const { IDBDatabase } = await import('fake-indexeddb')
+    const { createVisitorState } = await import('./visitor.js')
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    for (const stored of [undefined, { journeys: {} }]) {
+      if (stored) await createStorage(true).update('jk:v1:journeys', () => stored)
+      await createVisitorState(createStorage(true)).load() // the first visit writes the visitor
+      transactions.mockClear()
+      const storage = createStorage(true)
+      await createVisitorState(storage).load()
+      expect(await storage.read('jk:v1:journeys')).toEqual(stored)
+      expect(transactions).toHaveBeenCalledTimes(1)
+    }
+  })
+})

@@ -48,7 +48,8 @@ export function createStorage(durable: boolean): Storage {
       if (objects) {
         const requests = missing.map((key) => objects.get(key))
         await settled(objects.transaction)
-        missing.forEach((key, i) => requests[i]!.result !== undefined && !memory.has(key) && memory.set(key, requests[i]!.result))
+        // What is not there is remembered too: reading it again costs no transaction.
+        missing.forEach((key, i) => !memory.has(key) && memory.set(key, requests[i]!.result))
       }
     } catch {
       // blocked or broken: carry on with what memory has
