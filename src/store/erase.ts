@@ -1,5 +1,5 @@
-import { clear, createStore } from 'idb-keyval'
 import { databases, localPrefix } from './names.js'
+import { openDatabase, settled } from './idb.js'
 
 /**
  * Deletes everything journeykit stored on this device (contract §7, consent denied): every
@@ -17,7 +17,14 @@ export async function eraseStoredData(): Promise<void> {
       .filter(({ name }) => !existing || existing.has(name))
       .map(async ({ name, store }) => {
         try {
-          await clear(createStore(name, store))
+          const db = await openDatabase(name, store)
+          try {
+            const objects = db.transaction(store, 'readwrite').objectStore(store)
+            objects.clear()
+            await settled(objects.transaction)
+          } finally {
+            db.close() // held open, it would block nothing, but it is not needed again
+          }
         } catch {
           // opaque origins refuse IndexedDB (nothing was stored); a blocked store stays as it was
         }

@@ -2,9 +2,9 @@
  * Every name journeykit stores anything under, in one place: what `consent('denied')` and
  * `reset()` must reach, and what a site owner's privacy review can read at a glance.
  *
- * Three IndexedDB databases, not one: idb-keyval opens one store per database at version 1
- * and never upgrades, and the service worker opens only its own (it must not block the
- * page's upgrades, nor the page its). Keys are namespaced and versioned (`jk:v1:*`).
+ * Three IndexedDB databases, not one: each has one store, made at version 1 and never
+ * upgraded (idb-keyval's layout, which src/store/idb.ts keeps), and the service worker opens
+ * only its own (it must not block the page's upgrades, nor the page its). Keys are namespaced and versioned (`jk:v1:*`).
  */
 export const databases = {
   /** The visitor, their visit and counts (src/store). */
@@ -30,10 +30,12 @@ export const keys = {
   unsentCalls: 'jk:v1:unsent',
 } as const
 
-/** Web Lock names (navigator.locks): one sender at a time; one read-modify-write per key. */
+/**
+ * Web Lock names (navigator.locks): one sender at a time. Updates of the visitor's state take
+ * none: each is one read-write IndexedDB transaction, which IndexedDB runs one at a time.
+ */
 export const lockNames = {
   send: 'jk:v1:send',
-  update: (key: string) => `${key}:lock`,
 } as const
 
 /** BroadcastChannel names: what one tab tells the others. */

@@ -1,5 +1,6 @@
-import { createStore, get, set, type UseStore } from 'idb-keyval'
+import type { UseStore } from 'idb-keyval'
 import { databases, keys } from './names.js'
+import { openDatabase, settled } from './idb.js'
 
 /**
  * What the page tells the worker (through IndexedDB, which both can read): where to report,
@@ -14,16 +15,22 @@ export interface PushSettings {
   userId: string | null
 }
 
-/** The database the page and the worker share (the worker keeps its small outbox there too). */
-export const pushStore = (): UseStore => createStore(databases.push.name, databases.push.store)
+const { name, store } = databases.push
 
-// Async functions: idb-keyval opens the database at once, and where IndexedDB is denied (opaque
-// origins) that open throws synchronously, which a `.catch` on the result would not see.
+/**
+ * The database the page and the worker share (the worker keeps its small outbox there too),
+ * in the shape idb-keyval's functions take. Built on src/store/idb.ts, not on idb-keyval's
+ * `createStore`: the push and delivery chunks then share no chunk of their own (one more
+ * download round for delivery).
+ */
+export const pushStore = (): UseStore => async (mode, callback) => callback((await openDatabase(name, store)).transaction(store, mode).objectStore(store))
+
 export const readSettings = async (): Promise<PushSettings | undefined> => {
   try {
-    return await get<PushSettings>(keys.pushSettings, pushStore())
+    return await pushStore()('readonly', (objects) => settled<PushSettings | undefined>(objects.get(keys.pushSettings)))
   } catch {
     return undefined
   }
 }
-export const writeSettings = async (settings: PushSettings): Promise<void> => set(keys.pushSettings, settings, pushStore())
+export const writeSettings = async (settings: PushSettings): Promise<void> =>
+  pushStore()('readwrite', (objects) => (objects.put(settings, keys.pushSettings), settled<void>(objects.transaction)))

@@ -1,5 +1,5 @@
-// The IndexedDB and Web Locks paths of createStorage, on fake-indexeddb and a stand-in lock
-// manager (Node has neither); Chromium remains the proof (examples/e2e/delivery.spec.ts).
+// The IndexedDB path of createStorage, on fake-indexeddb (and a stand-in lock manager, to see
+// that none is asked for); Chromium remains the proof (examples/e2e/storage.spec.ts).
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { IDBFactory } from 'fake-indexeddb'
 import { createStorage } from './storage.js'
@@ -48,12 +48,37 @@ describe('createStorage on IndexedDB', () => {
     expect(await tabB.read<number>('jk:v1:n')).toBe(1)
   })
 
-  it('counts every update of two tabs at once: read-modify-write under the lock', async () => {
+  it('counts every update of two tabs at once, with no Web Lock: each read-modify-write is one IndexedDB transaction', async () => {
+    vi.stubGlobal('navigator', {}) // no lock to take: IndexedDB's own ordering must do
     const tabA = createStorage(true)
     const tabB = createStorage(true)
-    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? tabA : tabB).update<number>('jk:v1:n', (n) => (n ?? 0) + 1)))
-    expect(await createStorage(true).read<number>('jk:v1:n')).toBe(10)
-    expect(vi.mocked(navigator.locks.request)).toHaveBeenCalledTimes(10)
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? tabA : tabB).update<number>('jk:v1:n', (n) => (n ?? 0) + 1)))
+    expect(await createStorage(true).read<number>('jk:v1:n')).toBe(20)
+  })
+
+  it('takes no Web Lock to update', async () => {
+    await createStorage(true).update<number>('jk:v1:n', (n) => (n ?? 0) + 1)
+    expect(vi.mocked(navigator.locks.request)).not.toHaveBeenCalled()
+  })
+
+  it('two tabs of a new visitor loading at once agree on one visitor id', async () => {
+    vi.stubGlobal('navigator', {})
+    const { createVisitorState } = await import('./visitor.js')
+    const tabs = Array.from({ length: 4 }, () => createVisitorState(createStorage(true)))
+    await Promise.all(tabs.map((tab) => tab.load()))
+    expect(new Set(tabs.map((tab) => tab.current().anonymousId)).size).toBe(1)
+  })
+
+  it('an update whose change throws rejects with that error and writes nothing', async () => {
+    const storage = createStorage(true)
+    await storage.update<number>('jk:v1:n', () => 1)
+    await expect(
+      storage.update<number>('jk:v1:n', () => {
+        throw new Error('no')
+      }),
+    ).rejects.toThrow('no')
+    expect(await createStorage(true).read<number>('jk:v1:n')).toBe(1)
+    expect(await storage.update<number>('jk:v1:n', (n) => (n ?? 0) + 1)).toBe(2)
   })
 
   it('erase deletes the keys from IndexedDB, not only from memory', async () => {
@@ -81,5 +106,22 @@ describe('createStorage on IndexedDB', () => {
     expect(await storage.read<number>('jk:v1:n')).toBe(1)
     await storage.erase(['jk:v1:n'])
     expect(await storage.read<number>('jk:v1:n')).toBeUndefined()
+  })
+})
+
+describe('the start-up read', () => {
+  it('is one transaction: the journeys chunk then reads the runs, stored or not, from memory', async () => {
+    const { IDBDatabase } = await import('fake-indexeddb')
+    const { createVisitorState } = await import('./visitor.js')
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    for (const stored of [undefined, { journeys: {} }]) {
+      if (stored) await createStorage(true).update('jk:v1:journeys', () => stored)
+      await createVisitorState(createStorage(true)).load() // the first visit writes the visitor
+      transactions.mockClear()
+      const storage = createStorage(true)
+      await createVisitorState(storage).load()
+      expect(await storage.read('jk:v1:journeys')).toEqual(stored)
+      expect(transactions).toHaveBeenCalledTimes(1)
+    }
   })
 })

@@ -1,11 +1,10 @@
-import { createStore, del, get, getMany, set, type UseStore } from 'idb-keyval'
-import { databases, lockNames } from './names.js'
-import { withLock } from '../lib/lock.js'
+import { databases } from './names.js'
+import { openDatabase, settled } from './idb.js'
 
 /**
- * Key-value state in IndexedDB (through idb-keyval), always mirrored in memory. While it is
- * not durable (consent pending or denied) nothing touches IndexedDB; if IndexedDB is
- * missing, blocked or full, it quietly stays in memory and the page carries on.
+ * Key-value state in IndexedDB, always mirrored in memory. While it is not durable (consent
+ * pending or denied) nothing touches IndexedDB; if IndexedDB is missing, blocked or full, it
+ * quietly stays in memory and the page carries on.
  */
 export interface Storage {
   read<T>(key: string): Promise<T | undefined>
@@ -14,8 +13,10 @@ export interface Storage {
   /** Several keys in one IndexedDB transaction (start-up reads the visitor and counts at once). */
   readMany(keys: string[]): Promise<unknown[]>
   /**
-   * Read-modify-write of one key, one tab at a time (Web Locks): two tabs counting the
-   * same page view at once both get counted, neither increment is lost.
+   * Read-modify-write of one key in one read-write transaction: IndexedDB runs such
+   * transactions of every tab one after another, so two tabs counting the same page view at
+   * once both get counted, neither increment is lost, and no Web Lock is needed. `change` is
+   * synchronous (the transaction must not idle); if it throws, nothing is written.
    */
   update<T>(key: string, change: (current: T | undefined) => T): Promise<T>
   /** Start persisting. What memory holds is not written: the caller merges it (consent). */
@@ -24,46 +25,32 @@ export interface Storage {
   erase(keys: string[]): Promise<void>
 }
 
+const { name, store } = databases.state
+
 export function createStorage(durable: boolean): Storage {
   const memory = new Map<string, unknown>()
-  let database: UseStore | null | undefined
+  let database: Promise<IDBDatabase | null> | undefined
 
-  // Opened on first use, as idb-keyval does with its own default store.
-  const open = (): UseStore | null => {
-    if (database !== undefined) return database
-    try {
-      database = typeof indexedDB === 'undefined' ? null : createStore(databases.state.name, databases.state.store)
-    } catch {
-      database = null
-    }
-    return database
-  }
-  const readDurable = async <T>(key: string): Promise<T | undefined> => {
-    const db = durable ? open() : null
-    if (!db) return undefined
-    try {
-      return await get<T>(key, db)
-    } catch {
-      return memory.get(key) as T | undefined // blocked or broken: carry on with what we had
-    }
-  }
-  const persist = async (key: string, value: unknown) => {
-    const db = durable ? open() : null
-    try {
-      if (db) await set(key, value, db)
-    } catch {
-      // full, blocked, or denied (opaque origins: idb-keyval's open throws synchronously there)
-    }
-  }
-  // A refused lock (opaque origins reject the request) runs the update without it.
-  const exclusively = <T>(key: string, run: () => Promise<T>): Promise<T> => (durable ? withLock(lockNames.update(key), run) : run())
+  // Opened on first use, once; null where IndexedDB is missing or denied. A connection the
+  // browser closes (Safari does) is opened again next time.
+  const open = () =>
+    (database ??= openDatabase(name, store).then(
+      (db) => ((db.onclose = () => (database = undefined)), db),
+      () => null,
+    ))
+  /** One transaction on the store, or null where there is no database to use. */
+  const begin = async (mode: IDBTransactionMode) => (await open())?.transaction(store, mode).objectStore(store) ?? null
 
   const readMany = async (keys: string[]): Promise<unknown[]> => {
     const missing = keys.filter((key) => !memory.has(key))
-    const db = durable && missing.length ? open() : null
     try {
-      const values = db ? await getMany(missing, db) : []
-      missing.forEach((key, i) => values[i] !== undefined && !memory.has(key) && memory.set(key, values[i]))
+      const objects = durable && missing.length ? await begin('readonly') : null
+      if (objects) {
+        const requests = missing.map((key) => objects.get(key))
+        await settled(objects.transaction)
+        // What is not there is remembered too: reading it again costs no transaction.
+        missing.forEach((key, i) => !memory.has(key) && memory.set(key, requests[i]!.result))
+      }
     } catch {
       // blocked or broken: carry on with what memory has
     }
@@ -72,27 +59,59 @@ export function createStorage(durable: boolean): Storage {
 
   return {
     read: async <T>(key: string) => (await readMany([key]))[0] as T | undefined,
-    fresh: async <T>(key: string) => (durable && open() ? await readDurable<T>(key) : (memory.get(key) as T | undefined)),
+    async fresh<T>(key: string) {
+      try {
+        const objects = durable ? await begin('readonly') : null
+        if (objects) return await settled<T | undefined>(objects.get(key))
+      } catch {
+        // blocked or broken: carry on with what we had
+      }
+      return memory.get(key) as T | undefined
+    },
     readMany,
-    update<T>(key: string, change: (current: T | undefined) => T) {
-      return exclusively(key, async () => {
+    async update<T>(key: string, change: (current: T | undefined) => T) {
+      let changed: { next: T } | undefined
+      let thrown: { error: unknown } | undefined
+      const apply = (current: T | undefined) => {
+        changed = { next: change(current) }
+        memory.set(key, changed.next)
+        return changed.next
+      }
+      try {
         // IndexedDB is the truth when it is in use (another tab may have written); else memory.
-        const current = durable && open() ? await readDurable<T>(key) : (memory.get(key) as T | undefined)
-        const next = change(current)
-        memory.set(key, next)
-        await persist(key, next)
-        return next
-      })
+        const objects = durable ? await begin('readwrite') : null
+        if (objects) {
+          const request = objects.get(key)
+          request.onsuccess = () => {
+            try {
+              objects.put(apply(request.result as T | undefined), key)
+            } catch (error) {
+              thrown = { error }
+              objects.transaction.abort()
+            }
+          }
+          await settled(objects.transaction)
+        }
+      } catch {
+        // full, blocked or broken: what changed stays in memory
+      }
+      if (thrown) throw thrown.error
+      return changed ? changed.next : apply(memory.get(key) as T | undefined)
     },
     makeDurable() {
       durable = true
     },
-    async erase(names) {
+    async erase(keys) {
       durable = false
-      names.forEach((key) => memory.delete(key))
-      const db = open()
-      if (!db) return
-      await Promise.all(names.map(async (key) => del(key, db))).catch(() => undefined)
+      keys.forEach((key) => memory.delete(key))
+      try {
+        const objects = await begin('readwrite')
+        if (!objects) return
+        keys.forEach((key) => objects.delete(key))
+        await settled(objects.transaction)
+      } catch {
+        // blocked or broken: nothing more to do here
+      }
     },
   }
 }

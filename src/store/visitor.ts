@@ -62,11 +62,12 @@ export function createVisitorState(storage: Storage) {
       timeoutMs = ms
     },
     /**
-     * Reads who the visitor is and what they did, in one transaction. Only a first visit
-     * writes, under the lock: two tabs opened at once by a new visitor agree on one id.
+     * Reads who the visitor is, what they did and their journeys' runs (for the journeys chunk,
+     * if the config has any), in one transaction. Only a first visit writes, in a read-write
+     * transaction of its own: two tabs opened at once by a new visitor agree on one id.
      */
     async load(): Promise<void> {
-      const [storedVisitor, storedCounts] = (await storage.readMany([keys.visitor, keys.counts])) as [unknown, Counts | undefined]
+      const [storedVisitor, storedCounts] = (await storage.readMany([keys.visitor, keys.counts, keys.journeys])) as [unknown, Counts | undefined]
       const current = visitor
       visitor = isVisitor(storedVisitor)
         ? { ...newVisitor(), ...storedVisitor }
