@@ -196,6 +196,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // Nothing is stored or sent from here on; erasing what earlier pages stored runs meanwhile.
     if (gpcSignalled() && config?.privacy?.respectGPC !== false) void privacy.deny()
     if (consent.mayStore()) storage.makeDurable()
+    const kitForJourneys = !preview && config?.journeys ? engine.actions() : null
     const timeout = parseDuration(config?.visitTimeout)
     if (timeout) visitor.setVisitTimeout(timeout)
     await visitor.load()
@@ -213,10 +214,10 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     loaded.rules = indexRules(runnable)
     if (!preview && (config?.journeys || config?.segments)) {
       // Already loaded by the config's validation: no round of its own.
-      const chunk = await loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js'))
+      // Steps that show items need the actions chunk, asked for with the visitor's state.
+      const [chunk] = await Promise.all([loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js')), kitForJourneys])
       const tick = () => run({ method: 'tick', args: [], moment: now() })
-      const hooks = chunk && (await engine.actions())?.hooks
-      loaded.journeys = (hooks && (await chunk.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks, tick, debug }))) || null
+      loaded.journeys = (await chunk?.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks: engine.hooks, tick, debug })) ?? null
     }
     const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url

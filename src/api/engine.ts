@@ -1,10 +1,10 @@
-import type { Config, Stage } from '../config/types.js'
+import type { Config, PushAction, Rule, Stage } from '../config/types.js'
 import type { ItemCounts } from '../store/visit.js'
 import type { CapturedCall, Moment } from './types.js'
 import type { Message, MessageType } from '../transport/envelope.js'
 import type { VisitorState } from '../store/visitor.js'
-import type { JourneyRuntime } from '../journeys/runtime.js'
-import type { ActionKit, Actions, EngineCore } from './actions.js'
+import type { ActionKit } from './actions.js'
+import type { EngineHooks, JourneyRuntime } from '../journeys/runtime.js'
 import { decide, type RuleIndex } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
 import { isLaterStage } from '../rules/stages.js'
@@ -36,7 +36,7 @@ export interface EngineDeps {
   regex(): typeof import('../rules/regex.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
-  /** The actions chunk with this page's items and push (src/api/actions.ts): loaded on first need. */
+  /** Items and push (src/api/actions.ts): a chunk loaded on first need; null if it failed to load. */
   actions(): Promise<ActionKit | null>
   /** Journeys and segments, loaded when the config has some (else null). */
   journeys(): JourneyRuntime | null
@@ -74,8 +74,48 @@ export function createEngine(deps: EngineDeps) {
       void visitor.countEvent('stage_changed', moment.time, null, deps.storing())
   }
 
-  // Actions waiting on a `delay`.
+  // Items rules showed on this page view (limits.perPage) and actions waiting on a `delay`.
+  let pageShows = 0
   let delayed: Array<ReturnType<typeof setTimeout>> = []
+  const limits = () => ({ perPage: 2, perVisit: 5, ...deps.config()?.limits })
+
+  // The actions chunk, once loaded: rules that only track, set or move the stage never need it.
+  let kit: ActionKit | null = null
+  const actions = async () => (kit = await deps.actions())
+
+  /** Does what a rule says, if its caps allow it now. */
+  const act = async (rule: Rule, moment: Moment) => {
+    let show = rule.show
+    let variant: string | null = null
+    const pacing = deps.pacing()
+    if (rule.variants && pacing) ({ show, name: variant } = pacing.variantOf(rule, visitor.current().anonymousId))
+    const kit = show || rule.push ? await actions() : null
+    if (show && (!kit || pageShows >= limits().perPage || !kit.items.canShow(show))) return
+    // §8b: a push rule does nothing for a visitor without a push subscription
+    const subscription = rule.push ? ((await kit?.subscription()) ?? null) : null
+    if (rule.push && !subscription) return
+    if (!(await visitor.claim(rule, Date.now(), limits().perVisit))) return
+    if (rule.stage) setStage(rule.stage, rule.id, moment)
+    if (show) {
+      pageShows++
+      kit!.items.show(show, { rule: rule.id, variant })
+    }
+    if (rule.track) await track(rule.track, { rule: rule.id }, moment)
+    if (rule.set) applySet(rule.set, rule.id, moment)
+    if (rule.push) await requestPush(rule.push, subscription!, { rule: rule.id }, moment)
+  }
+
+  /** §8b: `push_requested`, the whole request for the collector side to send at `sendAt`. */
+  const requestPush = (push: PushAction, subscription: PushSubscriptionJSON, about: Record<string, unknown>, moment: Moment) => {
+    const { after, cancelOn = [], ...payload } = push
+    const sendAt = new Date(moment.time + (parseDuration(after) ?? 0)).toISOString()
+    return track('push_requested', { push: payload, sendAt, cancelOn, subscription, ...about }, moment)
+  }
+
+  const applySet = ({ stage, ...traits }: { stage?: unknown; [trait: string]: unknown }, rule: string | null, moment: Moment) => {
+    if (stage) setStage(stage as Stage, rule, moment, true)
+    if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.current().traits, ...traits } })
+  }
 
   const factsNow = (moment: Moment, event: Record<string, unknown>) => ({
     ...buildFacts(
@@ -89,21 +129,24 @@ export function createEngine(deps: EngineDeps) {
     ...deps.journeys()?.facts(),
   })
 
-  const core: EngineCore = {
-    visitor,
-    limits: () => ({ perPage: 2, perVisit: 5, ...deps.config()?.limits }),
-    variantOf: (rule) => {
-      const pacing = deps.pacing()
-      return rule.variants && pacing ? pacing.variantOf(rule, visitor.current().anonymousId) : { show: rule.show, name: null }
-    },
-    track: (event, properties, moment) => track(event, properties, moment),
-    setStage,
+  /** What the journeys chunk may use: the facts of a call and the actions rules have. */
+  const hooks: EngineHooks = {
     facts: factsNow,
+    visitorId: () => visitor.current().anonymousId,
+    track: (event, properties, moment) => track(event, properties, moment),
+    set: (change, moment) => applySet(change, null, moment),
+    subscription: async () => (await actions())?.subscription() ?? null,
+    push: requestPush,
+    // Journey steps show items under the same limits as rules (per page, per visit, one modal).
+    // (The runtime loads the actions chunk before it starts journeys: kit is there.)
+    mayShow: (item) => pageShows < limits().perPage && (visitor.counts().visit?.shows ?? 0) < limits().perVisit && !!kit?.items.canShow(item),
+    async show(item, about, moment) {
+      const items = (await actions())?.items
+      if (!items || !(await visitor.claim({ id: `journey:${about.journey}`, on: '', show: item }, moment.time, limits().perVisit))) return
+      pageShows++
+      items.show(item, { rule: null, variant: null, ...about })
+    },
   }
-  // The actions chunk, made once on first need (src/api/actions.ts); null: it failed to load.
-  let acting: Promise<Actions | null> | null = null
-  let actions: Actions | null = null
-  const loadActions = () => (acting ??= deps.actions().then((kit) => (actions = kit && kit.chunk.createActions(core, kit))))
 
   const evaluate = async (key: string, moment: Moment, event: Record<string, unknown>) => {
     await evaluateRules(key, moment, event)
@@ -124,9 +167,8 @@ export function createEngine(deps: EngineDeps) {
     if (decisions.some(({ rule }) => rule.show || rule.variants)) prefetchUi()
     for (const { rule } of decisions) {
       const wait = parseDuration(rule.delay)
-      const act = async () => (await loadActions())?.act(rule, moment)
-      if (!wait) await act()
-      else delayed.push(setTimeout(() => deps.later(act), wait))
+      if (!wait) await act(rule, moment)
+      else delayed.push(setTimeout(() => deps.later(() => act(rule, moment)), wait))
     }
   }
 
@@ -154,7 +196,7 @@ export function createEngine(deps: EngineDeps) {
     await visitor.refresh()
     const newVisit = await visitor.countPageView(view, moment.time, deps.storing())
     cancelDelays()
-    actions?.newPage()
+    pageShows = 0
     deps.onPageView()
     if (newVisit) {
       const visit = visitor.counts().visit!
@@ -184,14 +226,8 @@ export function createEngine(deps: EngineDeps) {
     await deps.journeys()?.regroup(moment)
   }
 
-  return {
-    perform,
-    cancelDelays,
-    /** The actions chunk, loading it if needed: what shows items, and what journeys act with. */
-    actions: loadActions,
-    /** The actions, if loaded already (nothing is on screen before they are). */
-    loadedActions: () => actions,
-  }
+  /** `actions`: loads the actions chunk ahead (journeys' show steps ask `mayShow` without waiting). */
+  return { perform, cancelDelays, hooks, actions }
 }
 
 /** Starts the UI chunk's download; showing it later (src/api/items.ts) reports a failure. */

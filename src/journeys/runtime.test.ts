@@ -98,6 +98,7 @@ describe('journeys in the runtime', () => {
     const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
     jk.on('*', (message) => seen.push(summary(message)))
     jk.track('add_to_cart')
+    await jk.ready // the runtime's chunks load in real time, whatever the fake clock says
     await vi.advanceTimersByTimeAsync(10)
     expect(seen).not.toContain('journey_step:remind')
     await vi.advanceTimersByTimeAsync(3_600_000)

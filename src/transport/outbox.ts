@@ -1,5 +1,5 @@
-import { createStore, type UseStore } from 'idb-keyval'
 import { databases } from '../store/names.js'
+import { openDatabase } from '../store/idb.js'
 import type { Message } from './envelope.js'
 
 /** One stored event: its key orders the outbox oldest first (time, then tab sequence). */
@@ -32,25 +32,21 @@ const keyOf = (message: Message) => `${pad(Date.now())}:${(sequence++).toString(
 
 export function createOutbox(): Outbox {
   let memory: Entry[] | null = null
-  let database: UseStore | null | undefined
-  const db = () => {
-    if (database === undefined) {
-      try {
-        database = typeof indexedDB === 'undefined' ? null : createStore(databases.outbox.name, databases.outbox.store)
-      } catch {
-        database = null
-      }
-    }
-    return database
-  }
+  const { name, store } = databases.outbox
+  // One connection, opened on first use and again if the browser closes it (as idb-keyval does).
+  let opening: Promise<IDBDatabase> | null = null
+  const open = () =>
+    (opening ??= openDatabase(name, store).then((database) => {
+      database.onclose = () => (opening = null)
+      return database
+    }))
   /**
    * Runs requests in one transaction and reads their results once it completes: reads made in
    * two transactions can interleave with another tab's write and misalign keys and values.
    * Any failure moves this tab to memory, answering with `fallback`.
    */
   const request = <T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => () => T, fallback: () => T): Promise<T> => {
-    const store = memory ? null : db()
-    if (!store) return Promise.resolve(fallback())
+    if (memory) return Promise.resolve(fallback())
     const transact = (objects: IDBObjectStore) => {
       const result = run(objects)
       const transaction = objects.transaction
@@ -59,10 +55,9 @@ export function createOutbox(): Outbox {
         transaction.onerror = transaction.onabort = () => reject(transaction.error)
       })
     }
-    // idb-keyval opens the database on first use and, where IndexedDB is denied (opaque
-    // origins), that open throws synchronously: start inside a promise so it becomes a rejection.
-    return Promise.resolve(store)
-      .then((use) => use(mode, transact))
+    // Where IndexedDB is missing or denied (opaque origins), opening rejects: memory it is.
+    return open()
+      .then((database) => transact(database.transaction(store, mode).objectStore(store)))
       .catch(() => {
         memory ??= []
         return fallback()
