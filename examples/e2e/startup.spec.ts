@@ -1,10 +1,10 @@
-import { test, expect, runtimeReady, sealed } from './fixtures.js'
+import { test, expect, runtimeReady, sealed, collectConsole } from './fixtures.js'
 
-// Issue 11: the start path is the loader, the config and the start chunk; delivery loads when
+// Issue 11: the start path is the loader, the config and the start chunk; delivery downloads when
 // the page is idle after ready, and nothing made before then is lost. A config sealed by
 // `npx journeykit build` needs no validator (sealed.spec.ts has the other kind).
 
-test('before ready the page needs the config and the start chunk only; delivery, downloaded meanwhile, sends by itself', async ({ page, site }) => {
+test('before ready the page needs the config and the start chunk only; delivery, downloaded once the page is idle, sends by itself', async ({ page, site }) => {
   // When ready resolved, on the page's own clock, beside when each script request started.
   await page.addInitScript(() => {
     const w = window as any
@@ -28,9 +28,38 @@ test('before ready the page needs the config and the start chunk only; delivery,
       .filter((entry) => entry.name.includes('/dist/'))
       .map((entry) => ({ path: new URL(entry.name).pathname, startTime: entry.startTime })),
   }))
-  // No script waits for another to run first but delivery, which downloads beside start-up and
-  // is not waited for (the specs below hold it back); a sealed config skips the validator chunk.
-  expect(scripts.filter((s) => s.startTime < readyAt).map((s) => s.path)).toEqual(['/dist/loader.js', '/dist/core.js', '/dist/delivery.js'])
+  // No script waits for another to run first, and delivery comes after ready; a sealed config
+  // skips the validator chunk.
+  expect(scripts.filter((s) => s.startTime < readyAt).map((s) => s.path)).toEqual(['/dist/loader.js', '/dist/core.js'])
+  expect(scripts.map((s) => s.path)).toContain('/dist/delivery.js')
+})
+
+test('offline from ready on: the delivery chunk that failed to download is fetched again once back online, and the events arrive', async ({
+  page,
+  site,
+  context,
+}) => {
+  test.setTimeout(90_000)
+  const errors = collectConsole(page)
+  const url = await site.serve(page, { config: sealed({ version: 1 }) })
+  // The first download of delivery fails as it would offline, whenever the idle moment comes.
+  let deliveryRequests = 0
+  await page.route('**/dist/delivery.js', async (route) => {
+    if (++deliveryRequests === 1) return route.abort('internetdisconnected')
+    await route.continue()
+  })
+  await page.goto(url)
+  await runtimeReady(page)
+  await context.setOffline(true)
+  await page.evaluate(() => (window as any).journeykit.track('made_offline'))
+  await expect.poll(() => errors.some((text) => text.startsWith('journeykit.delivery:')), { timeout: 30_000 }).toBe(true)
+  expect(site.collector.events().some((e) => e.event === 'made_offline')).toBe(false)
+  await context.setOffline(false)
+  // No flush from the test: the browser's online event starts the download again.
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'made_offline'), { flush: false, timeout: 60_000 })
+  expect(events.filter((e) => e.event === 'made_offline')).toHaveLength(1)
+  expect(events.filter((e) => e.type === 'page')).toHaveLength(1)
+  expect(deliveryRequests).toBe(2)
 })
 
 test('a visitor who leaves before delivery loaded: the events arrive from the next page, once', async ({ page, site }) => {

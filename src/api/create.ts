@@ -189,7 +189,6 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   })
 
   const start = async () => {
-    const download = loadChunk('init', 'events stay on the page', () => import('../transport/index.js'))
     // In debug mode a sealed config is validated in full too.
     const config = (loaded.config = await loadConfig(options.config, location.href, !!debug))
     loaded.events = eventFactKeys(config)
@@ -227,7 +226,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       loaded.delivery = createDelivery({
         url: loaded.collectorUrl,
         writeKey: config?.collector?.writeKey,
-        download,
+        load: () => loadChunk('delivery', 'events wait on the page, and it is tried again', () => import('../transport/index.js')),
         held: () => !consent.mayStore(),
         // What earlier pages could not send happened before this page's calls.
         onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, identity()),
@@ -263,6 +262,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     listen(window, 'pagehide', () => (leaving = true))
     listen(window, 'pageshow', () => (leaving = false))
     listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !leaving && void loaded.delivery?.start())
+    // Back online: a delivery chunk that could not download before is tried again.
+    listen(window, 'online', () => void loaded.delivery?.start())
   }
   const ready = start().catch((err) => reportError('init', err))
 

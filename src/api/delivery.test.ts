@@ -20,7 +20,7 @@ describe('createDelivery', () => {
     const transport = (await import('../transport/index.js')) as unknown as { enqueued: string[] }
     const delivery = createDelivery({
       url: 'https://c.test/b',
-      download: import('../transport/index.js'),
+      load: () => import('../transport/index.js'),
       held: () => true,
       onStart: (sender) => sender.enqueue(message('carried')),
     })
@@ -36,8 +36,23 @@ describe('createDelivery', () => {
     expect((sender as unknown as { held: boolean }).held).toBe(true)
   })
 
+  it('a chunk that failed to download (offline) is tried again at the next start; what waited is kept', async () => {
+    const transport = (await import('../transport/index.js')) as unknown as { enqueued: string[] }
+    transport.enqueued.length = 0
+    let online = false
+    const load = vi.fn(async () => (online ? import('../transport/index.js') : null))
+    const delivery = createDelivery({ url: 'https://c.test/b', load, held: () => false, onStart: () => undefined })
+    delivery.enqueue(message('offline'))
+    expect(await delivery.start()).toBeNull()
+    expect(delivery.waiting().map((m) => m.messageId)).toEqual(['offline'])
+    online = true
+    expect(await delivery.start()).not.toBeNull()
+    expect(load).toHaveBeenCalledTimes(2)
+    expect(transport.enqueued).toEqual(['offline'])
+  })
+
   it('drops what waits on clear (consent denied)', async () => {
-    const delivery = createDelivery({ url: 'https://c.test/b', download: import('../transport/index.js'), held: () => false, onStart: () => undefined })
+    const delivery = createDelivery({ url: 'https://c.test/b', load: () => import('../transport/index.js'), held: () => false, onStart: () => undefined })
     delivery.enqueue(message('x'))
     delivery.clear()
     expect(delivery.waiting()).toEqual([])

@@ -8,8 +8,8 @@ export interface DeliveryOptions {
   /** The collector's absolute URL. */
   url: string
   writeKey?: string
-  /** The delivery chunk, downloading since start-up (a download begun later could fail offline). */
-  download: Promise<DeliveryChunk | null>
+  /** Imports the delivery chunk: null when it failed (offline), and then a later start tries again. */
+  load(): Promise<DeliveryChunk | null>
   /** Consent pending: the sender holds everything in memory (src/transport/sender.ts). */
   held(): boolean
   /** Runs when the sender exists, before what waited is handed to it (carried messages go first). */
@@ -18,12 +18,13 @@ export interface DeliveryOptions {
 
 /**
  * The core's side of delivery. The outbox, batching, retries and the cross-tab sender are a
- * chunk that is not needed before `ready`: it downloads meanwhile, and starts when the page is
- * idle after start-up (the first batch never competes with the host page's own start), or at
- * once when a flush or a consent grant needs it. (Downloading it only at idle was measured and
- * dropped: a page that went offline right after `ready` could never load it again, since a
- * browser keeps a failed module import failed for the page's life.) Messages made before then wait here, in order; a page left before
- * then carries them to the next page like any unsent call (src/api/carry.ts).
+ * chunk that is not needed before `ready`: it downloads when the page is idle after start-up
+ * (the first batch never competes with the host page's own start), or at once when a flush, a
+ * consent grant or the page going to the background needs it. A download that fails (offline)
+ * is tried again at the next of those and when the browser is back online: Chromium no longer
+ * keeps a failed module import failed for the page's life (HTML's module map stores no fetch
+ * failures). Messages made before then wait here, in order; a page left before then carries
+ * them to the next page like any unsent call (src/api/carry.ts).
  */
 export function createDelivery(options: DeliveryOptions) {
   let early: Message[] = []
@@ -39,9 +40,9 @@ export function createDelivery(options: DeliveryOptions) {
     chunk: (): DeliveryChunk | null => chunk,
     /** Loads the chunk, creates the sender and hands it what waited; once. */
     start(): Promise<Sender | null> {
-      starting ??= options.download.then((loaded) => {
+      starting ??= options.load().then((loaded) => {
         chunk = loaded
-        if (!loaded) return null
+        if (!loaded) return (starting = null)
         sender = loaded.createSender({ url: options.url, writeKey: options.writeKey, held: options.held(), outbox: loaded.createOutbox() })
         options.onStart(sender, loaded)
         early.forEach(sender.enqueue)
