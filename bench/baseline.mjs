@@ -43,10 +43,11 @@ const out = [
   '## The no-item page beside the peers',
   '',
   markdown(
-    ['', 'gzip KB', 'JS files', 'requests before ready', 'ready ms', 'script ms Δ', 'task ms Δ', 'long tasks', 'heap Δ KB'],
+    ['', 'gzip KB', 'gzip KB before ready', 'JS files', 'requests before ready', 'ready ms', 'script ms Δ', 'task ms Δ', 'long tasks', 'heap Δ KB'],
     rows.map((r) => [
       `${r.key} ${r.name}`,
       num(kb(r.gzip)),
+      r.gzipBeforeReady === undefined ? '—' : num(kb(r.gzipBeforeReady)),
       r.files.length,
       num(r.requestsBeforeReady.median, 0),
       num(r.readyMs, 0),

@@ -30,6 +30,8 @@ export function summarizePeers(root, keys, names, summary, runs, files) {
       floor: key === 'P0',
       runs: s.runs,
       gzip: js.gzip,
+      // What the page had asked for by the time it was ready (Resource Timing, in the page).
+      gzipBeforeReady: gzipTotalOf(root, before.flat(), files).gzip,
       files: js.files.map((f) => f.path),
       requestsBeforeReady: stats(before.map((b) => b.length)),
       // The most frequent list of what was asked for before ready.
@@ -57,6 +59,7 @@ function mostFrequent(values) {
 
 const columns = [
   ['gzip KB', (r) => num(kb(r.gzip))],
+  ['before ready', (r) => num(kb(r.gzipBeforeReady))],
   ['JS files', (r) => String(r.files.length)],
   ['requests before ready', (r) => num(r.requestsBeforeReady.median, 0)],
   ['ready ms', (r) => num(r.readyMs, 0)],

@@ -76,6 +76,7 @@ export function render({
   )
   say()
   say(`no-item page loads:  ${pages.noItem.gzip} B gzip  (${pages.noItem.files.map(shortPath).join(' + ') || 'no JS requested?'})`)
+  say(`  before ready:       ${pages.noItemBeforeReady.gzip} B gzip  (${pages.noItemBeforeReady.files.map(shortPath).join(' + ') || 'none recorded'})`)
   say(`with an item shown:  ${pages.withItem.gzip} B gzip  (${pages.withItem.files.map(shortPath).join(' + ') || 'no JS requested?'})`)
   say('  = the JS files the page requested in scenario B / C (browser request log), gzip -9 each')
   say()

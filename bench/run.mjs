@@ -208,7 +208,14 @@ const fetchedJs = (key) =>
     runs[key].flatMap((r) => r.requests.filter((q) => q.where === 'page').map((q) => q.path)),
     snapshot,
   )
-const pages = { noItem: fetchedJs('B'), withItem: fetchedJs('C') }
+// JS the page had asked for by the time journeykit.ready resolved (Resource Timing, in the page).
+const beforeReadyJs = (key) =>
+  gzipTotalOf(
+    root,
+    runs[key].flatMap((r) => r.requestsBeforeReady ?? []),
+    snapshot,
+  )
+const pages = { noItem: fetchedJs('B'), noItemBeforeReady: beforeReadyJs('B'), withItem: fetchedJs('C') }
 const summary = summarize(scenarios, runs, traces)
 // The peers against the same blank page A (summarize() takes the deltas from its first key).
 const peerSummary = summarize([scenarios[0], ...peers], runs, traces)

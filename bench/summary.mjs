@@ -73,7 +73,12 @@ export function targetsOf(summary, bytes, pages) {
   const check = (value, test) => (value === null || value === undefined ? null : test(value))
   return [
     { what: 'loader gzip', limit: '≤ 0.7 KB', value: `${loader?.gzip ?? '—'} B`, ok: check(loader?.gzip, (v) => v <= 0.7 * KB) },
-    { what: 'no-item page loads (gzip)', limit: '≤ 7 KB', value: `${pages.noItem.gzip} B`, ok: pages.noItem.files.length ? pages.noItem.gzip <= 7 * KB : null },
+    {
+      what: 'no-item page loads before ready (gzip)',
+      limit: '≤ 7 KB',
+      value: `${pages.noItemBeforeReady.gzip} B`,
+      ok: pages.noItemBeforeReady.files.length ? pages.noItemBeforeReady.gzip <= 7 * KB : null,
+    },
     ...['B', 'C'].flatMap((key) => {
       const s = summary[key]
       return [
