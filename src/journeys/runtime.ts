@@ -54,8 +54,9 @@ const isState = (value: unknown): value is JourneysState =>
 
 /**
  * The browser side of journeys and segments: keeps the visitor's journey state with the
- * visitor (IndexedDB, or memory while consent is pending), and for each call steps it under
- * the cross-tab lock of its key, so that of two tabs only one acts on a step; then does what
+ * visitor (IndexedDB, or memory while consent is pending), and for each call steps it in one
+ * read-write transaction of its key (IndexedDB runs them one tab at a time), so that of two
+ * tabs only one acts on a step; then does what
  * the step decided. Decisions are the stepper's (src/journeys/stepper.ts). Reads what earlier
  * pages left first: one read before the first call runs.
  */

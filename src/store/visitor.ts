@@ -23,8 +23,9 @@ const isVisitor = (value: unknown): value is Visitor => typeof (value as Visitor
 
 /**
  * The visitor of one runtime: who they are and what they did, loaded once from storage.
- * Changes apply in memory at once and are merged into what storage holds under a cross-tab
- * lock, so tabs share one visitor, one visit and one set of counts. Plain values, read when
+ * Changes apply in memory at once and are merged into what storage holds in one read-write
+ * transaction each (src/store/storage.ts), so tabs share one visitor, one visit and one set of
+ * counts. Plain values, read when
  * a call runs: nothing subscribes to them.
  */
 export function createVisitorState(storage: Storage) {
@@ -33,7 +34,7 @@ export function createVisitorState(storage: Storage) {
   let counts = emptyCounts(Date.now())
   // What was counted while nothing may be stored (consent pending), in order, to re-count on grant.
   let unstored: Array<(counts: Counts) => Counts> = []
-  /** One locked read-modify-write of the counts; remembered for a grant when not stored. */
+  /** One read-modify-write of the counts, atomic across tabs; remembered for a grant when not stored. */
   const change = async (apply: (counts: Counts) => Counts, stored: boolean) => {
     if (!stored) unstored.push(apply)
     counts = await storage.update<Counts>(keys.counts, (current) => apply(current ?? counts))
