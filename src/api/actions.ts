@@ -1,4 +1,5 @@
 import type { ItemController } from './items.js'
+import type { createPushStarter } from './push-start.js'
 
 export { createItemController } from './items.js'
 export { createPushStarter } from './push-start.js'
@@ -10,7 +11,6 @@ export { createPushStarter } from './push-start.js'
  * makes the kit from it.
  */
 export interface ActionKit {
-  chunk: typeof import('./actions.js')
   items: ItemController
-  subscription(): Promise<PushSubscriptionJSON | null>
+  push: ReturnType<typeof createPushStarter>
 }

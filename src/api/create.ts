@@ -80,23 +80,22 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // Items and web push live in the actions chunk (src/api/actions.ts), loaded on first need.
   let kit: Promise<ActionKit | null> | null = null
   let loadedKit: ActionKit | null = null
-  let pushStarter: ReturnType<ActionKit['chunk']['createPushStarter']> | null = null
   const actionKit = () =>
     (kit ??= loadChunk('show', 'no rule can act and no item can show', () => import('./actions.js')).then((chunk) => {
       if (!chunk) return null
-      const push = (pushStarter = chunk.createPushStarter({
+      const push = chunk.createPushStarter({
         config: () => loaded.config,
         collectorUrl: () => loaded.collectorUrl,
         mayStore: consent.mayStore,
         visitor: visitor.current,
-      }))
+      })
       const track = (event: string, properties: Record<string, unknown>) => run({ method: 'track', args: [event, properties], moment: now() })
       const items = chunk.createItemController(() => loaded.config, track, options.nonce, push.ask, consent.mayStore)
-      return (loadedKit = { chunk, items, subscription: push.subscription })
+      return (loadedKit = { items, push })
     }))
   const hideItems = () => loadedKit?.items.hideAll()
   /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
-  const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then(() => pushStarter?.start()))
+  const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then((kit) => kit?.push.start()))
   const privacy = createPrivacy({
     consent,
     storage,

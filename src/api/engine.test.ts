@@ -27,9 +27,8 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
     eventWindows: () => eventFactKeys(config),
     journeys: () => null,
     actions: async () => ({
-      chunk: await import('./actions.js'),
       items: { canShow: () => true, show: () => undefined, hideAll: () => undefined },
-      subscription: async () => subscription,
+      push: { start: () => undefined, ask: () => null, subscription: async () => subscription },
     }),
     later: () => undefined,
     debug: null,

@@ -89,10 +89,10 @@ export function createEngine(deps: EngineDeps) {
     let variant: string | null = null
     const pacing = deps.pacing()
     if (rule.variants && pacing) ({ show, name: variant } = pacing.variantOf(rule, visitor.current().anonymousId))
-    const kit = show || rule.push ? await actions() : null
+    if (show || rule.push) await actions()
     if (show && (!kit || pageShows >= limits().perPage || !kit.items.canShow(show))) return
     // §8b: a push rule does nothing for a visitor without a push subscription
-    const subscription = rule.push ? ((await kit?.subscription()) ?? null) : null
+    const subscription = rule.push ? ((await kit?.push.subscription()) ?? null) : null
     if (rule.push && !subscription) return
     if (!(await visitor.claim(rule, Date.now(), limits().perVisit))) return
     if (rule.stage) setStage(rule.stage, rule.id, moment)
@@ -135,7 +135,7 @@ export function createEngine(deps: EngineDeps) {
     visitorId: () => visitor.current().anonymousId,
     track: (event, properties, moment) => track(event, properties, moment),
     set: (change, moment) => applySet(change, null, moment),
-    subscription: async () => (await actions())?.subscription() ?? null,
+    subscription: async () => (await actions())?.push.subscription() ?? null,
     push: requestPush,
     // Journey steps show items under the same limits as rules (per page, per visit, one modal).
     // (The runtime loads the actions chunk before it starts journeys: kit is there.)

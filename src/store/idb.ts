@@ -21,3 +21,17 @@ export const openDatabase = async (name: string, store: string): Promise<IDBData
   request.onupgradeneeded = () => request.result.createObjectStore(store)
   return settled(request)
 }
+
+/**
+ * One connection to database `name`, opened on first use and opened again once the browser
+ * closes it (Safari does), as idb-keyval keeps its own. A failed open stays failed: the callers
+ * then carry on in memory.
+ */
+export const connection = (name: string, store: string) => {
+  let opening: Promise<IDBDatabase> | undefined
+  return (): Promise<IDBDatabase> =>
+    (opening ??= openDatabase(name, store).then((database) => {
+      database.onclose = () => (opening = undefined)
+      return database
+    }))
+}

@@ -1,5 +1,5 @@
 import { databases } from './names.js'
-import { openDatabase, settled } from './idb.js'
+import { connection, settled } from './idb.js'
 
 /**
  * Key-value state in IndexedDB, always mirrored in memory. While it is not durable (consent
@@ -29,15 +29,9 @@ const { name, store } = databases.state
 
 export function createStorage(durable: boolean): Storage {
   const memory = new Map<string, unknown>()
-  let database: Promise<IDBDatabase | null> | undefined
-
-  // Opened on first use, once; null where IndexedDB is missing or denied. A connection the
-  // browser closes (Safari does) is opened again next time.
-  const open = () =>
-    (database ??= openDatabase(name, store).then(
-      (db) => ((db.onclose = () => (database = undefined)), db),
-      () => null,
-    ))
+  // Null where IndexedDB is missing or denied (src/store/idb.ts reopens what the browser closes).
+  const connect = connection(name, store)
+  const open = () => connect().catch(() => null)
   /** One transaction on the store, or null where there is no database to use. */
   const begin = async (mode: IDBTransactionMode) => (await open())?.transaction(store, mode).objectStore(store) ?? null
 

@@ -1,5 +1,5 @@
 import { databases } from '../store/names.js'
-import { openDatabase } from '../store/idb.js'
+import { connection } from '../store/idb.js'
 import type { Message } from './envelope.js'
 
 /** One stored event: its key orders the outbox oldest first (time, then tab sequence). */
@@ -33,13 +33,7 @@ const keyOf = (message: Message) => `${pad(Date.now())}:${(sequence++).toString(
 export function createOutbox(): Outbox {
   let memory: Entry[] | null = null
   const { name, store } = databases.outbox
-  // One connection, opened on first use and again if the browser closes it (as idb-keyval does).
-  let opening: Promise<IDBDatabase> | null = null
-  const open = () =>
-    (opening ??= openDatabase(name, store).then((database) => {
-      database.onclose = () => (opening = null)
-      return database
-    }))
+  const open = connection(name, store)
   /**
    * Runs requests in one transaction and reads their results once it completes: reads made in
    * two transactions can interleave with another tab's write and misalign keys and values.
