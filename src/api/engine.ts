@@ -178,11 +178,13 @@ export function createEngine(deps: EngineDeps) {
     delayed = []
   }
 
-  const track = async (event: string, properties: Record<string, unknown>, moment: Moment, id?: string) => {
+  /** `countedAlready`: the event was counted with what caused it (a new visit's visit_start). */
+  const track = async (event: string, properties: Record<string, unknown>, moment: Moment, id?: string, countedAlready = false) => {
     if (!send('track', { event, properties }, moment, id)) return
     // Counted only once really sent; a message carried from an earlier page never comes here.
     const counted = itemEvents[event]
-    await visitor.countEvent(event, moment.time, counted && typeof properties.item === 'string' ? [properties.item, counted] : null, deps.storing())
+    if (!countedAlready)
+      await visitor.countEvent(event, moment.time, counted && typeof properties.item === 'string' ? [properties.item, counted] : null, deps.storing())
     for (const [stage, mapping] of Object.entries(deps.config()?.stages ?? {})) {
       if (mapping?.on === event) setStage(stage as Stage, null, moment)
     }
@@ -200,7 +202,8 @@ export function createEngine(deps: EngineDeps) {
     deps.onPageView()
     if (newVisit) {
       const visit = visitor.counts().visit!
-      await track('visit_start', { visit: visit.count, referrer: visit.referrer, ...prefixed(visit.utm) }, moment)
+      // Counted with the page view (store/visit.ts countPageView), in one transaction.
+      await track('visit_start', { visit: visit.count, referrer: visit.referrer, ...prefixed(visit.utm) }, moment, undefined, true)
     }
     if (!send('page', messageOfCall(call)!.fields, moment, call.id)) return
     await evaluate('page_view', moment, (call.args[0] ?? {}) as Record<string, unknown>)

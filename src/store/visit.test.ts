@@ -22,6 +22,15 @@ describe('the visit clock', () => {
     expect(next.counts.visit).toMatchObject({ count: 1, pageviews: 3, startedAt: t0 })
   })
 
+  it("counts a new visit's visit_start with its page view, once per visit", () => {
+    let counts = countPageView(emptyCounts(t0), view('/'), t0).counts
+    counts = countPageView(counts, view('/a'), t0 + minutes(1)).counts
+    expect(countWithin(counts.events?.visit_start, null, t0 + minutes(1))).toBe(1)
+    expect(countWithin(counts.events?.page_view, null, t0 + minutes(1))).toBe(2)
+    counts = countPageView(counts, view('/'), t0 + minutes(90)).counts
+    expect(countWithin(counts.events?.visit_start, null, t0 + minutes(90))).toBe(2)
+  })
+
   it('starts visit 2 after 30 minutes without activity, with the new UTM and referrer', () => {
     let counts = countPageView(emptyCounts(t0), view('/', { source: 'ads' }, 'https://search.example/'), t0).counts
     const next = countPageView(counts, view('/', { source: 'mail' }), t0 + visitTimeoutMs)

@@ -67,7 +67,10 @@ export function countPageView(
       .slice(0, paths.length - maxPages)
       .forEach((path) => delete pages[path])
   }
-  const events = countEvent(counts.events, 'page_view', now)
+  // A new visit's `visit_start` is counted here too, in the page view's own transaction: the
+  // page view's rules then decide on the counts of that page view, not on a count another tab
+  // wrote while this one was still counting its visit_start.
+  const events = countEvent(newVisit ? countEvent(counts.events, 'visit_start', now) : counts.events, 'page_view', now)
   return { counts: { ...counts, pageviews: counts.pageviews + 1, visit, pages, events }, newVisit }
 }
 
