@@ -1,11 +1,12 @@
+import type { Page } from '@playwright/test'
 import { test, expect, runtimeReady, sealed, collectConsole } from './fixtures.js'
 
 // Issue 11: the start path is the loader, the config and the start chunk; delivery downloads when
 // the page is idle after ready, and nothing made before then is lost. A config sealed by
 // `npx journeykit build` needs no validator (sealed.spec.ts has the other kind).
 
-test('before ready the page needs the config and the start chunk only; delivery, downloaded once the page is idle, sends by itself', async ({ page, site }) => {
-  // When ready resolved, on the page's own clock, beside when each script request started.
+/** Watches when `ready` resolves, on the page's own clock, to compare with each script's request. */
+async function timeReady(page: Page) {
   await page.addInitScript(() => {
     const w = window as any
     const wait = setInterval(() => {
@@ -14,24 +15,47 @@ test('before ready the page needs the config and the start chunk only; delivery,
       w.journeykit.ready.then(() => (w.readyAt = performance.now()))
     }, 1)
   })
-  const url = await site.serve(page, { config: sealed({ version: 1, rules: [{ id: 'welcome', on: 'page_view', track: 'welcomed' }] }) })
+}
+
+/** The runtime's scripts asked for before `ready`, and all of them so far. */
+const scriptsOf = (page: Page) =>
+  page.evaluate(() => {
+    const readyAt = (window as any).readyAt as number
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/dist/'))
+      .map((entry) => ({ path: new URL(entry.name).pathname, startTime: entry.startTime }))
+    return { beforeReady: scripts.filter((s) => s.startTime < readyAt).map((s) => s.path), all: scripts.map((s) => s.path) }
+  })
+
+test('before ready the page needs the config and the start chunk only; delivery, downloaded once the page is idle, sends by itself', async ({ page, site }) => {
+  await timeReady(page)
+  // The bench's page: a rule that does not act on this page.
+  const url = await site.serve(page, {
+    config: sealed({ version: 1, rules: [{ id: 'welcome', on: 'page_view', if: { 'page.path': '/never' }, track: 'welcomed' }] }),
+  })
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.track('made_before_delivery'))
-  // No flush: the idle-time start of delivery sends the page view, the rule's event and this one.
+  // No flush: the idle-time start of delivery sends the page view and this event.
   const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'made_before_delivery'), { flush: false, timeout: 30_000 })
-  expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'page', 'welcomed', 'made_before_delivery'])
-  const { readyAt, scripts } = await page.evaluate(() => ({
-    readyAt: (window as any).readyAt as number,
-    scripts: performance
-      .getEntriesByType('resource')
-      .filter((entry) => entry.name.includes('/dist/'))
-      .map((entry) => ({ path: new URL(entry.name).pathname, startTime: entry.startTime })),
-  }))
+  expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'page', 'made_before_delivery'])
+  const scripts = await scriptsOf(page)
   // No script waits for another to run first, and delivery comes after ready; a sealed config
   // skips the validator chunk.
-  expect(scripts.filter((s) => s.startTime < readyAt).map((s) => s.path)).toEqual(['/dist/loader.js', '/dist/core.js'])
-  expect(scripts.map((s) => s.path)).toContain('/dist/delivery.js')
+  expect(scripts.beforeReady).toEqual(['/dist/loader.js', '/dist/core.js'])
+  expect(scripts.all).toContain('/dist/delivery.js')
+  expect(scripts.all).not.toContain('/dist/actions.js')
+})
+
+test('a rule that acts on the page view brings the actions chunk before ready, and nothing more', async ({ page, site }) => {
+  await timeReady(page)
+  const url = await site.serve(page, { config: sealed({ version: 1, rules: [{ id: 'welcome', on: 'page_view', track: 'welcomed' }] }) })
+  await page.goto(url)
+  await runtimeReady(page)
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'welcomed'), { flush: false, timeout: 30_000 })
+  expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'page', 'welcomed'])
+  expect((await scriptsOf(page)).beforeReady).toEqual(['/dist/loader.js', '/dist/core.js', '/dist/actions.js'])
 })
 
 test('offline from ready on: the delivery chunk that failed to download is fetched again once back online, and the events arrive', async ({

@@ -77,22 +77,21 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const run = (call: CapturedCall) => calls.run(call)
   // Messages of running calls already handed to the outbox: a page going away carries the rest.
   const handedOver = new Set<string>()
-  // Items and web push live in the actions chunk (src/api/actions.ts), loaded on first need.
+  // What rules and steps do (items, push, caps) lives in the actions chunk, loaded on first need.
   let kit: Promise<ActionKit | null> | null = null
   let loadedKit: ActionKit | null = null
   const actionKit = () =>
-    (kit ??= loadChunk('show', 'no rule can act and no item can show', () => import('./actions.js')).then((chunk) => {
-      if (!chunk) return null
-      const push = chunk.createPushStarter({
-        config: () => loaded.config,
-        collectorUrl: () => loaded.collectorUrl,
-        mayStore: consent.mayStore,
-        visitor: visitor.current,
-      })
-      const track = (event: string, properties: Record<string, unknown>) => run({ method: 'track', args: [event, properties], moment: now() })
-      const items = chunk.createItemController(() => loaded.config, track, options.nonce, push.ask, consent.mayStore)
-      return (loadedKit = { items, push })
-    }))
+    (kit ??= loadChunk('show', 'no rule or journey step can act, and no item can show', () => import('./actions.js')).then(
+      (chunk) =>
+        chunk &&
+        (loadedKit = chunk.createActionKit({
+          core: engine.core,
+          collectorUrl: () => loaded.collectorUrl,
+          mayStore: consent.mayStore,
+          nonce: options.nonce,
+          track: (event, properties) => run({ method: 'track', args: [event, properties], moment: now() }),
+        })),
+    ))
   const hideItems = () => loadedKit?.items.hideAll()
   /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
   const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then((kit) => kit?.push.start()))
@@ -194,7 +193,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // Nothing is stored or sent from here on; erasing what earlier pages stored runs meanwhile.
     if (gpcSignalled() && config?.privacy?.respectGPC !== false) void privacy.deny()
     if (consent.mayStore()) storage.makeDurable()
-    const kitForJourneys = !preview && config?.journeys ? engine.actions() : null
+    const kitForJourneys = !preview && (config?.journeys || config?.segments) ? actionKit() : null
     const timeout = parseDuration(config?.visitTimeout)
     if (timeout) visitor.setVisitTimeout(timeout)
     await visitor.load()
@@ -211,11 +210,11 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     }
     loaded.rules = indexRules(runnable)
     if (!preview && (config?.journeys || config?.segments)) {
-      // Already loaded by the config's validation: no round of its own.
-      // Steps that show items need the actions chunk, asked for with the visitor's state.
-      const [chunk] = await Promise.all([loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js')), kitForJourneys])
+      // Already loaded by the config's validation: no round of its own. Steps act through the
+      // actions chunk, asked for with the visitor's state.
+      const [chunk, kit] = await Promise.all([loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js')), kitForJourneys])
       const tick = () => run({ method: 'tick', args: [], moment: now() })
-      loaded.journeys = (await chunk?.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks: engine.hooks, tick, debug })) ?? null
+      if (kit) loaded.journeys = (await chunk?.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks: kit.hooks, tick, debug })) ?? null
     }
     const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url

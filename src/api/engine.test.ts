@@ -9,6 +9,7 @@ import { indexRules } from '../rules/evaluate.js'
 import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { createEngine } from './engine.js'
+import { createActs } from './act.js'
 import { eventFactKeys } from './facts.js'
 
 function engineFor(config: Config, subscription: PushSubscriptionJSON | null = null) {
@@ -26,10 +27,11 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
     regex: () => null,
     eventWindows: () => eventFactKeys(config),
     journeys: () => null,
-    actions: async () => ({
-      items: { canShow: () => true, show: () => undefined, hideAll: () => undefined },
-      push: { start: () => undefined, ask: () => null, subscription: async () => subscription },
-    }),
+    actions: async () => {
+      const items = { canShow: () => true, show: () => undefined, hideAll: () => undefined }
+      const push = { start: () => undefined, ask: () => null, subscription: async () => subscription }
+      return { items, push, ...createActs(engine.core, items, push) }
+    },
     later: () => undefined,
     debug: null,
   })

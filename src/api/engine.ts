@@ -1,10 +1,11 @@
-import type { Config, PushAction, Rule, Stage } from '../config/types.js'
+import type { Config, Rule, Stage } from '../config/types.js'
 import type { ItemCounts } from '../store/visit.js'
 import type { CapturedCall, Moment } from './types.js'
 import type { Message, MessageType } from '../transport/envelope.js'
 import type { VisitorState } from '../store/visitor.js'
 import type { ActionKit } from './actions.js'
-import type { EngineHooks, JourneyRuntime } from '../journeys/runtime.js'
+import type { JourneyRuntime } from '../journeys/runtime.js'
+import type { EngineCore } from './act.js'
 import { decide, type RuleIndex } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
 import { isLaterStage } from '../rules/stages.js'
@@ -36,7 +37,7 @@ export interface EngineDeps {
   regex(): typeof import('../rules/regex.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
-  /** Items and push (src/api/actions.ts): a chunk loaded on first need; null if it failed to load. */
+  /** What rules and steps do (src/api/actions.ts): a chunk loaded on first need; null if it failed to load. */
   actions(): Promise<ActionKit | null>
   /** Journeys and segments, loaded when the config has some (else null). */
   journeys(): JourneyRuntime | null
@@ -74,48 +75,12 @@ export function createEngine(deps: EngineDeps) {
       void visitor.countEvent('stage_changed', moment.time, null, deps.storing())
   }
 
-  // Items rules showed on this page view (limits.perPage) and actions waiting on a `delay`.
-  let pageShows = 0
+  // Page views counted by this runtime (items shown per page start afresh), and actions waiting on a `delay`.
+  let pageViews = 0
   let delayed: Array<ReturnType<typeof setTimeout>> = []
-  const limits = () => ({ perPage: 2, perVisit: 5, ...deps.config()?.limits })
 
-  // The actions chunk, once loaded: rules that only track, set or move the stage never need it.
-  let kit: ActionKit | null = null
-  const actions = async () => (kit = await deps.actions())
-
-  /** Does what a rule says, if its caps allow it now. */
-  const act = async (rule: Rule, moment: Moment) => {
-    let show = rule.show
-    let variant: string | null = null
-    const pacing = deps.pacing()
-    if (rule.variants && pacing) ({ show, name: variant } = pacing.variantOf(rule, visitor.current().anonymousId))
-    if (show || rule.push) await actions()
-    if (show && (!kit || pageShows >= limits().perPage || !kit.items.canShow(show))) return
-    // §8b: a push rule does nothing for a visitor without a push subscription
-    const subscription = rule.push ? ((await kit?.push.subscription()) ?? null) : null
-    if (rule.push && !subscription) return
-    if (!(await visitor.claim(rule, Date.now(), limits().perVisit))) return
-    if (rule.stage) setStage(rule.stage, rule.id, moment)
-    if (show) {
-      pageShows++
-      kit!.items.show(show, { rule: rule.id, variant })
-    }
-    if (rule.track) await track(rule.track, { rule: rule.id }, moment)
-    if (rule.set) applySet(rule.set, rule.id, moment)
-    if (rule.push) await requestPush(rule.push, subscription!, { rule: rule.id }, moment)
-  }
-
-  /** §8b: `push_requested`, the whole request for the collector side to send at `sendAt`. */
-  const requestPush = (push: PushAction, subscription: PushSubscriptionJSON, about: Record<string, unknown>, moment: Moment) => {
-    const { after, cancelOn = [], ...payload } = push
-    const sendAt = new Date(moment.time + (parseDuration(after) ?? 0)).toISOString()
-    return track('push_requested', { push: payload, sendAt, cancelOn, subscription, ...about }, moment)
-  }
-
-  const applySet = ({ stage, ...traits }: { stage?: unknown; [trait: string]: unknown }, rule: string | null, moment: Moment) => {
-    if (stage) setStage(stage as Stage, rule, moment, true)
-    if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.current().traits, ...traits } })
-  }
+  /** Does what a rule says, in the actions chunk (which reports it if it cannot load). */
+  const act = async (rule: Rule, moment: Moment) => (await deps.actions())?.act(rule, moment)
 
   const factsNow = (moment: Moment, event: Record<string, unknown>) => ({
     ...buildFacts(
@@ -129,23 +94,15 @@ export function createEngine(deps: EngineDeps) {
     ...deps.journeys()?.facts(),
   })
 
-  /** What the journeys chunk may use: the facts of a call and the actions rules have. */
-  const hooks: EngineHooks = {
-    facts: factsNow,
-    visitorId: () => visitor.current().anonymousId,
+  /** What the actions chunk builds on (src/api/act.ts). */
+  const core: EngineCore = {
+    visitor,
+    config: deps.config,
+    pacing: deps.pacing,
     track: (event, properties, moment) => track(event, properties, moment),
-    set: (change, moment) => applySet(change, null, moment),
-    subscription: async () => (await actions())?.push.subscription() ?? null,
-    push: requestPush,
-    // Journey steps show items under the same limits as rules (per page, per visit, one modal).
-    // (The runtime loads the actions chunk before it starts journeys: kit is there.)
-    mayShow: (item) => pageShows < limits().perPage && (visitor.counts().visit?.shows ?? 0) < limits().perVisit && !!kit?.items.canShow(item),
-    async show(item, about, moment) {
-      const items = (await actions())?.items
-      if (!items || !(await visitor.claim({ id: `journey:${about.journey}`, on: '', show: item }, moment.time, limits().perVisit))) return
-      pageShows++
-      items.show(item, { rule: null, variant: null, ...about })
-    },
+    setStage,
+    facts: factsNow,
+    pageViews: () => pageViews,
   }
 
   const evaluate = async (key: string, moment: Moment, event: Record<string, unknown>) => {
@@ -198,7 +155,7 @@ export function createEngine(deps: EngineDeps) {
     await visitor.refresh()
     const newVisit = await visitor.countPageView(view, moment.time, deps.storing())
     cancelDelays()
-    pageShows = 0
+    pageViews++
     deps.onPageView()
     if (newVisit) {
       const visit = visitor.counts().visit!
@@ -229,8 +186,7 @@ export function createEngine(deps: EngineDeps) {
     await deps.journeys()?.regroup(moment)
   }
 
-  /** `actions`: loads the actions chunk ahead (journeys' show steps ask `mayShow` without waiting). */
-  return { perform, cancelDelays, hooks, actions }
+  return { perform, cancelDelays, core }
 }
 
 /** Starts the UI chunk's download; showing it later (src/api/items.ts) reports a failure. */

@@ -18,6 +18,8 @@ export interface PushStartDeps {
  * soft ask's Allow handler. Starts at most once, as soon as the config is read and consent
  * is given.
  */
+export type PushStarter = ReturnType<typeof createPushStarter>
+
 export function createPushStarter(deps: PushStartDeps) {
   let started = false
   let ask: AskPush | null = null

@@ -4,13 +4,12 @@ import type { Counts } from '../store/visit.js'
 import type { Effect } from '../journeys/stepper.js'
 import { matchQuery } from '../rules/match.js'
 import { testRegex } from '../rules/regex.js'
-import { isCapped } from '../rules/frequency.js'
 
 /**
  * Loaded only with data-debug or ?journeykit_debug=1: one collapsed console group per
  * trigger, with each rule's conditions, schedule and cap as they stood.
  */
-export function logDecisions(
+export async function logDecisions(
   trigger: string,
   candidates: Rule[],
   facts: Facts,
@@ -18,7 +17,9 @@ export function logDecisions(
   now: number,
   // the pacing chunk's, when some rule has a schedule (importing it here would split it in pieces)
   isScheduled: (schedule: Schedule | undefined, now: number) => boolean = () => true,
-): void {
+): Promise<void> {
+  // The caps live in the actions chunk: imported here, they would be a chunk of their own.
+  const { isCapped } = await import('../api/actions.js')
   console.groupCollapsed(`journeykit: ${trigger} — ${candidates.length} rule(s)`)
   for (const rule of candidates) {
     const conditions = Object.entries(rule.if ?? {}).map(([key, condition]) => ({ key, condition, holds: matchQuery({ [key]: condition }, facts, testRegex) }))

@@ -4,8 +4,6 @@ import type { Storage } from './storage.js'
 import { keys } from './names.js'
 import { countPageView, emptyCounts, touchVisit, visitTimeoutMs, type Counts, type ItemCounts } from './visit.js'
 import { countEvent } from './event-counts.js'
-import type { Rule } from '../config/types.js'
-import { historyLength, isCapped } from '../rules/frequency.js'
 import type { Utm } from '../track/utm.js'
 
 export interface Visitor {
@@ -34,10 +32,12 @@ export function createVisitorState(storage: Storage) {
   let counts = emptyCounts(Date.now())
   // What was counted while nothing may be stored (consent pending), in order, to re-count on grant.
   let unstored: Array<(counts: Counts) => Counts> = []
-  /** One read-modify-write of the counts, atomic across tabs; remembered for a grant when not stored. */
-  const change = async (apply: (counts: Counts) => Counts, stored: boolean) => {
+  /** One read-modify-write of the counts, atomic across tabs. */
+  const write = async (apply: (counts: Counts) => Counts) => void (counts = await storage.update<Counts>(keys.counts, (current) => apply(current ?? counts)))
+  /** A write remembered for a grant when not stored. */
+  const change = (apply: (counts: Counts) => Counts, stored: boolean) => {
     if (!stored) unstored.push(apply)
-    counts = await storage.update<Counts>(keys.counts, (current) => apply(current ?? counts))
+    return write(apply)
   }
   let persisted = Promise.resolve()
   let justLoaded = false
@@ -101,26 +101,8 @@ export function createVisitorState(storage: Storage) {
       }, stored)
       return newVisit
     },
-    /**
-     * Records that a rule acts now, unless its frequency cap or the visit's item limit says
-     * no. Check and record are one locked step: of two tabs, only one gets a `once`.
-     */
-    async claim(rule: Rule, now: number, perVisit: number): Promise<boolean> {
-      let granted = false
-      counts = await storage.update<Counts>(keys.counts, (stored) => {
-        const current = stored ?? counts
-        const history = current.rules?.[rule.id] ?? []
-        const visit = current.visit
-        const shows = (rule.show || rule.variants) && visit ? (visit.shows ?? 0) : 0
-        granted = !isCapped(rule.frequency, history, now, visit?.startedAt ?? now) && shows < perVisit
-        if (!granted) return current
-        const next = { ...current }
-        if (rule.frequency) next.rules = { ...current.rules, [rule.id]: [...history, now].slice(-historyLength(rule.frequency)) }
-        if ((rule.show || rule.variants) && visit) next.visit = { ...visit, shows: shows + 1 }
-        return next
-      })
-      return granted
-    },
+    /** One read-modify-write of the counts as storage holds them, atomic across tabs (a claim under caps). */
+    writeCounts: write,
     /**
      * Counts an event the page sent (`events.<name>`) and, for an item's event, what the visitor
      * did with it (`item.<id>.shown|dismissed|converted`): one write.

@@ -1,0 +1,111 @@
+import type { Config, PushAction, Rule, Stage } from '../config/types.js'
+import type { Facts } from '../rules/facts.js'
+import type { EngineHooks } from '../journeys/runtime.js'
+import type { VisitorState } from '../store/visitor.js'
+import type { Counts } from '../store/visit.js'
+import type { Moment } from './types.js'
+import type { ItemController } from './items.js'
+import type { PushStarter } from './push-start.js'
+import { parseDuration } from '../rules/duration.js'
+import { historyLength, isCapped } from '../rules/frequency.js'
+
+/** What the start chunk's engine (src/api/engine.ts) lends the actions chunk. */
+export interface EngineCore {
+  visitor: VisitorState
+  config(): Config | null
+  /** Schedules and variants, loaded when some rule has them (else null). */
+  pacing(): typeof import('../rules/pacing.js') | null
+  /** Sends an event and runs what it triggers, as a tracked call does. */
+  track(event: string, properties: Record<string, unknown>, moment: Moment): Promise<void>
+  /** Moves the visitor's stage: forwards only, unless `backwards` (a `set`). */
+  setStage(to: Stage, rule: string | null, moment: Moment, backwards?: boolean): void
+  facts(moment: Moment, event: Record<string, unknown>): Facts
+  /** How many page views this runtime has counted: items shown per page start afresh with each. */
+  pageViews(): number
+}
+
+/**
+ * What rules and journey steps do beyond counting, in the actions chunk: claim the rule under
+ * its frequency cap and the visit's item limit, move the stage, show, track, set, and request a
+ * push (§8b). A page whose rules never act never downloads it.
+ */
+export function createActs(core: EngineCore, items: ItemController, push: PushStarter) {
+  const { visitor } = core
+  const limits = () => ({ perPage: 2, perVisit: 5, ...core.config()?.limits })
+  // Items shown on the current page view (limits.perPage).
+  let shown = { page: -1, count: 0 }
+  const shownOnPage = () => (shown.page === core.pageViews() ? shown.count : 0)
+  const countShown = () => void (shown = { page: core.pageViews(), count: shownOnPage() + 1 })
+
+  /**
+   * Records that a rule acts now, unless its frequency cap or the visit's item limit says no.
+   * Check and record are one read-write transaction: of two tabs, only one gets a `once`.
+   */
+  const claim = async (rule: Rule, now: number): Promise<boolean> => {
+    let granted = false
+    await visitor.writeCounts((current: Counts) => {
+      const history = current.rules?.[rule.id] ?? []
+      const visit = current.visit
+      const shows = (rule.show || rule.variants) && visit ? (visit.shows ?? 0) : 0
+      granted = !isCapped(rule.frequency, history, now, visit?.startedAt ?? now) && shows < limits().perVisit
+      if (!granted) return current
+      const next = { ...current }
+      if (rule.frequency) next.rules = { ...current.rules, [rule.id]: [...history, now].slice(-historyLength(rule.frequency)) }
+      if ((rule.show || rule.variants) && visit) next.visit = { ...visit, shows: shows + 1 }
+      return next
+    })
+    return granted
+  }
+
+  /** §8b: `push_requested`, the whole request for the collector side to send at `sendAt`. */
+  const requestPush = (action: PushAction, subscription: PushSubscriptionJSON, about: Record<string, unknown>, moment: Moment) => {
+    const { after, cancelOn = [], ...payload } = action
+    const sendAt = new Date(moment.time + (parseDuration(after) ?? 0)).toISOString()
+    return core.track('push_requested', { push: payload, sendAt, cancelOn, subscription, ...about }, moment)
+  }
+
+  const applySet = ({ stage, ...traits }: { stage?: unknown; [trait: string]: unknown }, rule: string | null, moment: Moment) => {
+    if (stage) core.setStage(stage as Stage, rule, moment, true)
+    if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.current().traits, ...traits } })
+  }
+
+  /** Does what a rule says, if its caps allow it now. */
+  const act = async (rule: Rule, moment: Moment) => {
+    let show = rule.show
+    let variant: string | null = null
+    const pacing = core.pacing()
+    if (rule.variants && pacing) ({ show, name: variant } = pacing.variantOf(rule, visitor.current().anonymousId))
+    if (show && (shownOnPage() >= limits().perPage || !items.canShow(show))) return
+    // §8b: a push rule does nothing for a visitor without a push subscription
+    const subscription = rule.push ? await push.subscription() : null
+    if (rule.push && !subscription) return
+    if (!(await claim(rule, Date.now()))) return
+    if (rule.stage) core.setStage(rule.stage, rule.id, moment)
+    if (show) {
+      countShown()
+      items.show(show, { rule: rule.id, variant })
+    }
+    if (rule.track) await core.track(rule.track, { rule: rule.id }, moment)
+    if (rule.set) applySet(rule.set, rule.id, moment)
+    if (rule.push) await requestPush(rule.push, subscription!, { rule: rule.id }, moment)
+  }
+
+  /** What the journeys chunk may use: the facts of a call and the actions rules have. */
+  const hooks: EngineHooks = {
+    facts: core.facts,
+    visitorId: () => visitor.current().anonymousId,
+    track: core.track,
+    set: (change, moment) => applySet(change, null, moment),
+    subscription: push.subscription,
+    push: requestPush,
+    // Journey steps show items under the same limits as rules (per page, per visit, one modal).
+    mayShow: (item) => shownOnPage() < limits().perPage && (visitor.counts().visit?.shows ?? 0) < limits().perVisit && items.canShow(item),
+    async show(item, about, moment) {
+      if (!(await claim({ id: `journey:${about.journey}`, on: '', show: item }, moment.time))) return
+      countShown()
+      items.show(item, { rule: null, variant: null, ...about })
+    },
+  }
+
+  return { act, hooks }
+}
