@@ -196,7 +196,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     const kitForJourneys = !preview && (config?.journeys || config?.segments) ? actionKit() : null
     const timeout = parseDuration(config?.visitTimeout)
     if (timeout) visitor.setVisitTimeout(timeout)
-    await visitor.load()
+    await (early ?? visitor.load())
     visitorLoaded = true
     let runnable = preview ? [] : (config?.rules ?? [])
     if (runnable.some((rule) => rule.schedule || rule.variants)) {
@@ -263,6 +263,10 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // Back online: a delivery chunk that could not download before is tried again.
     listen(window, 'online', () => void loaded.delivery?.start())
   }
+  // The visitor is read while the config downloads, when that may be stored: not while consent
+  // is pending, nor under Global Privacy Control (the config says whether it counts). Set after
+  // the queued calls ran (below): a queued denial has erased by then.
+  let early: Promise<void> | null = null
   const ready = start().catch((err) => reportError('init', err))
 
   const api = createPublicApi({
@@ -291,5 +295,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     api.push(call)
   }
   replaying = null
+  if (consent.mayStore() && !gpcSignalled()) {
+    storage.makeDurable()
+    early = visitor.load()
+  }
   return api
 }

@@ -41,6 +41,19 @@ describe('createStorage on IndexedDB', () => {
     expect(await createStorage(true).readMany(['jk:v1:counts', 'jk:v1:none'])).toEqual([{ firstSeen: 1, pageviews: 3, visit: null, pages: {} }, undefined])
   })
 
+  it('a reset (a denial) while the visitor is being read wins: the stored visitor does not come back', async () => {
+    await createStorage(true).update('jk:v1:visitor', () => ({ anonymousId: 'stored-1', userId: 'u', traits: {}, stage: 'purchase' }))
+    const { createVisitorState } = await import('./visitor.js')
+    const storage = createStorage(true)
+    const tab = createVisitorState(storage)
+    const loading = tab.load() // the runtime reads the visitor while the config downloads
+    tab.reset() // consent('denied') arrives meanwhile (its erasing may come after the read)
+    const fresh = tab.current().anonymousId
+    await loading
+    expect(tab.current().anonymousId).toBe(fresh)
+    expect(tab.current().userId).toBeNull()
+  })
+
   it('persists durable state where another tab (another storage) reads it', async () => {
     const tabA = createStorage(true)
     await tabA.update<number>('jk:v1:n', (n) => (n ?? 0) + 1)

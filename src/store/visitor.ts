@@ -41,6 +41,8 @@ export function createVisitorState(storage: Storage) {
   }
   let persisted = Promise.resolve()
   let justLoaded = false
+  // Bumped by reset: a read started before a reset (a denial) must not bring the old visitor back.
+  let resets = 0
   const queue = (work: () => Promise<unknown>) => {
     persisted = persisted.then(work).then(
       () => undefined,
@@ -68,7 +70,9 @@ export function createVisitorState(storage: Storage) {
      * transaction of its own: two tabs opened at once by a new visitor agree on one id.
      */
     async load(): Promise<void> {
+      const before = resets
       const [storedVisitor, storedCounts] = (await storage.readMany([keys.visitor, keys.counts, keys.journeys])) as [unknown, Counts | undefined]
+      if (resets !== before) return
       const current = visitor
       visitor = isVisitor(storedVisitor)
         ? { ...newVisitor(), ...storedVisitor }
@@ -130,6 +134,7 @@ export function createVisitorState(storage: Storage) {
       return changes
     },
     reset(): void {
+      resets++
       visitor = newVisitor()
       counts = emptyCounts(Date.now())
       unstored = []
