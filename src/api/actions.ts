@@ -3,19 +3,10 @@ import type { EngineHooks } from '../journeys/runtime.js'
 import type { Moment } from './types.js'
 import { createItemController, type ItemController } from './items.js'
 import { createPushStarter, type PushStarter } from './push-start.js'
-import { createActs, type EngineCore } from './act.js'
+import type { Runtime } from './runtime.js'
+import { createActs } from './act.js'
 
 export { isCapped } from '../rules/frequency.js'
-
-export interface ActionKitDeps {
-  core: EngineCore
-  collectorUrl(): string | null
-  /** Consent granted: push may register, and a soft ask may show. */
-  mayStore(): boolean
-  nonce: string | undefined
-  /** Tracks what the visitor does with an item, in line with the other calls. */
-  track(event: string, properties: Record<string, unknown>): void
-}
 
 /**
  * The actions chunk (`actions.js`): what rules and journey steps do beyond counting — claim
@@ -31,9 +22,10 @@ export interface ActionKit {
   hooks: EngineHooks
 }
 
-export function createActionKit(deps: ActionKitDeps): ActionKit {
-  const { core } = deps
-  const push = createPushStarter({ config: core.config, collectorUrl: deps.collectorUrl, mayStore: deps.mayStore, visitor: core.visitor.current })
-  const items = createItemController(core.config, deps.track, deps.nonce, push.ask, deps.mayStore)
+export function createActionKit(rt: Runtime): ActionKit {
+  const { core, consent, loaded } = rt
+  const push = createPushStarter({ config: core.config, collectorUrl: () => loaded.collectorUrl, mayStore: consent.mayStore, visitor: core.visitor.current })
+  const track = (event: string, properties: Record<string, unknown>) => rt.call('track', event, properties)
+  const items = createItemController(core.config, track, rt.options.nonce, push.ask, consent.mayStore)
   return { items, push, ...createActs(core, items, push) }
 }

@@ -1,10 +1,7 @@
-import type { Config } from '../config/types.js'
-import type { Watcher } from '../track/triggers.js'
 import type { CapturedCall, JourneyKit, Moment, RuntimeOptions } from './types.js'
 import type { Message } from '../transport/envelope.js'
-import type { JourneyRuntime } from '../journeys/runtime.js'
 import { loadConfig } from '../config/load.js'
-import { indexRules, type RuleIndex } from '../rules/evaluate.js'
+import { indexRules } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
 import { usesRegex } from '../rules/match.js'
 import { createStorage } from '../store/storage.js'
@@ -17,13 +14,14 @@ import { reportError } from '../lib/log.js'
 import { listen } from '../lib/listen.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { createConsent, gpcSignalled, initialConsent } from './consent.js'
-import { createPrivacy } from './privacy.js'
+import { keys } from '../store/names.js'
+import type { Loaded, Runtime } from './runtime.js'
 import { createCallQueue } from './calls.js'
 import { carriedFrom, carryMessages } from './carry.js'
 import { createEmitter } from './emitter.js'
 import { createEngine, prefetchUi, type EngineDeps } from './engine.js'
 import { buildMessage } from './message.js'
-import { eventFactKeys, type EventWindows } from './facts.js'
+import { eventFactKeys } from './facts.js'
 import type { ActionKit } from './actions.js'
 import { createPublicApi } from './public-api.js'
 import { createDelivery, whenIdle } from './delivery.js'
@@ -32,19 +30,6 @@ import { createDelivery, whenIdle } from './delivery.js'
 export interface QueuedCall {
   call: unknown
   moment: Moment
-}
-
-/** What `start` loads once; read by the parts through getters. */
-interface Loaded {
-  config: Config | null
-  rules: RuleIndex
-  pacing: typeof import('../rules/pacing.js') | null
-  regex: typeof import('../rules/regex.js') | null
-  delivery: ReturnType<typeof createDelivery> | null
-  collectorUrl: string | null
-  triggers: Watcher | null
-  journeys: JourneyRuntime | null
-  events: EventWindows
 }
 
 /**
@@ -75,6 +60,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
 
   const calls = createCallQueue((call) => perform(call))
   const run = (call: CapturedCall) => calls.run(call)
+  const call = (method: string, ...args: unknown[]) => run({ method, args, moment: now() })
   // Messages of running calls already handed to the outbox: a page going away carries the rest.
   const handedOver = new Set<string>()
   // What rules and steps do (items, push, caps) lives in the actions chunk, loaded on first need.
@@ -82,34 +68,28 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   let loadedKit: ActionKit | null = null
   const actionKit = () =>
     (kit ??= loadChunk('show', 'no rule or journey step can act, and no item can show', () => import('./actions.js')).then(
-      (chunk) =>
-        chunk &&
-        (loadedKit = chunk.createActionKit({
-          core: engine.core,
-          collectorUrl: () => loaded.collectorUrl,
-          mayStore: consent.mayStore,
-          nonce: options.nonce,
-          track: (event, properties) => run({ method: 'track', args: [event, properties], moment: now() }),
-        })),
+      (chunk) => chunk && (loadedKit = chunk.createActionKit(rt)),
     ))
   const hideItems = () => loadedKit?.items.hideAll()
   /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
   const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then((kit) => kit?.push.start()))
-  const privacy = createPrivacy({
-    consent,
-    storage,
-    visitor,
-    startDelivery: async () => (await loaded.delivery?.start()) ?? null,
-    clearDelivery: () => loaded.delivery?.clear(),
-    hideItems,
-    cancelWaitingGrant: () => calls.drop((call) => call.method === 'grant'),
-    forgetJourneys: () => loaded.journeys?.forget(),
-    onGranted: () => {
-      const sender = loaded.delivery?.sender()
-      if (sender) loaded.delivery?.chunk()?.sendCarried(sender, identity())
-      startPush()
-    },
-  })
+  const consentChunk = (consequence: string) => loadChunk('consent', consequence, () => import('../store/consent.js'))
+  /**
+   * A denial acts at once, whenever it comes — queued before the runtime loaded, from Global
+   * Privacy Control, or after a grant (a grant still waiting is cancelled) — and erases
+   * everything journeykit stored on the device, whether or not this page opened it (§7).
+   */
+  const deny = () => {
+    consent.set('denied')
+    calls.drop((call) => call.method === 'grant')
+    hideItems()
+    loaded.delivery?.clear()
+    // storage.erase stops persisting at once, so the reset below stays in memory.
+    void storage.erase([keys.visitor, keys.counts, keys.journeys])
+    void consentChunk('what earlier pages stored stays on the device').then((chunk) => chunk?.eraseStoredData())
+    visitor.reset()
+    loaded.journeys?.forget()
+  }
   const debug =
     options.debug || /[?&]journeykit_debug=1/.test(location.search) ? loadChunk('debug', 'nothing is logged', () => import('../debug/log.js')) : null
   // ?journeykit_preview=…: the store owner looks at an item; rules and journeys rest (src/preview/).
@@ -156,17 +136,14 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       journeys: loaded.journeys?.steps() ?? {},
       consent: consent.state(),
     })
-  /** A grant, in line with the calls: what journeys did while pending is kept with the visitor from now on (contract §8). */
-  const grant = async () => {
-    const before = consent.state()
-    await privacy.grant()
-    if (before !== 'granted' && consent.mayStore()) await loaded.journeys?.adopt()
-  }
+  /** A grant, in line with the calls, from the consent chunk (src/api/grant.ts). */
+  const grant = async () => (await consentChunk('consent stays pending: the next grant tries again'))?.grantConsent(rt)
   /** Who this page's visitor is, for messages carried from a page that did not know yet. */
   const identity = () => {
     const { anonymousId, userId, stage } = visitor.current()
     return { anonymousId, userId, journey: { stage, visit: visitor.counts().visit?.count ?? 0 } }
   }
+  const rt: Runtime = { options, loaded, consent, storage, visitor, core: engine.core, call, now, actions: actionKit, identity, startPush, debug }
   const forget = async (moment: Moment) => {
     hideItems()
     // Runs end (reason reset) as the visitor who walked them, before the new one begins.
@@ -191,7 +168,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     const config = (loaded.config = await loadConfig(options.config, location.href, !!debug))
     loaded.events = eventFactKeys(config)
     // Nothing is stored or sent from here on; erasing what earlier pages stored runs meanwhile.
-    if (gpcSignalled() && config?.privacy?.respectGPC !== false) void privacy.deny()
+    if (gpcSignalled() && config?.privacy?.respectGPC !== false) deny()
     if (consent.mayStore()) storage.makeDurable()
     const kitForJourneys = !preview && (config?.journeys || config?.segments) ? actionKit() : null
     const timeout = parseDuration(config?.visitTimeout)
@@ -213,8 +190,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       // Already loaded by the config's validation: no round of its own. Steps act through the
       // actions chunk, asked for with the visitor's state.
       const [chunk, kit] = await Promise.all([loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js')), kitForJourneys])
-      const tick = () => run({ method: 'tick', args: [], moment: now() })
-      if (kit) loaded.journeys = (await chunk?.startJourneys({ config, storage, regex: () => loaded.regex?.testRegex, hooks: kit.hooks, tick, debug })) ?? null
+      if (kit) loaded.journeys = (await chunk?.startFor(rt, kit.hooks)) ?? null
     }
     const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url
@@ -232,17 +208,13 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     }
     if (watched.some((rule) => watchedTriggers.includes(rule.on))) {
       void loadChunk('init', `${watchedTriggers.join(', ')} rules will not run`, () => import('../track/triggers.js')).then((chunk) => {
-        loaded.triggers =
-          chunk?.startTriggers(watched as Parameters<typeof chunk.startTriggers>[0], {
-            fire: (key, properties) => run({ method: 'fire', args: [key, properties], moment: now() }),
-            exitIntent: (how) => run({ method: 'track', args: ['exit_intent', { how }], moment: now() }),
-          }) ?? null
+        loaded.triggers = chunk?.watchFor(watched as Parameters<typeof chunk.watchFor>[0], rt) ?? null
       })
     }
     startPush()
     watchActivity((time) => visitor.touch(time))
     listen(window, 'pagehide', engine.cancelDelays)
-    if (options.page !== false) watchNavigation(() => run({ method: 'page', args: [{}], moment: now() }))
+    if (options.page !== false) watchNavigation(() => call('page', {}))
     calls.open()
     await calls.settled()
     observe()
@@ -272,9 +244,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const api = createPublicApi({
     run,
     now,
-    grant: () => run({ method: 'grant', args: [], moment: now() }),
+    grant: () => call('grant'),
     deny: () => {
-      void privacy.deny()
+      deny()
       observe() // consent and the visitor change at once, not when erasing is done
     },
     hideAll: hideItems,

@@ -3,4 +3,18 @@
  * `journeys` or `segments` (api/create.ts). Their validator is a chunk of its own
  * (dist/journeys-check.js, config/accept.ts), downloaded beside it.
  */
+import type { Runtime } from '../api/runtime.js'
+import { startJourneys, type EngineHooks } from './runtime.js'
+
 export { startJourneys, type JourneyRuntime, type EngineHooks } from './runtime.js'
+
+/** Starts journeys and segments for a runtime whose config has them, acting through `hooks`. */
+export const startFor = (rt: Runtime, hooks: EngineHooks) =>
+  startJourneys({
+    config: rt.loaded.config!,
+    storage: rt.storage,
+    regex: () => rt.loaded.regex?.testRegex,
+    hooks,
+    tick: () => rt.call('tick'),
+    debug: rt.debug,
+  })

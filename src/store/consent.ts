@@ -1,6 +1,7 @@
 /**
- * The consent chunk (dist/consent.js), loaded when consent changes: what a grant merges and
- * what a denial erases. Not in the core: most pages never see consent change.
+ * The consent chunk (dist/consent.js), loaded when consent changes: a grant, which merges a
+ * visitor known from an earlier grant, and what a denial erases. Not in the core: most pages
+ * never see consent change.
  */
-export { adoptStoredVisitor } from './adopt.js'
+export { grantConsent } from '../api/grant.js'
 export { eraseStoredData } from './erase.js'

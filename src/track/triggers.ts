@@ -1,3 +1,4 @@
+import type { Runtime } from '../api/runtime.js'
 import type { Rule } from '../config/types.js'
 import { watchClicks } from './click.js'
 import { watchExitIntent } from './exit-intent.js'
@@ -22,6 +23,13 @@ export interface TriggerSinks {
  * Starts a watcher for each trigger some rule uses, and only those: a config without
  * scroll rules never listens to scroll. `rearm` starts the per-page-view triggers afresh.
  */
+/** The watchers a runtime's rules and journeys listen to: each fires in line with the calls. */
+export const watchFor = (rules: Rule[], rt: Runtime): Watcher =>
+  startTriggers(rules, {
+    fire: (key, properties) => rt.call('fire', key, properties),
+    exitIntent: (how) => rt.call('track', 'exit_intent', { how }),
+  })
+
 export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
   const values = <K extends 'percent' | 'seconds' | 'selector'>(on: string, key: K) =>
     rules.filter((rule) => rule.on === on).map((rule) => rule[key]!) as Array<NonNullable<Rule[K]>>

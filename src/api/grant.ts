@@ -1,0 +1,26 @@
+import type { Runtime } from './runtime.js'
+import { adoptStoredVisitor } from '../store/adopt.js'
+
+/**
+ * A grant (in the consent chunk), run in line with the calls: what came before it stayed held
+ * until now. The visitor may be known from an earlier grant: the stored one wins and what
+ * this page did while pending is merged into it and relabelled as theirs; journeys keep what
+ * they did meanwhile (contract §8). A denial meanwhile wins.
+ */
+export async function grantConsent(rt: Runtime): Promise<void> {
+  const { consent, storage, visitor, loaded } = rt
+  const before = consent.state()
+  if (before === 'granted') return
+  // The sender starts held, so what this page made while pending can be relabelled.
+  const sender = (await loaded.delivery?.start()) ?? null
+  if (consent.state() !== before) return
+  consent.set('granted')
+  storage.makeDurable()
+  await adoptStoredVisitor(storage, visitor, sender)
+  if (consent.state() !== 'granted') return
+  sender?.setHeld(false)
+  // What earlier pages could not send, held until now, goes first.
+  if (sender) loaded.delivery?.chunk()?.sendCarried(sender, rt.identity())
+  rt.startPush()
+  await loaded.journeys?.adopt()
+}

@@ -1,0 +1,58 @@
+import type { Config } from '../config/types.js'
+import type { RuleIndex } from '../rules/evaluate.js'
+import type { Storage } from '../store/storage.js'
+import type { VisitorState } from '../store/visitor.js'
+import type { Watcher } from '../track/triggers.js'
+import type { JourneyRuntime } from '../journeys/runtime.js'
+import type { Consent } from './consent.js'
+import type { createDelivery } from './delivery.js'
+import type { EventWindows } from './facts.js'
+import type { Moment, RuntimeOptions } from './types.js'
+import type { ActionKit } from './actions.js'
+import type { EngineCore } from './act.js'
+
+/** What `start` loads once; read by the parts through getters. */
+export interface Loaded {
+  config: Config | null
+  rules: RuleIndex
+  pacing: typeof import('../rules/pacing.js') | null
+  regex: typeof import('../rules/regex.js') | null
+  delivery: ReturnType<typeof createDelivery> | null
+  collectorUrl: string | null
+  triggers: Watcher | null
+  journeys: JourneyRuntime | null
+  events: EventWindows
+}
+
+/** Who this page's visitor is, for messages carried from a page that did not know yet. */
+export interface Identity {
+  anonymousId: string
+  userId: string | null
+  journey: { stage: string; visit: number }
+}
+
+/**
+ * One runtime's parts, as the composition root (src/api/create.ts) made them. A lazy chunk's
+ * start function takes this one object rather than a callback for each thing it needs: the
+ * wiring then weighs on the chunk, not on the start chunk.
+ */
+export interface Runtime {
+  options: RuntimeOptions
+  loaded: Loaded
+  consent: Consent
+  storage: Storage
+  visitor: VisitorState
+  /** What the actions chunk builds on. */
+  core: EngineCore
+  /** Runs a call, made now, in line with the others: `call('track', 'exit_intent', { how })`. */
+  call(method: string, ...args: unknown[]): void
+  /** Now, or the moment of the queued call being replayed. */
+  now(): Moment
+  /** The actions chunk's kit, loaded on first need (null: it could not load, and said so). */
+  actions(): Promise<ActionKit | null>
+  identity(): Identity
+  /** Web push starts, when the config has it and consent is given. */
+  startPush(): void
+  /** The debug chunk, when debug is on (loaded once; null inside when it failed to load). */
+  debug: Promise<typeof import('../debug/log.js') | null> | null
+}
