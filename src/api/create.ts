@@ -95,22 +95,14 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // ?journeykit_preview=…: the store owner looks at an item; rules and journeys rest (src/preview/).
   const preview = /[?&]journeykit_preview=/.test(location.search)
   const engineDeps: EngineDeps = {
+    loaded,
+    consent,
     visitor,
     emit: (name, message) => {
       handedOver.add(message.messageId)
       emitter.emit(name, message)
     },
-    config: () => loaded.config,
-    rules: () => loaded.rules,
-    deliver: (message) => loaded.delivery?.enqueue(message),
-    sending: consent.maySend,
-    storing: consent.mayStore,
-    onPageView: () => loaded.triggers?.rearm(),
-    pacing: () => loaded.pacing,
-    regex: () => loaded.regex,
-    eventWindows: () => loaded.events,
     later: (delayed) => calls.later(delayed, 'rule'),
-    journeys: () => loaded.journeys,
     actions: actionKit,
     debug,
   }

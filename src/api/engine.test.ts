@@ -9,24 +9,28 @@ import { indexRules } from '../rules/evaluate.js'
 import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { createEngine } from './engine.js'
+import { createConsent } from './consent.js'
+import type { Loaded } from './runtime.js'
 import { createActs } from './act.js'
 import { eventFactKeys } from './facts.js'
 
 function engineFor(config: Config, subscription: PushSubscriptionJSON | null = null) {
   const sent: Message[] = []
   const engine = createEngine({
+    loaded: {
+      config,
+      rules: indexRules(config.rules ?? []),
+      pacing: null,
+      regex: null,
+      delivery: { enqueue: (message: Message) => sent.push(message) } as unknown as Loaded['delivery'],
+      collectorUrl: null,
+      triggers: null,
+      journeys: null,
+      events: eventFactKeys(config),
+    },
+    consent: createConsent('granted'),
     visitor: createVisitorState(createStorage(false)),
     emit: () => undefined,
-    config: () => config,
-    rules: () => indexRules(config.rules ?? []),
-    deliver: (message) => sent.push(message),
-    sending: () => true,
-    storing: () => true,
-    onPageView: () => undefined,
-    pacing: () => null,
-    regex: () => null,
-    eventWindows: () => eventFactKeys(config),
-    journeys: () => null,
     actions: async () => {
       const items = { canShow: () => true, show: () => undefined, hideAll: () => undefined }
       const push = { start: () => undefined, ask: () => null, subscription: async () => subscription }

@@ -1,48 +1,35 @@
-import type { Config, Rule, Stage } from '../config/types.js'
+import type { Rule, Stage } from '../config/types.js'
 import type { ItemCounts } from '../store/visit.js'
 import type { CapturedCall, Moment } from './types.js'
 import type { Message, MessageType } from '../transport/envelope.js'
 import type { VisitorState } from '../store/visitor.js'
 import type { ActionKit } from './actions.js'
-import type { JourneyRuntime } from '../journeys/runtime.js'
+import type { Loaded } from './runtime.js'
+import type { Consent } from './consent.js'
 import type { EngineCore } from './act.js'
-import { decide, type RuleIndex } from '../rules/evaluate.js'
+import { decide } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
 import { isLaterStage } from '../rules/stages.js'
 import { normalizePath } from '../track/path.js'
 import { readUtm } from '../track/utm.js'
 import { reportError } from '../lib/log.js'
 import { byteLength } from '../lib/bytes.js'
-import { buildFacts, type EventWindows } from './facts.js'
+import { buildFacts } from './facts.js'
 import { buildMessage, messageOfCall, type MessageFields } from './message.js'
 
 const maxEventBytes = 32 * 1024
 
 export interface EngineDeps {
+  /** What `start` loaded: the config, its rules, delivery, the lazy chunks (src/api/runtime.ts). */
+  loaded: Loaded
+  consent: Consent
   visitor: VisitorState
+  /** A message was handed to delivery: the page's listeners hear of it (`on`). */
   emit(name: string, message: Message): void
-  config(): Config | null
-  rules(): RuleIndex
-  /** Hands a finished message to delivery (src/api/delivery.ts). */
-  deliver(message: Message): void
-  /** False once consent is denied: nothing more is sent. */
-  sending(): boolean
-  /** False while consent is pending: nothing may be stored yet. */
-  storing(): boolean
-  /** A page view was counted: per-page triggers start afresh. */
-  onPageView(): void
-  /** Schedules and variants, loaded when some rule has them (else null). */
-  pacing(): typeof import('../rules/pacing.js') | null
-  /** The `$regex` engine, loaded when some rule uses `$regex` (else null). */
-  regex(): typeof import('../rules/regex.js') | null
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
   /** What rules and steps do (src/api/actions.ts): a chunk loaded on first need; null if it failed to load. */
   actions(): Promise<ActionKit | null>
-  /** Journeys and segments, loaded when the config has some (else null). */
-  journeys(): JourneyRuntime | null
-  /** The event counts the config's queries ask about (`eventFactKeys`), windowed or not. */
-  eventWindows(): EventWindows
   /** The debug chunk, loaded once with a catch (null inside: it failed to load, and said so). */
   debug: Promise<typeof import('../debug/log.js') | null> | null
 }
@@ -52,16 +39,16 @@ export interface EngineDeps {
  * triggers. Calls run one at a time, in order (the caller chains them).
  */
 export function createEngine(deps: EngineDeps) {
-  const { visitor } = deps
+  const { visitor, loaded, consent } = deps
 
   const send = (type: MessageType, fields: MessageFields, moment: Moment, id?: string): boolean => {
-    if (!deps.sending()) return false
-    const message = buildMessage(type, fields, moment, visitor.current(), visitor.counts().visit?.count ?? 0, id, deps.journeys()?.segments())
+    if (!consent.maySend()) return false
+    const message = buildMessage(type, fields, moment, visitor.current(), visitor.counts().visit?.count ?? 0, id, loaded.journeys?.segments())
     if (byteLength(JSON.stringify(message)) > maxEventBytes) {
       reportError(type, 'the event is over 32 KB and was refused')
       return false
     }
-    deps.deliver(message)
+    loaded.delivery?.enqueue(message)
     deps.emit(type === 'track' ? fields.event! : type, message)
     return true
   }
@@ -72,7 +59,7 @@ export function createEngine(deps: EngineDeps) {
     visitor.update({ stage: to })
     // Counted like any event sent, without waiting: the stage moves in the middle of a call.
     if (send('track', { event: 'stage_changed', properties: { from, to, rule } }, moment))
-      void visitor.countEvent('stage_changed', moment.time, null, deps.storing())
+      void visitor.countEvent('stage_changed', moment.time, null, consent.mayStore())
   }
 
   // Page views counted by this runtime (items shown per page start afresh), and actions waiting on a `delay`.
@@ -88,17 +75,17 @@ export function createEngine(deps: EngineDeps) {
       visitor.current(),
       visitor.counts(),
       event,
-      deps.pacing()?.variantNames(deps.config()?.rules ?? [], visitor.current().anonymousId),
-      deps.eventWindows(),
+      loaded.pacing?.variantNames(loaded.config?.rules ?? [], visitor.current().anonymousId),
+      loaded.events,
     ),
-    ...deps.journeys()?.facts(),
+    ...loaded.journeys?.facts(),
   })
 
   /** What the actions chunk builds on (src/api/act.ts). */
   const core: EngineCore = {
     visitor,
-    config: deps.config,
-    pacing: deps.pacing,
+    config: () => loaded.config,
+    pacing: () => loaded.pacing,
     track: (event, properties, moment) => track(event, properties, moment),
     setStage,
     facts: factsNow,
@@ -107,19 +94,19 @@ export function createEngine(deps: EngineDeps) {
 
   const evaluate = async (key: string, moment: Moment, event: Record<string, unknown>) => {
     await evaluateRules(key, moment, event)
-    await deps.journeys()?.step(key, moment, event)
+    await loaded.journeys?.step(key, moment, event)
   }
 
   const evaluateRules = async (key: string, moment: Moment, event: Record<string, unknown>) => {
-    const candidates = deps.rules().get(key)
+    const candidates = loaded.rules.get(key)
     if (!candidates) return
     const counts = visitor.counts()
     const facts = factsNow(moment, event)
-    const decisions = decide(deps.rules(), key, facts, deps.regex()?.testRegex).filter(
-      ({ rule }) => !rule.schedule || deps.pacing()?.isScheduled(rule.schedule, moment.time),
+    const decisions = decide(loaded.rules, key, facts, loaded.regex?.testRegex).filter(
+      ({ rule }) => !rule.schedule || loaded.pacing?.isScheduled(rule.schedule, moment.time),
     )
     // Logging is help, never a reason to fail: a throwing console or log is ignored.
-    void deps.debug?.then((debug) => debug?.logDecisions(key, candidates, facts, counts, moment.time, deps.pacing()?.isScheduled)).catch(() => undefined)
+    void deps.debug?.then((debug) => debug?.logDecisions(key, candidates, facts, counts, moment.time, loaded.pacing?.isScheduled)).catch(() => undefined)
     // An item to show: the UI chunk downloads beside the actions chunk, not after it.
     if (decisions.some(({ rule }) => rule.show || rule.variants)) prefetchUi()
     for (const { rule } of decisions) {
@@ -141,8 +128,8 @@ export function createEngine(deps: EngineDeps) {
     // Counted only once really sent; a message carried from an earlier page never comes here.
     const counted = itemEvents[event]
     if (!countedAlready)
-      await visitor.countEvent(event, moment.time, counted && typeof properties.item === 'string' ? [properties.item, counted] : null, deps.storing())
-    for (const [stage, mapping] of Object.entries(deps.config()?.stages ?? {})) {
+      await visitor.countEvent(event, moment.time, counted && typeof properties.item === 'string' ? [properties.item, counted] : null, consent.mayStore())
+    for (const [stage, mapping] of Object.entries(loaded.config?.stages ?? {})) {
       if (mapping?.on === event) setStage(stage as Stage, null, moment)
     }
     await evaluate(event, moment, properties)
@@ -153,10 +140,10 @@ export function createEngine(deps: EngineDeps) {
     const { url, path, referrer } = moment.page
     const view = { path: normalizePath(path), utm: readUtm(url), referrer }
     await visitor.refresh()
-    const newVisit = await visitor.countPageView(view, moment.time, deps.storing())
+    const newVisit = await visitor.countPageView(view, moment.time, consent.mayStore())
     cancelDelays()
     pageViews++
-    deps.onPageView()
+    loaded.triggers?.rearm()
     if (newVisit) {
       const visit = visitor.counts().visit!
       // Counted with the page view (store/visit.ts countPageView), in one transaction.
@@ -179,11 +166,11 @@ export function createEngine(deps: EngineDeps) {
       await evaluate(args[0] as string, moment, (args[1] ?? {}) as Record<string, unknown>)
     } else if (method === 'enter' || method === 'tick') {
       // tick: a journey's wait ran out while the visitor is here
-      if (deps.journeys()) await deps.journeys()!.step(null, moment, {}, args[0] as string | undefined)
+      if (loaded.journeys) await loaded.journeys!.step(null, moment, {}, args[0] as string | undefined)
       else if (method === 'enter') reportError('enter', 'the config has no journeys')
     }
     // Segments are decided anew after every call (contract §8).
-    await deps.journeys()?.regroup(moment)
+    await loaded.journeys?.regroup(moment)
   }
 
   return { perform, cancelDelays, core }

@@ -15,17 +15,17 @@ import { mountControl } from './control.js'
  * over rather than imported: an app's bundler would otherwise split it out of its main chunk.
  */
 export function startPreview(deps: EngineDeps & { items: ItemController }, now: () => Moment, build: typeof buildMessage, search = location.search): void {
-  const config = deps.config()
+  const config = deps.loaded.config
   const target = config && previewTarget(search, config)
   if (!target) return
   if ('error' in target) return reportError('preview', target.error)
 
   const report = (event: string, properties: Record<string, unknown>) => {
-    if (!deps.sending()) return
+    if (!deps.consent.maySend()) return
     const { visitor } = deps
     const message = build('track', { event, properties }, now(), visitor.current(), visitor.counts().visit?.count ?? 0)
     message.context.journeykit = { preview: true }
-    deps.deliver(message)
+    deps.loaded.delivery?.enqueue(message)
     deps.emit(event, message)
   }
   const show = ({ item, step }: PreviewStop, send = report) =>
