@@ -1,4 +1,5 @@
 import type { CapturedCall, JourneyKit, Moment, RuntimeOptions } from './types.js'
+import type { Rule } from '../config/types.js'
 import type { Message } from '../transport/envelope.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules } from '../rules/evaluate.js'
@@ -165,18 +166,17 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     const kitForJourneys = !preview && (config?.journeys || config?.segments) ? actionKit() : null
     const timeout = parseDuration(config?.visitTimeout)
     if (timeout) visitor.setVisitTimeout(timeout)
+    let runnable = preview ? [] : (config?.rules ?? [])
+    // What the rules use downloads beside the visitor's read, not after it.
+    const paced = (rule: Rule) => rule.schedule || rule.variants
+    const pacing = runnable.some(paced) && loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
+    const regex =
+      usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('init', 'rules with $regex will not run', () => import('../rules/regex.js'))
     await (early ?? visitor.load())
     visitorLoaded = true
-    let runnable = preview ? [] : (config?.rules ?? [])
-    if (runnable.some((rule) => rule.schedule || rule.variants)) {
-      loaded.pacing = await loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
-      // Never run a rule without its schedule or its variants.
-      if (!loaded.pacing) runnable = runnable.filter((rule) => !rule.schedule && !rule.variants)
-    }
-    if (usesRegex([runnable, config?.segments, config?.journeys])) {
-      loaded.regex = await loadChunk('init', 'rules with $regex will not run', () => import('../rules/regex.js'))
-      if (!loaded.regex) runnable = runnable.filter((rule) => !usesRegex(rule))
-    }
+    // Never run a rule without its schedule, its variants or its $regex.
+    if (pacing && !(loaded.pacing = await pacing)) runnable = runnable.filter((rule) => !paced(rule))
+    if (regex && !(loaded.regex = await regex)) runnable = runnable.filter((rule) => !usesRegex(rule))
     loaded.rules = indexRules(runnable)
     if (!preview && (config?.journeys || config?.segments)) {
       // Already loaded by the config's validation: no round of its own. Steps act through the
