@@ -12,10 +12,18 @@ import { createEngine } from './engine.js'
 import { createConsent } from './consent.js'
 import type { Loaded } from './runtime.js'
 import { createActs } from './act.js'
+import type { ActionKit } from './actions.js'
 import { eventFactKeys } from './facts.js'
 
 function engineFor(config: Config, subscription: PushSubscriptionJSON | null = null) {
   const sent: Message[] = []
+  const shown: string[] = []
+  let kit: ActionKit | undefined
+  const makeKit = (): ActionKit => {
+    const items = { canShow: () => true, show: (item: string) => void shown.push(item), hideAll: () => undefined }
+    const push = { start: () => undefined, ask: () => null, subscription: async () => subscription }
+    return { items, push, ...createActs(engine.core, items, push) }
+  }
   const engine = createEngine({
     loaded: {
       config,
@@ -31,11 +39,8 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
     consent: createConsent('granted'),
     visitor: createVisitorState(createStorage(false)),
     emit: () => undefined,
-    actions: async () => {
-      const items = { canShow: () => true, show: () => undefined, hideAll: () => undefined }
-      const push = { start: () => undefined, ask: () => null, subscription: async () => subscription }
-      return { items, push, ...createActs(engine.core, items, push) }
-    },
+    // One kit per runtime, as create.ts keeps it: items shown per page are counted in it.
+    actions: async () => (kit ??= makeKit()),
     later: () => undefined,
     debug: null,
   })
@@ -43,6 +48,7 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
   return {
     sent: () => sent.map((m) => m.event ?? `${m.type}:${m.context.page?.path}`),
     messages: () => sent,
+    shown,
     page: (path: string) => engine.perform({ method: 'page', args: [{}], moment: moment(path) } as CapturedCall),
     track: (event: string) => engine.perform({ method: 'track', args: [event, {}], moment: moment('/') } as CapturedCall),
   }
@@ -113,5 +119,40 @@ describe('push rules (contract §8b)', () => {
     const engine = engineFor(config, null)
     await engine.track('exit_intent')
     expect(engine.sent()).toEqual(['exit_intent'])
+  })
+})
+
+describe('rules acting from the actions chunk (src/api/act.ts)', () => {
+  it('a `once` rule acts once across page views; a rule without a cap acts each time', async () => {
+    const engine = engineFor({
+      version: 1,
+      rules: [
+        { id: 'first', on: 'page_view', frequency: 'once', track: 'first_seen' },
+        { id: 'every', on: 'page_view', track: 'seen' },
+      ],
+    })
+    await engine.page('/a')
+    await engine.page('/b')
+    expect(engine.sent().filter((event) => event === 'first_seen' || event === 'seen')).toEqual(['first_seen', 'seen', 'seen'])
+  })
+
+  it('limits.perPage: items beyond it wait for the next page view; limits.perVisit holds across them', async () => {
+    const items = { a: { kind: 'focus', style: 'bar', title: 'A' }, b: { kind: 'focus', style: 'bar', title: 'B' } } as Config['items']
+    const engine = engineFor({
+      version: 1,
+      items,
+      limits: { perPage: 1, perVisit: 3 },
+      rules: [
+        { id: 'show-a', on: 'page_view', show: 'a' },
+        { id: 'show-b', on: 'page_view', show: 'b' },
+      ],
+    })
+    await engine.page('/one')
+    expect(engine.shown).toEqual(['a'])
+    await engine.page('/two')
+    expect(engine.shown).toEqual(['a', 'a'])
+    await engine.page('/three')
+    await engine.page('/four')
+    expect(engine.shown).toEqual(['a', 'a', 'a'])
   })
 })
