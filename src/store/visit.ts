@@ -45,14 +45,10 @@ export function isVisitOver(visit: Visit | null, now: number, timeoutMs: number)
 
 /**
  * Counts one page view at `now` (pure), `events.page_view` included. Starts a new visit when
- * the last one is over, keeping the new visit's UTM and referrer for the whole visit.
+ * the last one is over (see `startedVisit`), keeping the new visit's UTM and referrer for the
+ * whole visit.
  */
-export function countPageView(
-  counts: Counts,
-  view: { path: string; utm: Utm; referrer: string },
-  now: number,
-  timeoutMs = visitTimeoutMs,
-): { counts: Counts; newVisit: boolean } {
+export function countPageView(counts: Counts, view: { path: string; utm: Utm; referrer: string }, now: number, timeoutMs = visitTimeoutMs): Counts {
   const newVisit = isVisitOver(counts.visit, now, timeoutMs)
   const previous = counts.visit
   const visit: Visit = newVisit
@@ -71,8 +67,11 @@ export function countPageView(
   // page view's rules then decide on the counts of that page view, not on a count another tab
   // wrote while this one was still counting its visit_start.
   const events = countEvent(newVisit ? countEvent(counts.events, 'visit_start', now) : counts.events, 'page_view', now)
-  return { counts: { ...counts, pageviews: counts.pageviews + 1, visit, pages, events }, newVisit }
+  return { ...counts, pageviews: counts.pageviews + 1, visit, pages, events }
 }
+
+/** Whether the page view just counted began a visit: a visit's first page view starts it. */
+export const startedVisit = (counts: Counts): boolean => counts.visit?.pageviews === 1
 
 /** Activity keeps the visit alive; it never starts one. */
 export function touchVisit(counts: Counts, now: number, timeoutMs = visitTimeoutMs): Counts {
