@@ -1,5 +1,5 @@
 import type { Utm } from '../track/utm.js'
-import { countEvent, type EventTallies } from './event-counts.js'
+import { countEvent, keepTop, type EventTallies } from './event-counts.js'
 
 /** One visit: it begins with a page view and ends after `timeout` without activity. */
 export interface Visit {
@@ -55,14 +55,8 @@ export function countPageView(counts: Counts, view: { path: string; utm: Utm; re
     ? { count: (previous?.count ?? 0) + 1, startedAt: now, lastActivity: now, pageviews: 1, utm: view.utm, referrer: view.referrer }
     : { ...previous!, lastActivity: now, pageviews: previous!.pageviews + 1 }
   const pages = { ...counts.pages, [view.path]: (counts.pages[view.path] ?? 0) + 1 }
-  const paths = Object.keys(pages)
   // A bounded record: the paths seen least often go first.
-  if (paths.length > maxPages) {
-    paths
-      .sort((a, b) => pages[a]! - pages[b]!)
-      .slice(0, paths.length - maxPages)
-      .forEach((path) => delete pages[path])
-  }
+  keepTop(pages, maxPages, (path) => pages[path]!)
   // A new visit's `visit_start` is counted here too, in the page view's own transaction: the
   // page view's rules then decide on the counts of that page view, not on a count another tab
   // wrote while this one was still counting its visit_start.
