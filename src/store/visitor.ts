@@ -41,16 +41,12 @@ export function createVisitorState(storage: Storage) {
     if (!stored) unstored.push(apply)
     return write(apply)
   }
-  let persisted = Promise.resolve()
+  let persisted: Promise<unknown> = Promise.resolve()
   let justLoaded = false
   // Bumped by reset: a read started before a reset (a denial) must not bring the old visitor back.
   let resets = 0
-  const queue = (work: () => Promise<unknown>) => {
-    persisted = persisted.then(work).then(
-      () => undefined,
-      () => undefined,
-    )
-  }
+  /** This tab's writes of the visitor, one after another (a refresh waits for them); a failed one is dropped. */
+  const queue = (work: () => Promise<unknown>) => void (persisted = persisted.then(work).catch(() => undefined))
 
   return {
     /** Who the visitor is now. */
