@@ -91,12 +91,12 @@ describe('createStorage on IndexedDB', () => {
     const stored = async () => (await createStorage(true).read<Counts>('jk:v1:counts'))?.visit
     const tabA = createVisitorState(createStorage(true))
     await tabA.load()
-    expect(await tabA.countPageView(view, t0)).toBe(true)
+    expect(await tabA.countPageView(view, t0, true)).toBe(true)
     tabA.touch(minutes(25))
     await vi.waitFor(async () => expect((await stored())?.lastActivity).toBe(minutes(25)))
     const tabB = createVisitorState(createStorage(true))
     await tabB.load()
-    expect(await tabB.countPageView(view, minutes(50))).toBe(false) // 25 minutes after the input, not 50 after the view
+    expect(await tabB.countPageView(view, minutes(50), true)).toBe(false) // 25 minutes after the input, not 50 after the view
     tabB.touch(minutes(81)) // over: 31 minutes after the last activity
     await tabB.writeCounts((counts) => counts) // after the touch's own transaction
     expect(await stored()).toMatchObject({ count: 1, pageviews: 2, lastActivity: minutes(50) })

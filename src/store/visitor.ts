@@ -73,7 +73,7 @@ export function createVisitorState(storage: Storage) {
       if (resets !== before) return
       const current = visitor
       visitor = asVisitor(storedVisitor) ?? (await storage.update<Visitor>(keys.visitor, (stored) => asVisitor(stored) ?? current))
-      if (storedCounts && typeof storedCounts.pageviews === 'number') counts = storedCounts
+      if (typeof storedCounts?.pageviews === 'number') counts = storedCounts
       justLoaded = true
     },
     /**
@@ -91,7 +91,7 @@ export function createVisitorState(storage: Storage) {
       queue(() => storage.update<Visitor>(keys.visitor, (stored) => ({ ...(stored ?? visitor), ...change })))
     },
     /** Counts a page view across tabs; says whether it started a new visit. */
-    async countPageView(view: { path: string; utm: Utm; referrer: string }, now: number, stored = true): Promise<boolean> {
+    async countPageView(view: { path: string; utm: Utm; referrer: string }, now: number, stored: boolean): Promise<boolean> {
       return startedVisit(await change((current) => countPageView(current, view, now, timeoutMs), stored))
     },
     /** One read-modify-write of the counts as storage holds them, atomic across tabs (a claim under caps). */
