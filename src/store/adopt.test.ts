@@ -18,7 +18,7 @@ describe('adoptStoredVisitor', () => {
   it('re-counts the page views, events and item events of a pending page onto the stored counts', async () => {
     const earlier = createVisitorState(createStorage(true))
     await earlier.load()
-    await earlier.countPageView(view('/'), t0)
+    await earlier.countPageView(view('/'), t0, true)
     await earlier.countEvent('add_to_cart', t0, null, true)
 
     const storage = createStorage(false)

@@ -45,15 +45,19 @@ export function countEvent(tallies: EventTallies | undefined, name: string, time
     hours: bump(before?.hours, Math.floor(time / hourMs), keepHours),
     days: bump(before?.days, Math.floor(time / dayMs), keepDays),
   }
-  const names = Object.keys(next)
-  if (names.length > maxNames) {
-    names
-      .filter((key) => key !== name)
-      .sort((a, b) => next[a]!.last - next[b]!.last)
-      .slice(0, names.length - maxNames)
-      .forEach((key) => delete next[key])
-  }
+  // The name just counted is never the one dropped, even when counted at an older time.
+  keepTop(next, maxNames, (key) => (key === name ? Infinity : next[key]!.last))
   return next
+}
+
+/** Deletes the keys of `record` that score lowest, until at most `max` are left. */
+export function keepTop(record: Record<string, unknown>, max: number, score: (key: string) => number): void {
+  const keys = Object.keys(record)
+  if (keys.length > max)
+    keys
+      .sort((a, b) => score(a) - score(b))
+      .slice(0, keys.length - max)
+      .forEach((key) => delete record[key])
 }
 
 /** Adds one to bucket `index`, keeping only the `keep` buckets before it. */

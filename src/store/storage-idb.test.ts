@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { IDBFactory } from 'fake-indexeddb'
 import { createStorage } from './storage.js'
+import type { Counts } from './visit.js'
 
 /** Web Locks as a browser grants them: one holder per name, the others wait in order. */
 function fakeLocks() {
@@ -80,6 +81,25 @@ describe('createStorage on IndexedDB', () => {
     const tabs = Array.from({ length: 4 }, () => createVisitorState(createStorage(true)))
     await Promise.all(tabs.map((tab) => tab.load()))
     expect(new Set(tabs.map((tab) => tab.current().anonymousId)).size).toBe(1)
+  })
+
+  it('input keeps the stored visit alive for every tab, and never starts one', async () => {
+    const { createVisitorState } = await import('./visitor.js')
+    const t0 = Date.parse('2026-11-24T10:00:00Z')
+    const minutes = (n: number) => t0 + n * 60_000
+    const view = { path: '/', utm: {}, referrer: '' }
+    const stored = async () => (await createStorage(true).read<Counts>('jk:v1:counts'))?.visit
+    const tabA = createVisitorState(createStorage(true))
+    await tabA.load()
+    expect(await tabA.countPageView(view, t0, true)).toBe(true)
+    tabA.touch(minutes(25))
+    await vi.waitFor(async () => expect((await stored())?.lastActivity).toBe(minutes(25)))
+    const tabB = createVisitorState(createStorage(true))
+    await tabB.load()
+    expect(await tabB.countPageView(view, minutes(50), true)).toBe(false) // 25 minutes after the input, not 50 after the view
+    tabB.touch(minutes(81)) // over: 31 minutes after the last activity
+    await tabB.writeCounts((counts) => counts) // after the touch's own transaction
+    expect(await stored()).toMatchObject({ count: 1, pageviews: 2, lastActivity: minutes(50) })
   })
 
   it('an update whose change throws rejects with that error and writes nothing', async () => {

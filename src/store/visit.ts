@@ -1,5 +1,5 @@
 import type { Utm } from '../track/utm.js'
-import { countEvent, type EventTallies } from './event-counts.js'
+import { countEvent, keepTop, type EventTallies } from './event-counts.js'
 
 /** One visit: it begins with a page view and ends after `timeout` without activity. */
 export interface Visit {
@@ -45,34 +45,27 @@ export function isVisitOver(visit: Visit | null, now: number, timeoutMs: number)
 
 /**
  * Counts one page view at `now` (pure), `events.page_view` included. Starts a new visit when
- * the last one is over, keeping the new visit's UTM and referrer for the whole visit.
+ * the last one is over (see `startedVisit`), keeping the new visit's UTM and referrer for the
+ * whole visit.
  */
-export function countPageView(
-  counts: Counts,
-  view: { path: string; utm: Utm; referrer: string },
-  now: number,
-  timeoutMs = visitTimeoutMs,
-): { counts: Counts; newVisit: boolean } {
+export function countPageView(counts: Counts, view: { path: string; utm: Utm; referrer: string }, now: number, timeoutMs = visitTimeoutMs): Counts {
   const newVisit = isVisitOver(counts.visit, now, timeoutMs)
   const previous = counts.visit
   const visit: Visit = newVisit
     ? { count: (previous?.count ?? 0) + 1, startedAt: now, lastActivity: now, pageviews: 1, utm: view.utm, referrer: view.referrer }
     : { ...previous!, lastActivity: now, pageviews: previous!.pageviews + 1 }
   const pages = { ...counts.pages, [view.path]: (counts.pages[view.path] ?? 0) + 1 }
-  const paths = Object.keys(pages)
   // A bounded record: the paths seen least often go first.
-  if (paths.length > maxPages) {
-    paths
-      .sort((a, b) => pages[a]! - pages[b]!)
-      .slice(0, paths.length - maxPages)
-      .forEach((path) => delete pages[path])
-  }
+  keepTop(pages, maxPages, (path) => pages[path]!)
   // A new visit's `visit_start` is counted here too, in the page view's own transaction: the
   // page view's rules then decide on the counts of that page view, not on a count another tab
   // wrote while this one was still counting its visit_start.
   const events = countEvent(newVisit ? countEvent(counts.events, 'visit_start', now) : counts.events, 'page_view', now)
-  return { counts: { ...counts, pageviews: counts.pageviews + 1, visit, pages, events }, newVisit }
+  return { ...counts, pageviews: counts.pageviews + 1, visit, pages, events }
 }
+
+/** Whether the page view just counted began a visit: a visit's first page view starts it. */
+export const startedVisit = (counts: Counts): boolean => counts.visit?.pageviews === 1
 
 /** Activity keeps the visit alive; it never starts one. */
 export function touchVisit(counts: Counts, now: number, timeoutMs = visitTimeoutMs): Counts {

@@ -2,7 +2,7 @@ import type { Stage } from '../config/types.js'
 import { uuid } from '../lib/uuid.js'
 import type { Storage } from './storage.js'
 import { keys } from './names.js'
-import { countPageView, emptyCounts, touchVisit, visitTimeoutMs, type Counts, type ItemCounts } from './visit.js'
+import { countPageView, emptyCounts, startedVisit, touchVisit, visitTimeoutMs, type Counts, type ItemCounts } from './visit.js'
 import { countEvent } from './event-counts.js'
 import type { Utm } from '../track/utm.js'
 
@@ -17,7 +17,9 @@ export const newVisitor = (): Visitor => ({ anonymousId: uuid(), userId: null, t
 
 export type VisitorState = ReturnType<typeof createVisitorState>
 
-const isVisitor = (value: unknown): value is Visitor => typeof (value as Visitor | undefined)?.anonymousId === 'string'
+/** A stored visitor, with what earlier versions did not store filled in; undefined if none is stored. */
+const asVisitor = (value: unknown): Visitor | undefined =>
+  typeof (value as Visitor | undefined)?.anonymousId === 'string' ? { ...newVisitor(), ...(value as Visitor) } : undefined
 
 /**
  * The visitor of one runtime: who they are and what they did, loaded once from storage.
@@ -32,23 +34,19 @@ export function createVisitorState(storage: Storage) {
   let counts = emptyCounts(Date.now())
   // What was counted while nothing may be stored (consent pending), in order, to re-count on grant.
   let unstored: Array<(counts: Counts) => Counts> = []
-  /** One read-modify-write of the counts, atomic across tabs. */
-  const write = async (apply: (counts: Counts) => Counts) => void (counts = await storage.update<Counts>(keys.counts, (current) => apply(current ?? counts)))
+  /** One read-modify-write of the counts, atomic across tabs; resolves with the counts as stored. */
+  const write = async (apply: (counts: Counts) => Counts) => (counts = await storage.update<Counts>(keys.counts, (current) => apply(current ?? counts)))
   /** A write remembered for a grant when not stored. */
   const change = (apply: (counts: Counts) => Counts, stored: boolean) => {
     if (!stored) unstored.push(apply)
     return write(apply)
   }
-  let persisted = Promise.resolve()
+  let persisted: Promise<unknown> = Promise.resolve()
   let justLoaded = false
   // Bumped by reset: a read started before a reset (a denial) must not bring the old visitor back.
   let resets = 0
-  const queue = (work: () => Promise<unknown>) => {
-    persisted = persisted.then(work).then(
-      () => undefined,
-      () => undefined,
-    )
-  }
+  /** This tab's writes of the visitor, one after another (a refresh waits for them); a failed one is dropped. */
+  const queue = (work: () => Promise<unknown>) => void (persisted = persisted.then(work).catch(() => undefined))
 
   return {
     /** Who the visitor is now. */
@@ -74,10 +72,8 @@ export function createVisitorState(storage: Storage) {
       const [storedVisitor, storedCounts] = (await storage.readMany([keys.visitor, keys.counts, keys.journeys])) as [unknown, Counts | undefined]
       if (resets !== before) return
       const current = visitor
-      visitor = isVisitor(storedVisitor)
-        ? { ...newVisitor(), ...storedVisitor }
-        : await storage.update<Visitor>(keys.visitor, (stored) => (isVisitor(stored) ? { ...newVisitor(), ...stored } : current))
-      if (storedCounts && typeof storedCounts.pageviews === 'number') counts = storedCounts
+      visitor = asVisitor(storedVisitor) ?? (await storage.update<Visitor>(keys.visitor, (stored) => asVisitor(stored) ?? current))
+      if (typeof storedCounts?.pageviews === 'number') counts = storedCounts
       justLoaded = true
     },
     /**
@@ -88,30 +84,23 @@ export function createVisitorState(storage: Storage) {
     async refresh(): Promise<void> {
       if (justLoaded) return void (justLoaded = false)
       await persisted
-      const stored = await storage.fresh(keys.visitor)
-      if (isVisitor(stored)) visitor = { ...newVisitor(), ...stored }
+      visitor = asVisitor(await storage.fresh(keys.visitor)) ?? visitor
     },
     update(change: Partial<Visitor>): void {
       visitor = { ...visitor, ...change }
       queue(() => storage.update<Visitor>(keys.visitor, (stored) => ({ ...(stored ?? visitor), ...change })))
     },
     /** Counts a page view across tabs; says whether it started a new visit. */
-    async countPageView(view: { path: string; utm: Utm; referrer: string }, now: number, stored = true): Promise<boolean> {
-      let newVisit = false
-      await change((current) => {
-        const result = countPageView(current, view, now, timeoutMs)
-        newVisit = result.newVisit
-        return result.counts
-      }, stored)
-      return newVisit
+    async countPageView(view: { path: string; utm: Utm; referrer: string }, now: number, stored: boolean): Promise<boolean> {
+      return startedVisit(await change((current) => countPageView(current, view, now, timeoutMs), stored))
     },
     /** One read-modify-write of the counts as storage holds them, atomic across tabs (a claim under caps). */
     writeCounts: write,
     /**
      * Counts an event the page sent (`events.<name>`) and, for an item's event, what the visitor
-     * did with it (`item.<id>.shown|dismissed|converted`): one write.
+     * did with it (`item.<id>.shown|dismissed|converted`): one write, resolving with the counts as stored.
      */
-    countEvent(name: string, time: number, item: [string, keyof ItemCounts] | null, stored: boolean): Promise<void> {
+    countEvent(name: string, time: number, item: [string, keyof ItemCounts] | null, stored: boolean): Promise<Counts> {
       return change((current) => {
         const next = { ...current, events: countEvent(current.events, name, time) }
         if (item) {
@@ -124,8 +113,7 @@ export function createVisitorState(storage: Storage) {
     },
     /** Keeps the visit alive on input; throttled by the caller. */
     touch(now: number): void {
-      counts = touchVisit(counts, now, timeoutMs)
-      queue(() => storage.update<Counts>(keys.counts, (stored) => touchVisit(stored ?? counts, now, timeoutMs)))
+      void write((current) => touchVisit(current, now, timeoutMs))
     },
     /** What was counted while nothing could be stored, in order, handed over once (consent granted). */
     takeUnstored() {
