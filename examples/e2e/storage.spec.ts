@@ -4,7 +4,10 @@ import { test, expect, runtimeReady, sealed } from './fixtures.js'
 // IndexedDB transaction, which IndexedDB runs one tab at a time: no Web Lock is taken, and
 // tabs still share one visitor and lose no count (contract §5a).
 
-test("a returning visitor's start-up: one IndexedDB open, one read, one write for the page view, no Web Lock", async ({ page, site }) => {
+test("start-up: one IndexedDB open, one transaction to read the visitor (a new visitor's id written in it), one for the page view, no Web Lock", async ({
+  page,
+  site,
+}) => {
   // What the page asked of IndexedDB and Web Locks, until ready resolved.
   await page.addInitScript(() => {
     const w = window as any
@@ -30,14 +33,17 @@ test("a returning visitor's start-up: one IndexedDB open, one read, one write fo
       w.journeykit.ready.then(() => (w.atReady = [...seen]))
     }, 1)
   })
+  const stateAtReady = async () => {
+    const atReady: string[] = await page.evaluate(() => (window as any).atReady)
+    return atReady.filter((call) => call.endsWith(' journeykit') || (call.startsWith('lock ') && call !== 'lock jk:v1:send'))
+  }
   const url = await site.serve(page, { config: sealed({ version: 1 }) })
-  await page.goto(url)
+  await page.goto(url) // a new visitor
   await runtimeReady(page)
+  expect(await stateAtReady()).toEqual(['open journeykit', 'readwrite journeykit', 'readwrite journeykit'])
   await page.goto(url) // the same visitor, within the visit
   await runtimeReady(page)
-  const atReady: string[] = await page.evaluate(() => (window as any).atReady)
-  const state = atReady.filter((call) => call.endsWith(' journeykit') || (call.startsWith('lock ') && call !== 'lock jk:v1:send'))
-  expect(state).toEqual(['open journeykit', 'readonly journeykit', 'readwrite journeykit'])
+  expect(await stateAtReady()).toEqual(['open journeykit', 'readwrite journeykit', 'readwrite journeykit'])
   const events = await site.waitForEvents(page, (all) => all.filter((e) => e.type === 'page').length === 2)
   expect(events.filter((e) => e.event === 'visit_start')).toHaveLength(1)
 })

@@ -10,8 +10,13 @@ export interface Storage {
   read<T>(key: string): Promise<T | undefined>
   /** What IndexedDB holds now (another tab may have written since), not the copy in memory. */
   fresh<T>(key: string): Promise<T | undefined>
-  /** Several keys in one IndexedDB transaction (start-up reads the visitor and counts at once). */
-  readMany(keys: string[]): Promise<unknown[]>
+  /**
+   * Several keys in one IndexedDB transaction (start-up reads the visitor and counts at once).
+   * With `fill`, the transaction is read-write and writes the first key with what `fill` makes
+   * of its stored value, unless that is undefined: a first visit's id is written with the read,
+   * and of two tabs the one whose transaction runs second reads the other's.
+   */
+  readMany(keys: string[], fill?: (stored: unknown) => unknown): Promise<unknown[]>
   /**
    * Read-modify-write of one key in one read-write transaction: IndexedDB runs such
    * transactions of every tab one after another, so two tabs counting the same page view at
@@ -35,12 +40,27 @@ export function createStorage(durable: boolean): Storage {
   /** One transaction on the store, or null where there is no database to use. */
   const begin = async (mode: IDBTransactionMode) => (await open())?.transaction(store, mode).objectStore(store) ?? null
 
-  const readMany = async (keys: string[]): Promise<unknown[]> => {
+  const readMany = async (keys: string[], fill?: (stored: unknown) => unknown): Promise<unknown[]> => {
     const missing = keys.filter((key) => !memory.has(key))
+    const [first] = keys
+    let filled = !fill
+    const fillWith = (stored: unknown) => {
+      filled = true
+      const value = fill!(stored)
+      if (value !== undefined) memory.set(first!, value)
+      return value
+    }
     try {
-      const objects = durable && missing.length ? await begin('readonly') : null
+      const objects = durable && missing.length ? await begin(fill ? 'readwrite' : 'readonly') : null
       if (objects) {
         const requests = missing.map((key) => objects.get(key))
+        if (fill && missing[0] === first) {
+          const request = requests[0]!
+          request.onsuccess = () => {
+            const value = fillWith(request.result)
+            if (value !== undefined) objects.put(value, first)
+          }
+        }
         await settled(objects.transaction)
         // What is not there is remembered too: reading it again costs no transaction.
         missing.forEach((key, i) => !memory.has(key) && memory.set(key, requests[i]!.result))
@@ -48,6 +68,7 @@ export function createStorage(durable: boolean): Storage {
     } catch {
       // blocked or broken: carry on with what memory has
     }
+    if (!filled) fillWith(memory.get(first!))
     return keys.map((key) => memory.get(key))
   }
 

@@ -64,15 +64,17 @@ export function createVisitorState(storage: Storage) {
     },
     /**
      * Reads who the visitor is, what they did and their journeys' runs (for the journeys chunk,
-     * if the config has any), in one transaction. Only a first visit writes, in a read-write
-     * transaction of its own: two tabs opened at once by a new visitor agree on one id.
+     * if the config has any), in one read-write transaction, which writes a first visit's new
+     * id: two tabs opened at once by a new visitor agree on one id.
      */
     async load(): Promise<void> {
       const before = resets
-      const [storedVisitor, storedCounts] = (await storage.readMany([keys.visitor, keys.counts, keys.journeys])) as [unknown, Counts | undefined]
-      if (resets !== before) return
       const current = visitor
-      visitor = asVisitor(storedVisitor) ?? (await storage.update<Visitor>(keys.visitor, (stored) => asVisitor(stored) ?? current))
+      // A first visit writes its new id in the same transaction (read-write, so two tabs agree).
+      const fill = (stored: unknown) => (asVisitor(stored) ? undefined : current)
+      const [storedVisitor, storedCounts] = (await storage.readMany([keys.visitor, keys.counts, keys.journeys], fill)) as [unknown, Counts | undefined]
+      if (resets !== before) return
+      visitor = asVisitor(storedVisitor) ?? current
       if (typeof storedCounts?.pageviews === 'number') counts = storedCounts
       justLoaded = true
     },
