@@ -42,33 +42,31 @@ export function createStorage(durable: boolean): Storage {
 
   const readMany = async (keys: string[], fill?: (stored: unknown) => unknown): Promise<unknown[]> => {
     const missing = keys.filter((key) => !memory.has(key))
-    const [first] = keys
-    let filled = !fill
-    const fillWith = (stored: unknown) => {
-      filled = true
-      const value = fill!(stored)
-      if (value !== undefined) memory.set(first!, value)
-      return value
+    const fillFirst = (objects?: IDBObjectStore) => {
+      const value = fill?.(memory.get(keys[0]!))
+      if (value === undefined) return
+      memory.set(keys[0]!, value)
+      objects?.put(value, keys[0])
     }
     try {
       const objects = durable && missing.length ? await begin(fill ? 'readwrite' : 'readonly') : null
       if (objects) {
-        const requests = missing.map((key) => objects.get(key))
-        if (fill && missing[0] === first) {
-          const request = requests[0]!
+        // What is not there is remembered too: reading it again costs no transaction. Once
+        // all is read, the first key is filled in, in the same transaction.
+        missing.forEach((key, i) => {
+          const request = objects.get(key)
           request.onsuccess = () => {
-            const value = fillWith(request.result)
-            if (value !== undefined) objects.put(value, first)
+            if (!memory.has(key)) memory.set(key, request.result)
+            if (i === missing.length - 1) fillFirst(objects)
           }
-        }
+        })
         await settled(objects.transaction)
-        // What is not there is remembered too: reading it again costs no transaction.
-        missing.forEach((key, i) => !memory.has(key) && memory.set(key, requests[i]!.result))
+        return keys.map((key) => memory.get(key))
       }
     } catch {
       // blocked or broken: carry on with what memory has
     }
-    if (!filled) fillWith(memory.get(first!))
+    fillFirst()
     return keys.map((key) => memory.get(key))
   }
 
