@@ -54,19 +54,19 @@ export function createPublicApi(deps: ApiDeps): JourneyKit {
       else if (state === 'denied') deps.deny()
       else fail(`expected 'granted' or 'denied', got ${String(state)}`)
     }),
-    hide: guard('hide', () => deps.hideAll()),
+    hide: guard('hide', deps.hideAll),
     on: guard(
       'on',
       (event: string, handler: (message: Message) => void) =>
         typeof event === 'string' && typeof handler === 'function' ? deps.on(event, handler) : fail('expected on(eventName, handler)'),
       () => undefined,
     ),
-    flush: () => deps.flush(),
+    flush: deps.flush,
     push: guard('push', (queued: unknown) => {
       if (!Array.isArray(queued) || typeof queued[0] !== 'string') fail("expected an array like ['track', 'signup']")
       const [method, ...args] = queued as [string, ...unknown[]]
-      const target = (api as unknown as Record<string, unknown>)[method]
-      if (method === 'push' || method === 'ready' || typeof target !== 'function') fail(`unknown method "${method}"`)
+      const target = (api as unknown as Record<string, unknown>)[method] // ready is a promise: no method
+      if (method === 'push' || typeof target !== 'function') fail(`unknown method "${method}"`)
       ;(target as (...a: unknown[]) => unknown)(...args)
     }),
     ready: deps.ready,
