@@ -48,7 +48,7 @@ const sendsMessage = ['track', 'page', 'identify']
  * method is guarded: misuse is a `console.error` naming the call, never a throw.
  */
 export function createPublicApi(deps: ApiDeps): JourneyKit {
-  const api = {
+  const api: Record<string, unknown> = {
     consent: guard('consent', (state: unknown) => {
       if (state === 'granted') deps.grant()
       else if (state === 'denied') deps.deny()
@@ -65,14 +65,14 @@ export function createPublicApi(deps: ApiDeps): JourneyKit {
     push: guard('push', (queued: unknown) => {
       if (!Array.isArray(queued) || typeof queued[0] !== 'string') fail("expected an array like ['track', 'signup']")
       const [method, ...args] = queued as [string, ...unknown[]]
-      const target = (api as unknown as Record<string, unknown>)[method] // ready is a promise: no method
+      const target = api[method] // ready is a promise: no method
       if (method === 'push' || typeof target !== 'function') fail(`unknown method "${method}"`)
       ;(target as (...a: unknown[]) => unknown)(...args)
     }),
     ready: deps.ready,
-  } as JourneyKit
+  }
   for (const [method, checks] of Object.entries(queuedCalls)) {
-    ;(api as unknown as Record<string, unknown>)[method] = guard(method, (...args: unknown[]) =>
+    api[method] = guard(method, (...args: unknown[]) =>
       deps.run({
         method,
         args: checks.map((check, i) => check(args[i])),
@@ -81,5 +81,5 @@ export function createPublicApi(deps: ApiDeps): JourneyKit {
       }),
     )
   }
-  return api
+  return api as unknown as JourneyKit
 }
