@@ -15,6 +15,7 @@ export function buildMessage(
   messageId = uuid(),
   segments?: string[],
 ): Message {
+  const { url, path, referrer, title } = moment.page
   return {
     type,
     ...fields,
@@ -23,10 +24,10 @@ export function buildMessage(
     userId: visitor.userId,
     timestamp: new Date(moment.time).toISOString(),
     context: {
-      page: { url: moment.page.url, path: moment.page.path, referrer: moment.page.referrer, title: moment.page.title },
+      page: { url, path, referrer, title },
       library: { ...library },
       // With segments in the config, every event says which the visitor is in (contract §8).
-      journey: segments ? { stage: visitor.stage, visit, segments } : { stage: visitor.stage, visit },
+      journey: { stage: visitor.stage, visit, ...(segments && { segments }) },
       userAgent: navigator.userAgent,
       locale: navigator.language,
     },

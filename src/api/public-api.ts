@@ -15,97 +15,71 @@ export interface ApiDeps {
   ready: Promise<void>
 }
 
+/** Checks one argument: returns it (defaulted) or throws what is wrong with it. */
+type Check = (value: unknown) => unknown
+
+const fail = (what: string): never => {
+  throw new Error(what)
+}
+const text =
+  (what: string, emptyAllowed?: boolean): Check =>
+  (value) =>
+    typeof value === 'string' && (emptyAllowed || value !== '') ? value : fail(`the ${what} must be a ${emptyAllowed ? '' : 'non-empty '}string`)
+const properties: Check = (value = {}) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? value : fail('properties must be a plain object')
+
+/**
+ * The calls handed to the line of work, each with its arguments' checks in order: only the
+ * arguments checked are passed on. track, page and identify send a message: they get its id
+ * now, kept if the message is carried to another page.
+ */
+const queuedCalls: Record<string, Check[]> = {
+  track: [text('event name'), properties],
+  page: [properties],
+  identify: [text('user id'), properties],
+  show: [text('item id', true)], // in line with the calls before it: a grant just asked for counts
+  reset: [],
+  enter: [text('journey id')],
+}
+const sendsMessage = ['track', 'page', 'identify']
+
 /**
  * The public object of contract §3: checks each call's arguments, then hands it on. Every
  * method is guarded: misuse is a `console.error` naming the call, never a throw.
  */
 export function createPublicApi(deps: ApiDeps): JourneyKit {
-  const call = (method: string, args: unknown[]) => {
-    // Calls that send a message get its id now: kept if the message is carried to another page.
-    const id = method === 'track' || method === 'page' || method === 'identify' ? uuid() : undefined
-    deps.run({ method, args, moment: deps.now(), id })
-  }
-  const api: JourneyKit = {
-    track: guard(
-      'track',
-      (name: string, properties?: Record<string, unknown>) => {
-        if (typeof name !== 'string' || name === '') throw new Error('the event name must be a non-empty string')
-        checkProperties(properties)
-        call('track', [name, properties ?? {}])
-      },
-      undefined,
-    ),
-    page: guard(
-      'page',
-      (properties?: Record<string, unknown>) => {
-        checkProperties(properties)
-        call('page', [properties ?? {}])
-      },
-      undefined,
-    ),
-    identify: guard(
-      'identify',
-      (userId: string, traits?: Record<string, unknown>) => {
-        if (typeof userId !== 'string' || userId === '') throw new Error('the user id must be a non-empty string')
-        checkProperties(traits)
-        call('identify', [userId, traits ?? {}])
-      },
-      undefined,
-    ),
-    consent: guard(
-      'consent',
-      (state: 'granted' | 'denied') => {
-        if (state === 'granted') deps.grant()
-        else if (state === 'denied') deps.deny()
-        else throw new Error(`expected 'granted' or 'denied', got ${String(state)}`)
-      },
-      undefined,
-    ),
-    show: guard(
-      'show',
-      (itemId: string) => {
-        if (typeof itemId !== 'string') throw new Error('the item id must be a string')
-        call('show', [itemId]) // in line with the calls before it: a grant just asked for counts
-      },
-      undefined,
-    ),
-    hide: guard('hide', () => deps.hideAll(), undefined),
+  const api: Record<string, unknown> = {
+    consent: guard('consent', (state: unknown) => {
+      if (state === 'granted') deps.grant()
+      else if (state === 'denied') deps.deny()
+      else fail(`expected 'granted' or 'denied', got ${String(state)}`)
+    }),
+    hide: guard('hide', deps.hideAll),
     on: guard(
       'on',
-      (event: string, handler: (message: Message) => void) => {
-        if (typeof event !== 'string' || typeof handler !== 'function') throw new Error('expected on(eventName, handler)')
-        return deps.on(event, handler)
-      },
+      (event: string, handler: (message: Message) => void) =>
+        typeof event === 'string' && typeof handler === 'function' ? deps.on(event, handler) : fail('expected on(eventName, handler)'),
       () => undefined,
     ),
-    flush: () => deps.flush(),
-    reset: guard('reset', () => call('reset', []), undefined),
-    enter: guard(
-      'enter',
-      (journeyId: string) => {
-        if (typeof journeyId !== 'string' || journeyId === '') throw new Error('the journey id must be a non-empty string')
-        call('enter', [journeyId])
-      },
-      undefined,
-    ),
-    push: guard(
-      'push',
-      (queued: unknown) => {
-        if (!Array.isArray(queued) || typeof queued[0] !== 'string') throw new Error("expected an array like ['track', 'signup']")
-        const [method, ...args] = queued as [keyof JourneyKit, ...unknown[]]
-        const target = api[method]
-        if (method === 'push' || method === 'ready' || typeof target !== 'function') throw new Error(`unknown method "${method}"`)
-        ;(target as (...a: unknown[]) => unknown)(...args)
-      },
-      undefined,
-    ),
+    flush: deps.flush,
+    push: guard('push', (queued: unknown) => {
+      if (!Array.isArray(queued) || typeof queued[0] !== 'string') fail("expected an array like ['track', 'signup']")
+      const [method, ...args] = queued as [string, ...unknown[]]
+      const target = api[method] // ready is a promise: no method
+      if (method === 'push' || typeof target !== 'function') fail(`unknown method "${method}"`)
+      ;(target as (...a: unknown[]) => unknown)(...args)
+    }),
     ready: deps.ready,
   }
-  return api
-}
-
-function checkProperties(value: unknown): void {
-  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-    throw new Error('properties must be a plain object')
+  for (const [method, checks] of Object.entries(queuedCalls)) {
+    api[method] = guard(method, (...args: unknown[]) =>
+      deps.run({
+        method,
+        args: checks.map((check, i) => check(args[i])),
+        moment: deps.now(),
+        id: sendsMessage.includes(method) ? uuid() : undefined,
+      }),
+    )
   }
+  return api as unknown as JourneyKit
 }

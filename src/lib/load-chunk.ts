@@ -1,4 +1,4 @@
-import { reportError } from './log.js'
+import { describe, reportError } from './log.js'
 
 /**
  * Imports a lazy chunk; on failure (offline, 404, CSP) reports what will not work and
@@ -6,7 +6,7 @@ import { reportError } from './log.js'
  */
 export function loadChunk<T>(where: string, consequence: string, load: () => Promise<T>): Promise<T | null> {
   return load().catch((err) => {
-    reportError(where, `${err instanceof Error ? err.message : String(err)}: ${consequence}`)
+    reportError(where, `${describe(err)}: ${consequence}`)
     return null
   })
 }

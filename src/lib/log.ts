@@ -15,7 +15,7 @@ export function reportWarning(where: string, what: string): void {
   }
 }
 
-function describe(what: unknown): string {
+export function describe(what: unknown): string {
   if (what instanceof Error) return what.message
   return String(what)
 }

@@ -16,6 +16,12 @@ describe('uuid', () => {
     vi.spyOn(crypto, 'randomUUID').mockImplementation(() => {
       throw new Error('insecure context')
     })
-    expect(uuid()).toMatch(v4)
+    const ids = new Set(Array.from({ length: 1000 }, uuid))
+    expect(ids.size).toBe(1000)
+    for (const id of ids) expect(id).toMatch(v4)
+    // every random digit takes every value: the variant's four, the others' sixteen
+    expect(new Set([...ids].map((id) => id[19])).size).toBe(4)
+    expect(new Set([...ids].map((id) => id[0])).size).toBe(16)
+    expect(new Set([...ids].map((id) => id[35])).size).toBe(16)
   })
 })

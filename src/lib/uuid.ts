@@ -3,11 +3,11 @@ export function uuid(): string {
   try {
     return crypto.randomUUID()
   } catch {
-    // insecure context (plain http on a LAN address): the same layout from getRandomValues
-    const bytes = crypto.getRandomValues(new Uint8Array(16))
-    bytes[6] = (bytes[6]! & 0x0f) | 0x40
-    bytes[8] = (bytes[8]! & 0x3f) | 0x80
-    const hex = Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('')
-    return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')
+    // insecure context (plain http on a LAN address): the same layout from getRandomValues.
+    // Each digit of the template is XORed with random bits: 0 and 1 take 4 (any hex digit),
+    // 8 takes 2 (the variant, 8 to b), 4 stays (the version).
+    return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+      (+digit ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+digit / 4)))).toString(16),
+    )
   }
 }

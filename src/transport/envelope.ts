@@ -41,7 +41,5 @@ export interface Batch {
 export const library = { name: 'journeykit', version: '0.0.0-dev' } as const
 
 export function buildBatch(messages: Message[], writeKey: string | undefined, now: Date): Batch {
-  const batch: Batch = { sentAt: now.toISOString(), batch: messages }
-  if (writeKey) batch.writeKey = writeKey
-  return batch
+  return { sentAt: now.toISOString(), batch: messages, ...(writeKey && { writeKey }) }
 }
