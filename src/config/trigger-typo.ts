@@ -1,5 +1,4 @@
-import { builtInTriggers } from './built-in-triggers.js'
-import type { BuiltInTrigger } from './triggers.js'
+import { builtInTriggers, type BuiltInTrigger } from './triggers.js'
 
 /**
  * The built-in trigger an event name is most likely a typo of, if any. Contract §7: a name

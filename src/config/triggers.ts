@@ -1,13 +1,14 @@
 /**
  * The built-in triggers of contract §4, in one place: validation, the watchers, rule keys
  * and the generated JSON Schema read them here (the validation message spells them out: a
- * test keeps it equal to this list). The list of them all is config/built-in-triggers', apart:
- * only the validator reads it, so it stays out of the start chunk.
+ * test keeps it equal to this list).
  */
 const watched = ['exit_intent', 'scroll', 'time_on_page', 'idle', 'click'] as const
 
 /** `page_view` and `visit_start` the runtime fires itself, on every load; the others need a watcher. */
-export type BuiltInTrigger = 'page_view' | (typeof watched)[number] | 'visit_start'
+export const builtInTriggers = ['page_view', ...watched, 'visit_start'] as const
+
+export type BuiltInTrigger = (typeof builtInTriggers)[number]
 
 /** Triggers that need a watcher; their code is a chunk loaded only when a rule uses one. */
 export const watchedTriggers: readonly string[] = watched
