@@ -1,7 +1,7 @@
 import type { Check, Format } from './shape.js'
 import type { Finding, MessageCode } from './messages.js'
 import { validateQuery, type QueryFindings } from './query.js'
-import { isDuration, parseDuration } from '../rules/duration.js'
+import { parseDuration } from '../rules/duration.js'
 import { safeImageUrl, safeUrl } from '../lib/url.js'
 import { isWebOrigin } from '../lib/origin.js'
 import { likelyTrigger } from './trigger-typo.js'
@@ -25,7 +25,7 @@ export const formats: Record<Format, [test: (value: unknown) => boolean, message
   url: [(value) => !!safeUrl(value, neutralBase), 'badUrl'],
   image: [(value) => !!safeImageUrl(value, neutralBase), 'badImage'],
   origin: [isWebOrigin, 'origin'],
-  duration: [isDuration, 'duration'],
+  duration: [(value) => parseDuration(value) !== null, 'duration'],
   pushDelay: [(value) => (parseDuration(value) ?? Infinity) <= 30 * 86_400_000, 'pushDelay'],
   date: [(value) => isDate(value) && isoDate.test(value), 'date'],
   instant: [isDate, 'date'],

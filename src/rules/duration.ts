@@ -8,7 +8,3 @@ export function parseDuration(value: unknown): number | null {
   if (!match) return null
   return Number(match[1]) * units[match[2]!]!
 }
-
-export function isDuration(value: unknown): boolean {
-  return parseDuration(value) !== null
-}

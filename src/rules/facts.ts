@@ -16,18 +16,20 @@ export function readFact(facts: Facts, path: string): unknown {
     if (splitCache.size > 1000) splitCache.clear()
     splitCache.set(path, (parts = path.split('.')))
   }
-  let node: unknown = facts
+  // Only ever steps into an object: every node before the last is one.
+  let record = facts as Record<string, unknown>
   for (let i = 0; i < parts.length; i++) {
-    if (typeof node !== 'object' || node === null) return undefined
-    const record = node as Record<string, unknown>
     const part = parts[i]!
     const next = record[part]
-    if (Object.prototype.hasOwnProperty.call(record, part) && (i + 1 === parts.length || (typeof next === 'object' && next !== null))) {
-      node = next
-      continue
+    if (Object.prototype.hasOwnProperty.call(record, part)) {
+      if (i + 1 === parts.length) return next
+      if (typeof next === 'object' && next !== null) {
+        record = next as Record<string, unknown>
+        continue
+      }
     }
     const rest = parts.slice(i).join('.')
     return Object.prototype.hasOwnProperty.call(record, rest) ? record[rest] : undefined
   }
-  return node
+  return record
 }

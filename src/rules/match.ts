@@ -6,15 +6,13 @@ type Query = Record<string, unknown>
 export type RegexTest = (pattern: string, text: string) => boolean
 
 const maxFactLength = 2048
-// Without the regex chunk no `$regex` condition holds (the runtime then drops those rules).
-const noRegex: RegexTest = () => false
 
 /**
  * Evaluates a validated MongoDB-style query against facts (contract §4). Trusts its input:
  * config/validate has already refused unknown operators and unsafe patterns. `$regex` runs on
  * `regex`, a linear-time engine, over at most the fact's first 2,048 characters (contract §7).
  */
-export function matchQuery(query: Query, facts: Facts, regex: RegexTest = noRegex): boolean {
+export function matchQuery(query: Query, facts: Facts, regex?: RegexTest): boolean {
   for (const key in query) {
     const value = query[key]
     if (key === '$and') {
@@ -30,7 +28,7 @@ export function matchQuery(query: Query, facts: Facts, regex: RegexTest = noRege
   return true
 }
 
-function matchCondition(fact: unknown, condition: unknown, regex: RegexTest): boolean {
+function matchCondition(fact: unknown, condition: unknown, regex: RegexTest | undefined): boolean {
   if (!isOperators(condition)) return equals(fact, condition)
   for (const op in condition) {
     if (!matchOperator(op, fact, condition[op], regex)) return false
@@ -38,16 +36,22 @@ function matchCondition(fact: unknown, condition: unknown, regex: RegexTest): bo
   return true
 }
 
-function matchOperator(op: string, fact: unknown, operand: unknown, regex: RegexTest): boolean {
-  // A fact that is an array matches when any element does, as in MongoDB.
-  if (Array.isArray(fact) && op !== '$exists' && op !== '$not' && op !== '$ne' && op !== '$nin') {
-    return fact.some((element) => matchOperator(op, element, operand, regex)) || (op === '$eq' && equals(fact, operand))
+function matchOperator(op: string, fact: unknown, operand: unknown, regex: RegexTest | undefined): boolean {
+  // These read a fact that is an array as a whole.
+  switch (op) {
+    case '$ne':
+    case '$not':
+      return !matchCondition(fact, operand, regex)
+    case '$nin':
+      return !(operand as unknown[]).some((candidate) => matchCondition(fact, candidate, regex))
+    case '$exists':
+      return (fact !== undefined && fact !== null) === operand
   }
+  // The others match a fact that is an array when any element does, as in MongoDB.
+  if (Array.isArray(fact)) return fact.some((element) => matchOperator(op, element, operand, regex)) || (op === '$eq' && equals(fact, operand))
   switch (op) {
     case '$eq':
       return equals(fact, operand)
-    case '$ne':
-      return !matchCondition(fact, operand, regex)
     case '$gt':
       return typeof fact === 'number' && fact > (operand as number)
     case '$gte':
@@ -58,18 +62,13 @@ function matchOperator(op: string, fact: unknown, operand: unknown, regex: Regex
       return typeof fact === 'number' && fact <= (operand as number)
     case '$in':
       return (operand as unknown[]).some((candidate) => matchCondition(fact, candidate, regex))
-    case '$nin':
-      return !(operand as unknown[]).some((candidate) => matchCondition(fact, candidate, regex))
-    case '$exists':
-      return (fact !== undefined && fact !== null) === operand
     case '$regex':
-      return typeof fact === 'string' && regex(operand as string, fact.slice(0, maxFactLength))
+      // Without the regex chunk no `$regex` condition holds (the runtime then drops those rules).
+      return typeof fact === 'string' && !!regex?.(operand as string, fact.slice(0, maxFactLength))
     case '$startsWith':
       return typeof fact === 'string' && fact.slice(0, maxFactLength).startsWith(operand as string)
     case '$contains':
       return typeof fact === 'string' && fact.slice(0, maxFactLength).includes(operand as string)
-    case '$not':
-      return !matchCondition(fact, operand, regex)
     default:
       return false
   }

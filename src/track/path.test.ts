@@ -12,6 +12,11 @@ describe('normalizePath', () => {
     ['/index.html', '/'],
     ['/shop/index.html', '/shop'],
     ['/Cart', '/Cart'],
+    ['/INDEX.HTM', '/'],
+    ['//index.html', '/'],
+    ['/shop/index.html/', '/shop/index.html'],
+    ['/shop/index.html5', '/shop/index.html5'],
+    ['/shop/myindex.html', '/shop/myindex.html'],
   ])('%s → %s', (path, expected) => expect(normalizePath(path)).toBe(expected))
 })
 

@@ -5,7 +5,6 @@
  * servers may treat case as meaningful.
  */
 export function normalizePath(pathname: string): string {
-  let path = pathname.replace(/\/{2,}/g, '/').replace(/\/index\.html?$/i, '/')
-  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1)
-  return path || '/'
+  // A last slash goes, with an `index.html` after it; what is left of the root is ''.
+  return pathname.replace(/\/{2,}/g, '/').replace(/\/(index\.html?)?$/i, '') || '/'
 }
