@@ -122,13 +122,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     }
   }
   // init() observes for the npm stores (src/state/); the script tag passes no observer.
-  const observe = () =>
-    options.observe?.({
-      stage: visitor.current().stage,
-      segments: loaded.journeys?.segments() ?? [],
-      journeys: loaded.journeys?.steps() ?? {},
-      consent: consent.state(),
-    })
+  const observe = () => options.observe?.(rt)
   /** A grant, in line with the calls, from the consent chunk (src/api/grant.ts). */
   const grant = async () => (await consentChunk('consent stays pending: the next grant tries again'))?.grantConsent(rt)
   /** Who this page's visitor is, for messages carried from a page that did not know yet. */
@@ -210,10 +204,10 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     calls.open()
     await calls.settled()
     observe()
-    if (preview)
-      void Promise.all([loadChunk('init', 'no preview', () => import('../preview/start.js')), actionKit()]).then(
-        ([chunk, kit]) => kit && chunk?.startPreview({ ...engineDeps, items: kit.items }, now, buildMessage),
-      )
+    if (preview) {
+      void actionKit() // beside the preview chunk, not after it
+      void loadChunk('init', 'no preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, engineDeps.emit, buildMessage))
+    }
     // Delivery is not needed to be ready: it loads once the host page is idle (contract §5 still
     // holds: nothing waits longer than the batching window for it).
     whenIdle(() => void loaded.delivery?.start())

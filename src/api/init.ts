@@ -1,7 +1,7 @@
 import type { InitOptions, JourneyKit } from './types.js'
 import { createJourneykit } from './create.js'
 import { reportError } from '../lib/log.js'
-import { publishSnapshot } from '../state/feed.js'
+import { publishSnapshot, snapshotOf } from '../state/feed.js'
 
 /**
  * Starts journeykit on this page and resolves once it is ready. From then on `$stage`,
@@ -16,7 +16,7 @@ export async function init(options: InitOptions): Promise<JourneyKit> {
     reportError('init', 'needs a browser; on the server call init() from client-side code only')
     return inert()
   }
-  const api = createJourneykit({ ...options, observe: publishSnapshot })
+  const api = createJourneykit({ ...options, observe: (runtime) => publishSnapshot(snapshotOf(runtime)) })
   await api.ready
   return api
 }

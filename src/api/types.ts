@@ -2,6 +2,7 @@ import type { ConfigSource } from '../config/load.js'
 import type { Message, PageContext } from '../transport/envelope.js'
 import type { Stage } from '../config/types.js'
 import type { ConsentState } from './consent.js'
+import type { Runtime } from './runtime.js'
 
 export type { ConsentState } from './consent.js'
 
@@ -77,10 +78,11 @@ export interface Snapshot {
 }
 
 /**
- * `init()`'s options, plus what only `init()` passes: `observe` is handed a snapshot after
- * every call settles, once ready, and when consent changes. Internal: the stores are the public
- * face of it; the script tag passes no observer and pays only for the call.
+ * `init()`'s options, plus what only `init()` passes: `observe` is handed the runtime after
+ * every call settles, once ready, and when consent changes, and makes the stores' snapshot of
+ * it (src/state/feed.ts). Internal: the stores are the public face of it; the script tag
+ * passes no observer and pays only for the call.
  */
 export interface RuntimeOptions extends InitOptions {
-  observe?(snapshot: Snapshot): void
+  observe?(runtime: Runtime): void
 }

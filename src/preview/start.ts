@@ -1,6 +1,5 @@
 import type { EngineDeps } from '../api/engine.js'
-import type { ItemController } from '../api/items.js'
-import type { Moment } from '../api/types.js'
+import type { Runtime } from '../api/runtime.js'
 import type { buildMessage } from '../api/message.js'
 import { reportError } from '../lib/log.js'
 import { previewTarget, type PreviewStop } from './target.js'
@@ -14,28 +13,30 @@ import { mountControl } from './control.js'
  * journey runs are as they were before the preview. `build` is the core's message builder, handed
  * over rather than imported: an app's bundler would otherwise split it out of its main chunk.
  */
-export function startPreview(deps: EngineDeps & { items: ItemController }, now: () => Moment, build: typeof buildMessage, search = location.search): void {
-  const config = deps.loaded.config
+export async function startPreview(rt: Runtime, emit: EngineDeps['emit'], build: typeof buildMessage, search = location.search): Promise<void> {
+  const { loaded, consent, visitor } = rt
+  const config = loaded.config
   const target = config && previewTarget(search, config)
   if (!target) return
   if ('error' in target) return reportError('preview', target.error)
+  const items = (await rt.actions())?.items
+  if (!items) return
 
   const report = (event: string, properties: Record<string, unknown>) => {
-    if (!deps.consent.maySend()) return
-    const { visitor } = deps
-    const message = build('track', { event, properties }, now(), visitor.current(), visitor.counts().visit?.count ?? 0)
+    if (!consent.maySend()) return
+    const message = build('track', { event, properties }, rt.now(), visitor.current(), visitor.counts().visit?.count ?? 0)
     message.context.journeykit = { preview: true }
-    deps.loaded.delivery?.enqueue(message)
-    deps.emit(event, message)
+    loaded.delivery?.enqueue(message)
+    emit(event, message)
   }
   const show = ({ item, step }: PreviewStop, send = report) =>
-    deps.items.show(item, step ? { rule: null, variant: null, journey: target.journey, step } : { rule: null, variant: null }, send)
+    items.show(item, step ? { rule: null, variant: null, journey: target.journey, step } : { rule: null, variant: null }, send)
 
   const { stops, journey } = target
   if (!journey) return show(stops[0]!)
   let at = 0
   const control = mountControl(() => {
-    deps.items.hideAll()
+    items.hideAll()
     at = (at + 1) % stops.length
     showStop()
   })

@@ -1,11 +1,20 @@
 import type { Snapshot } from '../api/types.js'
+import type { Runtime } from '../api/runtime.js'
 import { reportError } from '../lib/log.js'
 
 let latest: Snapshot | undefined
 let follower: ((snapshot: Snapshot) => void) | undefined
 
+/** What the stores show of a runtime: its visitor's stage, segments, journeys' steps, consent. */
+export const snapshotOf = ({ visitor, loaded, consent }: Runtime): Snapshot => ({
+  stage: visitor.current().stage,
+  segments: loaded.journeys?.segments() ?? [],
+  journeys: loaded.journeys?.steps() ?? {},
+  consent: consent.state(),
+})
+
 /**
- * What `init()` hands the runtime as its observer: keeps the latest snapshot and passes it to
+ * What `init()` hands the runtime as its observer (with `snapshotOf`): keeps the latest snapshot and passes it to
  * the stores, if the app imported them. An app that imports `init` alone gets this file, not
  * nanostores and the stores (src/state/stores.ts follows on import).
  */
