@@ -12,9 +12,9 @@ import { historyLength, isCapped } from '../rules/frequency.js'
 /** What the start chunk's engine (src/api/engine.ts) lends the actions chunk. */
 export interface EngineCore {
   visitor: VisitorState
-  config(): Config | null
+  config(): Config | null | undefined
   /** Schedules and variants, loaded when some rule has them (else null). */
-  pacing(): typeof import('../rules/pacing.js') | null
+  pacing(): typeof import('../rules/pacing.js') | null | undefined
   /** Sends an event and runs what it triggers, as a tracked call does. */
   track(event: string, properties: Record<string, unknown>, moment: Moment): Promise<void>
   /** Moves the visitor's stage: forwards only, unless `backwards` (a `set`). */

@@ -40,17 +40,7 @@ export interface QueuedCall {
  * visitor's state are loaded wait, with their moment, and run in order once ready.
  */
 export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] = [], loadedAt = Date.now()): JourneyKit {
-  const loaded: Loaded = {
-    config: null,
-    rules: new Map(),
-    pacing: null,
-    regex: null,
-    delivery: null,
-    collectorUrl: null,
-    triggers: null,
-    journeys: null,
-    events: new Map(),
-  }
+  const loaded: Loaded = { rules: new Map(), events: new Map() }
   const consent = createConsent(initialConsent(options.consent))
   const storage = createStorage(false)
   const visitor = createVisitorState(storage)
@@ -138,10 +128,15 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     visitor.reset()
   }
 
-  // Leaving at once: what the page's calls would have sent goes with the visitor to the next
+  // Leaving: rules waiting on a delay are dropped; delivery no longer starts when the tab is
+  // hidden (see start); what the page's calls would have sent goes with the visitor to the next
   // page as finished messages (contract §7). Into the back/forward cache the page may come
   // back and finish by itself: keep nothing then.
+  let leaving = false
+  listen(window, 'pageshow', () => (leaving = false))
   listen<PageTransitionEvent>(window, 'pagehide', (event) => {
+    leaving = true
+    engine.cancelDelays()
     const grantWaiting = calls.unfinished().some((call) => call.method === 'grant')
     if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
     const unsent = calls.unfinished().filter((call) => call.id && !handedOver.has(call.id))
@@ -199,7 +194,6 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     }
     startPush()
     watchActivity((time) => visitor.touch(time))
-    listen(window, 'pagehide', engine.cancelDelays)
     if (options.page !== false) watchNavigation(() => call('page', {}))
     calls.open()
     await calls.settled()
@@ -214,9 +208,6 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // A tab sent to the background may never be idle again, or come back: deliver now. Not
     // when the page is leaving (pagehide came first): a fetch started then evicts it from
     // the back/forward cache, and what waits is carried to the next page anyway.
-    let leaving = false
-    listen(window, 'pagehide', () => (leaving = true))
-    listen(window, 'pageshow', () => (leaving = false))
     listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !leaving && void loaded.delivery?.start())
     // Back online: a delivery chunk that could not download before is tried again.
     listen(window, 'online', () => void loaded.delivery?.start())

@@ -31,7 +31,6 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
       pacing: null,
       regex: null,
       delivery: { enqueue: (message: Message) => sent.push(message) } as unknown as Loaded['delivery'],
-      collectorUrl: null,
       triggers: null,
       journeys: null,
       events: eventFactKeys(config),

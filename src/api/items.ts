@@ -27,7 +27,7 @@ export type AskPush = (track: (event: string, properties: Record<string, unknown
  * visitor's identity (contract §7), so with consent pending none is shown.
  */
 export function createItemController(
-  getConfig: () => Config | null,
+  getConfig: () => Config | null | undefined,
   track: Track,
   nonce: string | undefined,
   askPush: () => AskPush | null,

@@ -6,8 +6,8 @@ import { reportError } from '../lib/log.js'
 import { pushPermission } from '../push/support.js'
 
 export interface PushStartDeps {
-  config(): Config | null
-  collectorUrl(): string | null
+  config(): Config | null | undefined
+  collectorUrl(): string | undefined
   /** Registering stores the visitor's id in the worker's settings: only with consent. */
   mayStore(): boolean
   visitor(): Visitor
@@ -30,7 +30,7 @@ export function createPushStarter(deps: PushStartDeps) {
       started = true
       const who = () => ({ anonymousId: deps.visitor().anonymousId, userId: deps.visitor().userId })
       void loadChunk('init', 'push will not work', () => import('../push/index.js'))
-        .then((chunk) => chunk?.registerPush(config, deps.collectorUrl(), who))
+        .then((chunk) => chunk?.registerPush(config, deps.collectorUrl() ?? null, who))
         .then((push) => void (ask = push?.ask ?? null))
         .catch((err) => reportError('push', err))
     },

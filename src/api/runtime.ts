@@ -11,16 +11,16 @@ import type { Moment, RuntimeOptions } from './types.js'
 import type { ActionKit } from './actions.js'
 import type { EngineCore } from './act.js'
 
-/** What `start` loads once; read by the parts through getters. */
+/** What `start` loads once, as it arrives (absent: not loaded, or not needed by the config). */
 export interface Loaded {
-  config: Config | null
+  config?: Config | null
   rules: RuleIndex
-  pacing: typeof import('../rules/pacing.js') | null
-  regex: typeof import('../rules/regex.js') | null
-  delivery: ReturnType<typeof createDelivery> | null
-  collectorUrl: string | null
-  triggers: Watcher | null
-  journeys: JourneyRuntime | null
+  pacing?: typeof import('../rules/pacing.js') | null
+  regex?: typeof import('../rules/regex.js') | null
+  delivery?: ReturnType<typeof createDelivery>
+  collectorUrl?: string
+  triggers?: Watcher | null
+  journeys?: JourneyRuntime | null
   events: EventWindows
 }
 
