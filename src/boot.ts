@@ -1,4 +1,4 @@
-import type { InitOptions, JourneyKit, Moment } from './api/types.js'
+import type { JourneyKit, Moment, RuntimeOptions } from './api/types.js'
 import { createJourneykit, type QueuedCall } from './api/create.js'
 import { pageAt } from './track/page.js'
 
@@ -25,17 +25,9 @@ export function start(handoff: LoaderHandoff): JourneyKit {
     call,
     moment: { page: pageAt(url, title, document.referrer), time } satisfies Moment,
   }))
-  const api = createJourneykit(
-    {
-      config: handoff.configRequest ?? handoff.config,
-      collector: handoff.collector,
-      consent: handoff.consent as InitOptions['consent'], // checked by initialConsent
-      debug: handoff.debug,
-      nonce: handoff.nonce,
-    },
-    queued,
-    handoff.startedAt,
-  )
+  // The tag's options as they are (consent is checked by initialConsent); the config fetch in flight.
+  const options = { ...handoff, config: handoff.configRequest ?? handoff.config } as RuntimeOptions
+  const api = createJourneykit(options, queued, handoff.startedAt)
   ;(window as unknown as { journeykit: JourneyKit }).journeykit = api
   return api
 }
