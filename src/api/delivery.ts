@@ -36,7 +36,6 @@ export function createDelivery(options: DeliveryOptions) {
       if (sender) sender.enqueue(message)
       else early.push(message)
     },
-    sender: (): Sender | null => sender,
     chunk: (): DeliveryChunk | null => chunk,
     /** Loads the chunk, creates the sender and hands it what waited; once. */
     start(): Promise<Sender | null> {
