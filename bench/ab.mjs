@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStaticServer } from '../examples/static-server.mjs'
 import { startCollector } from '../examples/collector/server.mjs'
-import { snapshotDist } from './bytes.mjs'
+import { blank, serveNoItemPages } from './no-item-page.mjs'
 import { runOnce } from './scenarios.mjs'
 import { ensureChromium } from '../scripts/find-chromium.mjs'
 const root = process.cwd(),
@@ -21,24 +21,12 @@ const root = process.cwd(),
 const temp = mkdtempSync(join(tmpdir(), 'jk-ab-'))
 const collector = await startCollector({ port: 0, file: join(temp, 'events.ndjson') })
 const server = await startStaticServer({ root, port: 0 })
-for (const [path, contents] of snapshotDist(root)) server.setPage(path, { body: contents, type: 'text/javascript; charset=utf-8' })
-for (const [path, contents] of snapshotDist(base)) server.setPage(`/base${path}`, { body: contents, type: 'text/javascript; charset=utf-8' })
-const { sealConfig } = await import('../dist/cli.js')
-const config = sealConfig({
-  version: 1,
-  items: { x: { kind: 'focus', style: 'modal', title: 'Hi' } },
-  rules: [{ id: 'r', on: 'page_view', if: { 'page.path': '/never' }, show: 'x' }],
-})
-server.setPage('/bench/b.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(config) })
-const blank = '<!doctype html><title>blank</title><p>hello</p>'
-const tag = (dist) => `<script async src="${dist}/loader.js" data-config="/bench/b.json" data-collector="${collector.batchUrl}"></script>`
+await serveNoItemPages(server, collector, root, [base])
 server.setPage('/bench/a.html', { body: blank })
-server.setPage('/bench/b.html', { body: blank + tag('/dist') })
-server.setPage('/bench/b0.html', { body: blank + tag('/base/dist') })
 const pages = [
   ['blank', '/bench/a.html', 'load'],
   ['now', '/bench/b.html', 'ready'],
-  ['base', '/bench/b0.html', 'ready'],
+  ['base', '/bench/b-base0.html', 'ready'],
 ]
 const browser = await chromium.launch({
   executablePath: await ensureChromium(),

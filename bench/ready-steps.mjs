@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url'
 import { startStaticServer } from '../examples/static-server.mjs'
 import { startCollector } from '../examples/collector/server.mjs'
 import { ensureChromium } from '../scripts/find-chromium.mjs'
-import { snapshotDist } from './bytes.mjs'
+import { blank, serveNoItemPages } from './no-item-page.mjs'
 import { probeScript } from './probe.mjs'
 import { CPU_THROTTLING } from './scenarios.mjs'
 
@@ -109,27 +109,13 @@ const median = (list) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-const blank = '<!doctype html><title>blank</title><p>hello</p>'
 const temp = mkdtempSync(join(tmpdir(), 'journeykit-steps-'))
 let server, collector, browser
 try {
   collector = await startCollector({ port: 0, file: join(temp, 'events.ndjson') })
   server = await startStaticServer({ root, port: 0 })
-  for (const [path, contents] of snapshotDist(root)) server.setPage(path, { body: contents, type: 'text/javascript; charset=utf-8' })
-  const { sealConfig } = await import('../dist/cli.js')
-  const config = sealConfig({
-    version: 1,
-    items: { x: { kind: 'focus', style: 'modal', title: 'Hi' } },
-    rules: [{ id: 'r', on: 'page_view', if: { 'page.path': '/never' }, show: 'x' }],
-  })
-  server.setPage('/bench/b.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(config) })
+  await serveNoItemPages(server, collector, root, BASES)
   server.setPage('/bench/peers/empty.js', { body: '', type: 'text/javascript; charset=utf-8' })
-  const tag = (dist) => `<script async src="${dist}/loader.js" data-config="/bench/b.json" data-collector="${collector.batchUrl}"></script>`
-  server.setPage('/bench/b.html', { body: blank + tag('/dist') })
-  BASES.forEach((base, i) => {
-    for (const [path, contents] of snapshotDist(base)) server.setPage(`/base${i}${path}`, { body: contents, type: 'text/javascript; charset=utf-8' })
-    server.setPage(`/bench/b-base${i}.html`, { body: blank + tag(`/base${i}/dist`) })
-  })
   server.setPage('/bench/p0.html', { body: blank + `<script async src="/bench/peers/empty.js" onload="window.__jkBench.peerReady()"></script>` })
 
   browser = await chromium.launch({
