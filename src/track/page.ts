@@ -13,7 +13,8 @@ export function readPage(): PageContext {
 
 /** Page facts for rules: `page.url`, `page.path`, `page.query.<k>`, `page.referrer`, `page.title`. */
 export function pageFacts(page: PageContext): Record<string, unknown> {
-  const query: Record<string, string> = {}
+  // No prototype: a parameter named `constructor` or `__proto__` is a fact like any other.
+  const query: Record<string, string> = Object.create(null)
   try {
     new URL(page.url).searchParams.forEach((value, key) => {
       if (!(key in query)) query[key] = value
