@@ -1,4 +1,4 @@
-import { test, expect, runtimeReady } from './fixtures.js'
+import { test, expect, runtimeReady, collectConsole } from './fixtures.js'
 import type { Page } from '@playwright/test'
 
 const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))
@@ -162,4 +162,33 @@ test('a returning visitor who grants before delivery has loaded keeps their id, 
   await page.evaluate(() => (window as any).journeykit.consent('granted'))
   const events = await site.waitForEvents(page, (all) => all.filter((e) => e.type === 'page').length === 2)
   expect(events.filter((e) => e.type === 'page').map((e) => e.anonymousId)).toEqual([first!.anonymousId, first!.anonymousId])
+})
+
+test('a grant while the consent chunk cannot download stays the visitor’s choice: granted once back online, and nothing made meanwhile is lost', async ({
+  page,
+  site,
+  context,
+}) => {
+  test.setTimeout(90_000)
+  const errors = collectConsole(page)
+  const url = await site.serve(page, { config: { version: 1 }, attributes: 'data-consent="pending"' })
+  let consentRequests = 0
+  await page.route('**/dist/consent.js', async (route) => {
+    if (++consentRequests === 1) return route.abort('internetdisconnected')
+    await route.continue()
+  })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.track('browsed'))
+  await context.setOffline(true)
+  await page.evaluate(() => (window as any).journeykit.consent('granted'))
+  await expect.poll(() => errors.some((text) => text.startsWith('journeykit.consent:')), { timeout: 30_000 }).toBe(true)
+  await page.evaluate(() => (window as any).journeykit.track('after_grant'))
+  expect(site.collector.events()).toEqual([])
+  await context.setOffline(false)
+  // No call from the test: the browser's online event grants again, and what waited is sent.
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'after_grant'), { timeout: 60_000 })
+  expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'page', 'browsed', 'after_grant'])
+  expect(consentRequests).toBe(2)
+  expect(await databases(page)).toContain('journeykit')
 })

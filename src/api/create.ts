@@ -72,6 +72,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
    */
   const deny = () => {
     consent.set('denied')
+    grantWanted = false
     calls.drop((call) => call.method === 'grant')
     hideItems()
     loaded.delivery?.clear()
@@ -113,8 +114,15 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   }
   // init() observes for the npm stores (src/state/); the script tag passes no observer.
   const observe = () => options.observe?.(rt)
+  // A grant whose chunk could not download (offline) is still the visitor's choice: it is tried
+  // again when the browser is back online.
+  let grantWanted = false
   /** A grant, in line with the calls, from the consent chunk (src/api/grant.ts). */
-  const grant = async () => (await consentChunk('consent stays pending: the next grant tries again'))?.grantConsent(rt)
+  const grant = async () => {
+    const chunk = await consentChunk('consent stays pending until back online')
+    grantWanted = !chunk
+    await chunk?.grantConsent(rt)
+  }
   /** Who this page's visitor is, for messages carried from a page that did not know yet. */
   const identity = () => {
     const { anonymousId, userId, stage } = visitor.current()
@@ -209,8 +217,11 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // when the page is leaving (pagehide came first): a fetch started then evicts it from
     // the back/forward cache, and what waits is carried to the next page anyway.
     listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !leaving && void loaded.delivery?.start())
-    // Back online: a delivery chunk that could not download before is tried again.
-    listen(window, 'online', () => void loaded.delivery?.start())
+    // Back online: a delivery or consent chunk that could not download before is tried again.
+    listen(window, 'online', () => {
+      void loaded.delivery?.start()
+      if (grantWanted) call('grant')
+    })
   }
   // The visitor is read while the config downloads, when that may be stored: not while consent
   // is pending, nor under Global Privacy Control (the config says whether it counts). Set after
