@@ -35,7 +35,8 @@ export interface QueuedCall {
 
 /**
  * Builds one runtime, the composition root: consent, the visitor, the line of calls, the
- * engine, items and push, and the public object of contract §3. Records the page view of this
+ * engine, the loaders of the lazy chunks (which start from `rt`, src/api/runtime.ts), and the
+ * public object of contract §3. Records the page view of this
  * load first, then runs the queued calls in order; calls made before the config and the
  * visitor's state are loaded wait, with their moment, and run in order once ready.
  */
@@ -65,6 +66,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
   const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then((kit) => kit?.push.start()))
   const consentChunk = (consequence: string) => loadChunk('consent', consequence, () => import('../store/consent.js'))
+  // A grant whose chunk could not download (offline) is still the visitor's choice: it is tried
+  // again when the browser is back online.
+  let grantWanted = false
   /**
    * A denial acts at once, whenever it comes — queued before the runtime loaded, from Global
    * Privacy Control, or after a grant (a grant still waiting is cancelled) — and erases
@@ -114,9 +118,6 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   }
   // init() observes for the npm stores (src/state/); the script tag passes no observer.
   const observe = () => options.observe?.(rt)
-  // A grant whose chunk could not download (offline) is still the visitor's choice: it is tried
-  // again when the browser is back online.
-  let grantWanted = false
   /** A grant, in line with the calls, from the consent chunk (src/api/grant.ts). */
   const grant = async () => {
     const chunk = await consentChunk('consent stays pending until back online')
