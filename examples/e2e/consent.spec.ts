@@ -192,3 +192,36 @@ test('a grant while the consent chunk cannot download stays the visitor’s choi
   expect(consentRequests).toBe(2)
   expect(await databases(page)).toContain('journeykit')
 })
+
+test('a visitor who grants and leaves before the grant is done: what the page held arrives from the next page', async ({ page, site }) => {
+  const first = await site.serve(page, { path: '/e2e/first.html', config: { version: 1 }, attributes: 'data-consent="pending"' })
+  // The next page's CMP remembers the choice and grants at once.
+  const next = await site.serve(page, {
+    path: '/e2e/second.html',
+    config: { version: 1 },
+    attributes: 'data-consent="pending"',
+    before: "journeykit.push(['consent', 'granted'])",
+  })
+  let holdConsent = true
+  await page.route('**/dist/consent.js', async (route) => {
+    while (holdConsent) await new Promise((done) => setTimeout(done, 50))
+    await route.continue().catch(() => undefined)
+  })
+  const delivery = page.waitForRequest('**/dist/delivery.js')
+  await page.goto(first)
+  await runtimeReady(page)
+  await delivery // the sender holds the page's events now, in its memory
+  await page.evaluate(() => (window as any).journeykit.track('held_before_grant'))
+  const consentAsked = page.waitForRequest('**/dist/consent.js')
+  await page.evaluate(() => (window as any).journeykit.consent('granted')) // waits for consent.js
+  await consentAsked
+  await page.goto(next)
+  holdConsent = false
+  await runtimeReady(page)
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'held_before_grant') && all.filter((e) => e.type === 'page').length === 2)
+  expect(events.filter((e) => e.event === 'held_before_grant')).toHaveLength(1)
+  const pages = events.filter((e) => e.type === 'page').sort((a, b) => a.timestamp.localeCompare(b.timestamp))
+  expect(pages.map((e) => e.context.page.path)).toEqual(['/e2e/first.html', '/e2e/second.html'])
+  // Held under a visitor the first page only kept in memory: sent as the visitor who granted.
+  expect(new Set(events.map((e) => e.anonymousId)).size).toBe(1)
+})

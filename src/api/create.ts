@@ -150,7 +150,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
     const unsent = calls.unfinished().filter((call) => call.id && !handedOver.has(call.id))
     loaded.delivery?.beacon()
-    const waiting = (loaded.delivery?.waiting() ?? []).map((message) => ({ message, identified: true }))
+    // Held while consent is pending (a grant waits): the next page's visitor takes them.
+    const waiting = (loaded.delivery?.waiting() ?? []).map((message) => ({ message, identified: consent.mayStore() }))
     carryMessages([...waiting, ...carriedFrom(unsent, visitor.current(), visitor.counts().visit?.count ?? 0, visitorLoaded)])
   })
 

@@ -50,8 +50,8 @@ export function createDelivery(options: DeliveryOptions) {
       })
       return starting
     },
-    /** Messages not handed to the sender yet: what a page going away must carry. */
-    waiting: (): Message[] => early,
+    /** Messages not sent yet that no outbox holds: what a page going away must carry. */
+    waiting: (): Message[] => sender?.held() ?? early,
     /**
      * The page goes away before the chunk arrived: what waits leaves by sendBeacon (≤ 60 KB, as
      * the sender's beacons), and is carried too — a visitor who never comes back is not the

@@ -19,7 +19,7 @@ export async function grantConsent(rt: Runtime): Promise<void> {
   await adoptStoredVisitor(storage, visitor, sender)
   if (consent.state() !== 'granted') return
   sender?.setHeld(false)
-  // What earlier pages could not send, held until now, goes first.
+  // Then what earlier pages could not send and carried here, held until now.
   if (sender) loaded.delivery?.chunk()?.sendCarried(sender, rt.identity())
   rt.startPush()
   await loaded.journeys?.adopt()

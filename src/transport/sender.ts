@@ -24,6 +24,8 @@ export interface Sender {
   clear(): void
   /** Rewrites (or, returning null, drops) each held event: consent granted by a known visitor. */
   rewrite(change: (message: Message) => Message | null): void
+  /** The events held while consent is pending (a page leaving while a grant waits carries them). */
+  held(): Message[]
   /** Stops timers and listeners (tests; a page keeps its sender for its lifetime). */
   stop(): void
 }
@@ -204,6 +206,7 @@ export function createSender(options: SenderOptions): Sender {
     rewrite(change) {
       if (held) held = held.map(change).filter((message): message is Message => message !== null)
     },
+    held: () => held ?? [],
     stop() {
       clearTimeout(timer)
       stopPagehide()
