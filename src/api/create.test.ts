@@ -166,6 +166,28 @@ describe('createJourneykit', () => {
     expect(collector.fetchMock).not.toHaveBeenCalled()
   })
 
+  it('a grant whose consent chunk cannot load is kept: a page going away carries what it held', async () => {
+    stubCollector()
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.doMock('../store/consent.js', () => {
+      throw new Error('offline')
+    })
+    try {
+      localStorage.removeItem('jk:v1:carried')
+      const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', consent: 'pending' })
+      await jk.ready
+      jk.track('held')
+      jk.consent('granted')
+      await jk.flush()
+      window.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: false }))
+      const carried = JSON.parse(localStorage.getItem('jk:v1:carried') ?? '[]') as Array<{ message: { event?: string }; identified: boolean }>
+      expect(carried.filter((c) => c.message.event === 'held')).toEqual([expect.objectContaining({ identified: false })])
+    } finally {
+      vi.doUnmock('../store/consent.js')
+      localStorage.removeItem('jk:v1:carried') // not for the next test's runtime to send
+    }
+  })
+
   it('an unknown consent option is a console.error and counts as pending', async () => {
     const collector = stubCollector()
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)

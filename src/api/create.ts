@@ -67,7 +67,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then((kit) => kit?.push.start()))
   const consentChunk = (consequence: string) => loadChunk('consent', consequence, () => import('../store/consent.js'))
   // A grant whose chunk could not download (offline) is still the visitor's choice: it is tried
-  // again when the browser is back online.
+  // again when the browser is back online, and a page leaving meanwhile carries what it held.
   let grantWanted = false
   /**
    * A denial acts at once, whenever it comes — queued before the runtime loaded, from Global
@@ -146,7 +146,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   listen<PageTransitionEvent>(window, 'pagehide', (event) => {
     leaving = true
     engine.cancelDelays()
-    const grantWaiting = calls.unfinished().some((call) => call.method === 'grant')
+    const grantWaiting = grantWanted || calls.unfinished().some((call) => call.method === 'grant')
     if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
     const unsent = calls.unfinished().filter((call) => call.id && !handedOver.has(call.id))
     loaded.delivery?.beacon()
