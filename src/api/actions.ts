@@ -6,6 +6,7 @@ import { createPushStarter, type PushStarter } from './push-start.js'
 import type { Runtime } from './runtime.js'
 import { createActs } from './act.js'
 
+// For the debug chunk's log: imported there, the caps would be a chunk of their own.
 export { isCapped } from '../rules/frequency.js'
 
 /**

@@ -9,6 +9,7 @@ import type { createDelivery } from './delivery.js'
 import type { EventWindows } from './facts.js'
 import type { Moment, RuntimeOptions } from './types.js'
 import type { ActionKit } from './actions.js'
+import type { Identity } from '../transport/carried.js'
 import type { EngineCore } from './act.js'
 
 /** What `start` loads once, as it arrives (absent: not loaded, or not needed by the config). */
@@ -22,13 +23,6 @@ export interface Loaded {
   triggers?: Watcher | null
   journeys?: JourneyRuntime | null
   events: EventWindows
-}
-
-/** Who this page's visitor is, for messages carried from a page that did not know yet. */
-export interface Identity {
-  anonymousId: string
-  userId: string | null
-  journey: { stage: string; visit: number }
 }
 
 /**
@@ -50,6 +44,7 @@ export interface Runtime {
   now(): Moment
   /** The actions chunk's kit, loaded on first need (null: it could not load, and said so). */
   actions(): Promise<ActionKit | null>
+  /** Who this page's visitor is, for messages carried from a page that did not know yet. */
   identity(): Identity
   /** Web push starts, when the config has it and consent is given. */
   startPush(): void
