@@ -1,4 +1,4 @@
-import { test, expect, runtimeReady, collectConsole } from './fixtures.js'
+import { test, expect, runtimeReady, collectConsole, failFirstDownload } from './fixtures.js'
 import type { Page } from '@playwright/test'
 
 const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))
@@ -172,11 +172,7 @@ test('a grant while the consent chunk cannot download stays the visitor’s choi
   test.setTimeout(90_000)
   const errors = collectConsole(page)
   const url = await site.serve(page, { config: { version: 1 }, attributes: 'data-consent="pending"' })
-  let consentRequests = 0
-  await page.route('**/dist/consent.js', async (route) => {
-    if (++consentRequests === 1) return route.abort('internetdisconnected')
-    await route.continue()
-  })
+  const consentRequests = await failFirstDownload(page, 'consent.js')
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.track('browsed'))
@@ -189,7 +185,7 @@ test('a grant while the consent chunk cannot download stays the visitor’s choi
   // No call from the test: the browser's online event grants again, and what waited is sent.
   const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'after_grant'), { timeout: 60_000 })
   expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'page', 'browsed', 'after_grant'])
-  expect(consentRequests).toBe(2)
+  expect(consentRequests()).toBe(2)
   expect(await databases(page)).toContain('journeykit')
 })
 

@@ -143,6 +143,16 @@ export async function runtimeReady(page: Page): Promise<void> {
   await page.evaluate(() => (window as any).journeykit.ready)
 }
 
+/** The first download of a `dist/` chunk fails as it would offline; later ones go through. Returns how many were asked for. */
+export async function failFirstDownload(page: Page, chunk: string): Promise<() => number> {
+  let requests = 0
+  await page.route(`**/dist/${chunk}`, async (route) => {
+    if (++requests === 1) return route.abort('internetdisconnected')
+    await route.continue()
+  })
+  return () => requests
+}
+
 /** Console messages of one kind, collected from the moment this is called. */
 export function collectConsole(page: Page, type: 'error' | 'warning' = 'error'): string[] {
   const messages: string[] = []

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, runtimeReady, sealed, collectConsole } from './fixtures.js'
+import { test, expect, runtimeReady, sealed, collectConsole, failFirstDownload } from './fixtures.js'
 
 // Issue 11: the start path is the loader, the config and the start chunk; delivery downloads when
 // the page is idle after ready, and nothing made before then is lost. A config sealed by
@@ -67,11 +67,7 @@ test('offline from ready on: the delivery chunk that failed to download is fetch
   const errors = collectConsole(page)
   const url = await site.serve(page, { config: sealed({ version: 1 }) })
   // The first download of delivery fails as it would offline, whenever the idle moment comes.
-  let deliveryRequests = 0
-  await page.route('**/dist/delivery.js', async (route) => {
-    if (++deliveryRequests === 1) return route.abort('internetdisconnected')
-    await route.continue()
-  })
+  const deliveryRequests = await failFirstDownload(page, 'delivery.js')
   await page.goto(url)
   await runtimeReady(page)
   await context.setOffline(true)
@@ -83,7 +79,7 @@ test('offline from ready on: the delivery chunk that failed to download is fetch
   const events = await site.waitForEvents(page, (all) => all.some((e) => e.event === 'made_offline'), { flush: false, timeout: 60_000 })
   expect(events.filter((e) => e.event === 'made_offline')).toHaveLength(1)
   expect(events.filter((e) => e.type === 'page')).toHaveLength(1)
-  expect(deliveryRequests).toBe(2)
+  expect(deliveryRequests()).toBe(2)
 })
 
 test('a visitor who leaves before delivery loaded: the events arrive from the next page, once', async ({ page, site }) => {
