@@ -58,6 +58,38 @@ test('a rule that acts on the page view brings the actions chunk before ready, a
   expect((await scriptsOf(page)).beforeReady).toEqual(['/dist/loader.js', '/dist/core.js', '/dist/actions.js'])
 })
 
+test('a rule that acts on every page view: the actions chunk downloads beside the visitor\u2019s read, not once the page view is counted', async ({
+  page,
+  site,
+}) => {
+  // When each read-write transaction of the visitor's database was done, on the page's clock.
+  await page.addInitScript(() => {
+    const w = window as any
+    w.writes = []
+    const transaction = IDBDatabase.prototype.transaction
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+      const started = transaction.call(this, stores, mode, options)
+      if (this.name === 'journeykit' && mode === 'readwrite') {
+        const at = w.writes.push(null) - 1
+        started.addEventListener('complete', () => (w.writes[at] = performance.now()))
+      }
+      return started
+    } as typeof transaction
+  })
+  const url = await site.serve(page, { config: sealed({ version: 1, rules: [{ id: 'welcome', on: 'page_view', track: 'welcomed' }] }) })
+  await page.goto(url)
+  await runtimeReady(page)
+  await site.waitForEvents(page, (all) => all.some((e) => e.event === 'welcomed'), { flush: false, timeout: 30_000 })
+  const { writes, actionsAt } = await page.evaluate(() => ({
+    writes: (window as any).writes as number[],
+    actionsAt: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/dist/actions.js'))!.startTime,
+  }))
+  // The first read-write transaction reads the visitor, the second counts the page view: the
+  // rule's decision comes after it, and without the early download so would the request.
+  expect(writes.length).toBeGreaterThanOrEqual(2)
+  expect(actionsAt).toBeLessThan(writes[1]!)
+})
+
 test('offline from ready on: the delivery chunk that failed to download is fetched again once back online, and the events arrive', async ({
   page,
   site,

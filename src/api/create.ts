@@ -166,7 +166,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     const timeout = parseDuration(config?.visitTimeout)
     if (timeout) visitor.setVisitTimeout(timeout)
     let runnable = preview ? [] : (config?.rules ?? [])
-    // What the rules use downloads beside the visitor's read, not after it.
+    // What the rules use downloads beside the visitor's read, not after it: pacing, $regex, and
+    // the actions chunk when a rule acts on every page view (no condition, no cap).
+    if (runnable.some((rule) => rule.on === 'page_view' && !rule.if && !rule.frequency)) void actionKit()
     const paced = (rule: Rule) => rule.schedule || rule.variants
     const pacing = runnable.some(paced) && loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
     const regex =
