@@ -30,7 +30,8 @@ type Queue = unknown[] & { ready?: unknown }
     // mode: its download starts as soon as that is known, not once the start chunk has run.
     // A seal is only looked for here; the runtime checks it (and imports this same module).
     const check = () => import(new URL('config-check.js', script.src).href).catch(() => 0)
-    if (data.debug != null || /[?&]journeykit_debug=1/.test(location.search)) void check()
+    const debug = data.debug != null || /[?&]journeykit_debug=1/.test(location.search)
+    if (debug) void check()
     else if (configRequest)
       configRequest
         .then((response) => (response.ok ? response.clone().text() : '"$sealed"'))
@@ -43,7 +44,7 @@ type Queue = unknown[] & { ready?: unknown }
           configRequest,
           collector: data.collector,
           consent: data.consent,
-          debug: data.debug != null,
+          debug,
           nonce: script.nonce,
           queue,
           startedAt,

@@ -86,8 +86,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     visitor.reset()
     loaded.journeys?.forget()
   }
-  const debug =
-    options.debug || /[?&]journeykit_debug=1/.test(location.search) ? loadChunk('debug', 'nothing is logged', () => import('../debug/log.js')) : null
+  // options.debug: data-debug or ?journeykit_debug=1, as the loader or init() read them.
+  const debug = options.debug ? loadChunk('debug', 'nothing is logged', () => import('../debug/log.js')) : null
   // ?journeykit_preview=…: the store owner looks at an item; rules and journeys rest (src/preview/).
   const preview = /[?&]journeykit_preview=/.test(location.search)
   const engineDeps: EngineDeps = {
@@ -162,13 +162,14 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // Nothing is stored or sent from here on; erasing what earlier pages stored runs meanwhile.
     if (gpcSignalled() && config?.privacy?.respectGPC !== false) deny()
     if (consent.mayStore()) storage.makeDurable()
-    const kitForJourneys = !preview && (config?.journeys || config?.segments) ? actionKit() : null
+    const journeys = !preview && (config?.journeys || config?.segments)
     const timeout = parseDuration(config?.visitTimeout)
     if (timeout) visitor.setVisitTimeout(timeout)
     let runnable = preview ? [] : (config?.rules ?? [])
     // What the rules use downloads beside the visitor's read, not after it: pacing, $regex, and
-    // the actions chunk when a rule acts on every page view (no condition, no cap).
-    if (runnable.some((rule) => rule.on === 'page_view' && !rule.if && !rule.frequency)) void actionKit()
+    // the actions chunk when journeys' steps or a rule acting on every page view (no condition,
+    // no cap) will need it.
+    if (journeys || runnable.some((rule) => rule.on === 'page_view' && !rule.if && !rule.frequency)) void actionKit()
     const paced = (rule: Rule) => rule.schedule || rule.variants
     const pacing = runnable.some(paced) && loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
     const regex =
@@ -179,12 +180,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (pacing && !(loaded.pacing = await pacing)) runnable = runnable.filter((rule) => !paced(rule))
     if (regex && !(loaded.regex = await regex)) runnable = runnable.filter((rule) => !usesRegex(rule))
     loaded.rules = indexRules(runnable)
-    if (!preview && (config?.journeys || config?.segments)) {
-      // Already loaded by the config's validation: no round of its own. Steps act through the
-      // actions chunk, asked for with the visitor's state.
-      const [chunk, kit] = await Promise.all([loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js')), kitForJourneys])
-      if (kit) loaded.journeys = (await chunk?.startFor(rt, kit.hooks)) ?? null
-    }
+    // Already downloading since the config arrived (config/accept.ts): no round of its own.
+    if (journeys) loaded.journeys = (await (await loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
     const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url
     if (!url) reportError('init', 'no collector URL: events stay on the page')

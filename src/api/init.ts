@@ -16,7 +16,9 @@ export async function init(options: InitOptions): Promise<JourneyKit> {
     reportError('init', 'needs a browser; on the server call init() from client-side code only')
     return inert()
   }
-  const api = createJourneykit({ ...options, observe: (runtime) => publishSnapshot(snapshotOf(runtime)) })
+  // ?journeykit_debug=1 turns the decision log on, as it does for the script tag.
+  const debug = options.debug || /[?&]journeykit_debug=1/.test(location.search)
+  const api = createJourneykit({ ...options, debug, observe: (runtime) => publishSnapshot(snapshotOf(runtime)) })
   await api.ready
   return api
 }

@@ -4,17 +4,24 @@
  * (dist/journeys-check.js, config/accept.ts), downloaded beside it.
  */
 import type { Runtime } from '../api/runtime.js'
-import { startJourneys, type EngineHooks } from './runtime.js'
+import { startJourneys } from './runtime.js'
 
 export { startJourneys, type JourneyRuntime, type EngineHooks } from './runtime.js'
 
-/** Starts journeys and segments for a runtime whose config has them, acting through `hooks`. */
-export const startFor = (rt: Runtime, hooks: EngineHooks) =>
-  startJourneys({
-    config: rt.loaded.config!,
-    storage: rt.storage,
-    regex: () => rt.loaded.regex?.testRegex,
-    hooks,
-    tick: () => rt.call('tick'),
-    debug: rt.debug,
-  })
+/**
+ * Starts journeys and segments for a runtime whose config has them. Their steps act through
+ * the actions chunk, which the runtime asked for with the visitor's read: null if it could not load.
+ */
+export const startFor = async (rt: Runtime) => {
+  const kit = await rt.actions()
+  return kit
+    ? startJourneys({
+        config: rt.loaded.config!,
+        storage: rt.storage,
+        regex: () => rt.loaded.regex?.testRegex,
+        hooks: kit.hooks,
+        tick: () => rt.call('tick'),
+        debug: rt.debug,
+      })
+    : null
+}
