@@ -1,7 +1,7 @@
-import type { Config, PushAction, Rule, Stage } from '../config/types.js'
+import type { PushAction, Rule, Stage } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
 import type { EngineHooks } from '../journeys/runtime.js'
-import type { VisitorState } from '../store/visitor.js'
+import type { Runtime } from './runtime.js'
 import type { Counts } from '../store/visit.js'
 import type { Moment } from './types.js'
 import type { ItemController } from './items.js'
@@ -11,10 +11,6 @@ import { historyLength, isCapped } from '../rules/frequency.js'
 
 /** What the start chunk's engine (src/api/engine.ts) lends the actions chunk. */
 export interface EngineCore {
-  visitor: VisitorState
-  config(): Config | null | undefined
-  /** Schedules and variants, loaded when some rule has them (else null). */
-  pacing(): typeof import('../rules/pacing.js') | null | undefined
   /** Sends an event and runs what it triggers, as a tracked call does. */
   track(event: string, properties: Record<string, unknown>, moment: Moment): Promise<void>
   /** Moves the visitor's stage: forwards only, unless `backwards` (a `set`). */
@@ -29,9 +25,9 @@ export interface EngineCore {
  * its frequency cap and the visit's item limit, move the stage, show, track, set, and request a
  * push (§8b). A page whose rules never act never downloads it.
  */
-export function createActs(core: EngineCore, items: ItemController, push: PushStarter) {
-  const { visitor } = core
-  const limits = () => ({ perPage: 2, perVisit: 5, ...core.config()?.limits })
+export function createActs(rt: Runtime, items: ItemController, push: PushStarter) {
+  const { visitor, loaded, core } = rt
+  const limits = () => ({ perPage: 2, perVisit: 5, ...loaded.config?.limits })
   // Items shown on the current page view (limits.perPage).
   let shown = { page: -1, count: 0 }
   const shownOnPage = () => (shown.page === core.pageViews() ? shown.count : 0)
@@ -73,7 +69,7 @@ export function createActs(core: EngineCore, items: ItemController, push: PushSt
   const act = async (rule: Rule, moment: Moment) => {
     let show = rule.show
     let variant: string | null = null
-    const pacing = core.pacing()
+    const pacing = loaded.pacing
     if (rule.variants && pacing) ({ show, name: variant } = pacing.variantOf(rule, visitor.current().anonymousId))
     if (show && (shownOnPage() >= limits().perPage || !items.canShow(show))) return
     // §8b: a push rule does nothing for a visitor without a push subscription

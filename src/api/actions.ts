@@ -24,9 +24,10 @@ export interface ActionKit {
 }
 
 export function createActionKit(rt: Runtime): ActionKit {
-  const { core, consent, loaded } = rt
-  const push = createPushStarter({ config: core.config, collectorUrl: () => loaded.collectorUrl, mayStore: consent.mayStore, visitor: core.visitor.current })
+  const { consent, loaded } = rt
+  const config = () => loaded.config
+  const push = createPushStarter({ config, collectorUrl: () => loaded.collectorUrl, mayStore: consent.mayStore, visitor: rt.visitor.current })
   const track = (event: string, properties: Record<string, unknown>) => rt.call('track', event, properties)
-  const items = createItemController(core.config, track, rt.options.nonce, push.ask, consent.mayStore)
-  return { items, push, ...createActs(core, items, push) }
+  const items = createItemController(config, track, rt.options.nonce, push.ask, consent.mayStore)
+  return { items, push, ...createActs(rt, items, push) }
 }

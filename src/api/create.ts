@@ -20,7 +20,7 @@ import type { Loaded, Runtime } from './runtime.js'
 import { createCallQueue } from './calls.js'
 import { carriedFrom, carryMessages } from './carry.js'
 import { createEmitter } from './emitter.js'
-import { createEngine, prefetchUi, type EngineDeps } from './engine.js'
+import { createEngine, prefetchUi } from './engine.js'
 import { buildMessage } from './message.js'
 import { eventFactKeys } from './facts.js'
 import type { ActionKit } from './actions.js'
@@ -90,19 +90,29 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const debug = options.debug ? loadChunk('debug', 'nothing is logged', () => import('../debug/log.js')) : null
   // ?journeykit_preview=…: the store owner looks at an item; rules and journeys rest (src/preview/).
   const preview = /[?&]journeykit_preview=/.test(location.search)
-  const engineDeps: EngineDeps = {
+  const rt = {
+    options,
     loaded,
     consent,
+    storage,
     visitor,
-    emit: (name, message) => {
+    call,
+    now,
+    actions: actionKit,
+    identity: () => {
+      const { anonymousId, userId, stage } = visitor.current()
+      return { anonymousId, userId, journey: { stage, visit: visitor.counts().visit?.count ?? 0 } }
+    },
+    startPush,
+    debug,
+    emit: (name: string, message: Message) => {
       handedOver.add(message.messageId)
       emitter.emit(name, message)
     },
-    later: (delayed) => calls.later(delayed, 'rule'),
-    actions: actionKit,
-    debug,
-  }
-  const engine = createEngine(engineDeps)
+    later: (delayed: () => Promise<void>) => calls.later(delayed, 'rule'),
+  } as Runtime // its core is the engine's, set below
+  const engine = createEngine(rt)
+  rt.core = engine.core
   const perform = async (call: CapturedCall) => {
     try {
       if (call.method === 'reset') await forget(call.moment)
@@ -124,12 +134,6 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     grantWanted = !chunk
     await chunk?.grantConsent(rt)
   }
-  /** Who this page's visitor is, for messages carried from a page that did not know yet. */
-  const identity = () => {
-    const { anonymousId, userId, stage } = visitor.current()
-    return { anonymousId, userId, journey: { stage, visit: visitor.counts().visit?.count ?? 0 } }
-  }
-  const rt: Runtime = { options, loaded, consent, storage, visitor, core: engine.core, call, now, actions: actionKit, identity, startPush, debug }
   const forget = async (moment: Moment) => {
     hideItems()
     // Runs end (reason reset) as the visitor who walked them, before the new one begins.
@@ -181,7 +185,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (regex && !(loaded.regex = await regex)) runnable = runnable.filter((rule) => !usesRegex(rule))
     loaded.rules = indexRules(runnable)
     // Already downloading since the config arrived (config/accept.ts): no round of its own.
-    if (journeys) loaded.journeys = (await (await loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
+    if (journeys)
+      loaded.journeys = (await (await loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
     const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url
     if (!url) reportError('init', 'no collector URL: events stay on the page')
@@ -193,7 +198,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
         load: () => loadChunk('delivery', 'events wait on the page, and it is tried again', () => import('../transport/index.js')),
         held: () => !consent.mayStore(),
         // What earlier pages could not send happened before this page's calls.
-        onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, identity()),
+        onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, rt.identity()),
       })
     }
     if (watched.some((rule) => watchedTriggers.includes(rule.on))) {
@@ -209,7 +214,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     observe()
     if (preview) {
       void actionKit() // beside the preview chunk, not after it
-      void loadChunk('init', 'no preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, engineDeps.emit, buildMessage))
+      void loadChunk('init', 'no preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
     }
     // Delivery is not needed to be ready: it loads once the host page is idle (contract §5 still
     // holds: nothing waits longer than the batching window for it).

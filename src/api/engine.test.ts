@@ -10,7 +10,7 @@ import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { createEngine } from './engine.js'
 import { createConsent } from './consent.js'
-import type { Loaded } from './runtime.js'
+import type { Loaded, Runtime } from './runtime.js'
 import { createActs } from './act.js'
 import type { ActionKit } from './actions.js'
 import { eventFactKeys } from './facts.js'
@@ -22,9 +22,9 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
   const makeKit = (): ActionKit => {
     const items = { canShow: () => true, show: (item: string) => void shown.push(item), hideAll: () => undefined }
     const push = { start: () => undefined, ask: () => null, subscription: async () => subscription }
-    return { items, push, ...createActs(engine.core, items, push) }
+    return { items, push, ...createActs(rt, items, push) }
   }
-  const engine = createEngine({
+  const rt = {
     loaded: {
       config,
       rules: indexRules(config.rules ?? []),
@@ -42,7 +42,9 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
     actions: async () => (kit ??= makeKit()),
     later: () => undefined,
     debug: null,
-  })
+  } as unknown as Runtime
+  const engine = createEngine(rt)
+  rt.core = engine.core
   const moment = (path: string) => ({ page: { url: `https://shop.test${path}`, path, referrer: '', title: '' }, time: Date.now() })
   return {
     sent: () => sent.map((m) => m.event ?? `${m.type}:${m.context.page?.path}`),

@@ -1,11 +1,8 @@
 import type { Rule, Stage } from '../config/types.js'
 import type { ItemCounts } from '../store/visit.js'
 import type { CapturedCall, Moment } from './types.js'
-import type { Message, MessageType } from '../transport/envelope.js'
-import type { VisitorState } from '../store/visitor.js'
-import type { ActionKit } from './actions.js'
-import type { Loaded } from './runtime.js'
-import type { Consent } from './consent.js'
+import type { MessageType } from '../transport/envelope.js'
+import type { Runtime } from './runtime.js'
 import type { EngineCore } from './act.js'
 import { decide } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
@@ -19,27 +16,12 @@ import { buildMessage, messageOfCall, type MessageFields } from './message.js'
 
 const maxEventBytes = 32 * 1024
 
-export interface EngineDeps {
-  /** What `start` loaded: the config, its rules, delivery, the lazy chunks (src/api/runtime.ts). */
-  loaded: Loaded
-  consent: Consent
-  visitor: VisitorState
-  /** A message was handed to delivery: the page's listeners hear of it (`on`). */
-  emit(name: string, message: Message): void
-  /** Runs work later, in line with every other call (a delayed rule). */
-  later(work: () => Promise<void>): void
-  /** What rules and steps do (src/api/actions.ts): a chunk loaded on first need; null if it failed to load. */
-  actions(): Promise<ActionKit | null>
-  /** The debug chunk, loaded once with a catch (null inside: it failed to load, and said so). */
-  debug: Promise<typeof import('../debug/log.js') | null> | null
-}
-
 /**
  * What each call does once the runtime is ready: count, report, and run the rules the call
  * triggers. Calls run one at a time, in order (the caller chains them).
  */
-export function createEngine(deps: EngineDeps) {
-  const { visitor, loaded, consent } = deps
+export function createEngine(rt: Runtime) {
+  const { visitor, loaded, consent } = rt
 
   const send = (type: MessageType, fields: MessageFields, moment: Moment, id?: string): boolean => {
     if (!consent.maySend()) return false
@@ -49,7 +31,7 @@ export function createEngine(deps: EngineDeps) {
       return false
     }
     loaded.delivery?.enqueue(message)
-    deps.emit(type === 'track' ? fields.event! : type, message)
+    rt.emit(type === 'track' ? fields.event! : type, message)
     return true
   }
 
@@ -67,7 +49,7 @@ export function createEngine(deps: EngineDeps) {
   let delayed: Array<ReturnType<typeof setTimeout>> = []
 
   /** Does what a rule says, in the actions chunk (which reports it if it cannot load). */
-  const act = async (rule: Rule, moment: Moment) => (await deps.actions())?.act(rule, moment)
+  const act = async (rule: Rule, moment: Moment) => (await rt.actions())?.act(rule, moment)
 
   const factsNow = (moment: Moment, event: Record<string, unknown>) => ({
     ...buildFacts(
@@ -83,9 +65,6 @@ export function createEngine(deps: EngineDeps) {
 
   /** What the actions chunk builds on (src/api/act.ts). */
   const core: EngineCore = {
-    visitor,
-    config: () => loaded.config,
-    pacing: () => loaded.pacing,
     track: (event, properties, moment) => track(event, properties, moment),
     setStage,
     facts: factsNow,
@@ -106,13 +85,13 @@ export function createEngine(deps: EngineDeps) {
       ({ rule }) => !rule.schedule || loaded.pacing?.isScheduled(rule.schedule, moment.time),
     )
     // Logging is help, never a reason to fail: a throwing console or log is ignored.
-    void deps.debug?.then((debug) => debug?.logDecisions(key, candidates, facts, counts, moment.time, loaded.pacing?.isScheduled)).catch(() => undefined)
+    void rt.debug?.then((debug) => debug?.logDecisions(key, candidates, facts, counts, moment.time, loaded.pacing?.isScheduled)).catch(() => undefined)
     // An item to show: the UI chunk downloads beside the actions chunk, not after it.
     if (decisions.some(({ rule }) => rule.show || rule.variants)) prefetchUi()
     for (const { rule } of decisions) {
       const wait = parseDuration(rule.delay)
       if (!wait) await act(rule, moment)
-      else delayed.push(setTimeout(() => deps.later(() => act(rule, moment)), wait))
+      else delayed.push(setTimeout(() => rt.later(() => act(rule, moment)), wait))
     }
   }
 

@@ -11,6 +11,7 @@ import type { Moment, RuntimeOptions } from './types.js'
 import type { ActionKit } from './actions.js'
 import type { Identity } from '../transport/carried.js'
 import type { EngineCore } from './act.js'
+import type { Message } from '../transport/envelope.js'
 
 /** What `start` loads once, as it arrives (absent: not loaded, or not needed by the config). */
 export interface Loaded {
@@ -44,6 +45,10 @@ export interface Runtime {
   now(): Moment
   /** The actions chunk's kit, loaded on first need (null: it could not load, and said so). */
   actions(): Promise<ActionKit | null>
+  /** A message was handed to delivery: the page's listeners hear of it (`on`). */
+  emit(name: string, message: Message): void
+  /** Runs work later, in line with every other call (a delayed rule). */
+  later(work: () => Promise<void>): void
   /** Who this page's visitor is, for messages carried from a page that did not know yet. */
   identity(): Identity
   /** Web push starts, when the config has it and consent is given. */

@@ -1,4 +1,3 @@
-import type { EngineDeps } from '../api/engine.js'
 import type { Runtime } from '../api/runtime.js'
 import type { buildMessage } from '../api/message.js'
 import { reportError } from '../lib/log.js'
@@ -13,7 +12,7 @@ import { mountControl } from './control.js'
  * journey runs are as they were before the preview. `build` is the core's message builder, handed
  * over rather than imported: an app's bundler would otherwise split it out of its main chunk.
  */
-export async function startPreview(rt: Runtime, emit: EngineDeps['emit'], build: typeof buildMessage, search = location.search): Promise<void> {
+export async function startPreview(rt: Runtime, build: typeof buildMessage, search = location.search): Promise<void> {
   const { loaded, consent, visitor } = rt
   const config = loaded.config
   const target = config && previewTarget(search, config)
@@ -27,7 +26,7 @@ export async function startPreview(rt: Runtime, emit: EngineDeps['emit'], build:
     const message = build('track', { event, properties }, rt.now(), visitor.current(), visitor.counts().visit?.count ?? 0)
     message.context.journeykit = { preview: true }
     loaded.delivery?.enqueue(message)
-    emit(event, message)
+    rt.emit(event, message)
   }
   const show = ({ item, step }: PreviewStop, send = report) =>
     items.show(item, step ? { rule: null, variant: null, journey: target.journey, step } : { rule: null, variant: null }, send)
