@@ -1,5 +1,6 @@
 import { listen } from '../lib/listen.js'
 import { readsAsExit, type ScrollSample } from './flick.js'
+import type { Streams } from './inputs.js'
 
 export interface ExitIntentOptions {
   /** No exit intent this soon after the page view: the visitor has not settled yet. */
@@ -18,7 +19,7 @@ export interface ExitIntentOptions {
  * the scroll that follows (the fling) sampled, for a second at most or until it turns down.
  * Scrolling inside an element (a carousel, a drawer) leaves the page where it was: no sample.
  */
-export function watchExitIntent(fire: (how: 'pointer' | 'scroll' | 'hidden') => void, options: ExitIntentOptions = {}) {
+export function watchExitIntent(fire: (how: 'pointer' | 'scroll' | 'hidden') => void, streams: Streams, options: ExitIntentOptions = {}) {
   const armAfterMs = options.armAfterMs ?? 1500
   let armedAt = performance.now() + armAfterMs
   let fired = false
@@ -57,22 +58,17 @@ export function watchExitIntent(fire: (how: 'pointer' | 'scroll' | 'hidden') => 
 
   // Feature-detected: jsdom, for one, has no matchMedia.
   const touch = options.touch ?? window.matchMedia?.('(pointer: coarse)').matches
+  // Shared with idle: one listener call a tap for both.
+  streams.each<PointerEvent>('pointerdown', (event) => {
+    if ((event.target as Element).closest?.('a[href],button,[role=button],input[type=submit],input[type=button]')) lastClick = performance.now()
+    // A finger landing: a gesture starts (a second finger starts it afresh).
+    if (touch && event.pointerType == 'touch') {
+      unsample()
+      samples = []
+      sample()
+    }
+  })
   const stops = [
-    listen<PointerEvent>(
-      document,
-      'pointerdown',
-      (event) => {
-        const target = event.target instanceof Element ? event.target : null
-        if (target?.closest('a[href],button,[role=button],input[type=submit],input[type=button]')) lastClick = performance.now()
-        // A finger landing: a gesture starts (a second finger starts it afresh).
-        if (touch && event.pointerType == 'touch') {
-          unsample()
-          samples = []
-          sample()
-        }
-      },
-      { capture: true },
-    ),
     // Fires on the root only when the pointer leaves the document: crossing elements costs nothing.
     listen<MouseEvent>(document.documentElement, 'mouseleave', (event) => {
       if (event.clientY > 0 || performance.now() - lastClick < 1000) return

@@ -1,4 +1,3 @@
-import { listen } from '../lib/listen.js'
 import type { Streams } from './inputs.js'
 import { ascending } from './ascending.js'
 
@@ -35,13 +34,11 @@ export function watchIdle(thresholds: number[], fire: (seconds: number) => void,
   }
   streams.on(['pointermove', 'scroll'], active)
   // A finger on the screen fires pointerdown too (Pointer Events): no touchstart needed.
-  const stops = ['pointerdown', 'keydown'].map((type) => listen(window, type, active, { capture: true }))
+  streams.each('pointerdown', active)
+  streams.each('keydown', active)
   wait()
   return {
-    stop: () => {
-      clearTimeout(timer)
-      stops.forEach((stop) => stop())
-    },
+    stop: () => clearTimeout(timer),
     rearm: () => {
       next = 0
       active()

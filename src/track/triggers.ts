@@ -35,7 +35,7 @@ export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
     rules.filter((rule) => rule.on === on).map((rule) => rule[key]!) as Array<NonNullable<Rule[K]>>
   // Scroll depth and idle hear scrolls and pointer moves together, sparsely: at most 0.5 s late.
   const streams = listenToStreams(500)
-  const watchers: Watcher[] = [{ stop: streams.stop, rearm: () => undefined }]
+  const watchers: Watcher[] = []
   const percents = values('scroll', 'percent')
   if (percents.length) watchers.push(watchScroll(percents, (percent) => sinks.fire(`scroll:${percent}`, { percent }), streams))
   const visibleSeconds = values('time_on_page', 'seconds')
@@ -52,9 +52,12 @@ export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
       watchClicks(selectors, (selector, element) => sinks.fire(`click:${selector}`, { selector, text: (element.textContent ?? '').trim().slice(0, 100) })),
     )
   }
-  if (rules.some((rule) => rule.on === 'exit_intent')) watchers.push(watchExitIntent((how) => sinks.exitIntent(how)))
+  if (rules.some((rule) => rule.on === 'exit_intent')) watchers.push(watchExitIntent((how) => sinks.exitIntent(how), streams))
   return {
-    stop: () => watchers.forEach((watcher) => watcher.stop()),
+    stop: () => {
+      streams.stop()
+      watchers.forEach((watcher) => watcher.stop())
+    },
     rearm: () => watchers.forEach((watcher) => watcher.rearm()),
   }
 }

@@ -30,7 +30,7 @@ const setVisibility = (state: 'visible' | 'hidden') => {
 describe('watchExitIntent', () => {
   it('fires once when the pointer leaves through the top, after the arming delay', () => {
     const fire = vi.fn()
-    const watcher = watchExitIntent(fire)
+    const watcher = watchExitIntent(fire, streams)
     leaveThroughTop()
     expect(fire).not.toHaveBeenCalled() // not armed yet
     vi.advanceTimersByTime(1500)
@@ -46,7 +46,7 @@ describe('watchExitIntent', () => {
 
   it('ignores leaving through the sides or bottom, and moving between elements', () => {
     const fire = vi.fn()
-    const watcher = watchExitIntent(fire, { armAfterMs: 0 })
+    const watcher = watchExitIntent(fire, streams, { armAfterMs: 0 })
     leave(300)
     document.body.innerHTML = '<p id="a">a</p>'
     document.getElementById('a')!.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: document.body, bubbles: true }))
@@ -56,7 +56,7 @@ describe('watchExitIntent', () => {
 
   it('ignores the exit right after a click on a link or button', () => {
     const fire = vi.fn()
-    const watcher = watchExitIntent(fire, { armAfterMs: 0 })
+    const watcher = watchExitIntent(fire, streams, { armAfterMs: 0 })
     document.body.innerHTML = '<a href="/next"><span id="inner">Next</span></a>'
     document.getElementById('inner')!.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true }))
     vi.advanceTimersByTime(900)
@@ -70,7 +70,7 @@ describe('watchExitIntent', () => {
 
   it('fires when the tab is hidden', () => {
     const fire = vi.fn()
-    const watcher = watchExitIntent(fire, { armAfterMs: 0 })
+    const watcher = watchExitIntent(fire, streams, { armAfterMs: 0 })
     setVisibility('hidden')
     expect(fire.mock.calls).toEqual([['hidden']])
     setVisibility('visible')
@@ -120,7 +120,7 @@ describe('watchExitIntent on touch', () => {
   it('fires once on a flick up after reading: 420 px in six frames, after a pause', () => {
     phone()
     const fire = vi.fn()
-    const watcher = watchExitIntent(fire, { armAfterMs: 0, touch: true })
+    const watcher = watchExitIntent(fire, streams, { armAfterMs: 0, touch: true })
     readTo45()
     vi.advanceTimersByTime(2000)
     drag(-70, 6)
@@ -143,7 +143,7 @@ describe('watchExitIntent on touch', () => {
   it('fires on the fling after a finger held still, and judges the fling from its own samples', () => {
     phone()
     const fire = vi.fn()
-    const watcher = watchExitIntent(fire, { armAfterMs: 0, touch: true })
+    const watcher = watchExitIntent(fire, streams, { armAfterMs: 0, touch: true })
     readTo45()
     touch('down')
     vi.advanceTimersByTime(2000) // reading with the finger on the glass
@@ -158,7 +158,7 @@ describe('watchExitIntent on touch', () => {
   it('stays silent on reading: slow re-reading up, a re-reading swipe, a fling down', () => {
     phone()
     const fire = vi.fn()
-    const watcher = watchExitIntent(fire, { armAfterMs: 0, touch: true })
+    const watcher = watchExitIntent(fire, streams, { armAfterMs: 0, touch: true })
     readTo45()
     vi.advanceTimersByTime(2000)
     drag(-5, 60) // 300 px in a second
@@ -176,7 +176,7 @@ describe('watchExitIntent on touch', () => {
   it('stays silent on a flick inside an element, and on a flick before reading 30%', () => {
     phone()
     const fire = vi.fn()
-    const watcher = watchExitIntent(fire, { armAfterMs: 0, touch: true })
+    const watcher = watchExitIntent(fire, streams, { armAfterMs: 0, touch: true })
     at(1400) // 27%
     vi.advanceTimersByTime(2000)
     drag(-70, 6)
@@ -193,7 +193,7 @@ describe('watchExitIntent on touch', () => {
     phone()
     const fire = vi.fn()
     const add = vi.spyOn(window, 'addEventListener')
-    const watcher = watchExitIntent(fire, { armAfterMs: 0 })
+    const watcher = watchExitIntent(fire, streams, { armAfterMs: 0 })
     expect(add.mock.calls.map((call) => call[0])).not.toContain('touchend')
     readTo45()
     vi.advanceTimersByTime(2000)
@@ -280,7 +280,7 @@ describe('watchIdle', () => {
       vi.advanceTimersByTime(16)
       if (i % 2) window.dispatchEvent(new Event('pointermove'))
       else document.getElementById('carousel')!.dispatchEvent(new Event('scroll')) // an element's scroll is input too
-      expect(vi.getTimerCount()).toBeLessThanOrEqual(3) // the threshold's, and a rest's per stream
+      expect(vi.getTimerCount()).toBeLessThanOrEqual(2) // the threshold's, and the rest's (one for both streams)
     }
     window.removeEventListener('pointermove', count, { capture: true })
     expect(events).toBe(100)
