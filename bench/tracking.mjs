@@ -64,7 +64,7 @@ export function trackingPages(server, collector, controlConfig, seal = (config) 
     server.setPage(`/bench/${name}.html`, { body: tallPage + tag(`/bench/${name}.json`) })
   }
   server.setPage('/bench/d-blank.html', { body: tallPage })
-  server.setPage('/bench/d-phone.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(trackingConfig) })
+  server.setPage('/bench/d-phone.json', { type: 'application/json; charset=utf-8', body: JSON.stringify(seal(trackingConfig)) })
   server.setPage('/bench/d-phone.html', { body: phonePage + tag('/bench/d-phone.json') })
   server.setPage('/bench/d-phone-blank.html', { body: phonePage })
   return {

@@ -145,7 +145,8 @@ export function createEngine(rt: Runtime) {
       await evaluate(args[0] as string, moment, (args[1] ?? {}) as Record<string, unknown>)
     } else if (method === 'enter' || method === 'tick') {
       // tick: a journey's wait ran out while the visitor is here
-      if (loaded.journeys) await loaded.journeys!.step(null, moment, {}, args[0] as string | undefined)
+      const { journeys } = loaded
+      if (journeys) await journeys.step(null, moment, {}, args[0] as string | undefined)
       else if (method === 'enter') reportError('enter', 'the config has no journeys')
     }
     // Segments are decided anew after every call (contract §8).
