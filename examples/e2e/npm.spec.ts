@@ -165,6 +165,9 @@ test('npm mode, bundled by an app: the main chunk for init alone holds no valida
     'node_modules/nanostores/',
   ]
   expect(inputs.filter((input) => lazy.some((part) => input.startsWith(part)))).toEqual([])
+  // Two files: the app's own chunk, and the one shared with the lazy chunks (dist/npm/shared.js,
+  // the start path's helpers they use too) — not a chunk for each such helper.
+  expect(Object.keys(bundle.metafile!.outputs)).toHaveLength(2)
 })
 
 test('script tag: data-debug logs the decisions', async ({ page, site }) => {
