@@ -48,6 +48,17 @@ test('before ready the page needs the config and the start chunk only; delivery,
   expect(scripts.all).not.toContain('/dist/actions.js')
 })
 
+test('a page-view rule whose condition needs the visitor (a second visit) does not bring the actions chunk on a first visit', async ({ page, site }) => {
+  await timeReady(page)
+  const rule = { id: 'back', on: 'page_view', if: { 'page.path': { $startsWith: '/' }, 'visit.count': { $gte: 2 } }, track: 'welcomed_back' } as const
+  const url = await site.serve(page, { config: sealed({ version: 1, rules: [rule] }) })
+  await page.goto(url)
+  await runtimeReady(page)
+  const events = await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page'), { flush: false, timeout: 30_000 })
+  expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'page'])
+  expect((await scriptsOf(page)).all).not.toContain('/dist/actions.js')
+})
+
 test('a rule that acts on the page view brings the actions chunk before ready, and nothing more', async ({ page, site }) => {
   await timeReady(page)
   const url = await site.serve(page, { config: sealed({ version: 1, rules: [{ id: 'welcome', on: 'page_view', track: 'welcomed' }] }) })
@@ -58,37 +69,42 @@ test('a rule that acts on the page view brings the actions chunk before ready, a
   expect((await scriptsOf(page)).beforeReady).toEqual(['/dist/loader.js', '/dist/core.js', '/dist/actions.js'])
 })
 
-test('a rule that acts on every page view: the actions chunk downloads beside the visitor\u2019s read, not once the page view is counted', async ({
-  page,
-  site,
-}) => {
-  // When each read-write transaction of the visitor's database was done, on the page's clock.
-  await page.addInitScript(() => {
-    const w = window as any
-    w.writes = []
-    const transaction = IDBDatabase.prototype.transaction
-    IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
-      const started = transaction.call(this, stores, mode, options)
-      if (this.name === 'journeykit' && mode === 'readwrite') {
-        const at = w.writes.push(null) - 1
-        started.addEventListener('complete', () => (w.writes[at] = performance.now()))
-      }
-      return started
-    } as typeof transaction
+for (const [which, rule] of [
+  ['a rule that acts on every page view', { id: 'welcome', on: 'page_view', track: 'welcomed' }],
+  // The bench's item page: a condition on the page, and a cap the visitor has not reached.
+  [
+    'a rule whose condition holds on the page itself',
+    { id: 'welcome', on: 'page_view', if: { 'page.path': { $startsWith: '/' } }, frequency: { limit: 1, per: '1d' }, track: 'welcomed' },
+  ],
+] as const)
+  test(`${which}: the actions chunk downloads beside the visitor\u2019s read, not once the page view is counted`, async ({ page, site }) => {
+    // When each read-write transaction of the visitor's database was done, on the page's clock.
+    await page.addInitScript(() => {
+      const w = window as any
+      w.writes = []
+      const transaction = IDBDatabase.prototype.transaction
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+        const started = transaction.call(this, stores, mode, options)
+        if (this.name === 'journeykit' && mode === 'readwrite') {
+          const at = w.writes.push(null) - 1
+          started.addEventListener('complete', () => (w.writes[at] = performance.now()))
+        }
+        return started
+      } as typeof transaction
+    })
+    const url = await site.serve(page, { config: sealed({ version: 1, rules: [rule] }) })
+    await page.goto(url)
+    await runtimeReady(page)
+    await site.waitForEvents(page, (all) => all.some((e) => e.event === 'welcomed'), { flush: false, timeout: 30_000 })
+    const { writes, actionsAt } = await page.evaluate(() => ({
+      writes: (window as any).writes as number[],
+      actionsAt: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/dist/actions.js'))!.startTime,
+    }))
+    // The first read-write transaction reads the visitor, the second counts the page view: the
+    // rule's decision comes after it, and without the early download so would the request.
+    expect(writes.length).toBeGreaterThanOrEqual(2)
+    expect(actionsAt).toBeLessThan(writes[1]!)
   })
-  const url = await site.serve(page, { config: sealed({ version: 1, rules: [{ id: 'welcome', on: 'page_view', track: 'welcomed' }] }) })
-  await page.goto(url)
-  await runtimeReady(page)
-  await site.waitForEvents(page, (all) => all.some((e) => e.event === 'welcomed'), { flush: false, timeout: 30_000 })
-  const { writes, actionsAt } = await page.evaluate(() => ({
-    writes: (window as any).writes as number[],
-    actionsAt: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/dist/actions.js'))!.startTime,
-  }))
-  // The first read-write transaction reads the visitor, the second counts the page view: the
-  // rule's decision comes after it, and without the early download so would the request.
-  expect(writes.length).toBeGreaterThanOrEqual(2)
-  expect(actionsAt).toBeLessThan(writes[1]!)
-})
 
 test('offline from ready on: the delivery chunk that failed to download is fetched again once back online, and the events arrive', async ({
   page,

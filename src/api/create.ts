@@ -4,7 +4,7 @@ import type { Message } from '../transport/envelope.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
-import { usesRegex } from '../rules/match.js'
+import { matchQuery, usesRegex } from '../rules/match.js'
 import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { readPage } from '../track/page.js'
@@ -22,7 +22,7 @@ import { carriedFrom, carryMessages } from './carry.js'
 import { createEmitter } from './emitter.js'
 import { createEngine, prefetchUi } from './engine.js'
 import { buildMessage } from './message.js'
-import { eventFactKeys } from './facts.js'
+import { buildFacts, eventFactKeys } from './facts.js'
 import type { ActionKit } from './actions.js'
 import { createPublicApi } from './public-api.js'
 import { createDelivery, whenIdle } from './delivery.js'
@@ -49,6 +49,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   let visitorLoaded = false
   let replaying: Moment | null = null
   const now = (): Moment => replaying ?? { page: readPage(), time: Date.now() }
+  // This load's page view, timed when journeykit arrived (the loader ran).
+  const firstView: Moment = { page: readPage(), time: loadedAt }
 
   const calls = createCallQueue((call) => perform(call))
   const run = (call: CapturedCall) => calls.run(call)
@@ -171,9 +173,12 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (timeout) visitor.setVisitTimeout(timeout)
     let runnable = preview ? [] : (config?.rules ?? [])
     // What the rules use downloads beside the visitor's read, not after it: pacing, $regex, and
-    // the actions chunk when journeys' steps or a rule acting on every page view (no condition,
-    // no cap) will need it.
-    if (journeys || runnable.some((rule) => rule.on === 'page_view' && !rule.if && !rule.frequency)) void actionKit()
+    // the actions chunk when journeys' steps will need it or a page-view rule is likely to act:
+    // its condition holds on what this page says by itself (its URL, the device, the time).
+    // Facts about the visitor are not known yet and left out: a condition on them waits.
+    const { page, device, time } = buildFacts(firstView, visitor.current(), visitor.counts(), {})
+    const likelyActs = (rule: Rule) => rule.on === 'page_view' && (!rule.if || matchQuery(rule.if, { page, device, time, event: {} }))
+    if (journeys || (options.page !== false && runnable.some(likelyActs))) void actionKit()
     const paced = (rule: Rule) => rule.schedule || rule.variants
     const pacing = runnable.some(paced) && loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
     const regex =
@@ -253,8 +258,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
         .catch((err) => reportError('flush', err)),
     ready,
   })
-  // This load's page view comes first, timed when journeykit arrived (the loader ran).
-  replaying = { page: readPage(), time: loadedAt }
+  // This load's page view comes first.
+  replaying = firstView
   if (options.page !== false) api.page()
   for (const { call, moment } of queued) {
     replaying = moment
