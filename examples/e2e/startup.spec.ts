@@ -28,6 +28,29 @@ const scriptsOf = (page: Page) =>
     return { beforeReady: scripts.filter((s) => s.startTime < readyAt).map((s) => s.path), all: scripts.map((s) => s.path) }
   })
 
+/** When each read-write transaction of the visitor's database was done, on the page's clock (`window.writes`). */
+const timeWrites = (page: Page) =>
+  page.addInitScript(() => {
+    const w = window as any
+    w.writes = []
+    const transaction = IDBDatabase.prototype.transaction
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+      const started = transaction.call(this, stores, mode, options)
+      if (this.name === 'journeykit' && mode === 'readwrite') {
+        const at = w.writes.push(null) - 1
+        started.addEventListener('complete', () => (w.writes[at] = performance.now()))
+      }
+      return started
+    } as typeof transaction
+  })
+
+/** When the page asked for `/dist/<chunk>`, on its clock, and when its read-write transactions were done. */
+const chunkAndWrites = (page: Page, chunk: string) =>
+  page.evaluate((chunk) => {
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/dist/${chunk}`))
+    return { writes: (window as any).writes as number[], requestedAt: entry ? entry.startTime : Infinity }
+  }, chunk)
+
 test('before ready the page needs the config and the start chunk only; delivery, downloaded once the page is idle, sends by itself', async ({ page, site }) => {
   await timeReady(page)
   // The bench's page: a rule that does not act on this page.
@@ -78,33 +101,32 @@ for (const [which, rule] of [
   ],
 ] as const)
   test(`${which}: the actions chunk downloads beside the visitor\u2019s read, not once the page view is counted`, async ({ page, site }) => {
-    // When each read-write transaction of the visitor's database was done, on the page's clock.
-    await page.addInitScript(() => {
-      const w = window as any
-      w.writes = []
-      const transaction = IDBDatabase.prototype.transaction
-      IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
-        const started = transaction.call(this, stores, mode, options)
-        if (this.name === 'journeykit' && mode === 'readwrite') {
-          const at = w.writes.push(null) - 1
-          started.addEventListener('complete', () => (w.writes[at] = performance.now()))
-        }
-        return started
-      } as typeof transaction
-    })
+    await timeWrites(page)
     const url = await site.serve(page, { config: sealed({ version: 1, rules: [rule] }) })
     await page.goto(url)
     await runtimeReady(page)
     await site.waitForEvents(page, (all) => all.some((e) => e.event === 'welcomed'), { flush: false, timeout: 30_000 })
-    const { writes, actionsAt } = await page.evaluate(() => ({
-      writes: (window as any).writes as number[],
-      actionsAt: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/dist/actions.js'))!.startTime,
-    }))
+    const { writes, requestedAt } = await chunkAndWrites(page, 'actions.js')
     // The first read-write transaction reads the visitor, the second counts the page view: the
     // rule's decision comes after it, and without the early download so would the request.
     expect(writes.length).toBeGreaterThanOrEqual(2)
-    expect(actionsAt).toBeLessThan(writes[1]!)
+    expect(requestedAt).toBeLessThan(writes[1]!)
   })
+
+test('a rule that shows an item on this page, uncapped: the UI chunk downloads beside the visitor\u2019s read too', async ({ page, site }) => {
+  await timeWrites(page)
+  const config = sealed({
+    version: 1,
+    items: { hello: { kind: 'focus', style: 'bar', title: 'Hello' } },
+    rules: [{ id: 'hello', on: 'page_view', if: { 'page.path': { $startsWith: '/' } }, show: 'hello' }],
+  })
+  const url = await site.serve(page, { config })
+  await page.goto(url)
+  await expect(page.locator('[data-journeykit-item="hello"]')).toBeAttached({ timeout: 30_000 })
+  const { writes, requestedAt } = await chunkAndWrites(page, 'ui.js')
+  expect(writes.length).toBeGreaterThanOrEqual(2)
+  expect(requestedAt).toBeLessThan(writes[1]!)
+})
 
 test('offline from ready on: the delivery chunk that failed to download is fetched again once back online, and the events arrive', async ({
   page,

@@ -178,7 +178,11 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // Facts about the visitor are not known yet and left out: a condition on them waits.
     const { page, device, time } = buildFacts(firstView, visitor.current(), visitor.counts(), {})
     const likelyActs = (rule: Rule) => rule.on === 'page_view' && (!rule.if || matchQuery(rule.if, { page, device, time, event: {} }))
-    if (journeys || (options.page !== false && runnable.some(likelyActs))) void actionKit()
+    const acting = options.page === false ? [] : runnable.filter(likelyActs)
+    if (journeys || acting.length) void actionKit()
+    // The UI chunk too, for an item that such a rule shows without a cap (a capped one may be
+    // spent: it waits for the decision, as a page that shows nothing should not pay for it).
+    if (acting.some((rule) => (rule.show || rule.variants) && !rule.frequency)) prefetchUi()
     const paced = (rule: Rule) => rule.schedule || rule.variants
     const pacing = runnable.some(paced) && loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
     const regex =
