@@ -1,5 +1,6 @@
 import type { CapturedCall, JourneyKit, Moment, RuntimeOptions } from './types.js'
 import type { Rule } from '../config/types.js'
+import type { Facts } from '../rules/facts.js'
 import type { Message } from '../transport/envelope.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules } from '../rules/evaluate.js'
@@ -176,8 +177,12 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // the actions chunk when journeys' steps will need it or a page-view rule is likely to act:
     // its condition holds on what this page says by itself (its URL, the device, the time).
     // Facts about the visitor are not known yet and left out: a condition on them waits.
-    const { page, device, time } = buildFacts(firstView, visitor.current(), visitor.counts(), {})
-    const likelyActs = (rule: Rule) => rule.on === 'page_view' && (!rule.if || matchQuery(rule.if, { page, device, time, event: {} }))
+    let pageFacts: Facts | undefined // built only for a page-view rule with a condition
+    const ownFacts = () => {
+      const { page, device, time } = buildFacts(firstView, visitor.current(), visitor.counts(), {})
+      return { page, device, time, event: {} }
+    }
+    const likelyActs = (rule: Rule) => rule.on === 'page_view' && (!rule.if || matchQuery(rule.if, (pageFacts ??= ownFacts())))
     const acting = options.page === false ? [] : runnable.filter(likelyActs)
     if (journeys || acting.length) void actionKit()
     // The UI chunk too, for an item that such a rule shows without a cap (a capped one may be
