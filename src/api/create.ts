@@ -62,13 +62,13 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   let kit: Promise<ActionKit | null> | null = null
   let loadedKit: ActionKit | null = null
   const actionKit = () =>
-    (kit ??= loadChunk('show', 'no rule or journey step can act, and no item can show', () => import('./actions.js')).then(
+    (kit ??= loadChunk('actions', () => import('./actions.js')).then(
       (chunk) => chunk && (loadedKit = chunk.createActionKit(rt)),
     ))
   const hideItems = () => loadedKit?.items.hideAll()
   /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
   const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then((kit) => kit?.push.start()))
-  const consentChunk = (consequence: string) => loadChunk('consent', consequence, () => import('../store/consent.js'))
+  const consentChunk = () => loadChunk('consent', () => import('../store/consent.js'))
   // A grant whose chunk could not download (offline) is still the visitor's choice: it is tried
   // again when the browser is back online, and a page leaving meanwhile carries what it held.
   let grantWanted = false
@@ -85,12 +85,12 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     loaded.delivery?.clear()
     // storage.erase stops persisting at once, so the reset below stays in memory.
     void storage.erase([keys.visitor, keys.counts, keys.journeys])
-    void consentChunk('what earlier pages stored stays on the device').then((chunk) => chunk?.eraseStoredData())
+    void consentChunk().then((chunk) => chunk?.eraseStoredData())
     visitor.reset()
     loaded.journeys?.forget()
   }
   // options.debug: data-debug or ?journeykit_debug=1, as the loader or init() read them.
-  const debug = options.debug ? loadChunk('debug', 'nothing is logged', () => import('../debug/log.js')) : null
+  const debug = options.debug ? loadChunk('debug', () => import('../debug/log.js')) : null
   // ?journeykit_preview=…: the store owner looks at an item; rules and journeys rest (src/preview/).
   const preview = /[?&]journeykit_preview=/.test(location.search)
   const rt = {
@@ -133,7 +133,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const observe = () => options.observe?.(rt)
   /** A grant, in line with the calls, from the consent chunk (src/api/grant.ts). */
   const grant = async () => {
-    const chunk = await consentChunk('consent stays pending until back online')
+    const chunk = await consentChunk()
     grantWanted = !chunk
     await chunk?.grantConsent(rt)
   }
@@ -189,9 +189,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // spent: it waits for the decision, as a page that shows nothing should not pay for it).
     if (acting.some((rule) => (rule.show || rule.variants) && !rule.frequency)) prefetchUi()
     const paced = (rule: Rule) => rule.schedule || rule.variants
-    const pacing = runnable.some(paced) && loadChunk('init', 'rules with a schedule or variants will not run', () => import('../rules/pacing.js'))
+    const pacing = runnable.some(paced) && loadChunk('schedule', () => import('../rules/pacing.js'))
     const regex =
-      usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('init', 'rules with $regex will not run', () => import('../rules/regex.js'))
+      usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('regex', () => import('../rules/regex.js'))
     await (early ?? visitor.load())
     visitorLoaded = true
     // Never run a rule without its schedule, its variants or its $regex.
@@ -200,7 +200,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     loaded.rules = indexRules(runnable)
     // Already downloading since the config arrived (config/accept.ts): no round of its own.
     if (journeys)
-      loaded.journeys = (await (await loadChunk('init', 'journeys and segments will not run', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
+      loaded.journeys = (await (await loadChunk('journeys', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
     const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url
     if (!url) reportError('init', 'no collector URL: events stay on the page')
@@ -209,14 +209,14 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       loaded.delivery = createDelivery({
         url: loaded.collectorUrl,
         writeKey: config?.collector?.writeKey,
-        load: () => loadChunk('delivery', 'events wait on the page, and it is tried again', () => import('../transport/index.js')),
+        load: () => loadChunk('delivery', () => import('../transport/index.js')),
         held: () => !consent.mayStore(),
         // What earlier pages could not send happened before this page's calls.
         onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, rt.identity()),
       })
     }
     if (watched.some((rule) => watchedTriggers.includes(rule.on))) {
-      void loadChunk('init', `${watchedTriggers.join(', ')} rules will not run`, () => import('../track/triggers.js')).then((chunk) => {
+      void loadChunk('triggers', () => import('../track/triggers.js')).then((chunk) => {
         loaded.triggers = chunk?.watchFor(watched as Parameters<typeof chunk.watchFor>[0], rt) ?? null
       })
     }
@@ -228,7 +228,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     observe()
     if (preview) {
       void actionKit() // beside the preview chunk, not after it
-      void loadChunk('init', 'no preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
+      void loadChunk('preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
     }
     // Delivery is not needed to be ready: it loads once the host page is idle (contract §5 still
     // holds: nothing waits longer than the batching window for it).

@@ -29,7 +29,7 @@ export function createPushStarter(deps: PushStartDeps) {
       if (started || !config?.push || !deps.mayStore() || pushPermission() === 'unsupported') return
       started = true
       const who = () => ({ anonymousId: deps.visitor().anonymousId, userId: deps.visitor().userId })
-      void loadChunk('init', 'push will not work', () => import('../push/index.js'))
+      void loadChunk('push', () => import('../push/index.js'))
         .then((chunk) => chunk?.registerPush(config, deps.collectorUrl() ?? null, who))
         .then((push) => void (ask = push?.ask ?? null))
         .catch((err) => reportError('push', err))

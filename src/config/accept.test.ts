@@ -95,9 +95,9 @@ describe('acceptConfig reading a response', () => {
     expect(await acceptConfig(answer('{ "version": 1, '))).toBeNull()
     expect(await acceptConfig(Promise.reject(new TypeError('Failed to fetch')))).toBeNull()
     expect(error.mock.calls.map((call) => call.join(' '))).toEqual([
-      'journeykit.config: HTTP 404 for https://shop.example/journeykit.json: nothing will be shown',
-      'journeykit.config: https://shop.example/journeykit.json is not valid JSON: nothing will be shown',
-      'journeykit.config: Failed to fetch: nothing will be shown',
+      'journeykit.config: HTTP 404 for https://shop.example/journeykit.json',
+      'journeykit.config: https://shop.example/journeykit.json is not valid JSON',
+      'journeykit.config: Failed to fetch',
     ])
   })
 

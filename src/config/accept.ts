@@ -10,9 +10,8 @@ import { loadChunk } from '../lib/load-chunk.js'
  * is one console.error and null.
  */
 export async function acceptConfig(source: Config | Promise<Response>, full = false): Promise<Config | null> {
-  const nothing = 'nothing will be shown'
   // Read the way a chunk is loaded: a failure is reported with its consequence, and is null.
-  const read = await loadChunk('config', nothing, async () => [source instanceof Promise ? await readJson(await source) : source] as const)
+  const read = await loadChunk('config', async () => [source instanceof Promise ? await readJson(await source) : source] as const)
   if (!read) return null
   const [data] = read
   const config = data as Config | null
@@ -23,7 +22,7 @@ export async function acceptConfig(source: Config | Promise<Response>, full = fa
     void import('../rules/pacing.js').catch(() => undefined)
   }
   if (!full && isSealed(data)) return config
-  const check = await loadChunk('config', nothing, () => import('./check.js'))
+  const check = await loadChunk('config', () => import('./check.js'))
   return check ? check.checkConfig(data) : null
 }
 

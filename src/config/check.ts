@@ -14,9 +14,9 @@ import { usesRegex } from '../rules/match.js'
 export async function checkConfig(data: unknown): Promise<Config | null> {
   const config = isPlainObject(data) ? (data as unknown as Config) : null
   // Their chunks download together, while the walk runs.
-  const regex = usesRegex(data) ? loadChunk('config', 'rules with $regex will not run', () => import('../rules/regex.js')) : null
+  const regex = usesRegex(data) ? loadChunk('regex', () => import('../rules/regex.js')) : null
   const journeys =
-    config?.segments || config?.journeys ? loadChunk('config', 'journeys and segments will not run', () => import('../journeys/validate.js')) : null
+    config?.segments || config?.journeys ? loadChunk('journeys', () => import('../journeys/validate.js')) : null
   const { problems, warnings } = findProblems(data)
   // Patterns are read by the engine's own parser, which refuses what it does not run and says
   // why (contract §7).
@@ -30,7 +30,7 @@ export async function checkConfig(data: unknown): Promise<Config | null> {
   // page now pays for this chunk. Not in debug mode with a good seal.
   if (config && sealKey in config && !isSealed(config)) warnings.push({ path: sealKey, code: 'staleSeal' })
   if (problems.length + warnings.length) {
-    const report = await loadChunk('config', problems.length ? 'the config was refused' : 'warnings not shown', () => import('./report.js'))
+    const report = await loadChunk('config', () => import('./report.js'))
     report?.reportFindings(problems, warnings)
   }
   return problems.length ? null : (data as Config)
