@@ -35,6 +35,8 @@ const chunkNames = { track: 'triggers', rules: 'pacing', store: 'consent', trans
 const chunkFileNames = (chunk) => {
   // the $regex engine, loaded only for configs that use $regex
   if (/\/src\/rules\/regex\.ts$/.test(chunk.facadeModuleId ?? '')) return 'regex.js'
+  // what a running page needs once ready: delivery's side in the page, the activity watcher
+  if (/\/src\/api\/after-ready\.ts$/.test(chunk.facadeModuleId ?? '')) return 'after-ready.js'
   // what rules and steps do (items, push, set, push requests), loaded when one first acts
   if (/\/src\/api\/actions\.ts$/.test(chunk.facadeModuleId ?? '')) return 'actions.js'
   // the validation messages' words, loaded only for a config with something to report

@@ -10,7 +10,6 @@ import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { readPage } from '../track/page.js'
 import { watchNavigation } from '../track/navigation.js'
-import { watchActivity } from '../track/activity.js'
 import { watchedTriggers } from '../config/triggers.js'
 import { reportError } from '../lib/log.js'
 import { listen } from '../lib/listen.js'
@@ -26,7 +25,6 @@ import { buildMessage } from './message.js'
 import { buildFacts, eventFactKeys } from './facts.js'
 import type { ActionKit } from './actions.js'
 import { createPublicApi } from './public-api.js'
-import { createDelivery, whenIdle } from './delivery.js'
 
 /** A call from the loader's queue, with the moment it was queued (STYLE §3.6). */
 export interface QueuedCall {
@@ -61,11 +59,17 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // What rules and steps do (items, push, caps) lives in the actions chunk, loaded on first need.
   let kit: Promise<ActionKit | null> | null = null
   let loadedKit: ActionKit | null = null
-  const actionKit = () =>
-    (kit ??= loadChunk('actions', () => import('./actions.js')).then(
-      (chunk) => chunk && (loadedKit = chunk.createActionKit(rt)),
-    ))
+  const actionKit = () => (kit ??= loadChunk('actions', () => import('./actions.js')).then((chunk) => chunk && (loadedKit = chunk.createActionKit(rt))))
   const hideItems = () => loadedKit?.items.hideAll()
+  // Messages made before the after-ready chunk brings delivery wait here, in order (a page
+  // leaving before then carries them to the next page).
+  const queuedMessages: Message[] = []
+  // What runs once ready (src/api/after-ready.ts): delivery, and the activity watcher.
+  let afterReady: Promise<unknown> | null = null
+  const running = () =>
+    (afterReady ??= loadChunk('delivery', () => import('./after-ready.js')).then((chunk) =>
+      chunk ? chunk.startAfterReady(rt, queuedMessages) : (afterReady = null),
+    ))
   /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
   const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then((kit) => kit?.push.start()))
   const consentChunk = () => loadChunk('consent', () => import('../store/consent.js'))
@@ -82,6 +86,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     grantWanted = false
     calls.drop((call) => call.method === 'grant')
     hideItems()
+    queuedMessages.length = 0
     loaded.delivery?.clear()
     // storage.erase stops persisting at once, so the reset below stays in memory.
     void storage.erase([keys.visitor, keys.counts, keys.journeys])
@@ -108,6 +113,11 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     },
     startPush,
     debug,
+    deliver: (message: Message) => {
+      if (loaded.delivery) loaded.delivery.enqueue(message)
+      else if (loaded.collectorUrl) queuedMessages.push(message)
+    },
+    delivery: async () => (await running(), loaded.delivery?.start()),
     emit: (name: string, message: Message) => {
       handedOver.add(message.messageId)
       emitter.emit(name, message)
@@ -144,21 +154,17 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     visitor.reset()
   }
 
-  // Leaving: rules waiting on a delay are dropped; delivery no longer starts when the tab is
-  // hidden (see start); what the page's calls would have sent goes with the visitor to the next
-  // page as finished messages (contract §7). Into the back/forward cache the page may come
-  // back and finish by itself: keep nothing then.
-  let leaving = false
-  listen(window, 'pageshow', () => (leaving = false))
+  // Leaving: rules waiting on a delay are dropped; what the page's calls would have sent goes
+  // with the visitor to the next page as finished messages (contract §7). Into the
+  // back/forward cache the page may come back and finish by itself: keep nothing then.
   listen<PageTransitionEvent>(window, 'pagehide', (event) => {
-    leaving = true
     engine.cancelDelays()
     const grantWaiting = grantWanted || calls.unfinished().some((call) => call.method === 'grant')
     if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
     const unsent = calls.unfinished().filter((call) => call.id && !handedOver.has(call.id))
     loaded.delivery?.beacon()
     // Held while consent is pending (a grant waits): the next page's visitor takes them.
-    const waiting = (loaded.delivery?.waiting() ?? []).map((message) => ({ message, identified: consent.mayStore() }))
+    const waiting = (loaded.delivery?.waiting() ?? queuedMessages).map((message) => ({ message, identified: consent.mayStore() }))
     carryMessages([...waiting, ...carriedFrom(unsent, visitor.current(), visitor.counts().visit?.count ?? 0, visitorLoaded)])
   })
 
@@ -190,8 +196,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (acting.some((rule) => (rule.show || rule.variants) && !rule.frequency)) prefetchUi()
     const paced = (rule: Rule) => rule.schedule || rule.variants
     const pacing = runnable.some(paced) && loadChunk('schedule', () => import('../rules/pacing.js'))
-    const regex =
-      usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('regex', () => import('../rules/regex.js'))
+    const regex = usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('regex', () => import('../rules/regex.js'))
     await (early ?? visitor.load())
     visitorLoaded = true
     // Never run a rule without its schedule, its variants or its $regex.
@@ -199,29 +204,17 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (regex && !(loaded.regex = await regex)) runnable = runnable.filter((rule) => !usesRegex(rule))
     loaded.rules = indexRules(runnable)
     // Already downloading since the config arrived (config/accept.ts): no round of its own.
-    if (journeys)
-      loaded.journeys = (await (await loadChunk('journeys', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
+    if (journeys) loaded.journeys = (await (await loadChunk('journeys', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
     const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url
     if (!url) reportError('init', 'no collector URL: events stay on the page')
-    else {
-      loaded.collectorUrl = new URL(url, location.href).href
-      loaded.delivery = createDelivery({
-        url: loaded.collectorUrl,
-        writeKey: config?.collector?.writeKey,
-        load: () => loadChunk('delivery', () => import('../transport/index.js')),
-        held: () => !consent.mayStore(),
-        // What earlier pages could not send happened before this page's calls.
-        onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, rt.identity()),
-      })
-    }
+    else loaded.collectorUrl = new URL(url, location.href).href
     if (watched.some((rule) => watchedTriggers.includes(rule.on))) {
       void loadChunk('triggers', () => import('../track/triggers.js')).then((chunk) => {
         loaded.triggers = chunk?.watchFor(watched as Parameters<typeof chunk.watchFor>[0], rt) ?? null
       })
     }
     startPush()
-    watchActivity((time) => visitor.touch(time))
     if (options.page !== false) watchNavigation(() => call('page', {}))
     calls.open()
     await calls.settled()
@@ -230,16 +223,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       void actionKit() // beside the preview chunk, not after it
       void loadChunk('preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
     }
-    // Delivery is not needed to be ready: it loads once the host page is idle (contract §5 still
-    // holds: nothing waits longer than the batching window for it).
-    whenIdle(() => void loaded.delivery?.start())
-    // A tab sent to the background may never be idle again, or come back: deliver now. Not
-    // when the page is leaving (pagehide came first): a fetch started then evicts it from
-    // the back/forward cache, and what waits is carried to the next page anyway.
-    listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !leaving && void loaded.delivery?.start())
     // Back online: a delivery or consent chunk that could not download before is tried again.
     listen(window, 'online', () => {
-      void loaded.delivery?.start()
+      void rt.delivery()
       if (grantWanted) call('grant')
     })
   }
@@ -248,6 +234,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // the queued calls ran (below): a queued denial has erased by then.
   let early: Promise<void> | null = null
   const ready = start().catch((err) => reportError('init', err))
+  // After anything waiting on ready has run: none of it is a byte before ready.
+  void ready.then(() => setTimeout(() => void running()))
 
   const api = createPublicApi({
     run,
@@ -262,7 +250,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     flush: () =>
       ready
         .then(() => calls.settled())
-        .then(() => loaded.delivery?.start())
+        .then(rt.delivery)
         .then((sender) => sender?.flush())
         .catch((err) => reportError('flush', err)),
     ready,

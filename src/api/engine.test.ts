@@ -10,7 +10,7 @@ import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { createEngine } from './engine.js'
 import { createConsent } from './consent.js'
-import type { Loaded, Runtime } from './runtime.js'
+import type { Runtime } from './runtime.js'
 import { createActs } from './act.js'
 import type { ActionKit } from './actions.js'
 import { eventFactKeys } from './facts.js'
@@ -30,13 +30,13 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
       rules: indexRules(config.rules ?? []),
       pacing: null,
       regex: null,
-      delivery: { enqueue: (message: Message) => sent.push(message) } as unknown as Loaded['delivery'],
       triggers: null,
       journeys: null,
       events: eventFactKeys(config),
     },
     consent: createConsent('granted'),
     visitor: createVisitorState(createStorage(false)),
+    deliver: (message: Message) => void sent.push(message),
     emit: () => undefined,
     // One kit per runtime, as create.ts keeps it: items shown per page are counted in it.
     actions: async () => (kit ??= makeKit()),

@@ -30,7 +30,7 @@ export function createEngine(rt: Runtime) {
       reportError(type, 'the event is over 32 KB and was refused')
       return false
     }
-    loaded.delivery?.enqueue(message)
+    rt.deliver(message)
     rt.emit(type === 'track' ? fields.event! : type, message)
     return true
   }

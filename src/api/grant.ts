@@ -12,7 +12,7 @@ export async function grantConsent(rt: Runtime): Promise<void> {
   const before = consent.state()
   if (before === 'granted') return
   // The sender starts held, so what this page made while pending can be relabelled.
-  const sender = (await loaded.delivery?.start()) ?? null
+  const sender = (await rt.delivery()) ?? null
   if (consent.state() !== before) return
   consent.set('granted')
   storage.makeDurable()

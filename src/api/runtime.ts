@@ -12,6 +12,7 @@ import type { ActionKit } from './actions.js'
 import type { Identity } from '../transport/carried.js'
 import type { EngineCore } from './act.js'
 import type { Message } from '../transport/envelope.js'
+import type { Sender } from '../transport/sender.js'
 
 /** What `start` loads once, as it arrives (absent: not loaded, or not needed by the config). */
 export interface Loaded {
@@ -45,6 +46,10 @@ export interface Runtime {
   now(): Moment
   /** The actions chunk's kit, loaded on first need (null: it could not load, and said so). */
   actions(): Promise<ActionKit | null>
+  /** Hands a message to delivery; it waits in memory until the after-ready chunk brings delivery. */
+  deliver(message: Message): void
+  /** Delivery started (the after-ready chunk, then the delivery chunk): undefined without a collector, null offline. */
+  delivery(): Promise<Sender | null | undefined>
   /** A message was handed to delivery: the page's listeners hear of it (`on`). */
   emit(name: string, message: Message): void
   /** Runs work later, in line with every other call (a delayed rule). */

@@ -15,8 +15,7 @@ export async function checkConfig(data: unknown): Promise<Config | null> {
   const config = isPlainObject(data) ? (data as unknown as Config) : null
   // Their chunks download together, while the walk runs.
   const regex = usesRegex(data) ? loadChunk('regex', () => import('../rules/regex.js')) : null
-  const journeys =
-    config?.segments || config?.journeys ? loadChunk('journeys', () => import('../journeys/validate.js')) : null
+  const journeys = config?.segments || config?.journeys ? loadChunk('journeys', () => import('../journeys/validate.js')) : null
   const { problems, warnings } = findProblems(data)
   // Patterns are read by the engine's own parser, which refuses what it does not run and says
   // why (contract §7).

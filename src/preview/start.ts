@@ -25,7 +25,7 @@ export async function startPreview(rt: Runtime, build: typeof buildMessage, sear
     if (!consent.maySend()) return
     const message = build('track', { event, properties }, rt.now(), visitor.current(), visitor.counts().visit?.count ?? 0)
     message.context.journeykit = { preview: true }
-    loaded.delivery?.enqueue(message)
+    rt.deliver(message)
     rt.emit(event, message)
   }
   const show = ({ item, step }: PreviewStop, send = report) =>
