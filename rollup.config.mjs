@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import typescript from '@rollup/plugin-typescript'
 import resolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
+import { minify as terserMinify } from 'terser'
 
 const pkg = JSON.parse(readFileSync('./package.json', 'utf8'))
 /** Left to the app's bundler in the npm build (the script-tag build bundles them). */
@@ -16,7 +17,21 @@ const ts = (tsconfig = './tsconfig.json') =>
     include: ['src/**/*', 'sdk-loader/**/*', 'service-worker/**/*'],
     exclude: ['**/*.test.ts', '**/*.test.tsx'],
   })
-const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })
+const terserOptions = { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }
+const minify = () => terser(terserOptions)
+/**
+ * The script-tag chunks' minifier: terser as above, but the start chunk also gets `hoist_funs`
+ * (function declarations first), which gzip finds more alike there: about 40 B less. The
+ * other chunks keep the plain options (ui.js would grow by about 110 B).
+ */
+const minifyChunks = () => ({
+  name: 'minify-chunks',
+  async renderChunk(code, chunk, { sourcemap }) {
+    const hoist = chunk.fileName === 'core.js'
+    const out = await terserMinify(code, { ...terserOptions, compress: { ...terserOptions.compress, hoist_funs: hoist }, sourceMap: !!sourcemap })
+    return { code: out.code, map: out.map }
+  },
+})
 
 /** The version shipped in every event's context.library is package.json's. */
 const version = () => ({
@@ -133,7 +148,7 @@ export default [
     input: { core: 'src/boot.ts' },
     // Let the lazy chunks import the core's helpers from core.js instead of a facade chunk.
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames, manualChunks, plugins: [minify()] },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames, manualChunks, plugins: [minifyChunks()] },
     plugins: [version(), resolve(), ts()],
   },
   {
