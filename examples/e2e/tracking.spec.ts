@@ -118,6 +118,29 @@ test('pushState to a new URL records exactly one page view and re-runs page rule
   await site.waitForEvents(page, (all) => all.filter((e) => e.type === 'page').length === 3)
 })
 
+test('route changes made before the route watcher arrives (just after ready) each become a page view, in order', async ({ page, site }) => {
+  const url = await site.serve(page, {
+    config: reporting([{ id: 'spa-cart', on: 'page_view', if: { 'page.path': '/spa/cart' }, track: 'spa_cart_seen' }]),
+  })
+  // The watcher comes with after-ready.js: held back until the app has moved twice.
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/dist/after-ready.js', async (route) => {
+    await released
+    await route.continue()
+  })
+  await page.goto(url)
+  await runtimeReady(page)
+  await page.evaluate(() => {
+    history.pushState({}, '', '/spa/product')
+    history.pushState({}, '', '/spa/cart')
+  })
+  release()
+  const events = await site.waitForEvents(page, (all) => named(all, 'spa_cart_seen').length === 1)
+  expect(events.filter((e) => e.type === 'page').map((e) => e.context.page.path)).toEqual([new URL(url).pathname, '/spa/product', '/spa/cart'])
+  expect(events.find((e) => e.type === 'page' && e.context.page.path === '/spa/product')?.context.page.url).toMatch(/\/spa\/product$/)
+})
+
 test('without IndexedDB tracking still works, in memory', async ({ page, site }) => {
   await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }))
   const pageErrors: Error[] = []

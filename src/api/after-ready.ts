@@ -1,19 +1,25 @@
 import type { Message } from '../transport/envelope.js'
 import type { Runtime } from './runtime.js'
 import { watchActivity } from '../track/activity.js'
+import { watchNavigation } from '../track/navigation.js'
+import { pageAt } from '../track/page.js'
 import { listen } from '../lib/listen.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { createDelivery, whenIdle } from './delivery.js'
 
 /**
  * What a running page needs once `ready` has resolved, a chunk of its own so that none of it
- * weighs on the bytes before `ready`: the activity watcher that keeps the visit alive, and
- * delivery's side in the page (src/api/delivery.ts), which takes over the messages that
- * waited in `early` and downloads the outbox and sender once the page is idle.
+ * weighs on the bytes before `ready`: the SPA route watcher (from `firstUrl`, the URL of the
+ * load's page view), the activity watcher that keeps the visit alive, and delivery's side in
+ * the page (src/api/delivery.ts), which takes over the messages that waited in `early` and
+ * downloads the outbox and sender once the page is idle.
  */
-export function startAfterReady(rt: Runtime, early: Message[]): void {
+export function startAfterReady(rt: Runtime, early: Message[], firstUrl: string): void {
   const { loaded, consent, visitor } = rt
   watchActivity((time) => visitor.touch(time))
+  // Route changes of a single-page app: those made before this chunk arrived come first.
+  if (rt.options.page !== false)
+    watchNavigation((at) => rt.run({ method: 'page', args: [{}], moment: { page: pageAt(at, document.title, document.referrer), time: Date.now() } }), firstUrl)
   if (!loaded.collectorUrl) return
   const delivery = createDelivery({
     url: loaded.collectorUrl,

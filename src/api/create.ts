@@ -9,7 +9,6 @@ import { matchQuery, usesRegex } from '../rules/match.js'
 import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { readPage } from '../track/page.js'
-import { watchNavigation } from '../track/navigation.js'
 import { watchedTriggers } from '../config/triggers.js'
 import { reportError } from '../lib/log.js'
 import { listen } from '../lib/listen.js'
@@ -68,7 +67,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   let afterReady: Promise<unknown> | null = null
   const running = () =>
     (afterReady ??= loadChunk('delivery', () => import('./after-ready.js')).then((chunk) =>
-      chunk ? chunk.startAfterReady(rt, queuedMessages) : (afterReady = null),
+      chunk ? chunk.startAfterReady(rt, queuedMessages, firstView.page.url) : (afterReady = null),
     ))
   /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
   const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then((kit) => kit?.push.start()))
@@ -104,6 +103,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     consent,
     storage,
     visitor,
+    run,
     call,
     now,
     actions: actionKit,
@@ -215,7 +215,6 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       })
     }
     startPush()
-    if (options.page !== false) watchNavigation(() => call('page', {}))
     calls.open()
     await calls.settled()
     observe()
@@ -247,8 +246,10 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     },
     hideAll: hideItems,
     on: emitter.on,
+    // The route watcher comes with after-ready.js: a route the app moved to before is a call by then.
     flush: () =>
       ready
+        .then(running)
         .then(() => calls.settled())
         .then(rt.delivery)
         .then((sender) => sender?.flush())

@@ -7,7 +7,7 @@ import type { JourneyRuntime } from '../journeys/runtime.js'
 import type { Consent } from './consent.js'
 import type { createDelivery } from './delivery.js'
 import type { EventWindows } from './facts.js'
-import type { Moment, RuntimeOptions } from './types.js'
+import type { CapturedCall, Moment, RuntimeOptions } from './types.js'
 import type { ActionKit } from './actions.js'
 import type { Identity } from '../transport/carried.js'
 import type { EngineCore } from './act.js'
@@ -40,6 +40,8 @@ export interface Runtime {
   visitor: VisitorState
   /** What the actions chunk builds on. */
   core: EngineCore
+  /** Runs a call in line with the others, at the moment it carries. */
+  run(call: CapturedCall): void
   /** Runs a call, made now, in line with the others: `call('track', 'exit_intent', { how })`. */
   call(method: string, ...args: unknown[]): void
   /** Now, or the moment of the queued call being replayed. */

@@ -5,7 +5,7 @@ import { watchScroll } from './scroll.js'
 import { watchTimeOnPage } from './time-on-page.js'
 import { watchIdle } from './idle.js'
 import { watchClicks } from './click.js'
-import { watchNavigation } from './navigation.js'
+import { visitedUrls, watchNavigation } from './navigation.js'
 import { watchActivity } from './activity.js'
 import { listenToStreams, type Streams } from './inputs.js'
 
@@ -337,22 +337,55 @@ describe('watchClicks', () => {
 })
 
 describe('watchNavigation', () => {
-  it('reports one page per real URL change, and the app still navigates', () => {
+  it('reports one page per real URL change, with its URL, and the app still navigates', () => {
     const onPage = vi.fn()
-    watchNavigation(onPage)
+    watchNavigation(onPage, location.href)
     history.pushState({}, '', '/a')
     history.replaceState({}, '', '/a')
     history.pushState({}, '', '/a?x=1')
-    expect(onPage).toHaveBeenCalledTimes(2)
+    expect(onPage.mock.calls).toEqual([[`${location.origin}/a`], [`${location.origin}/a?x=1`]])
     expect(location.pathname + location.search).toBe('/a?x=1')
   })
 
   it('counts a page restored from the back/forward cache', () => {
     const onPage = vi.fn()
-    watchNavigation(onPage)
+    watchNavigation(onPage, location.href)
     const event = new Event('pageshow') as PageTransitionEvent
     Object.defineProperty(event, 'persisted', { value: true })
     window.dispatchEvent(event)
-    expect(onPage.mock.calls).toEqual([['bfcache']])
+    expect(onPage.mock.calls).toEqual([[location.href]])
+  })
+
+  it('starting late, reports first the change made since the page view it started from (no Navigation API: the current URL)', () => {
+    history.replaceState({}, '', '/landing')
+    const since = location.href
+    history.pushState({}, '', '/step-1')
+    history.pushState({}, '', '/step-2')
+    const onPage = vi.fn()
+    watchNavigation(onPage, since)
+    expect(onPage.mock.calls).toEqual([[`${location.origin}/step-2`]])
+    const upToDate = vi.fn()
+    watchNavigation(upToDate, location.href)
+    expect(upToDate).not.toHaveBeenCalled()
+  })
+})
+
+describe('visitedUrls', () => {
+  const entry = (url: string, index: number, sameDocument: boolean) => ({ url, index, sameDocument }) as NavigationHistoryEntry
+  it("lists this document's entries, from its first to the current one, from the Navigation API", () => {
+    const entries = [
+      entry('https://shop.test/earlier-page', 0, false),
+      entry('https://shop.test/landing', 1, true),
+      entry('https://shop.test/step-1', 2, true),
+      entry('https://shop.test/step-2', 3, true),
+      entry('https://shop.test/step-3', 4, true), // ahead: the visitor went back
+    ]
+    const history = { currentEntry: entries[3]!, entries: () => entries }
+    expect(visitedUrls(history)).toEqual(['https://shop.test/landing', 'https://shop.test/step-1', 'https://shop.test/step-2'])
+  })
+
+  it('without the Navigation API, is the current URL alone', () => {
+    expect(visitedUrls(undefined)).toEqual([location.href])
+    expect(visitedUrls({ currentEntry: null, entries: () => [] })).toEqual([location.href])
   })
 })
