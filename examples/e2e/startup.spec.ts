@@ -71,6 +71,28 @@ test('before ready the page needs the config and the start chunk only; delivery,
   expect(scripts.all).not.toContain('/dist/actions.js')
 })
 
+test('an exit-intent rule adds nothing before ready: its watchers come just after, and still catch the exit', async ({ page, site }) => {
+  await timeReady(page)
+  const url = await site.serve(page, { config: sealed({ version: 1, rules: [{ id: 'leaving', on: 'exit_intent', track: 'caught_leaving' }] }) })
+  await page.goto(url)
+  await runtimeReady(page)
+  await expect.poll(async () => (await scriptsOf(page)).all, { timeout: 30_000 }).toContain('/dist/triggers.js')
+  expect((await scriptsOf(page)).beforeReady).toEqual(['/dist/loader.js', '/dist/core.js'])
+  await page.evaluate(() => (window as any).journeykit.on('caught_leaving', () => ((window as any).caught = true)))
+  // The pointer leaves through the top of the window, again until the watcher is armed.
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.move(400, 300)
+        await page.mouse.move(400, -20, { steps: 4 })
+        return page.evaluate(() => (window as any).caught === true)
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true)
+  await site.waitForEvents(page, (all) => all.some((e) => e.event === 'caught_leaving'))
+})
+
 test('a page-view rule whose condition needs the visitor (a second visit) does not bring the actions chunk on a first visit', async ({ page, site }) => {
   await timeReady(page)
   const rule = { id: 'back', on: 'page_view', if: { 'page.path': { $startsWith: '/' }, 'visit.count': { $gte: 2 } }, track: 'welcomed_back' } as const

@@ -1,25 +1,50 @@
 import type { Message } from '../transport/envelope.js'
+import type { Identity } from '../transport/carried.js'
 import type { Runtime } from './runtime.js'
 import { watchActivity } from '../track/activity.js'
 import { watchNavigation } from '../track/navigation.js'
 import { pageAt } from '../track/page.js'
+import { watchedTriggers } from '../config/triggers.js'
 import { listen } from '../lib/listen.js'
 import { loadChunk } from '../lib/load-chunk.js'
+import { buildMessage } from './message.js'
 import { createDelivery, whenIdle } from './delivery.js'
+
+/** What the start chunk hands over once ready. */
+export interface Handover {
+  /** Messages made before delivery was here, in order: it takes them over. */
+  messages: Message[]
+  /** The URL of the load's page view: the route watcher starts from it. */
+  firstUrl: string
+  /** The rules and journey triggers that may need a watcher (exit intent, scroll, time, idle, click). */
+  watched: Array<{ on: string }>
+  /** `?journeykit_preview=…`: the store owner previews an item or a journey (src/preview/). */
+  preview: boolean
+}
 
 /**
  * What a running page needs once `ready` has resolved, a chunk of its own so that none of it
- * weighs on the bytes before `ready`: the SPA route watcher (from `firstUrl`, the URL of the
- * load's page view), the activity watcher that keeps the visit alive, and delivery's side in
- * the page (src/api/delivery.ts), which takes over the messages that waited in `early` and
+ * weighs on the bytes before `ready`: the watchers (SPA routes, activity that keeps the visit
+ * alive, and the triggers chunk when rules need it), web push, the preview, and delivery's
+ * side in the page (src/api/delivery.ts), which takes over the messages that waited and
  * downloads the outbox and sender once the page is idle.
  */
-export function startAfterReady(rt: Runtime, early: Message[], firstUrl: string): void {
+export function startAfterReady(rt: Runtime, { messages, firstUrl, watched, preview }: Handover): void {
   const { loaded, consent, visitor } = rt
-  watchActivity((time) => visitor.touch(time))
   // Route changes of a single-page app: those made before this chunk arrived come first.
   if (rt.options.page !== false)
     watchNavigation((at) => rt.run({ method: 'page', args: [{}], moment: { page: pageAt(at, document.title, document.referrer), time: Date.now() } }), firstUrl)
+  watchActivity((time) => visitor.touch(time))
+  if (watched.some((rule) => watchedTriggers.includes(rule.on))) {
+    void loadChunk('triggers', () => import('../track/triggers.js')).then((chunk) => {
+      loaded.triggers = chunk?.watchFor(watched as Parameters<typeof chunk.watchFor>[0], rt) ?? null
+    })
+  }
+  startPush(rt)
+  if (preview) {
+    void rt.actions() // beside the preview chunk, not after it
+    void loadChunk('preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
+  }
   if (!loaded.collectorUrl) return
   const delivery = createDelivery({
     url: loaded.collectorUrl,
@@ -27,9 +52,9 @@ export function startAfterReady(rt: Runtime, early: Message[], firstUrl: string)
     load: () => loadChunk('delivery', () => import('../transport/index.js')),
     held: () => !consent.mayStore(),
     // What earlier pages could not send happened before this page's calls.
-    onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, rt.identity()),
+    onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, identity(rt)),
   })
-  early.splice(0).forEach(delivery.enqueue)
+  messages.splice(0).forEach(delivery.enqueue)
   loaded.delivery = delivery
   // Delivery is not needed to be ready: it starts once the host page is idle (contract §5 still
   // holds: nothing waits longer than the batching window for it).
@@ -41,4 +66,13 @@ export function startAfterReady(rt: Runtime, early: Message[], firstUrl: string)
   listen(window, 'pagehide', () => (leaving = true))
   listen(window, 'pageshow', () => (leaving = false))
   listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !leaving && void delivery.start())
+}
+
+/** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
+export const startPush = (rt: Runtime) => void (rt.loaded.config?.push && rt.consent.mayStore() && rt.actions().then((kit) => kit?.push.start()))
+
+/** Who this page's visitor is, for messages carried from a page that did not know yet. */
+export function identity({ visitor }: Runtime): Identity {
+  const { anonymousId, userId, stage } = visitor.current()
+  return { anonymousId, userId, journey: { stage, visit: visitor.counts().visit?.count ?? 0 } }
 }

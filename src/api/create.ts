@@ -9,7 +9,6 @@ import { matchQuery, usesRegex } from '../rules/match.js'
 import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { readPage } from '../track/page.js'
-import { watchedTriggers } from '../config/triggers.js'
 import { reportError } from '../lib/log.js'
 import { listen } from '../lib/listen.js'
 import { loadChunk } from '../lib/load-chunk.js'
@@ -20,9 +19,9 @@ import { createCallQueue } from './calls.js'
 import { carriedFrom, carryMessages } from './carry.js'
 import { createEmitter } from './emitter.js'
 import { createEngine, prefetchUi } from './engine.js'
-import { buildMessage } from './message.js'
 import { buildFacts, eventFactKeys } from './facts.js'
 import type { ActionKit } from './actions.js'
+import type { Handover } from './after-ready.js'
 import { createPublicApi } from './public-api.js'
 
 /** A call from the loader's queue, with the moment it was queued (STYLE §3.6). */
@@ -60,17 +59,18 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   let loadedKit: ActionKit | null = null
   const actionKit = () => (kit ??= loadChunk('actions', () => import('./actions.js')).then((chunk) => chunk && (loadedKit = chunk.createActionKit(rt))))
   const hideItems = () => loadedKit?.items.hideAll()
+  // ?journeykit_preview=…: the store owner looks at an item; rules and journeys rest (src/preview/).
+  const preview = /[?&]journeykit_preview=/.test(location.search)
   // Messages made before the after-ready chunk brings delivery wait here, in order (a page
   // leaving before then carries them to the next page).
   const queuedMessages: Message[] = []
-  // What runs once ready (src/api/after-ready.ts): delivery, and the activity watcher.
+  // What runs once ready: the watchers, push, the preview and delivery (src/api/after-ready.ts).
+  const handover: Handover = { messages: queuedMessages, firstUrl: firstView.page.url, watched: [], preview }
   let afterReady: Promise<unknown> | null = null
   const running = () =>
     (afterReady ??= loadChunk('delivery', () => import('./after-ready.js')).then((chunk) =>
-      chunk ? chunk.startAfterReady(rt, queuedMessages, firstView.page.url) : (afterReady = null),
+      chunk ? chunk.startAfterReady(rt, handover) : (afterReady = null),
     ))
-  /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
-  const startPush = () => void (loaded.config?.push && consent.mayStore() && actionKit().then((kit) => kit?.push.start()))
   const consentChunk = () => loadChunk('consent', () => import('../store/consent.js'))
   // A grant whose chunk could not download (offline) is still the visitor's choice: it is tried
   // again when the browser is back online, and a page leaving meanwhile carries what it held.
@@ -95,8 +95,6 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   }
   // options.debug: data-debug or ?journeykit_debug=1, as the loader or init() read them.
   const debug = options.debug ? loadChunk('debug', () => import('../debug/log.js')) : null
-  // ?journeykit_preview=…: the store owner looks at an item; rules and journeys rest (src/preview/).
-  const preview = /[?&]journeykit_preview=/.test(location.search)
   const rt = {
     options,
     loaded,
@@ -107,11 +105,6 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     call,
     now,
     actions: actionKit,
-    identity: () => {
-      const { anonymousId, userId, stage } = visitor.current()
-      return { anonymousId, userId, journey: { stage, visit: visitor.counts().visit?.count ?? 0 } }
-    },
-    startPush,
     debug,
     deliver: (message: Message) => {
       if (loaded.delivery) loaded.delivery.enqueue(message)
@@ -205,23 +198,13 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     loaded.rules = indexRules(runnable)
     // Already downloading since the config arrived (config/accept.ts): no round of its own.
     if (journeys) loaded.journeys = (await (await loadChunk('journeys', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
-    const watched: Array<{ on: string }> = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     const url = options.collector ?? config?.collector?.url
     if (!url) reportError('init', 'no collector URL: events stay on the page')
     else loaded.collectorUrl = new URL(url, location.href).href
-    if (watched.some((rule) => watchedTriggers.includes(rule.on))) {
-      void loadChunk('triggers', () => import('../track/triggers.js')).then((chunk) => {
-        loaded.triggers = chunk?.watchFor(watched as Parameters<typeof chunk.watchFor>[0], rt) ?? null
-      })
-    }
-    startPush()
+    handover.watched = [...runnable, ...(loaded.journeys?.triggers ?? [])]
     calls.open()
     await calls.settled()
     observe()
-    if (preview) {
-      void actionKit() // beside the preview chunk, not after it
-      void loadChunk('preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
-    }
     // Back online: a delivery or consent chunk that could not download before is tried again.
     listen(window, 'online', () => {
       void rt.delivery()
@@ -233,8 +216,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // the queued calls ran (below): a queued denial has erased by then.
   let early: Promise<void> | null = null
   const ready = start().catch((err) => reportError('init', err))
-  // After anything waiting on ready has run: none of it is a byte before ready.
-  void ready.then(() => setTimeout(() => void running()))
+  // After what the page attached to ready before it resolved has run (one promise turn later):
+  // none of it is a byte before ready. No timer: a page's fake clock must not hold it back.
+  void ready.then(() => undefined).then(running)
 
   const api = createPublicApi({
     run,

@@ -16,7 +16,7 @@ afterEach(() => {
   unhandled.length = 0
 })
 
-/** Runs one journey step with debug on; resolves once the debug chunk has had its turn. */
+/** Runs one journey step with debug on; resolves with the events it sent (the log may come later). */
 async function stepWithDebug() {
   vi.stubGlobal('fetch', async () => new Response('{}'))
   const jk = createJourneykit({ page: false, debug: true, collector: 'https://collect.test/v1/batch', config })
@@ -24,8 +24,6 @@ async function stepWithDebug() {
   jk.on('*', (message) => events.push(message.event ?? message.type))
   jk.track('add_to_cart')
   await jk.flush()
-  // The log waits on the debug chunk's import: let it land.
-  await new Promise((resolve) => setTimeout(resolve, 50))
   return events
 }
 
@@ -35,7 +33,8 @@ describe('debug mode logs journey decisions', () => {
     const logs = vi.spyOn(console, 'log').mockImplementation(() => undefined)
     vi.spyOn(console, 'groupEnd').mockImplementation(() => undefined)
     await stepWithDebug()
-    expect(groups.mock.calls.map(([title]) => title)).toContain('journeykit: add_to_cart — journeys')
+    // The log waits on the debug chunk's import.
+    await vi.waitFor(() => expect(groups.mock.calls.map(([title]) => title)).toContain('journeykit: add_to_cart — journeys'), { timeout: 10_000 })
     const lines = logs.mock.calls.map(([line]) => line)
     expect(lines).toEqual(
       expect.arrayContaining(['+ rescue entered: run 1', '→ rescue hello: track', '  track rescue_started', '■ rescue run 1 ended: completed']),
@@ -48,7 +47,9 @@ describe('debug mode logs journey decisions', () => {
       throw new Error('console is broken')
     })
     expect(await stepWithDebug()).toEqual(['add_to_cart', 'journey_entered', 'journey_step', 'rescue_started', 'journey_exited'])
-    expect(groups).toHaveBeenCalledWith('journeykit: add_to_cart — journeys')
+    await vi.waitFor(() => expect(groups).toHaveBeenCalledWith('journeykit: add_to_cart — journeys'), { timeout: 10_000 })
+    // A rejection left behind would be reported within a turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 0))
     expect(unhandled).toEqual([])
   })
 })

@@ -9,7 +9,6 @@ import type { createDelivery } from './delivery.js'
 import type { EventWindows } from './facts.js'
 import type { CapturedCall, Moment, RuntimeOptions } from './types.js'
 import type { ActionKit } from './actions.js'
-import type { Identity } from '../transport/carried.js'
 import type { EngineCore } from './act.js'
 import type { Message } from '../transport/envelope.js'
 import type { Sender } from '../transport/sender.js'
@@ -56,10 +55,6 @@ export interface Runtime {
   emit(name: string, message: Message): void
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
-  /** Who this page's visitor is, for messages carried from a page that did not know yet. */
-  identity(): Identity
-  /** Web push starts, when the config has it and consent is given. */
-  startPush(): void
   /** The debug chunk, when debug is on (loaded once; null inside when it failed to load). */
   debug: Promise<typeof import('../debug/log.js') | null> | null
 }
