@@ -1,11 +1,10 @@
 import type { CapturedCall, JourneyKit, Moment, RuntimeOptions } from './types.js'
 import type { Rule } from '../config/types.js'
-import type { Facts } from '../rules/facts.js'
 import type { Message } from '../transport/envelope.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
-import { matchQuery, usesRegex } from '../rules/match.js'
+import { usesRegex } from '../rules/match.js'
 import { createStorage } from '../store/storage.js'
 import { createVisitorState } from '../store/visitor.js'
 import { readPage } from '../track/page.js'
@@ -19,7 +18,7 @@ import { createCallQueue } from './calls.js'
 import { carriedFrom, carryMessages } from './carry.js'
 import { createEmitter } from './emitter.js'
 import { createEngine, prefetchUi } from './engine.js'
-import { buildFacts, eventFactKeys } from './facts.js'
+import { eventFactKeys } from './facts.js'
 import type { ActionKit } from './actions.js'
 import type { Handover } from './after-ready.js'
 import { createPublicApi } from './public-api.js'
@@ -173,20 +172,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (timeout) visitor.setVisitTimeout(timeout)
     let runnable = preview ? [] : (config?.rules ?? [])
     // What the rules use downloads beside the visitor's read, not after it: pacing, $regex, and
-    // the actions chunk when journeys' steps will need it or a page-view rule is likely to act:
-    // its condition holds on what this page says by itself (its URL, the device, the time).
-    // Facts about the visitor are not known yet and left out: a condition on them waits.
-    let pageFacts: Facts | undefined // built only for a page-view rule with a condition
-    const ownFacts = () => {
-      const { page, device, time } = buildFacts(firstView, visitor.current(), visitor.counts(), {})
-      return { page, device, time, event: {} }
-    }
-    const likelyActs = (rule: Rule) => rule.on === 'page_view' && (!rule.if || matchQuery(rule.if, (pageFacts ??= ownFacts())))
-    const acting = options.page === false ? [] : runnable.filter(likelyActs)
-    if (journeys || acting.length) void actionKit()
-    // The UI chunk too, for an item that such a rule shows without a cap (a capped one may be
-    // spent: it waits for the decision, as a page that shows nothing should not pay for it).
-    if (acting.some((rule) => (rule.show || rule.variants) && !rule.frequency)) prefetchUi()
+    // the actions chunk when journeys' steps will need it.
+    if (journeys) void actionKit()
     const paced = (rule: Rule) => rule.schedule || rule.variants
     const pacing = runnable.some(paced) && loadChunk('schedule', () => import('../rules/pacing.js'))
     const regex = usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('regex', () => import('../rules/regex.js'))
