@@ -12,6 +12,7 @@ export default defineConfig({
       'examples/store/**/*.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['vitest.setup.ts'],
     // A stray `.only` would silently skip the rest of the suite: refuse it everywhere, not only when CI is set.
     allowOnly: false,
     reporters: ['default', ['json', { outputFile: '.reports/unit.json' }]],

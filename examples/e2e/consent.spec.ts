@@ -47,6 +47,32 @@ test('consent denied after a grant deletes the stored ids and sends nothing more
   expect(events.at(-1)!.context.journey.visit).toBe(1)
 })
 
+test('a denial in one tab is every open tab\u2019s: the other closes its item, and sends and stores nothing more', async ({ page, site, context }) => {
+  const url = await site.serve(page, { config: { version: 1, items: { hello: { kind: 'focus', style: 'bar', title: 'Hello' } } } })
+  await page.goto(url)
+  await runtimeReady(page)
+  const other = await context.newPage()
+  await other.goto(url)
+  await runtimeReady(other)
+  await other.evaluate(() => (window as any).journeykit.show('hello'))
+  const item = other.locator('[data-journeykit-item="hello"]')
+  await expect(item).toBeAttached({ timeout: 30_000 })
+  await site.waitForEvents(other, (all) => all.filter((e) => e.type === 'page').length === 2 && all.some((e) => e.event === 'item_shown'))
+
+  await page.evaluate(() => (window as any).journeykit.consent('denied'))
+  // The other tab hears the denial: its item closes, as on the denying page.
+  await expect(item).not.toBeAttached({ timeout: 30_000 })
+  await other.evaluate(() => {
+    const jk = (window as any).journeykit
+    jk.identify('u-1', { email: 'ada@example.com' })
+    jk.track('after_denial_elsewhere')
+    return jk.flush()
+  })
+  expect(site.collector.events().filter((e) => e.type === 'identify' || e.event === 'after_denial_elsewhere')).toEqual([])
+  await expect.poll(async () => (await storedOnDevice(other)).entries, { timeout: 30_000 }).toBe(0)
+  expect((await storedOnDevice(other)).local).toEqual([])
+})
+
 /** What journeykit left on the device: entries in each IndexedDB store, and jk: localStorage keys. */
 const storedOnDevice = (page: Page) =>
   page.evaluate(async () => {

@@ -6,6 +6,7 @@ import { watchNavigation } from '../track/navigation.js'
 import { pageAt } from '../track/page.js'
 import { watchedTriggers } from '../config/triggers.js'
 import { listen } from '../lib/listen.js'
+import { channelNames } from '../store/names.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { buildMessage } from './message.js'
 import { createDelivery, whenIdle } from './delivery.js'
@@ -41,6 +42,7 @@ export function startAfterReady(rt: Runtime, { messages, firstUrl, watched, prev
     })
   }
   startPush(rt)
+  hearDenials(rt)
   if (preview) {
     void rt.actions() // beside the preview chunk, not after it
     void loadChunk('preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
@@ -66,6 +68,15 @@ export function startAfterReady(rt: Runtime, { messages, firstUrl, watched, prev
   listen(window, 'pagehide', () => (leaving = true))
   listen(window, 'pageshow', () => (leaving = false))
   listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !leaving && void delivery.start())
+}
+
+/** Another tab's denial (src/store/consent.ts) is this tab's too: nothing more is sent or stored. */
+function hearDenials(rt: Runtime): void {
+  try {
+    new BroadcastChannel(channelNames.consent).onmessage = () => rt.consent.state() !== 'denied' && rt.deny()
+  } catch {
+    // no BroadcastChannel: this tab denies on its next page, when the site's consent tool says so
+  }
 }
 
 /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */

@@ -88,7 +88,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     loaded.delivery?.clear()
     // storage.erase stops persisting at once, so the reset below stays in memory.
     void storage.erase([keys.visitor, keys.counts, keys.journeys])
-    void consentChunk().then((chunk) => chunk?.eraseStoredData())
+    void consentChunk().then((chunk) => chunk?.denyEverywhere())
     visitor.reset()
     loaded.journeys?.forget()
   }
@@ -115,6 +115,10 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       emitter.emit(name, message)
     },
     later: (delayed: () => Promise<void>) => calls.later(delayed, 'rule'),
+    deny: () => {
+      deny()
+      observe() // consent and the visitor change at once, not when erasing is done
+    },
   } as Runtime // its core is the engine's, set below
   const engine = createEngine(rt)
   rt.core = engine.core
@@ -211,10 +215,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     run,
     now,
     grant: () => call('grant'),
-    deny: () => {
-      deny()
-      observe() // consent and the visitor change at once, not when erasing is done
-    },
+    deny: rt.deny,
     hideAll: hideItems,
     on: emitter.on,
     // The route watcher comes with after-ready.js: a route the app moved to before is a call by then.

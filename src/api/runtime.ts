@@ -55,6 +55,8 @@ export interface Runtime {
   emit(name: string, message: Message): void
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
+  /** Consent denied, at once (another tab's denial too: src/api/after-ready.ts). */
+  deny(): void
   /** The debug chunk, when debug is on (loaded once; null inside when it failed to load). */
   debug: Promise<typeof import('../debug/log.js') | null> | null
 }

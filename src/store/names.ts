@@ -42,6 +42,8 @@ export const lockNames = {
 export const channelNames = {
   /** The earliest time a run of the journeys next wakes (src/journeys/runtime.ts). */
   journeys: 'jk:v1:journeys',
+  /** A denial, heard by every other tab of the site, which denies too (src/store/consent.ts). */
+  consent: 'jk:v1:consent',
 } as const
 
 /** Every localStorage key journeykit writes starts with this. */
