@@ -5,6 +5,8 @@ import type { Streams } from './inputs.js'
 export interface ExitIntentOptions {
   /** No exit intent this soon after the page view: the visitor has not settled yet. */
   armAfterMs?: number
+  /** When the page view began, on `performance.now()`'s clock (default: now). */
+  since?: number
   /** Whether the touch heuristic runs: by default, where the primary pointer is coarse (phones, tablets). */
   touch?: boolean
 }
@@ -21,7 +23,7 @@ export interface ExitIntentOptions {
  */
 export function watchExitIntent(fire: (how: 'pointer' | 'scroll' | 'hidden') => void, streams: Streams, options: ExitIntentOptions = {}) {
   const armAfterMs = options.armAfterMs ?? 1500
-  let armedAt = performance.now() + armAfterMs
+  let armedAt = (options.since ?? performance.now()) + armAfterMs
   let fired = false
   // A click on a link or button makes the pointer's exit in the next second a navigation.
   let lastClick = -Infinity

@@ -52,7 +52,8 @@ export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
       watchClicks(selectors, (selector, element) => sinks.fire(`click:${selector}`, { selector, text: (element.textContent ?? '').trim().slice(0, 100) })),
     )
   }
-  if (rules.some((rule) => rule.on === 'exit_intent')) watchers.push(watchExitIntent((how) => sinks.exitIntent(how), streams))
+  // Armed 1.5 s after the first page view began (at navigation), not after this chunk arrived.
+  if (rules.some((rule) => rule.on === 'exit_intent')) watchers.push(watchExitIntent((how) => sinks.exitIntent(how), streams, { since: 0 }))
   return {
     stop: () => {
       streams.stop()

@@ -44,6 +44,19 @@ describe('watchExitIntent', () => {
     watcher.stop()
   })
 
+  it('is armed from when the page view began, not from when the watcher started', () => {
+    vi.advanceTimersByTime(1200) // the page view began at 0: the watcher comes later
+    const fire = vi.fn()
+    const watcher = watchExitIntent(fire, streams, { since: 0 })
+    vi.advanceTimersByTime(299)
+    leaveThroughTop()
+    expect(fire).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    leaveThroughTop()
+    expect(fire.mock.calls).toEqual([['pointer']])
+    watcher.stop()
+  })
+
   it('ignores leaving through the sides or bottom, and moving between elements', () => {
     const fire = vi.fn()
     const watcher = watchExitIntent(fire, streams, { armAfterMs: 0 })
