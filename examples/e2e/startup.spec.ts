@@ -48,12 +48,17 @@ test('before ready the page needs the config and the start chunk only; delivery,
   expect(scripts.all).not.toContain('/dist/actions.js')
 })
 
-test('an exit-intent rule adds nothing before ready: its watchers come just after, and still catch the exit', async ({ page, site }) => {
+test('an exit-intent rule on a schedule adds nothing before ready: its watchers and schedule come just after, and still catch the exit', async ({
+  page,
+  site,
+}) => {
   await timeReady(page)
-  const url = await site.serve(page, { config: sealed({ version: 1, rules: [{ id: 'leaving', on: 'exit_intent', track: 'caught_leaving' }] }) })
+  const url = await site.serve(page, {
+    config: sealed({ version: 1, rules: [{ id: 'leaving', on: 'exit_intent', schedule: { start: '2020-01-01T00:00:00Z' }, track: 'caught_leaving' }] }),
+  })
   await page.goto(url)
   await runtimeReady(page)
-  await expect.poll(async () => (await scriptsOf(page)).all, { timeout: 30_000 }).toContain('/dist/triggers.js')
+  await expect.poll(async () => (await scriptsOf(page)).all, { timeout: 30_000 }).toEqual(expect.arrayContaining(['/dist/triggers.js', '/dist/pacing.js']))
   expect((await scriptsOf(page)).beforeReady).toEqual(['/dist/loader.js', '/dist/core.js'])
   await page.evaluate(() => (window as any).journeykit.on('caught_leaving', () => ((window as any).caught = true)))
   // The pointer leaves through the top of the window, again until the watcher is armed.

@@ -69,8 +69,11 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
   const act = async (rule: Rule, moment: Moment) => {
     let show = rule.show
     let variant: string | null = null
-    const pacing = loaded.pacing
-    if (rule.variants && pacing) ({ show, name: variant } = pacing.variantOf(rule, visitor.current().anonymousId))
+    if (rule.variants) {
+      // Never without its variants: the pacing chunk could not load (engine.ts skips a schedule then).
+      if (!loaded.pacing) return
+      ;({ show, name: variant } = loaded.pacing.variantOf(rule, visitor.current().anonymousId))
+    }
     if (show && (shownOnPage() >= limits().perPage || !items.canShow(show))) return
     // §8b: a push rule does nothing for a visitor without a push subscription
     const subscription = rule.push ? await push.subscription() : null

@@ -1,6 +1,9 @@
 import type { Message } from '../transport/envelope.js'
 import type { Identity } from '../transport/carried.js'
 import type { Runtime } from './runtime.js'
+import type { Moment } from './types.js'
+import type { Rule } from '../config/types.js'
+import { paced } from '../rules/evaluate.js'
 import { watchActivity } from '../track/activity.js'
 import { watchNavigation } from '../track/navigation.js'
 import { pageAt } from '../track/page.js'
@@ -15,8 +18,8 @@ import { createDelivery, whenIdle } from './delivery.js'
 export interface Handover {
   /** Messages made before delivery was here, in order: it takes them over. */
   messages: Message[]
-  /** The URL of the load's page view: the route watcher starts from it. */
-  firstUrl: string
+  /** The load's page view: the route watcher starts from its URL. */
+  firstView: Moment
   /** The rules and journey triggers that may need a watcher (exit intent, scroll, time, idle, click). */
   watched: Array<{ on: string }>
   /** `?journeykit_preview=…`: the store owner previews an item or a journey (src/preview/). */
@@ -30,15 +33,22 @@ export interface Handover {
  * side in the page (src/api/delivery.ts), which takes over the messages that waited and
  * downloads the outbox and sender once the page is idle.
  */
-export function startAfterReady(rt: Runtime, { messages, firstUrl, watched, preview }: Handover): void {
+export function startAfterReady(rt: Runtime, { messages, firstView, watched, preview }: Handover): void {
   const { loaded, consent, visitor } = rt
   // Route changes of a single-page app: those made before this chunk arrived come first.
   if (rt.options.page !== false)
-    watchNavigation((at) => rt.run({ method: 'page', args: [{}], moment: { page: pageAt(at, document.title, document.referrer), time: Date.now() } }), firstUrl)
+    watchNavigation(
+      (at) => rt.run({ method: 'page', args: [{}], moment: { page: pageAt(at, document.title, document.referrer), time: Date.now() } }),
+      firstView.page.url,
+    )
   watchActivity((time) => visitor.touch(time))
   if (watched.some((rule) => watchedTriggers.includes(rule.on))) {
-    void loadChunk('triggers', () => import('../track/triggers.js')).then((chunk) => {
-      loaded.triggers = chunk?.watchFor(watched as Parameters<typeof chunk.watchFor>[0], rt) ?? null
+    // The schedules and variants of those rules, unless the start chunk needed them already:
+    // the watchers start once they are here (or could not load: engine.ts and act.ts skip them).
+    const pacing = !loaded.pacing && (watched as Rule[]).some(paced) && loadChunk('schedule', () => import('../rules/pacing.js'))
+    void Promise.all([loadChunk('triggers', () => import('../track/triggers.js')), pacing]).then(([chunk, loadedPacing]) => {
+      if (loadedPacing) loaded.pacing = loadedPacing
+      loaded.triggers = chunk?.watchFor(watched as Rule[], rt) ?? null
     })
   }
   startPush(rt)

@@ -1,8 +1,7 @@
 import type { CapturedCall, JourneyKit, Moment, RuntimeOptions } from './types.js'
-import type { Rule } from '../config/types.js'
 import type { Message } from '../transport/envelope.js'
 import { loadConfig } from '../config/load.js'
-import { indexRules } from '../rules/evaluate.js'
+import { indexRules, paced } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
 import { usesRegex } from '../rules/match.js'
 import { createStorage } from '../store/storage.js'
@@ -11,6 +10,7 @@ import { readPage } from '../track/page.js'
 import { reportError } from '../lib/log.js'
 import { listen } from '../lib/listen.js'
 import { loadChunk } from '../lib/load-chunk.js'
+import { watchedTriggers } from '../config/triggers.js'
 import { createConsent, gpcSignalled, initialConsent } from './consent.js'
 import { keys } from '../store/names.js'
 import type { Loaded, Runtime } from './runtime.js'
@@ -64,7 +64,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // leaving before then carries them to the next page).
   const queuedMessages: Message[] = []
   // What runs once ready: the watchers, push, the preview and delivery (src/api/after-ready.ts).
-  const handover: Handover = { messages: queuedMessages, firstUrl: firstView.page.url, watched: [], preview }
+  const handover: Handover = { messages: queuedMessages, firstView, watched: [], preview }
   let afterReady: Promise<unknown> | null = null
   const running = () =>
     (afterReady ??= loadChunk('delivery', () => import('./after-ready.js')).then((chunk) =>
@@ -178,13 +178,15 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // What the rules use downloads beside the visitor's read, not after it: pacing, $regex, and
     // the actions chunk when journeys' steps will need it.
     if (journeys) void actionKit()
-    const paced = (rule: Rule) => rule.schedule || rule.variants
-    const pacing = runnable.some(paced) && loadChunk('schedule', () => import('../rules/pacing.js'))
+    // Rules on a watched trigger (exit intent, scroll…) cannot fire before its watcher, which
+    // comes after ready: their schedules and variants come with it (src/api/after-ready.ts).
+    const pacing = runnable.some((rule) => paced(rule) && !watchedTriggers.includes(rule.on)) && loadChunk('schedule', () => import('../rules/pacing.js'))
     const regex = usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('regex', () => import('../rules/regex.js'))
     await (early ?? visitor.load())
     visitorLoaded = true
-    // Never run a rule without its schedule, its variants or its $regex.
-    if (pacing && !(loaded.pacing = await pacing)) runnable = runnable.filter((rule) => !paced(rule))
+    // Never run a rule without its schedule or variants (while pacing is missing, engine.ts and
+    // act.ts skip them), nor without its $regex.
+    if (pacing) loaded.pacing = await pacing
     if (regex && !(loaded.regex = await regex)) runnable = runnable.filter((rule) => !usesRegex(rule))
     loaded.rules = indexRules(runnable)
     // Already downloading since the config arrived (config/accept.ts): no round of its own.

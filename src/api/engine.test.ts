@@ -137,6 +137,29 @@ describe('rules acting from the actions chunk (src/api/act.ts)', () => {
     expect(engine.sent().filter((event) => event === 'first_seen' || event === 'seen')).toEqual(['first_seen', 'seen', 'seen'])
   })
 
+  it('without the pacing chunk (it could not load) a rule with variants or a schedule never acts; the others do', async () => {
+    const engine = engineFor({
+      version: 1,
+      items: { a: { kind: 'focus', style: 'bar', title: 'A' }, b: { kind: 'focus', style: 'bar', title: 'B' } },
+      rules: [
+        {
+          id: 'split',
+          on: 'page_view',
+          variants: [
+            { weight: 50, show: 'a' },
+            { weight: 50, show: 'b' },
+          ],
+          track: 'split_ran',
+        },
+        { id: 'timed', on: 'page_view', schedule: { start: '2020-01-01T00:00:00Z' }, track: 'timed_ran' },
+        { id: 'plain', on: 'page_view', track: 'plain_ran' },
+      ],
+    })
+    await engine.page('/home')
+    expect(engine.sent()).toEqual(['visit_start', 'page:/home', 'plain_ran'])
+    expect(engine.shown).toEqual([])
+  })
+
   it('limits.perPage: items beyond it wait for the next page view; limits.perVisit holds across them', async () => {
     const items = { a: { kind: 'focus', style: 'bar', title: 'A' }, b: { kind: 'focus', style: 'bar', title: 'B' } } as Config['items']
     const engine = engineFor({

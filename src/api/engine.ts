@@ -105,7 +105,7 @@ export function createEngine(rt: Runtime) {
   const track = async (event: string, properties: Record<string, unknown>, moment: Moment, id?: string, countedAlready = false) => {
     if (!send('track', { event, properties }, moment, id)) return
     // Counted only once really sent; a message carried from an earlier page never comes here.
-    const counted = itemEvents[event]
+    const counted = itemEvent.exec(event)?.[1] as keyof ItemCounts | undefined
     if (!countedAlready)
       await visitor.countEvent(event, moment.time, counted && typeof properties.item === 'string' ? [properties.item, counted] : null, consent.mayStore())
     for (const [stage, mapping] of Object.entries(loaded.config?.stages ?? {})) {
@@ -159,11 +159,8 @@ export function createEngine(rt: Runtime) {
 /** Starts the UI chunk's download; showing it later (src/api/items.ts) reports a failure. */
 export const prefetchUi = () => void import('../ui/mount.js').catch(() => undefined)
 
-const itemEvents: Record<string, keyof ItemCounts | undefined> = {
-  item_shown: 'shown',
-  item_dismissed: 'dismissed',
-  item_converted: 'converted',
-}
+/** `item_shown` counts `item.<id>.shown`, and so on (contract §4 facts). */
+const itemEvent = /^item_(shown|dismissed|converted)$/
 
 /** `{ source: 'news' }` → `{ utm_source: 'news' }`, as analytics tools name them. */
 function prefixed(utm: Record<string, string | undefined>): Record<string, string> {

@@ -10,6 +10,9 @@ export interface Decision {
 
 export type RuleIndex = Map<string, Rule[]>
 
+/** A rule whose decision needs the pacing chunk (src/rules/pacing.ts): a schedule, or variants. */
+export const paced = (rule: Rule) => rule.schedule || rule.variants
+
 /** Groups rules by trigger, so an event only touches the rules that listen for it. */
 export function indexRules(rules: Rule[]): RuleIndex {
   const index: RuleIndex = new Map()
