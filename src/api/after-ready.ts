@@ -11,6 +11,7 @@ import { watchedTriggers } from '../config/triggers.js'
 import { listen } from '../lib/listen.js'
 import { channelNames } from '../store/names.js'
 import { loadChunk } from '../lib/load-chunk.js'
+import { reportError } from '../lib/log.js'
 import { buildMessage } from './message.js'
 import { createDelivery, whenIdle } from './delivery.js'
 
@@ -34,7 +35,23 @@ export interface Handover {
  * downloads the outbox and sender once the page is idle.
  */
 export function startAfterReady(rt: Runtime, { messages, firstView, watched, preview }: Handover): void {
-  const { loaded, consent, visitor } = rt
+  // Delivery first: whatever else fails here, the events still leave.
+  if (rt.loaded.collectorUrl) startDelivery(rt, rt.loaded.collectorUrl, messages)
+  try {
+    startWatchers(rt, firstView, watched)
+    startPush(rt)
+    hearDenials(rt)
+    if (preview) {
+      void rt.actions() // beside the preview chunk, not after it
+      void loadChunk('preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
+    }
+  } catch (err) {
+    reportError('init', err) // a page that broke history or listeners: never a throw into it
+  }
+}
+
+function startWatchers(rt: Runtime, firstView: Moment, watched: Handover['watched']): void {
+  const { loaded, visitor } = rt
   // Route changes of a single-page app: those made before this chunk arrived come first.
   if (rt.options.page !== false)
     watchNavigation(
@@ -51,15 +68,13 @@ export function startAfterReady(rt: Runtime, { messages, firstView, watched, pre
       loaded.triggers = chunk?.watchFor(watched as Rule[], rt) ?? null
     })
   }
-  startPush(rt)
-  hearDenials(rt)
-  if (preview) {
-    void rt.actions() // beside the preview chunk, not after it
-    void loadChunk('preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
-  }
-  if (!loaded.collectorUrl) return
+}
+
+/** Delivery's side in the page (src/api/delivery.ts): it takes over what waited in `messages`. */
+function startDelivery(rt: Runtime, url: string, messages: Message[]): void {
+  const { loaded, consent } = rt
   const delivery = createDelivery({
-    url: loaded.collectorUrl,
+    url,
     writeKey: loaded.config?.collector?.writeKey,
     load: () => loadChunk('delivery', () => import('../transport/index.js')),
     held: () => !consent.mayStore(),

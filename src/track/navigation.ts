@@ -12,12 +12,18 @@ interface SessionHistory {
  * the current URL alone.
  */
 export function visitedUrls(history = (globalThis as { navigation?: SessionHistory }).navigation): string[] {
-  const current = history?.currentEntry
-  if (!current) return [location.href]
-  const entries = history.entries()
-  let first = current.index
-  while (first > 0 && entries[first - 1]?.sameDocument) first--
-  return entries.slice(first, current.index + 1).map((entry) => entry.url ?? location.href)
+  try {
+    const current = history?.currentEntry
+    if (current) {
+      const entries = history.entries()
+      let first = current.index
+      while (first > 0 && entries[first - 1]?.sameDocument) first--
+      return entries.slice(first, current.index + 1).map((entry) => entry.url ?? location.href)
+    }
+  } catch {
+    // a Navigation API that refuses (an opaque origin): the current URL, as without one
+  }
+  return [location.href]
 }
 
 /**

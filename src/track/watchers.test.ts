@@ -397,8 +397,15 @@ describe('visitedUrls', () => {
     expect(visitedUrls(history)).toEqual(['https://shop.test/landing', 'https://shop.test/step-1', 'https://shop.test/step-2'])
   })
 
-  it('without the Navigation API, is the current URL alone', () => {
+  it('without the Navigation API, or where it refuses, is the current URL alone', () => {
     expect(visitedUrls(undefined)).toEqual([location.href])
     expect(visitedUrls({ currentEntry: null, entries: () => [] })).toEqual([location.href])
+    const refusing = {
+      currentEntry: entry('https://shop.test/landing', 0, true),
+      entries: () => {
+        throw new DOMException('opaque origin', 'SecurityError')
+      },
+    }
+    expect(visitedUrls(refusing)).toEqual([location.href])
   })
 })
