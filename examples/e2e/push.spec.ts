@@ -80,7 +80,7 @@ test('a push delivered through the DevTools protocol shows its notification and 
   await page.waitForTimeout(500)
   expect(await notificationTitles(page)).toEqual([])
   await deliverPush(page, site.origin, '/', JSON.stringify({ title: 'Linen shirt: now €39', body: 'The price dropped', url: '/p/linen', tag: 'price' }))
-  await expect.poll(() => notificationTitles(page)).toEqual(['Linen shirt: now €39'])
+  await expect.poll(() => notificationTitles(page), { timeout: 30_000 }).toEqual(['Linen shirt: now €39'])
   await expect
     .poll(
       () =>
@@ -113,7 +113,7 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
   expect(await page.evaluate(() => fetch('/e2e/from-site-worker').then((r) => r.text()))).toBe('served by the site worker')
   expect(await page.evaluate(() => fetch('/e2e/shop.html').then((r) => r.ok))).toBe(true) // other requests pass through
   await deliverPush(page, site.origin, '/e2e/', JSON.stringify({ title: 'From the shared worker' }))
-  await expect.poll(() => notificationTitles(page)).toEqual(['From the shared worker'])
+  await expect.poll(() => notificationTitles(page), { timeout: 30_000 }).toEqual(['From the shared worker'])
 })
 
 test('with consent pending nothing is registered; once granted, the worker is', async ({ page, site }) => {
