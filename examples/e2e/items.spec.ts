@@ -60,6 +60,8 @@ test('Tab cycles inside an open modal, Shift+Tab too, and focus returns on close
   await runtimeReady(page)
   await page.focus('#own')
   await showItem(page, 'm')
+  // The modal takes focus itself once drawn (an effect after paint): Tab from there.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.classList.contains('panel')), { timeout: 30_000 }).toBe(true)
   const focusedInItem = () => page.evaluate(() => document.activeElement?.getAttribute('data-journeykit-item'))
   const focusedName = () =>
     page.evaluate(() => {
