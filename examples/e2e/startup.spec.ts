@@ -162,9 +162,14 @@ test('a visitor who leaves before delivery loaded: the events arrive from the ne
 test('a visitor who leaves the site before delivery loaded: the events still leave, by sendBeacon', async ({ page, site }) => {
   const url = await site.serve(page, { config: { version: 1 } })
   await page.route('**/dist/delivery.js', () => undefined) // never answered
+  // Delivery's side in the page (after-ready.js, just after ready) asks for delivery.js once
+  // the page is idle: from then on a page left sends by sendBeacon. Before it, the events are
+  // carried to the next page only (the spec above).
+  const deliveryAsked = page.waitForRequest('**/dist/delivery.js', { timeout: 30_000 })
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.track('bounced', { n: 1 }))
+  await deliveryAsked
   await page.goto('about:blank')
   await expect.poll(() => site.collector.events().filter((e) => e.event === 'bounced').length, { timeout: 20_000 }).toBe(1)
   expect(site.collector.events().some((e) => e.type === 'page')).toBe(true)
