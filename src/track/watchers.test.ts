@@ -220,6 +220,7 @@ describe('watchExitIntent on touch', () => {
 
 describe('watchScroll', () => {
   it('fires each threshold once, in order, when scrolled past', () => {
+    Object.defineProperty(window, 'scrollY', { value: 0, configurable: true })
     Object.defineProperty(document.documentElement, 'scrollHeight', { value: 4000, configurable: true })
     Object.defineProperty(window, 'innerHeight', { value: 1000, configurable: true })
     const fire = vi.fn()
@@ -239,6 +240,20 @@ describe('watchScroll', () => {
     scrollTo(3000)
     expect(fire).toHaveBeenCalledTimes(6)
     watcher.stop()
+  })
+
+  it('starting on a page already scrolled, fires what the visitor passed before it came; an unscrolled page waits', () => {
+    Object.defineProperty(document.documentElement, 'scrollHeight', { value: 4000, configurable: true })
+    Object.defineProperty(window, 'innerHeight', { value: 1000, configurable: true })
+    Object.defineProperty(window, 'scrollY', { value: 1500, configurable: true }) // 62.5%
+    const fire = vi.fn()
+    watchScroll([25, 50, 75], fire, streams).stop()
+    expect(fire.mock.calls).toEqual([[25], [50]])
+    Object.defineProperty(window, 'scrollY', { value: 0, configurable: true })
+    Object.defineProperty(document.documentElement, 'scrollHeight', { value: 800, configurable: true }) // short: 100% in view
+    const short = vi.fn()
+    watchScroll([25], short, streams).stop()
+    expect(short).not.toHaveBeenCalled()
   })
 })
 
