@@ -7,7 +7,6 @@ import { eraseStoredData } from './erase.js'
  * in the core: most pages never see consent change.
  */
 export { grantConsent } from '../api/grant.js'
-export { eraseStoredData }
 
 /**
  * A denial reaches the whole site: the other open tabs hear it (src/api/after-ready.ts) and
