@@ -132,8 +132,16 @@ test('a denial queued before the runtime loads erases what earlier granted pages
   const denied = await site.serve(page, { path: '/e2e/denied.html', config: { version: 1 }, before: "journeykit.push(['consent', 'denied'])" })
   await page.goto(denied)
   await runtimeReady(page)
-  await expect.poll(async () => (await storedOnDevice(page)).entries, { timeout: 15_000 }).toBe(0)
-  expect((await storedOnDevice(page)).local).toEqual([])
+  // The page's own keys go at once, the rest (other stores, localStorage) once the consent chunk is here.
+  await expect
+    .poll(
+      async () => {
+        const { entries, local } = await storedOnDevice(page)
+        return { entries, local }
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual({ entries: 0, local: [] })
   await page.evaluate(() => {
     const jk = (window as any).journeykit
     jk.track('after_denial')
@@ -149,8 +157,16 @@ test('Global Privacy Control erases what earlier granted pages stored, and nothi
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }))
   await page.goto(gpc)
   await runtimeReady(page)
-  await expect.poll(async () => (await storedOnDevice(page)).entries, { timeout: 15_000 }).toBe(0)
-  expect((await storedOnDevice(page)).local).toEqual([])
+  // The page's own keys go at once, the rest (other stores, localStorage) once the consent chunk is here.
+  await expect
+    .poll(
+      async () => {
+        const { entries, local } = await storedOnDevice(page)
+        return { entries, local }
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual({ entries: 0, local: [] })
   await page.evaluate(() => (window as any).journeykit.flush())
   await page.waitForTimeout(1000)
   expect(site.collector.requests().filter((r) => r.method === 'POST')).toHaveLength(0)
@@ -163,8 +179,16 @@ test('a denial after a grant erases the outbox, the visitor and what was carried
   await page.goto(url)
   await runtimeReady(page)
   await page.evaluate(() => (window as any).journeykit.consent('denied'))
-  await expect.poll(async () => (await storedOnDevice(page)).entries, { timeout: 15_000 }).toBe(0)
-  expect((await storedOnDevice(page)).local).toEqual([])
+  // The page's own keys go at once, the rest (other stores, localStorage) once the consent chunk is here.
+  await expect
+    .poll(
+      async () => {
+        const { entries, local } = await storedOnDevice(page)
+        return { entries, local }
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual({ entries: 0, local: [] })
   site.collector.failNext(503, 0)
   site.collector.clear()
   await page.evaluate(() => (window as any).journeykit.flush())
