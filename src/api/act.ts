@@ -8,6 +8,22 @@ import type { ItemController } from './items.js'
 import type { PushStarter } from './push-start.js'
 import { parseDuration } from '../rules/duration.js'
 import { historyLength, isCapped } from '../rules/frequency.js'
+import { reportError } from '../lib/log.js'
+
+/** Contract §7 "No loops": how many levels of its own events one call may set off. */
+const maxLevels = 8
+
+/**
+ * The moment of an event the runtime makes itself, one level deeper than what made it; null,
+ * with one console.error naming the chain, past 8 levels. Whatever the config, a call then
+ * sets off a bounded amount of work, consent pending (memory only, never yielding) or not.
+ */
+export function deeper(moment: Moment, by: string, event: string): Moment | null {
+  const chain = [...(moment.chain ?? []), by, event]
+  if (chain.length <= maxLevels * 2) return { ...moment, chain }
+  reportError('track', `a loop was stopped ${maxLevels} levels deep: ${chain.join(' → ')} → …`)
+  return null
+}
 
 /** What the start chunk's engine (src/api/engine.ts) lends the actions chunk. */
 export interface EngineCore {
@@ -60,6 +76,12 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
     return core.track('push_requested', { push: payload, sendAt, cancelOn, subscription, ...about }, moment)
   }
 
+  /** Tracks an event the runtime made itself (`by`: the rule, step or segment), one level deeper. */
+  const derived = async (by: string, event: string, properties: Record<string, unknown>, moment: Moment) => {
+    const next = deeper(moment, by, event)
+    if (next) await core.track(event, properties, next)
+  }
+
   const applySet = ({ stage, ...traits }: { stage?: unknown; [trait: string]: unknown }, rule: string | null, moment: Moment) => {
     if (stage) core.setStage(stage as Stage, rule, moment, true)
     if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.current().traits, ...traits } })
@@ -84,7 +106,7 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
       countShown()
       items.show(show, { rule: rule.id, variant })
     }
-    if (rule.track) await core.track(rule.track, { rule: rule.id }, moment)
+    if (rule.track) await derived(`rules.${rule.id}`, rule.track, { rule: rule.id }, moment)
     if (rule.set) applySet(rule.set, rule.id, moment)
     if (rule.push) await requestPush(rule.push, subscription!, { rule: rule.id }, moment)
   }
@@ -93,7 +115,7 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
   const hooks: EngineHooks = {
     facts: core.facts,
     visitorId: () => visitor.current().anonymousId,
-    track: core.track,
+    track: derived,
     set: (change, moment) => applySet(change, null, moment),
     subscription: push.subscription,
     push: requestPush,

@@ -56,6 +56,11 @@ export interface JourneyKit {
 export interface Moment {
   page: PageContext
   time: number
+  /**
+   * For an event the runtime made itself: what made it, level by level from the call
+   * (`rules.echo`, `ping`, …). Contract §7 stops a chain 8 levels deep.
+   */
+  chain?: string[]
 }
 
 /** A call captured before it could run (the loader's queue, or before `ready`). */

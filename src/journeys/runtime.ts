@@ -18,8 +18,11 @@ export interface EngineHooks {
   /** The facts of a call, as rules see them. */
   facts(moment: Moment, event: Record<string, unknown>): Facts
   visitorId(): string
-  /** Sends an event and runs what it triggers, as a tracked call does. */
-  track(event: string, properties: Record<string, unknown>, moment: Moment): Promise<void>
+  /**
+   * Sends an event and runs what it triggers, as a tracked call does, one level deeper than
+   * `moment` (`by` names the journey, step or segment that made it; contract §7 No loops).
+   */
+  track(by: string, event: string, properties: Record<string, unknown>, moment: Moment): Promise<void>
   /** A step's `set`: stage (either way) and traits. */
   set(change: Record<string, unknown>, moment: Moment): void
   /** An item may show now: limits per page and per visit, one modal. */
@@ -128,7 +131,7 @@ export async function startJourneys(deps: JourneyDeps) {
   }
 
   const perform = async (effect: Effect, moment: Moment) => {
-    if (effect.type === 'event' || effect.type === 'track') return hooks.track(effect.event, effect.properties, moment)
+    if (effect.type === 'event' || effect.type === 'track') return hooks.track(madeBy(effect.properties), effect.event, effect.properties, moment)
     if (effect.type === 'set') return hooks.set(effect.set, moment)
     const { journey, run, step } = effect
     if (effect.type === 'show') return hooks.show(effect.item, { journey, run, step }, moment)
@@ -189,6 +192,10 @@ export async function startJourneys(deps: JourneyDeps) {
     },
   }
 }
+
+/** Who made a journey's or segment's event, for the chain a runaway loop is reported with. */
+const madeBy = ({ journey, step, segment }: Record<string, unknown>): string =>
+  segment !== undefined ? `segments.${String(segment)}` : `journeys.${String(journey)}${step === undefined ? '' : `.${String(step)}`}`
 
 /**
  * Tabs tell each other when their runs next wake: a tab opened before another tab entered a
