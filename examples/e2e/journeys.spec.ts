@@ -309,10 +309,7 @@ for (const { how, event, reason } of [
   })
 }
 
-test('consent: pending keeps the run in memory only; a grant stores it and it carries on; a denial erases it and nothing more is sent', async ({
-  page,
-  site,
-}) => {
+test('consent: pending holds the journeys; a grant steps them and stores the run; a denial erases it and nothing more is sent', async ({ page, site }) => {
   await page.clock.install({ time: monday })
   const config = {
     version: 1,
@@ -340,20 +337,22 @@ test('consent: pending keeps the run in memory only; a grant stores it and it ca
     ;(window as any).journeykit.on('*', (message: any) => seen.push(message.event ?? message.type))
   })
   await jk(page, 'track', 'add_to_cart')
+  // flush() resolves once what it asked to send has gone: held, nothing went.
   await jk(page, 'flush')
-  await expect.poll(() => page.evaluate(() => (window as any).seen)).toEqual(['add_to_cart', 'journey_entered', 'journey_step', 'rescue_started'])
-  await page.waitForTimeout(500) // real time: a send would have started, the flush asked for one
+  expect(await page.evaluate(() => (window as any).seen)).toEqual(['add_to_cart'])
   expect(site.collector.events()).toEqual([])
   expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain('journeykit')
-  expect(await storedJourneys(page)).toBeUndefined()
 
-  // Granted: what was held arrives, and the run is stored with the visitor.
+  // Granted: the held call is stepped at its own time, and the run is stored with the visitor.
+  const grantedAt = await page.evaluate(() => Date.now())
+  await page.clock.fastForward(60_000)
   await jk(page, 'consent', 'granted')
   const held = await site.waitForEvents(page, (all) => named(all, 'rescue_started').length === 1)
   expect(journeyEvents(held)).toEqual([
     ['journey_entered', { journey: 'rescue', run: 1, holdout: false }],
     ['journey_step', { journey: 'rescue', run: 1, step: 'hello', action: 'track' }],
   ])
+  expect(Date.parse(named(held, 'journey_entered')[0]?.timestamp)).toBeLessThanOrEqual(grantedAt)
   await expect.poll(async () => (await storedJourneys(page))?.journeys?.rescue?.run?.step, { timeout: 15_000 }).toBe('pause')
 
   // The next page of the site (consent remembered) carries the run on: the wait ends there.
@@ -361,8 +360,11 @@ test('consent: pending keeps the run in memory only; a grant stores it and it ca
   await jk(page, 'track', 'add_to_cart') // reentry "never": no second run
   await page.clock.fastForward(hour)
   await expect(page.locator('[data-journeykit-item="reminder"]').getByRole('region', { name: 'Your cart misses you' })).toBeVisible()
-  const carried = await site.waitForEvents(page, (all) => named(all, 'journey_step').length === 2)
-  expect(journeyEvents(carried).slice(2)).toEqual([['journey_step', { journey: 'rescue', run: 1, step: 'remind', action: 'show' }]])
+  const carried = await site.waitForEvents(page, (all) => named(all, 'journey_step').length === 3)
+  expect(journeyEvents(carried).slice(2)).toEqual([
+    ['journey_step', { journey: 'rescue', run: 1, step: 'pause', action: 'wait' }],
+    ['journey_step', { journey: 'rescue', run: 1, step: 'remind', action: 'show' }],
+  ])
   await expect.poll(async () => (await storedJourneys(page))?.journeys?.rescue?.run?.step, { timeout: 15_000 }).toBe('rest')
   expect(new Set(carried.map((e) => e.anonymousId)).size).toBe(1)
 
@@ -377,9 +379,41 @@ test('consent: pending keeps the run in memory only; a grant stores it and it ca
   await expect(page.locator('[data-journeykit-item="farewell"]')).toHaveCount(0)
   await jk(page, 'track', 'after_denial')
   await jk(page, 'flush')
-  await page.waitForTimeout(1000) // real time: a send would have started, the flush asked for one
   expect(site.collector.requests().filter((r) => r.method === 'POST')).toHaveLength(before)
   expect(await storedJourneys(page)).toBeUndefined()
+})
+
+test('a consent tool that grants a moment after every page starts: a returning visitor enters once over three pages', async ({ page, site }) => {
+  await page.clock.install({ time: monday })
+  const config = {
+    version: 1,
+    journeys: {
+      welcome: {
+        entry: { on: 'page_view' },
+        steps: [
+          { id: 'hello', track: 'welcome_started' },
+          { id: 'later', wait: '2d' },
+          { id: 'again', track: 'welcome_followed_up' },
+        ],
+      },
+    },
+  }
+  const pages = await Promise.all(
+    ['/e2e/one.html', '/e2e/two.html', '/e2e/three.html'].map((path) => site.serve(page, { path, config, attributes: 'data-consent="pending"' })),
+  )
+  for (const [i, url] of pages.entries()) {
+    await page.goto(url)
+    await runtimeReady(page)
+    await jk(page, 'track', 'add_to_cart')
+    await page.clock.fastForward(2_000) // the banner's moment
+    await jk(page, 'consent', 'granted')
+    await checkpoint(page, site)
+    await expect.poll(async () => (await storedJourneys(page))?.journeys?.welcome?.runs, { timeout: 15_000 }).toBe(1)
+    const events = site.collector.events()
+    expect(events.filter((e) => e.type === 'page')).toHaveLength(i + 1)
+    expect(named(events, 'journey_entered')).toHaveLength(1)
+    expect(named(events, 'welcome_started')).toHaveLength(1)
+  }
 })
 
 const welcome = {

@@ -21,6 +21,7 @@ export const startFor = async (rt: Runtime) => {
         regex: () => rt.loaded.regex?.testRegex,
         hooks: kit.hooks,
         tick: () => rt.call('tick'),
+        pending: () => rt.consent.state() === 'pending',
         debug: rt.debug,
       })
     : null

@@ -173,24 +173,69 @@ describe('journeys and consent', () => {
   const moment = { time: Date.parse('2026-11-23T09:00:00Z'), page: { url: 'https://shop.test/', path: '/', referrer: '', title: '', search: '' } }
   const stored = () => get('jk:v1:journeys', createStore('journeykit', 'state'))
 
-  it('a grant stores the runs walked while pending at once; a state an earlier grant stored wins', async () => {
-    vi.stubGlobal('indexedDB', new IDBFactory())
-    const storage = createStorage(false) // consent pending: memory only
-    const journeys = await startJourneys({ config, storage, regex: () => undefined, hooks, tick: () => undefined })
-    await journeys.step('add_to_cart', moment, {})
-    expect(await stored()).toBeUndefined()
-    storage.makeDurable()
-    await journeys.adopt()
-    expect((await stored())?.journeys.rescue.run).toMatchObject({ run: 1, step: 'pause' })
+  /** A runtime whose consent can be flipped, and what its steps tracked. */
+  async function pendingJourneys(storage = createStorage(false)) {
+    let pending = true
+    const tracked: Array<[string, number]> = []
+    const journeys = await startJourneys({
+      config,
+      storage,
+      regex: () => undefined,
+      hooks: { ...hooks, track: async (_by, event, _properties, at) => void tracked.push([event, at.time]) },
+      tick: () => undefined,
+      pending: () => pending,
+    })
+    const grant = async () => {
+      pending = false
+      storage.makeDurable()
+      await journeys.adopt()
+    }
+    return { journeys, tracked, grant }
+  }
 
+  it('while consent is pending journeys wait; the grant steps what was held, at its own time', async () => {
     vi.stubGlobal('indexedDB', new IDBFactory())
-    await set('jk:v1:journeys', { segments: [], journeys: { rescue: { runs: 2, goal: true } } }, createStore('journeykit', 'state'))
-    const returning = createStorage(false)
-    const later = await startJourneys({ config, storage: returning, regex: () => undefined, hooks, tick: () => undefined })
-    await later.step('add_to_cart', moment, {})
-    returning.makeDurable()
-    await later.adopt()
-    expect(await stored()).toEqual({ segments: [], journeys: { rescue: { runs: 2, goal: true } } })
-    expect(later.steps()).toEqual({ rescue: null, manual: null })
+    const { journeys, tracked, grant } = await pendingJourneys()
+    await journeys.step('add_to_cart', moment, {})
+    await journeys.regroup(moment)
+    expect(tracked).toEqual([])
+    expect(journeys.steps()).toEqual({ rescue: null, manual: null })
+    expect(await stored()).toBeUndefined()
+    await grant()
+    expect(tracked).toEqual([
+      ['journey_entered', moment.time],
+      ['journey_step', moment.time],
+      ['rescue_started', moment.time],
+    ])
+    expect((await stored())?.journeys.rescue.run).toMatchObject({ run: 1, step: 'pause', enteredAt: moment.time })
+  })
+
+  it('a returning visitor granted a moment after each page starts is not entered again', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory())
+    const run = { run: 1, step: 'pause', enteredAt: moment.time - 60_000, holdout: false, since: moment.time - 60_000, until: moment.time + 3_540_000 }
+    await set(
+      'jk:v1:journeys',
+      { segments: [], journeys: { rescue: { runs: 1, goal: false, lastEntry: run.enteredAt, run } } },
+      createStore('journeykit', 'state'),
+    )
+    for (let page = 0; page < 3; page++) {
+      const { journeys, tracked, grant } = await pendingJourneys()
+      await journeys.step('page_view', moment, {})
+      await journeys.step('add_to_cart', moment, {})
+      await grant()
+      expect(tracked).toEqual([])
+      expect(journeys.steps()).toEqual({ rescue: 'pause', manual: null })
+    }
+    expect((await stored())?.journeys.rescue).toMatchObject({ runs: 1, run: { step: 'pause' } })
+  })
+
+  it('a denial drops what was held', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory())
+    const { journeys, tracked, grant } = await pendingJourneys()
+    await journeys.step('add_to_cart', moment, {})
+    journeys.forget()
+    await grant()
+    expect(tracked).toEqual([])
+    expect(await stored()).toBeUndefined()
   })
 })

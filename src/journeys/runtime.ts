@@ -42,6 +42,8 @@ export interface JourneyDeps {
   hooks: EngineHooks
   /** Runs a call with no trigger in line with the others: a wait ran out while the visitor is here. */
   tick(): void
+  /** Consent is pending: journeys and segments wait for the grant (contract §8). */
+  pending(): boolean
   /**
    * The debug chunk, when debug is on (the engine's own promise: loaded once, null inside when
    * it failed to load and said so). Each call's decisions are logged from here, so that the
@@ -51,6 +53,9 @@ export interface JourneyDeps {
 }
 
 export type JourneyRuntime = Awaited<ReturnType<typeof startJourneys>>
+
+/** Calls held while consent is pending, at most: a page that never grants holds no more. */
+const maxHeld = 500
 
 const isState = (value: unknown): value is JourneysState =>
   typeof value === 'object' && value !== null && Array.isArray((value as JourneysState).segments) && typeof (value as JourneysState).journeys === 'object'
@@ -108,6 +113,15 @@ export async function startJourneys(deps: JourneyDeps) {
 
   // Bumped by a denial: an update under way then is forgotten with the rest.
   let forgotten = 0
+  // While consent is pending each call's work waits here, in order, with its moment (§8): at
+  // the grant it runs against the visitor's stored runs, so a consent tool that grants a
+  // moment after every page starts does not make a returning visitor new to the journeys.
+  let held: Array<() => Promise<void>> = []
+  const holding = (work: () => Promise<void>): boolean => {
+    if (!deps.pending()) return false
+    if (held.length < maxHeld) held.push(work)
+    return true
+  }
 
   /** Steps the stored state under its lock (another tab may have moved it), then does what it decided. */
   const update = async (trigger: string | null, moment: Moment, change: (current: JourneysState) => Outcome) => {
@@ -138,7 +152,7 @@ export async function startJourneys(deps: JourneyDeps) {
     if (subscription) return hooks.push(effect.push, subscription, { journey, run, step }, moment)
   }
 
-  return {
+  const runtime = {
     triggers,
     /** `segment.<id>` and `journeys.<id>.*` facts, as of the last call. */
     facts: (): Facts => journeyFacts(segments, journeys, state),
@@ -149,6 +163,7 @@ export async function startJourneys(deps: JourneyDeps) {
     /** One call's trigger (null: time passed), or `enter(id)`, against every journey. */
     async step(trigger: string | null, moment: Moment, event: Record<string, unknown>, enter?: string): Promise<void> {
       if (enter !== undefined && !Object.prototype.hasOwnProperty.call(journeys, enter)) return reportError('enter', `no journey "${enter}" in the config`)
+      if (holding(() => runtime.step(trigger, moment, event, enter))) return
       if (enter === undefined && trigger !== null && !listened.has(trigger) && !due(moment.time)) return
       if (pushes) subscription = await hooks.subscription()
       const facts = hooks.facts(moment, event)
@@ -157,6 +172,7 @@ export async function startJourneys(deps: JourneyDeps) {
     },
     /** After every call: segment membership anew; changes are announced as events. */
     async regroup(moment: Moment): Promise<void> {
+      if (holding(() => runtime.regroup(moment))) return
       const facts = hooks.facts(moment, {})
       const changed = (current: JourneysState) => evaluateSegments(segments, withJourneyFacts(facts, current), current.segments, matches)
       const guess = changed(state)
@@ -168,13 +184,16 @@ export async function startJourneys(deps: JourneyDeps) {
       })
     },
     /**
-     * Consent granted: the runs this page walked while pending are stored with the visitor now,
-     * not at their next step (a visitor who leaves first would lose them, and enter again as run 1).
-     * A state an earlier grant stored wins, as the stored identity does.
+     * Consent granted: the visitor's stored runs are read, then what this page's calls held
+     * while pending is stepped against them, in order, at each call's own time.
      */
     async adopt(): Promise<void> {
-      state = await deps.storage.update<JourneysState>(keys.journeys, (stored) => (isState(stored) ? stored : state))
+      const stored = await deps.storage.read(keys.journeys)
+      if (isState(stored)) state = stored
       wake()
+      const waiting = held
+      held = []
+      for (const work of waiting) await work()
     },
     /**
      * Consent denied: the runs are forgotten on this page too, as the visitor is (the stored
@@ -182,6 +201,7 @@ export async function startJourneys(deps: JourneyDeps) {
      */
     forget(): void {
       forgotten++
+      held = []
       state = emptyJourneysState()
       told = Infinity
       wake()
@@ -191,6 +211,7 @@ export async function startJourneys(deps: JourneyDeps) {
       await update('reset', moment, (current) => ({ state: emptyJourneysState(), effects: endAll(current, 'reset', moment.time).effects }))
     },
   }
+  return runtime
 }
 
 /** Who made a journey's or segment's event, for the chain a runaway loop is reported with. */
