@@ -27,8 +27,8 @@ export function deeper(moment: Moment, by: string, event: string): Moment | null
 
 /** What the start chunk's engine (src/api/engine.ts) lends the actions chunk. */
 export interface EngineCore {
-  /** Sends an event and runs what it triggers, as a tracked call does. */
-  track(event: string, properties: Record<string, unknown>, moment: Moment): Promise<void>
+  /** Sends an event (with `id`, under that messageId) and runs what it triggers, as a tracked call does. */
+  track(event: string, properties: Record<string, unknown>, moment: Moment, id?: string): Promise<void>
   /** Moves the visitor's stage: forwards only, unless `backwards` (a `set`). */
   setStage(to: Stage, rule: string | null, moment: Moment, backwards?: boolean): void
   facts(moment: Moment, event: Record<string, unknown>): Facts
@@ -77,9 +77,9 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
   }
 
   /** Tracks an event the runtime made itself (`by`: the rule, step or segment), one level deeper. */
-  const derived = async (by: string, event: string, properties: Record<string, unknown>, moment: Moment) => {
+  const derived = async (by: string, event: string, properties: Record<string, unknown>, moment: Moment, id?: string) => {
     const next = deeper(moment, by, event)
-    if (next) await core.track(event, properties, next)
+    if (next) await core.track(event, properties, next, id)
   }
 
   const applySet = ({ stage, ...traits }: { stage?: unknown; [trait: string]: unknown }, rule: string | null, moment: Moment) => {
@@ -122,9 +122,10 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
     // Journey steps show items under the same limits as rules (per page, per visit, one modal).
     mayShow: (item) => shownOnPage() < limits().perPage && (visitor.counts().visit?.shows ?? 0) < limits().perVisit && items.canShow(item),
     async show(item, about, moment) {
-      if (!(await claim({ id: `journey:${about.journey}`, on: '', show: item }, moment.time))) return
+      if (!items.canShow(item) || !(await claim({ id: `journey:${about.journey}`, on: '', show: item }, moment.time))) return false
       countShown()
       items.show(item, { rule: null, variant: null, ...about })
+      return true
     },
   }
 

@@ -166,7 +166,7 @@ describe('journeys and consent', () => {
     track: async () => undefined,
     set: () => undefined,
     mayShow: () => true,
-    show: async () => undefined,
+    show: async () => true,
     subscription: async () => null,
     push: async () => undefined,
   }
@@ -237,5 +237,59 @@ describe('journeys and consent', () => {
     await grant()
     expect(tracked).toEqual([])
     expect(await stored()).toBeUndefined()
+  })
+
+  it('what a step does survives a page that goes as it acts: the next page does it, under the same messageIds', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory())
+    const sent: Array<[string, string | undefined]> = []
+    // The first page goes while it sends the step's own event: that send never finishes.
+    const goes = await startJourneys({
+      config,
+      storage: createStorage(true),
+      regex: () => undefined,
+      hooks: {
+        ...hooks,
+        track: (_by, event, _properties, _at, id) => {
+          sent.push([event, id])
+          return event === 'journey_step' ? new Promise<void>(() => undefined) : Promise.resolve()
+        },
+      },
+      tick: () => undefined,
+      pending: () => false,
+    })
+    void goes.step('add_to_cart', moment, {})
+    await vi.waitFor(() => expect(sent.map(([event]) => event)).toEqual(['journey_entered', 'journey_step']))
+    await vi.waitFor(async () => expect((await stored())?.journeys.rescue.run).toMatchObject({ step: 'pause' }))
+
+    const next: Array<[string, string | undefined, number]> = []
+    const later = { ...moment, time: moment.time + 5_000 }
+    const nextPage = await startJourneys({
+      config,
+      storage: createStorage(true),
+      regex: () => undefined,
+      hooks: { ...hooks, track: async (_by, event, _properties, at, id) => void next.push([event, id, at.time]) },
+      tick: () => undefined,
+      pending: () => false,
+    })
+    await nextPage.step('page_view', later, {})
+    // Done again under the same ids (a collector drops the duplicate), at the step's own time.
+    expect(next).toEqual([
+      ['journey_entered', sent[0]![1], moment.time],
+      ['journey_step', sent[1]![1], moment.time],
+      ['rescue_started', expect.any(String), moment.time],
+    ])
+    expect(await stored()).not.toHaveProperty('owed')
+    // Done once: a third page owes nothing.
+    const third: string[] = []
+    const thirdPage = await startJourneys({
+      config,
+      storage: createStorage(true),
+      regex: () => undefined,
+      hooks: { ...hooks, track: async (_by, event) => void third.push(event) },
+      tick: () => undefined,
+      pending: () => false,
+    })
+    await thirdPage.step('page_view', later, {})
+    expect(third).toEqual([])
   })
 })

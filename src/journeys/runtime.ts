@@ -12,6 +12,8 @@ import { endAll, stepJourneys, type Effect, type Outcome, type Tools } from './s
 import { evaluateSegments, journeyFacts } from './segments.js'
 import { emptyJourneysState, type JourneysState } from './state.js'
 import { journeyTriggers } from './triggers.js'
+import { actingLock, actingTabs, orphans, owe, settled, withOwed, type Owed, type StoredJourneys } from './owed.js'
+import { uuid } from '../lib/uuid.js'
 
 /** What the engine (src/api/engine.ts) lends the journeys: its facts and its actions. */
 export interface EngineHooks {
@@ -22,7 +24,7 @@ export interface EngineHooks {
    * Sends an event and runs what it triggers, as a tracked call does, one level deeper than
    * `moment` (`by` names the journey, step or segment that made it; contract §7 No loops).
    */
-  track(by: string, event: string, properties: Record<string, unknown>, moment: Moment): Promise<void>
+  track(by: string, event: string, properties: Record<string, unknown>, moment: Moment, id?: string): Promise<void>
   /** A step's `set`: stage (either way) and traits. */
   set(change: Record<string, unknown>, moment: Moment): void
   /** An item may show now: limits per page and per visit, one modal. */
@@ -31,8 +33,8 @@ export interface EngineHooks {
   subscription(): Promise<PushSubscriptionJSON | null>
   /** Sends `push_requested` for the collector side (§8b). */
   push(push: PushAction, subscription: PushSubscriptionJSON, about: { journey: string; run: number; step: string }, moment: Moment): Promise<void>
-  /** Shows an item, counted against the visit's limit (claimed across tabs). */
-  show(item: string, about: { journey: string; run: number; step: string }, moment: Moment): Promise<void>
+  /** Shows an item, counted against the visit's limit (claimed across tabs): false when it could not. */
+  show(item: string, about: { journey: string; run: number; step: string }, moment: Moment): Promise<boolean>
 }
 
 export interface JourneyDeps {
@@ -88,9 +90,12 @@ export async function startJourneys(deps: JourneyDeps) {
   const listened = new Set(['page_view', ...triggers.map(triggerKey)])
   const withJourneyFacts = (facts: Facts, current: JourneysState): Facts => ({ ...facts, ...journeyFacts(segments, journeys, current) })
 
-  let state = emptyJourneysState()
+  let state: StoredJourneys = emptyJourneysState()
   const stored = await deps.storage.read(keys.journeys)
   if (isState(stored)) state = stored
+  // This tab, for what it owes while it acts (src/journeys/owed.ts).
+  const tab = uuid()
+  const acting = actingLock(tab)
 
   const runs = () => Object.values(state.journeys).map(({ run }) => run)
   const due = (time: number) => runs().some((run) => run?.until !== undefined && run.until <= time)
@@ -123,33 +128,81 @@ export async function startJourneys(deps: JourneyDeps) {
     return true
   }
 
-  /** Steps the stored state under its lock (another tab may have moved it), then does what it decided. */
+  /**
+   * Steps the stored state under its lock (another tab may have moved it), then does what it
+   * decided. What it decided is written with the new state, as owed (src/journeys/owed.ts),
+   * and crossed off once done: a page that goes in between leaves it for the next page.
+   */
   const update = async (trigger: string | null, moment: Moment, change: (current: JourneysState) => Outcome) => {
     const asOf = forgotten
     let effects: Effect[] = []
-    const next = await deps.storage.update<JourneysState>(keys.journeys, (stored) => {
-      const outcome = change(isState(stored) ? stored : state)
-      effects = outcome.effects
-      return outcome.state
-    })
-    // Denied meanwhile: the storage's memory must not keep what this update wrote there.
-    if (asOf !== forgotten) return void (await deps.storage.update(keys.journeys, () => state))
-    state = next
-    // What this call read under the lock holds every tab's runs: nothing told is left to wait for.
-    told = Infinity
-    wake()
-    if (effects.length && earliest() !== Infinity) channel?.postMessage(earliest())
-    // The log never throws into the page, and never holds the steps up.
-    if (effects.length) void deps.debug?.then((chunk) => chunk?.logJourney(trigger, effects)).catch(() => undefined)
-    for (const effect of effects) await perform(effect, moment)
+    let mine: Owed[] = []
+    await acting.hold()
+    try {
+      const next = await deps.storage.update<StoredJourneys>(keys.journeys, (stored) => {
+        const current: StoredJourneys = isState(stored) ? stored : state
+        const outcome = change(current)
+        effects = outcome.effects
+        mine = owe(effects, moment, tab)
+        return withOwed(outcome.state, [...(current.owed ?? []), ...mine])
+      })
+      // Denied meanwhile: the storage's memory must not keep what this update wrote there.
+      if (asOf !== forgotten) return void (await deps.storage.update(keys.journeys, () => state))
+      state = next
+      // What this call read under the lock holds every tab's runs: nothing told is left to wait for.
+      told = Infinity
+      wake()
+      if (effects.length && earliest() !== Infinity) channel?.postMessage(earliest())
+      // The log never throws into the page, and never holds the steps up.
+      if (effects.length) void deps.debug?.then((chunk) => chunk?.logJourney(trigger, effects)).catch(() => undefined)
+      await settle(mine, moment)
+    } finally {
+      acting.drop()
+    }
   }
 
-  const perform = async (effect: Effect, moment: Moment) => {
-    if (effect.type === 'event' || effect.type === 'track') return hooks.track(madeBy(effect.properties), effect.event, effect.properties, moment)
-    if (effect.type === 'set') return hooks.set(effect.set, moment)
-    const { journey, run, step } = effect
-    if (effect.type === 'show') return hooks.show(effect.item, { journey, run, step }, moment)
-    if (subscription) return hooks.push(effect.push, subscription, { journey, run, step }, moment)
+  /** Does what is owed, in order, then crosses off what was done in one write. */
+  const settle = async (list: Owed[], moment?: Moment) => {
+    if (!list.length) return
+    const asOf = forgotten
+    const done = new Set<string>()
+    for (const entry of list) if (await perform(entry, moment ?? entry.moment)) done.add(entry.id)
+    if (asOf !== forgotten) return
+    state = await deps.storage.update<StoredJourneys>(keys.journeys, (stored) => {
+      const current: StoredJourneys = isState(stored) ? stored : state
+      return withOwed(current, settled(current.owed, list, done))
+    })
+  }
+
+  /** What pages that went (or items not shown yet) left owed: this tab takes it over and does it. */
+  const recover = async () => {
+    if (deps.pending() || !(state as StoredJourneys).owed?.length) return
+    const others = await actingTabs()
+    let taken: Owed[] = []
+    await acting.hold()
+    try {
+      state = await deps.storage.update<StoredJourneys>(keys.journeys, (stored) => {
+        const current: StoredJourneys = isState(stored) ? stored : state
+        taken = orphans(current, tab, others, Date.now())
+        const ids = new Set(taken.map(({ id }) => id))
+        return withOwed(
+          current,
+          (current.owed ?? []).map((entry) => (ids.has(entry.id) ? { ...entry, tab } : entry)),
+        )
+      })
+      await settle(taken)
+    } finally {
+      acting.drop()
+    }
+  }
+
+  /** One owed effect, done; false for an item that could not be shown now (it stays owed). */
+  const perform = async ({ id, effect }: Owed, moment: Moment): Promise<boolean> => {
+    if (effect.type === 'event' || effect.type === 'track') await hooks.track(madeBy(effect.properties), effect.event, effect.properties, moment, id)
+    else if (effect.type === 'set') hooks.set(effect.set, moment)
+    else if (effect.type === 'show') return hooks.show(effect.item, { journey: effect.journey, run: effect.run, step: effect.step }, moment)
+    else if (subscription) await hooks.push(effect.push, subscription, { journey: effect.journey, run: effect.run, step: effect.step }, moment)
+    return true
   }
 
   const runtime = {
@@ -166,6 +219,8 @@ export async function startJourneys(deps: JourneyDeps) {
       if (holding(() => runtime.step(trigger, moment, event, enter))) return
       if (enter === undefined && trigger !== null && !listened.has(trigger) && !due(moment.time)) return
       if (pushes) subscription = await hooks.subscription()
+      // Each page view first does what pages that went left owed (and shows what could not show yet).
+      if (trigger === 'page_view') await recover()
       const facts = hooks.facts(moment, event)
       const situation = { time: moment.time, visitorId: hooks.visitorId(), trigger, enter }
       await update(trigger, moment, (current) => stepJourneys(journeys, current, { ...situation, facts: withJourneyFacts(facts, current) }, tools))
@@ -191,6 +246,7 @@ export async function startJourneys(deps: JourneyDeps) {
       const stored = await deps.storage.read(keys.journeys)
       if (isState(stored)) state = stored
       wake()
+      await recover()
       const waiting = held
       held = []
       for (const work of waiting) await work()
