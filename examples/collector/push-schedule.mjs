@@ -1,9 +1,11 @@
 // The push schedule's decisions (contract §8b) with no I/O and no clock of its own: which
 // requests wait, which are due, which a later event cancels, which go to a subscription that is
-// gone. It is fed every stored event once, in file order (the file read back at start, then each
-// accepted event). What it decides comes back as outcome events for the collector to store, and
-// storing them is what marks a request done: after a restart the file tells the same story.
-import { isOutcome, outcome, readRequest } from './push-request.mjs'
+// gone. It is fed the collector's own records once (its push log, which no POST reaches: mark),
+// then every stored event once, in file order (add). What it decides comes back as outcome events
+// for the collector to record, and recording them is what marks a request done: after a restart
+// the push log tells the same story. A `push_sent` that arrives in a batch is an event like any
+// other, whatever library it names: it marks nothing.
+import { outcome, readRequest } from './push-request.mjs'
 
 const goneStatuses = new Set([404, 410])
 const retryable = (status) => status === null || status === 429 || status >= 500
@@ -65,16 +67,6 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
    */
   function add(event, now) {
     if (!event || typeof event !== 'object') return []
-    if (isOutcome(event)) {
-      const id = event.properties.request
-      waiting.delete(id)
-      done.add(id)
-      recorded.add(id)
-      if (event.event === 'push_failed' && goneStatuses.has(event.properties.status) && typeof event.properties.endpoint === 'string') {
-        gone.add(event.properties.endpoint)
-      }
-      return []
-    }
     const name = event.type === 'track' ? event.event : event.type === 'page' ? 'page_view' : event.type
     if (typeof name !== 'string') return []
     const time = Date.parse(event.timestamp)
@@ -87,6 +79,18 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
     remember(event, name, time)
     if (name === 'push_requested' && event.type === 'track') outcomes.push(...request(event, now))
     return outcomes
+  }
+
+  /**
+   * Takes one of the collector's own records, read back from its push log or just written there:
+   * `{ outcome }` (an event outcome() built) marks its request done, and a 404/410 its endpoint gone.
+   */
+  function mark({ outcome: event }) {
+    const { request: id, status, endpoint } = event.properties
+    waiting.delete(id)
+    done.add(id)
+    recorded.add(id)
+    if (event.event === 'push_failed' && goneStatuses.has(status) && typeof endpoint === 'string') gone.add(endpoint)
   }
 
   /**
@@ -144,12 +148,13 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
 
   return {
     add,
+    mark,
     due,
     settle,
     nextAt,
     /** The requests still waiting (not yet sent, cancelled or failed). */
     waiting: () => [...waiting.values()],
-    /** True when the file holds an outcome for this request (read back or stored since). */
+    /** True when the push log holds an outcome for this request (read back or recorded since). */
     recorded: (id) => recorded.has(id),
     isGone: (endpoint) => gone.has(endpoint),
   }

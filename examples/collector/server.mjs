@@ -83,9 +83,18 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     funnel.add(event)
     journeys.add(event)
     recent.push(event)
-    if (pushes) decided.push(...pushes.schedule.add(event, Date.now()))
+    if (pushes) {
+      pushes.readBack(event)
+      decided.push(...pushes.schedule.add(event, Date.now()))
+    }
   })
   recent = recent.slice(-recentLimit)
+  // Outcomes the push log has and the events file lacks (a crash between the two appends).
+  if (pushes)
+    accept(
+      pushes.logged.filter((event) => !seen.has(event.messageId)),
+      true,
+    )
   funnelNow = measure()
 
   function reply(res, status, body, headers = {}) {
@@ -113,13 +122,17 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     held.add(timer)
   }
 
-  function accept(batch) {
+  /**
+   * Stores new events. `own`: outcomes the collector recorded itself (already in its push log),
+   * stored even when a POST took their messageId first, and not fed back to the schedule.
+   */
+  function accept(batch, own = false) {
     let accepted = 0
     let duplicates = 0
     const lines = []
     const stored = []
     for (const event of batch) {
-      if (seen.has(event.messageId)) {
+      if (seen.has(event.messageId) && !own) {
         duplicates++
         continue
       }
@@ -146,13 +159,19 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
         res.write(funnelMessage())
       }
     }
-    // Stored first, then scheduled: what the schedule decides (a cancel, a gone subscription) is stored the same way.
-    if (pushes) {
+    // Stored first, then scheduled: what the schedule decides (a cancel, a gone subscription) is recorded.
+    if (pushes && !own) {
       const outcomes = stored.flatMap((event) => pushes.schedule.add(event, Date.now()))
-      if (outcomes.length) accept(outcomes)
+      if (outcomes.length) record(outcomes)
       sender?.wake()
     }
     return { accepted, duplicates }
+  }
+
+  /** Records the collector's own push outcomes: in its push log first (that marks them), then as events. */
+  function record(outcomes) {
+    for (const event of outcomes) pushes.record(event)
+    accept(outcomes, true)
   }
 
   /** The 400 body for a batch that must not be stored, or null. Checked before anything is stored. */
@@ -266,10 +285,10 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
   const url = `http://${host}:${server.address().port}`
   if (pushes) {
     say(`push: VAPID public key ${pushes.vapid.publicKey} (${pushes.vapid.source}${pushes.vapid.file ? `: ${pushes.vapid.file}` : ''})`)
-    sender = pushes.start((event) => accept([event]))
-    // Decisions the file already records (a cancel stored right after its cause) are not stored twice.
+    sender = pushes.start((event) => record([event]))
+    // Decisions the push log already has (a cancel recorded right after its cause) are not recorded twice.
     const unrecorded = decided.filter((event) => !pushes.schedule.recorded(event.properties.request))
-    if (unrecorded.length) accept(unrecorded)
+    if (unrecorded.length) record(unrecorded)
     sender.wake()
   }
   return {
