@@ -20,6 +20,7 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
   const done = new Set() // ids with an outcome, decided here or read back from the file
   const recorded = new Set() // ids whose outcome was read back (the file has it)
   const gone = new Set() // endpoints answered 404/410
+  const attempted = new Set() // ids whose POST began and has no answer recorded (push log: `sending`)
   const latest = new Map() // 'a:<anonymousId>' or 'u:<userId>' → Map(event name → latest timestamp)
 
   const visitorKeys = (who) => [who.anonymousId && `a:${who.anonymousId}`, who.userId && `u:${who.userId}`].filter(Boolean)
@@ -53,6 +54,9 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
       return [finish(partial, 'push_failed', now, { status: null, reason: 'invalid', problem })]
     }
     waiting.set(id, { ...read, attempts: 0, retryAt: null, sending: false })
+    // A POST began before the last stop and its answer never reached the log: the push service may
+    // have taken it. Without a provider's idempotency, sending again could show it twice: it is not.
+    if (attempted.has(id)) return [finish(read, 'push_failed', now, { status: null, reason: 'unknown-after-restart' })]
     const by = cancelledBy(read) // a cancelOn event that arrived first but happened after
     if (by) return [finish(read, 'push_cancelled', now, { by })]
     if (gone.has(read.subscription.endpoint)) return [finish(read, 'push_failed', now, goneAgain(read))]
@@ -83,10 +87,18 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
 
   /**
    * Takes one of the collector's own records, read back from its push log or just written there:
-   * `{ outcome }` (an event outcome() built) marks its request done, and a 404/410 its endpoint gone.
+   * `{ sending: id }` (a POST begins), `{ retrying: id }` (it was answered, to be tried again), or
+   * `{ outcome }` (an event outcome() built: the request is done; a 404/410 marks its endpoint gone).
+   * The log is read back before the events file: a request read back after `sending` with no
+   * answer is recorded `push_failed` (`unknown-after-restart`), never sent again.
    */
-  function mark({ outcome: event }) {
+  function mark(record) {
+    if (typeof record.sending === 'string') return void attempted.add(record.sending)
+    if (typeof record.retrying === 'string') return void attempted.delete(record.retrying)
+    const event = record.outcome
+    if (!event?.properties) return
     const { request: id, status, endpoint } = event.properties
+    attempted.delete(id)
     waiting.delete(id)
     done.add(id)
     recorded.add(id)

@@ -41,12 +41,12 @@ const track = (event: string, time: number, who: Event = { anonymousId: 'anon-1'
 })
 
 /**
- * What the collector does at start: mark what its push log (`own`) records, feed every line of the
- * events file, record what is decided and not yet recorded.
+ * What the collector does at start: mark what its push log records (`attempts`, then the outcomes
+ * `own`), feed every line of the events file, record what is decided and not yet recorded.
  */
-function replay(lines: Event[], now: number, options = {}, own: Event[] = []) {
+function replay(lines: Event[], now: number, options = {}, own: Event[] = [], attempts: Event[] = []) {
   const schedule = createPushSchedule(options)
-  for (const event of own) schedule.mark({ outcome: event })
+  for (const record of [...attempts, ...own.map((outcome) => ({ outcome }))]) schedule.mark(record)
   const decided = lines.flatMap((event) => schedule.add(event, now))
   return { schedule, decided: decided.filter((event: Event) => !schedule.recorded(event.properties.request)) }
 }
@@ -200,6 +200,19 @@ describe('push schedule: restarts', () => {
     const raced = replay(lines, t0 + 7_000, {}, [sent('r1')])
     expect(raced.decided).toEqual([])
     expect(raced.schedule.waiting()).toEqual([])
+  })
+
+  it('never sends again a request whose POST began before a crash and has no answer: push_failed, unknown-after-restart', () => {
+    const { schedule, decided } = replay([requested({ id: 'r1' })], t0 + 20_000, {}, [], [{ sending: 'r1' }])
+    expect(decided).toMatchObject([{ event: 'push_failed', properties: { request: 'r1', status: null, reason: 'unknown-after-restart' } }])
+    expect(schedule.waiting()).toEqual([])
+    expect(sendDue(schedule, t0 + 30_000).sent).toEqual([])
+  })
+
+  it('sends again after a restart a request whose last POST was answered with a retry', () => {
+    const { schedule, decided } = replay([requested({ id: 'r1' })], t0 + 20_000, {}, [], [{ sending: 'r1' }, { retrying: 'r1', status: 503 }])
+    expect(decided).toEqual([])
+    expect(sendDue(schedule, t0 + 20_000).sent).toEqual(['r1'])
   })
 
   it('marks only with outcomes the collector recorded, not a page posting the same name', () => {

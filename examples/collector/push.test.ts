@@ -5,6 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
 // @ts-expect-error plain .mjs example without types
 import { startCollector } from './server.mjs'
 // @ts-expect-error plain .mjs example without types
@@ -46,6 +49,24 @@ async function collector(file: string, service: { url: string }) {
   }
   cleanups.push(close)
   return { ...started, close }
+}
+/** The collector in a process of its own, which the test can kill (SIGKILL: no close, no last write). */
+async function collectorProcess(file: string, service: { url: string }) {
+  const code = `
+    import { startCollector } from ${JSON.stringify(new URL('./server.mjs', import.meta.url).href)}
+    const collector = await startCollector({ port: 0, file: ${JSON.stringify(file)}, push: {
+      keysFile: ${JSON.stringify(join(file, '..', 'vapid-keys.json'))}, env: {},
+      allowEndpoint: (url) => url.origin === ${JSON.stringify(service.url)} } })
+    console.log(collector.batchUrl)`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const exited = new Promise((done) => child.once('exit', done))
+  const kill = async () => {
+    child.kill('SIGKILL')
+    await exited
+  }
+  cleanups.push(kill)
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
+  return { batchUrl: line, kill }
 }
 const newFile = () => join(mkdtempSync(join(tmpdir(), 'jk-push-')), 'events.ndjson')
 
@@ -129,6 +150,54 @@ describe('the collector sends the pushes events ask for', () => {
       await sleep(1_500)
       expect(service.received).toHaveLength(1)
       expect(stored(file, 'push_sent')).toHaveLength(1)
+    },
+    slow,
+  )
+
+  it(
+    'sends nothing twice when the collector process dies while the push service holds the POST',
+    async () => {
+      const service = await pushService()
+      service.hold()
+      const file = newFile()
+      const child = await collectorProcess(file, service)
+      const subscriber = createSubscriber(`${service.url}/sub/9`)
+      const request = requested(subscriber.subscription, 'visitor-9', 500)
+      await post(child.batchUrl, request)
+      await until(() => service.received.length === 1) // the POST is under way, unanswered
+      await child.kill()
+      service.release()
+
+      const restarted = await collector(file, service)
+      const [outcome] = await until(() => {
+        const outcomes = [...stored(file, 'push_sent'), ...stored(file, 'push_failed')]
+        return outcomes.length ? outcomes : null
+      })
+      expect(outcome).toMatchObject({ event: 'push_failed', properties: { request: request.messageId, status: null, reason: 'unknown-after-restart' } })
+      expect(restarted.pushes()).toEqual([]) // nothing left to send: it is never sent again
+      expect(service.received).toHaveLength(1)
+    },
+    slow,
+  )
+
+  it(
+    'sends again after a restart a push whose last attempt the push service answered with a retry',
+    async () => {
+      const service = await pushService()
+      service.answer(503)
+      const file = newFile()
+      const child = await collectorProcess(file, service)
+      const subscriber = createSubscriber(`${service.url}/sub/10`)
+      await post(child.batchUrl, requested(subscriber.subscription, 'visitor-10', 0))
+      await until(() => service.received.length === 1)
+      await until(() => readFileSync(`${file.slice(0, -'.ndjson'.length)}.push-log.ndjson`, 'utf8').includes('"retrying"'))
+      await child.kill() // waiting 30 s for its retry
+      service.answer(201)
+
+      const restarted = await collector(file, service)
+      await until(() => stored(file, 'push_sent').length === 1)
+      expect(service.received).toHaveLength(2)
+      expect(restarted.pushes()).toEqual([])
     },
     slow,
   )

@@ -31,18 +31,19 @@ export async function preparePushes(options, { file, log }) {
   const logFile = options.logFile ?? file.replace(/(\.ndjson)?$/, '.push-log.ndjson')
   const logged = [] // the outcomes read back, for the collector to find in its events file
   readEvents(logFile, (record) => {
-    if (!record.outcome?.properties) return
     schedule.mark(record)
-    logged.push(record.outcome)
+    if (record.outcome?.properties) logged.push(record.outcome)
   })
   // The first start with a push log adopts the outcomes an earlier version kept in the events
   // file only, so an upgrade sends nothing twice; from then on the events file marks nothing.
   const upgrading = !existsSync(logFile) && existsSync(file)
   appendEvents(logFile, '', true)
-  const record = (event) => {
-    appendEvents(logFile, JSON.stringify({ outcome: event }) + '\n', true)
-    schedule.mark({ outcome: event })
+  /** Writes one of the collector's own records to the push log (on disk when this returns), then marks it. */
+  const note = (record) => {
+    appendEvents(logFile, JSON.stringify(record) + '\n', true)
+    schedule.mark(record)
   }
+  const record = (event) => note({ outcome: event })
   return {
     schedule,
     vapid,
@@ -64,6 +65,7 @@ export async function preparePushes(options, { file, log }) {
         ttl,
         timeout,
         record,
+        note,
         log,
       }),
   }
