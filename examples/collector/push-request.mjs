@@ -20,8 +20,8 @@ export function sourceOf(properties) {
 
 /**
  * The tag a request's notification gets when its payload names none: one per rule or journey
- * step. A notification with the tag of one already shown replaces it, so a push sent twice (the
- * duplicate window, README) or the same rule firing again leaves one notification, not a stack.
+ * step. A notification with the tag of one already shown replaces it, so a push sent twice (by
+ * a pipeline that delivers at least once) or the same rule firing again leaves one notification.
  */
 export function tagFor(tag, source) {
   if (text(tag)) return tag
