@@ -5,16 +5,23 @@
 import { createServer } from 'node:http'
 import { createDecipheriv, createECDH, createPublicKey, hkdfSync, randomBytes, verify } from 'node:crypto'
 
-/** Listens on 127.0.0.1; `answer(status)` sets the status of the next POSTs. */
+/**
+ * Listens on 127.0.0.1; `answer(status)` sets the status of the next POSTs; after `hold()` a POST
+ * is recorded but not answered until `release()` (a sender can die while it waits).
+ */
 export async function startPushService() {
   const received = []
   let status = 201
+  let holding = false
+  const held = []
   const server = createServer((req, res) => {
     const chunks = []
     req.on('data', (chunk) => chunks.push(chunk))
     req.on('end', () => {
       received.push({ time: Date.now(), method: req.method, path: req.url, headers: req.headers, body: Buffer.concat(chunks) })
-      res.writeHead(status, status === 201 ? { Location: `${req.url}/message` } : {}).end()
+      const respond = () => res.destroyed || res.writeHead(status, status === 201 ? { Location: `${req.url}/message` } : {}).end()
+      if (holding) held.push(respond)
+      else respond()
     })
   })
   await new Promise((done) => server.listen(0, '127.0.0.1', done))
@@ -25,7 +32,18 @@ export async function startPushService() {
     answer(next) {
       status = next
     },
-    close: () => new Promise((done) => server.close(done)),
+    hold() {
+      holding = true
+    },
+    release() {
+      holding = false
+      for (const respond of held.splice(0)) respond()
+    },
+    close() {
+      holding = false
+      for (const respond of held.splice(0)) respond()
+      return new Promise((done) => server.close(done))
+    },
   }
 }
 

@@ -1,7 +1,7 @@
 // The journey funnel, computed from stored events: visitors per journey stage, each item's
 // shown → converted rate, each rule's variants (A/B results), and the push funnel
-// (push-funnel.mjs). No I/O: add() every event once, read result() at any time;
-// funnel(events) does both for a list.
+// (push-funnel.mjs). The store owner's preview counts nowhere (isPreview). No I/O: add()
+// every event once, read result() at any time; funnel(events) does both for a list.
 import { createPushFunnel } from './push-funnel.mjs'
 
 export const stages = ['awareness', 'consideration', 'purchase', 'retention', 'advocacy']
@@ -12,6 +12,11 @@ const counted = new Map([
   ['item_converted', 'converted'],
 ])
 const text = (value) => (typeof value === 'string' && value.length > 0 ? value : null)
+/**
+ * True for an event of the store owner's preview, which no funnel counts: marked by the preview
+ * (`context.journeykit.preview`, src/preview/start.ts), or sent from a `?journeykit_preview=` page.
+ */
+export const isPreview = (event) => event.context?.journeykit?.preview === true || /[?&]journeykit_preview=/.test(String(event.context?.page?.url ?? ''))
 /** converted / shown to 4 decimals; null when nothing was shown. */
 export const rate = (converted, shown) => (shown > 0 ? Math.round((converted / shown) * 10_000) / 10_000 : null)
 
@@ -30,7 +35,7 @@ export function createFunnel() {
   }
 
   function add(event) {
-    if (!event || typeof event !== 'object') return
+    if (!event || typeof event !== 'object' || isPreview(event)) return
     events++
     const userId = text(event.userId)
     const anonymousId = text(event.anonymousId)

@@ -132,6 +132,22 @@ describe('funnel: items and variants', () => {
   })
 })
 
+describe("funnel: the store owner's preview", () => {
+  it('counts nothing a ?journeykit_preview= page sent: its marked events, nor its other events', () => {
+    const real = [event({ event: 'item_shown', anonymousId: 'v', stage: 'awareness', properties: { item: 'welcome', rule: 'r', variant: 'A' } })]
+    const marked = { journeykit: { preview: true }, journey: { stage: 'purchase', visit: 1 } }
+    const previewPage = { page: { url: 'https://shop.example/p?journeykit_preview=welcome', path: '/p' }, journey: { stage: 'advocacy', visit: 3 } }
+    const preview = [
+      event({ event: 'item_shown', anonymousId: 'owner', context: marked, properties: { item: 'welcome', rule: null, variant: 'A' } }),
+      event({ event: 'item_converted', anonymousId: 'owner', context: marked, properties: { item: 'welcome', rule: null, variant: 'A' } }),
+      event({ event: 'push_requested', anonymousId: 'owner', context: marked, properties: { push: { title: 'T' }, rule: 'left-cart' } }),
+      event({ type: 'page', anonymousId: 'owner', context: previewPage }),
+      event({ event: 'item_dismissed', anonymousId: 'v', context: previewPage, properties: { item: 'welcome' } }),
+    ]
+    expect(funnel([...real, ...preview])).toEqual(funnel(real))
+  })
+})
+
 describe('funnel: web push', () => {
   const requested = (anonymousId: string, source: Event, tag?: string) =>
     event({ event: 'push_requested', anonymousId, properties: { push: { title: 'T', ...(tag && { tag }) }, sendAt: '2024-05-01T10:01:00Z', ...source } })

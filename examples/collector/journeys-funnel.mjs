@@ -12,7 +12,7 @@
 // the next step acts, even when the wait is over (the browser moves it on at its next call).
 // Ways out are named as the map names them (src/journeys/map/flow.ts): `next:<step>`,
 // `goto:<step>`, `split:<step>`, `branch:<step>`, `else:<step>`, `end`, `timeout`.
-import { rate } from './funnel.mjs'
+import { isPreview, rate } from './funnel.mjs'
 
 const journeyEvents = new Set(['journey_entered', 'journey_step', 'journey_exited', 'journey_goal'])
 const text = (value) => (typeof value === 'string' && value.length > 0 ? value : null)
@@ -25,7 +25,7 @@ export function createJourneysFunnel() {
   let order = 0
 
   function add(event) {
-    if (!event || typeof event !== 'object' || event.type !== 'track') return
+    if (!event || typeof event !== 'object' || event.type !== 'track' || isPreview(event)) return // the store owner's preview counts nowhere
     const properties = event.properties && typeof event.properties === 'object' ? event.properties : {}
     const visitor = text(event.anonymousId) ?? text(event.userId)
     const parsed = Date.parse(event.timestamp)

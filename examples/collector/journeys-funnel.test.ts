@@ -193,6 +193,22 @@ describe('journeys funnel: edges of the data', () => {
     expect(journeyOf(result)).toMatchObject({ entered: 0, active: 0 })
   })
 
+  it("counts nothing from the store owner's preview (marked, or sent from a ?journeykit_preview= page)", () => {
+    const real = visitor('v', ['enter', 'step nudge show'])
+    const marked = visitor('owner', ['enter', 'step nudge show', 'goal']).map((e) => ({ ...e, context: { journeykit: { preview: true } } }))
+    const page = { page: { url: 'https://shop.example/?journeykit_preview=journey:cart-rescue' } }
+    const fromPage = visitor('owner-2', ['enter']).map((e) => ({ ...e, context: page }))
+    const segment = {
+      type: 'track',
+      event: 'segment_entered',
+      anonymousId: 'owner',
+      timestamp: '2026-12-01T10:00:00Z',
+      properties: { segment: 'returning' },
+      context: page,
+    }
+    expect(journeysFunnel(contract, [...real, ...marked, ...fromPage, segment])).toEqual(journeysFunnel(contract, real))
+  })
+
   it('sizes segments from segment_entered / segment_exited, latest by timestamp per visitor', () => {
     const change = (anonymousId: string, event: string, segment: string, at: string) => ({
       type: 'track',

@@ -1,9 +1,8 @@
 // Reads one `push_requested` event (contract §8b) into what the schedule keeps, and builds the
 // outcome events the collector records for it. No I/O, no clock: times are arguments.
 
-/** `context.library.name` of the outcomes the collector records: only these mark a request done. */
+/** `context.library.name` of the outcomes the collector records. It tells a reader who wrote one; it proves nothing (a POST can say the same). */
 export const recorder = 'journeykit-collector'
-export const outcomeNames = ['push_sent', 'push_cancelled', 'push_failed']
 /** The §5b keys; anything else in `properties.push` stays out of the message. */
 const payloadKeys = ['title', 'body', 'icon', 'image', 'badge', 'tag', 'url', 'actions', 'requireInteraction']
 /** A request further ahead than this is refused (the runtime allows `after` up to 30 days). */
@@ -21,8 +20,8 @@ export function sourceOf(properties) {
 
 /**
  * The tag a request's notification gets when its payload names none: one per rule or journey
- * step. A notification with the tag of one already shown replaces it, so a push sent twice (the
- * duplicate window, README) or the same rule firing again leaves one notification, not a stack.
+ * step. A notification with the tag of one already shown replaces it, so a push sent twice (by
+ * a pipeline that delivers at least once) or the same rule firing again leaves one notification.
  */
 export function tagFor(tag, source) {
   if (text(tag)) return tag
@@ -101,7 +100,3 @@ export function outcome(name, request, now, extra = {}) {
     context: { library: { name: recorder } },
   }
 }
-
-/** True for an outcome the collector recorded (not one a page posted under the same name). */
-export const isOutcome = (event) =>
-  event.type === 'track' && outcomeNames.includes(event.event) && event.context?.library?.name === recorder && text(event.properties?.request) !== null

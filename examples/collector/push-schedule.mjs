@@ -1,9 +1,11 @@
 // The push schedule's decisions (contract §8b) with no I/O and no clock of its own: which
 // requests wait, which are due, which a later event cancels, which go to a subscription that is
-// gone. It is fed every stored event once, in file order (the file read back at start, then each
-// accepted event). What it decides comes back as outcome events for the collector to store, and
-// storing them is what marks a request done: after a restart the file tells the same story.
-import { isOutcome, outcome, readRequest } from './push-request.mjs'
+// gone. It is fed the collector's own records once (its push log, which no POST reaches: mark),
+// then every stored event once, in file order (add). What it decides comes back as outcome events
+// for the collector to record, and recording them is what marks a request done: after a restart
+// the push log tells the same story. A `push_sent` that arrives in a batch is an event like any
+// other, whatever library it names: it marks nothing.
+import { outcome, readRequest } from './push-request.mjs'
 
 const goneStatuses = new Set([404, 410])
 const retryable = (status) => status === null || status === 429 || status >= 500
@@ -18,6 +20,7 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
   const done = new Set() // ids with an outcome, decided here or read back from the file
   const recorded = new Set() // ids whose outcome was read back (the file has it)
   const gone = new Set() // endpoints answered 404/410
+  const attempted = new Set() // ids whose POST began and has no answer recorded (push log: `sending`)
   const latest = new Map() // 'a:<anonymousId>' or 'u:<userId>' → Map(event name → latest timestamp)
 
   const visitorKeys = (who) => [who.anonymousId && `a:${who.anonymousId}`, who.userId && `u:${who.userId}`].filter(Boolean)
@@ -51,6 +54,9 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
       return [finish(partial, 'push_failed', now, { status: null, reason: 'invalid', problem })]
     }
     waiting.set(id, { ...read, attempts: 0, retryAt: null, sending: false })
+    // A POST began before the last stop and its answer never reached the log: the push service may
+    // have taken it. Without a provider's idempotency, sending again could show it twice: it is not.
+    if (attempted.has(id)) return [finish(read, 'push_failed', now, { status: null, reason: 'unknown-after-restart' })]
     const by = cancelledBy(read) // a cancelOn event that arrived first but happened after
     if (by) return [finish(read, 'push_cancelled', now, { by })]
     if (gone.has(read.subscription.endpoint)) return [finish(read, 'push_failed', now, goneAgain(read))]
@@ -65,16 +71,6 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
    */
   function add(event, now) {
     if (!event || typeof event !== 'object') return []
-    if (isOutcome(event)) {
-      const id = event.properties.request
-      waiting.delete(id)
-      done.add(id)
-      recorded.add(id)
-      if (event.event === 'push_failed' && goneStatuses.has(event.properties.status) && typeof event.properties.endpoint === 'string') {
-        gone.add(event.properties.endpoint)
-      }
-      return []
-    }
     const name = event.type === 'track' ? event.event : event.type === 'page' ? 'page_view' : event.type
     if (typeof name !== 'string') return []
     const time = Date.parse(event.timestamp)
@@ -87,6 +83,26 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
     remember(event, name, time)
     if (name === 'push_requested' && event.type === 'track') outcomes.push(...request(event, now))
     return outcomes
+  }
+
+  /**
+   * Takes one of the collector's own records, read back from its push log or just written there:
+   * `{ sending: id }` (a POST begins), `{ retrying: id }` (it was answered, to be tried again), or
+   * `{ outcome }` (an event outcome() built: the request is done; a 404/410 marks its endpoint gone).
+   * The log is read back before the events file: a request read back after `sending` with no
+   * answer is recorded `push_failed` (`unknown-after-restart`), never sent again.
+   */
+  function mark(record) {
+    if (typeof record.sending === 'string') return void attempted.add(record.sending)
+    if (typeof record.retrying === 'string') return void attempted.delete(record.retrying)
+    const event = record.outcome
+    if (!event?.properties) return
+    const { request: id, status, endpoint } = event.properties
+    attempted.delete(id)
+    waiting.delete(id)
+    done.add(id)
+    recorded.add(id)
+    if (event.event === 'push_failed' && goneStatuses.has(status) && typeof endpoint === 'string') gone.add(endpoint)
   }
 
   /**
@@ -144,12 +160,13 @@ export function createPushSchedule({ ttl = 24 * 3600, retryDelays = [30_000, 300
 
   return {
     add,
+    mark,
     due,
     settle,
     nextAt,
     /** The requests still waiting (not yet sent, cancelled or failed). */
     waiting: () => [...waiting.values()],
-    /** True when the file holds an outcome for this request (read back or stored since). */
+    /** True when the push log holds an outcome for this request (read back or recorded since). */
     recorded: (id) => recorded.has(id),
     isGone: (endpoint) => gone.has(endpoint),
   }

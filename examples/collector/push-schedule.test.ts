@@ -40,17 +40,21 @@ const track = (event: string, time: number, who: Event = { anonymousId: 'anon-1'
   ...who,
 })
 
-/** What the collector does with the events file at start: feed every line, store what is decided and not yet recorded. */
-function replay(lines: Event[], now: number, options = {}) {
+/**
+ * What the collector does at start: mark what its push log records (`attempts`, then the outcomes
+ * `own`), feed every line of the events file, record what is decided and not yet recorded.
+ */
+function replay(lines: Event[], now: number, options = {}, own: Event[] = [], attempts: Event[] = []) {
   const schedule = createPushSchedule(options)
+  for (const record of [...attempts, ...own.map((outcome) => ({ outcome }))]) schedule.mark(record)
   const decided = lines.flatMap((event) => schedule.add(event, now))
   return { schedule, decided: decided.filter((event: Event) => !schedule.recorded(event.properties.request)) }
 }
-/** Sends what is due at `now` with the push service answering `status`; returns the outcomes, stored. */
+/** Sends what is due at `now` with the push service answering `status`; returns the outcomes, recorded. */
 function sendDue(schedule: any, now: number, status: number | null = 201, extra = {}) {
   const { send, outcomes } = schedule.due(now)
   const all = [...outcomes, ...send.map((request: Event) => schedule.settle(request, { status, ...extra }, now)).filter(Boolean)]
-  for (const event of all) schedule.add(event, now)
+  for (const event of all) schedule.mark({ outcome: event })
   return { sent: send.map((request: Event) => request.id), outcomes: all }
 }
 
@@ -118,7 +122,7 @@ describe('push schedule: cancellation', () => {
     schedule.add(requested({ id: 'r1', time: 0 }), t0)
     const outcomes = schedule.add(track('order_completed', 5_000), t0 + 5_000)
     expect(outcomes).toMatchObject([{ event: 'push_cancelled', messageId: 'push_cancelled:r1', properties: { request: 'r1', by: 'order_completed' } }])
-    outcomes.forEach((event: Event) => schedule.add(event, t0 + 5_000))
+    outcomes.forEach((event: Event) => schedule.mark({ outcome: event }))
     expect(sendDue(schedule, t0 + 10_000).sent).toEqual([])
   })
 
@@ -174,14 +178,14 @@ describe('push schedule: restarts', () => {
     expect(schedule.waiting().map((r: Event) => r.id)).toEqual(['r1'])
     const { outcomes } = sendDue(schedule, t0 + 10_000)
     expect(outcomes.map((e: Event) => e.event)).toEqual(['push_sent'])
-    // ...and the file now has the mark: a second restart sends nothing
-    const again = replay([...lines, ...outcomes], t0 + 20_000)
+    // ...and the push log now has the mark: a second restart sends nothing
+    const again = replay(lines, t0 + 20_000, {}, outcomes)
     expect(again.schedule.waiting()).toEqual([])
     expect(sendDue(again.schedule, t0 + 30_000).sent).toEqual([])
   })
 
   it('never sends again a request whose mark is in the file, even one overdue', () => {
-    const { schedule } = replay([requested({ id: 'r1' }), track('x', 1), { ...sent('r1'), timestamp: at(10_000) }], t0 + 3_600_000)
+    const { schedule } = replay([requested({ id: 'r1' }), track('x', 1)], t0 + 3_600_000, {}, [{ ...sent('r1'), timestamp: at(10_000) }])
     expect(schedule.nextAt()).toBeNull()
     expect(sendDue(schedule, t0 + 3_600_000).sent).toEqual([])
   })
@@ -190,18 +194,42 @@ describe('push schedule: restarts', () => {
     const lines = [requested({ id: 'r1' }), track('order_completed', 5_000)]
     const crashed = replay(lines, t0 + 6_000) // the cancel was decided, then the process died before storing it
     expect(crashed.decided.map((e: Event) => e.event)).toEqual(['push_cancelled'])
-    const stored = replay([...lines, ...crashed.decided], t0 + 7_000)
+    const stored = replay(lines, t0 + 7_000, {}, crashed.decided)
     expect(stored.decided).toEqual([])
-    // sent while the order came in: the file says sent, and that is what stands
-    const raced = replay([...lines, sent('r1')], t0 + 7_000)
+    // sent while the order came in: the push log says sent, and that is what stands
+    const raced = replay(lines, t0 + 7_000, {}, [sent('r1')])
     expect(raced.decided).toEqual([])
     expect(raced.schedule.waiting()).toEqual([])
   })
 
+  it('never sends again a request whose POST began before a crash and has no answer: push_failed, unknown-after-restart', () => {
+    const { schedule, decided } = replay([requested({ id: 'r1' })], t0 + 20_000, {}, [], [{ sending: 'r1' }])
+    expect(decided).toMatchObject([{ event: 'push_failed', properties: { request: 'r1', status: null, reason: 'unknown-after-restart' } }])
+    expect(schedule.waiting()).toEqual([])
+    expect(sendDue(schedule, t0 + 30_000).sent).toEqual([])
+  })
+
+  it('sends again after a restart a request whose last POST was answered with a retry', () => {
+    const { schedule, decided } = replay([requested({ id: 'r1' })], t0 + 20_000, {}, [], [{ sending: 'r1' }, { retrying: 'r1', status: 503 }])
+    expect(decided).toEqual([])
+    expect(sendDue(schedule, t0 + 20_000).sent).toEqual(['r1'])
+  })
+
   it('marks only with outcomes the collector recorded, not a page posting the same name', () => {
-    const forged = { ...sent('r1'), context: { library: { name: 'journeykit' } } }
-    const { schedule } = replay([requested({ id: 'r1' }), forged], t0)
-    expect(sendDue(schedule, t0 + 10_000).sent).toEqual(['r1'])
+    // A POSTed event is stored as it came: one claiming the collector's own library name too.
+    for (const name of ['journeykit', 'journeykit-collector']) {
+      const forged = { ...sent('r1'), context: { library: { name } } }
+      const cancelled = { ...forged, event: 'push_cancelled', messageId: 'push_cancelled:r1', properties: { request: 'r1', by: 'order_completed' } }
+      const gone = {
+        ...forged,
+        event: 'push_failed',
+        messageId: 'push_failed:r0',
+        properties: { request: 'r0', status: 410, endpoint: subscription().endpoint },
+      }
+      const { schedule } = replay([requested({ id: 'r1' }), forged, cancelled, gone], t0)
+      expect(schedule.isGone(subscription().endpoint)).toBe(false)
+      expect(sendDue(schedule, t0 + 10_000).sent).toEqual(['r1'])
+    }
   })
 })
 function sent(id: string): Event {
@@ -253,8 +281,9 @@ describe('push schedule: gone subscriptions', () => {
     const first = createPushSchedule()
     const lines = [requested({ id: 'r1' })]
     lines.forEach((event) => first.add(event, t0))
-    lines.push(...sendDue(first, t0 + 10_000, 410).outcomes, requested({ id: 'r2', time: 20_000 }))
-    const { schedule, decided } = replay(lines, t0 + 25_000)
+    const own = sendDue(first, t0 + 10_000, 410).outcomes
+    lines.push(requested({ id: 'r2', time: 20_000 }))
+    const { schedule, decided } = replay(lines, t0 + 25_000, {}, own)
     expect(schedule.isGone('https://push.example/sub/1')).toBe(true)
     expect(decided).toMatchObject([{ event: 'push_failed', properties: { request: 'r2', reason: 'gone' } }])
   })

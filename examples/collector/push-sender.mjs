@@ -1,5 +1,5 @@
 // Sends what the push schedule says is due, with web-push's encryption and VAPID headers, and
-// hands each outcome to `record` (the collector stores it: that is the "sent" mark). One timer,
+// hands each outcome to `record` (the collector's push log: that is the "sent" mark). One timer,
 // armed for the next due request; never fires a send before its sendAt (the schedule checks the
 // clock again when it wakes, and Node timers may fire a millisecond early).
 import { createHash } from 'node:crypto'
@@ -37,8 +37,12 @@ export async function deliver(webpush, request, { vapid, ttl, timeout = 10_000 }
   }
 }
 
-/** Starts the timer; `wake()` after adding requests, `close()` waits for sends under way. */
-export function startPushSender({ schedule, webpush, vapid, ttl, record, timeout, now = Date.now, log = () => {} }) {
+/**
+ * Starts the timer; `wake()` after adding requests, `close()` waits for sends under way. `note`
+ * writes to the push log: `{ sending }` is on disk before the POST begins, `{ retrying }` after an
+ * answer that asks for another attempt, so a crash mid-send is known at restart (push-schedule.mjs).
+ */
+export function startPushSender({ schedule, webpush, vapid, ttl, record, note, timeout, now = Date.now, log = () => {} }) {
   let timer = null
   let closed = false
   const inFlight = new Set()
@@ -57,11 +61,13 @@ export function startPushSender({ schedule, webpush, vapid, ttl, record, timeout
     const { send, outcomes } = schedule.due(now(), concurrency - inFlight.size)
     for (const event of outcomes) record(event)
     for (const request of send) {
+      note({ sending: request.id, time: new Date(now()).toISOString() })
       const sending = deliver(webpush, request, { vapid, ttl, timeout })
         .then((answer) => {
           const event = schedule.settle(request, answer, now())
-          if (event) record(event)
-          else log(`push ${request.id}: ${answer.status ?? 'no answer'}, retrying`)
+          if (event) return record(event)
+          note({ retrying: request.id, status: answer.status ?? null, time: new Date(now()).toISOString() })
+          log(`push ${request.id}: ${answer.status ?? 'no answer'}, retrying`)
         })
         .catch((error) => log(`push ${request.id}: ${error?.message ?? error}`))
         .finally(() => {

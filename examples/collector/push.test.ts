@@ -1,10 +1,13 @@
 // End to end in Node: the collector over real HTTP, web-push's real encryption and VAPID
 // signature, and a local stand-in for the push service the subscription's endpoint points at.
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
 // @ts-expect-error plain .mjs example without types
 import { startCollector } from './server.mjs'
 // @ts-expect-error plain .mjs example without types
@@ -46,6 +49,24 @@ async function collector(file: string, service: { url: string }) {
   }
   cleanups.push(close)
   return { ...started, close }
+}
+/** The collector in a process of its own, which the test can kill (SIGKILL: no close, no last write). */
+async function collectorProcess(file: string, service: { url: string }) {
+  const code = `
+    import { startCollector } from ${JSON.stringify(new URL('./server.mjs', import.meta.url).href)}
+    const collector = await startCollector({ port: 0, file: ${JSON.stringify(file)}, push: {
+      keysFile: ${JSON.stringify(join(file, '..', 'vapid-keys.json'))}, env: {},
+      allowEndpoint: (url) => url.origin === ${JSON.stringify(service.url)} } })
+    console.log(collector.batchUrl)`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const exited = new Promise((done) => child.once('exit', done))
+  const kill = async () => {
+    child.kill('SIGKILL')
+    await exited
+  }
+  cleanups.push(kill)
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
+  return { batchUrl: line, kill }
 }
 const newFile = () => join(mkdtempSync(join(tmpdir(), 'jk-push-')), 'events.ndjson')
 
@@ -134,6 +155,54 @@ describe('the collector sends the pushes events ask for', () => {
   )
 
   it(
+    'sends nothing twice when the collector process dies while the push service holds the POST',
+    async () => {
+      const service = await pushService()
+      service.hold()
+      const file = newFile()
+      const child = await collectorProcess(file, service)
+      const subscriber = createSubscriber(`${service.url}/sub/9`)
+      const request = requested(subscriber.subscription, 'visitor-9', 500)
+      await post(child.batchUrl, request)
+      await until(() => service.received.length === 1) // the POST is under way, unanswered
+      await child.kill()
+      service.release()
+
+      const restarted = await collector(file, service)
+      const [outcome] = await until(() => {
+        const outcomes = [...stored(file, 'push_sent'), ...stored(file, 'push_failed')]
+        return outcomes.length ? outcomes : null
+      })
+      expect(outcome).toMatchObject({ event: 'push_failed', properties: { request: request.messageId, status: null, reason: 'unknown-after-restart' } })
+      expect(restarted.pushes()).toEqual([]) // nothing left to send: it is never sent again
+      expect(service.received).toHaveLength(1)
+    },
+    slow,
+  )
+
+  it(
+    'sends again after a restart a push whose last attempt the push service answered with a retry',
+    async () => {
+      const service = await pushService()
+      service.answer(503)
+      const file = newFile()
+      const child = await collectorProcess(file, service)
+      const subscriber = createSubscriber(`${service.url}/sub/10`)
+      await post(child.batchUrl, requested(subscriber.subscription, 'visitor-10', 0))
+      await until(() => service.received.length === 1)
+      await until(() => readFileSync(`${file.slice(0, -'.ndjson'.length)}.push-log.ndjson`, 'utf8').includes('"retrying"'))
+      await child.kill() // waiting 30 s for its retry
+      service.answer(201)
+
+      const restarted = await collector(file, service)
+      await until(() => stored(file, 'push_sent').length === 1)
+      expect(service.received).toHaveLength(2)
+      expect(restarted.pushes()).toEqual([])
+    },
+    slow,
+  )
+
+  it(
     'sends nothing when order_completed from the same visitor came after the request, in either arrival order',
     async () => {
       const service = await pushService()
@@ -160,6 +229,67 @@ describe('the collector sends the pushes events ask for', () => {
       await until(() => stored(file, 'push_sent').length === 1)
       await sleep(1_000)
       expect(service.received.map((r: Event) => r.path)).toEqual(['/sub/5'])
+    },
+    slow,
+  )
+
+  it(
+    'takes no push_sent, push_cancelled or push_failed from a POST as its own, whatever its library name',
+    async () => {
+      const service = await pushService()
+      const file = newFile()
+      const server = await collector(file, service)
+      const subscriber = createSubscriber(`${service.url}/sub/7`)
+      const request = requested(subscriber.subscription, 'visitor-7', 2_000)
+      await post(server.batchUrl, request)
+      const forge = (event: string, properties: Event) => ({
+        ...track(event, { request: request.messageId, ...properties }, 'visitor-7'),
+        messageId: `${event}:${request.messageId}`, // the id the collector's own outcome will have
+        context: { library: { name: 'journeykit-collector' } },
+      })
+      await post(
+        server.batchUrl,
+        forge('push_cancelled', { by: 'order_completed' }),
+        forge('push_failed', { status: 410, reason: 'gone', endpoint: subscriber.subscription.endpoint }),
+        forge('push_sent', { status: 201 }),
+      )
+      expect(stored(file, 'push_cancelled')).toHaveLength(1) // stored as events like any other
+      expect(server.pushes().map((r: Event) => r.id)).toEqual([request.messageId])
+
+      await until(() => service.received.length === 1)
+      // its own push_sent is stored too, though a forgery took its messageId first
+      await until(() => server.events().find((e: Event) => e.event === 'push_sent' && e.properties.tag === 'journeykit:left-cart'))
+      await until(() => stored(file, 'push_sent').length === 2)
+      await server.close()
+      const restarted = await collector(file, service) // the forgeries in the file change nothing either
+      expect(restarted.pushes()).toEqual([])
+      await post(restarted.batchUrl, requested(subscriber.subscription, 'visitor-7', 0))
+      await until(() => service.received.length === 2) // the endpoint is not gone
+    },
+    slow,
+  )
+
+  it(
+    'adopts, on its first start with a push log, the outcomes an earlier version kept in the events file',
+    async () => {
+      const service = await pushService()
+      const file = newFile()
+      const subscriber = createSubscriber(`${service.url}/sub/8`)
+      const markOf = (request: Event) => ({
+        ...track('push_sent', { request: request.messageId, status: 201 }, 'visitor-8'),
+        messageId: `push_sent:${request.messageId}`,
+        context: { library: { name: 'journeykit-collector' } },
+      })
+      const sentBefore = requested(subscriber.subscription, 'visitor-8', 0, Date.now() - 60_000)
+      writeFileSync(file, [sentBefore, markOf(sentBefore)].map((event) => JSON.stringify(event) + '\n').join(''))
+      const first = await collector(file, service)
+      expect(first.pushes()).toEqual([]) // not sent again
+      const later = requested(subscriber.subscription, 'visitor-8', 60_000)
+      await post(first.batchUrl, later, markOf(later))
+      await first.close()
+      const second = await collector(file, service) // once: from then on the events file marks nothing
+      expect(second.pushes().map((r: Event) => r.id)).toEqual([later.messageId])
+      expect(service.received).toHaveLength(0)
     },
     slow,
   )

@@ -1,8 +1,12 @@
 // Web push for the collector (contract §8b): the schedule (push-schedule.mjs) fed with every
-// stored event, the sender (push-sender.mjs) and the VAPID keys (vapid.mjs). The events file is
-// the schedule's write-ahead log: a `push_requested` is on disk before its batch is answered and
-// before any timer can pick it; its outcome is stored after the push service answered.
+// stored event, the sender (push-sender.mjs) and the VAPID keys (vapid.mjs). A `push_requested`
+// is on disk in the events file before its batch is answered and before any timer can pick it.
+// What the collector itself decides or learns (an outcome) goes first to its push log, a file of
+// its own no POST can reach: only that log marks a request done.
+import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { appendEvents, readEvents } from './events-file.mjs'
+import { recorder } from './push-request.mjs'
 import { createPushSchedule } from './push-schedule.mjs'
 import { startPushSender } from './push-sender.mjs'
 import { loadVapidKeys } from './vapid.mjs'
@@ -12,7 +16,7 @@ import { loadVapidKeys } from './vapid.mjs'
  * (default process.env: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT) and `keysFile`
  * (default: VAPID_KEYS_FILE, else vapid-keys.json beside the events file); `ttl`
  * (seconds, default a day), `retryDelays` (ms), `timeout` (ms per POST), `allowEndpoint(url)`
- * (default: https only). Null when web-push is not installed: requests are kept, not sent.
+ * (default: https only), `logFile` (default: the events file's name with `.push-log.ndjson`). Null when web-push is not installed: requests are kept, not sent.
  */
 export async function preparePushes(options, { file, log }) {
   const webpush = await import('web-push').then((module) => module.default ?? module).catch(() => null)
@@ -24,10 +28,35 @@ export async function preparePushes(options, { file, log }) {
   const keysFile = options.keysFile ?? (env.VAPID_KEYS_FILE ? resolve(env.VAPID_KEYS_FILE) : join(dirname(file), 'vapid-keys.json'))
   const vapid = keys ? { ...keys, source: 'options', file: null } : loadVapidKeys(webpush, { file: keysFile, env })
   const schedule = createPushSchedule({ ttl, retryDelays, allowEndpoint })
+  const logFile = options.logFile ?? file.replace(/(\.ndjson)?$/, '.push-log.ndjson')
+  const logged = [] // the outcomes read back, for the collector to find in its events file
+  readEvents(logFile, (record) => {
+    schedule.mark(record)
+    if (record.outcome?.properties) logged.push(record.outcome)
+  })
+  // The first start with a push log adopts the outcomes an earlier version kept in the events
+  // file only, so an upgrade sends nothing twice; from then on the events file marks nothing.
+  const upgrading = !existsSync(logFile) && existsSync(file)
+  appendEvents(logFile, '', true)
+  /** Writes one of the collector's own records to the push log (on disk when this returns), then marks it. */
+  const note = (record) => {
+    appendEvents(logFile, JSON.stringify(record) + '\n', true)
+    schedule.mark(record)
+  }
+  const record = (event) => note({ outcome: event })
   return {
     schedule,
     vapid,
-    /** Starts sending; `record(event)` stores an outcome (and feeds it back to the schedule). */
+    logFile,
+    logged,
+    /** Writes an outcome to the push log (on disk when this returns) and marks its request done. */
+    record,
+    /** Each event read back from the events file, before the schedule gets it (see `upgrading`). */
+    readBack(event) {
+      const old = event.context?.library?.name === recorder && ['push_sent', 'push_cancelled', 'push_failed'].includes(event.event)
+      if (upgrading && old && typeof event.properties?.request === 'string') record(event)
+    },
+    /** Starts sending; `record(event)` records an outcome (this object's record, then stored as an event). */
     start: (record) =>
       startPushSender({
         schedule,
@@ -36,6 +65,7 @@ export async function preparePushes(options, { file, log }) {
         ttl,
         timeout,
         record,
+        note,
         log,
       }),
   }

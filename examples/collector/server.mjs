@@ -21,11 +21,35 @@ const page = readFileSync(resolve(here, 'page.html'), 'utf8')
 const maxBody = 1024 * 1024
 const recentLimit = 200
 const batchPaths = new Set(['/v1/batch', '/batch', '/'])
-const cors = {
+// CORS is for ingest only: any site may POST a batch (and read its Retry-After), none may read
+// what the collector holds (contract §8b). Retry-After must be exposed, or a page on another
+// origin cannot read it.
+const ingestCors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' }
+const preflight = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+  'Access-Control-Allow-Methods': 'POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Authorization',
   'Access-Control-Max-Age': '600',
+}
+const dataPaths = new Set(['/events.json', '/funnel.json', '/map.json', '/map.svg', '/stream'])
+const loopbackHost = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/
+
+/**
+ * True when a GET of collected data comes from another site's page: its `Origin` is not the
+ * collector's, or `Sec-Fetch-Site` says it is not same-origin (`none` is the address bar). When
+ * the collector listens on loopback, a `Host` that is not loopback is a DNS-rebound name.
+ */
+function fromElsewhere(req, loopback) {
+  const { origin, host = '' } = req.headers
+  const site = req.headers['sec-fetch-site']
+  if (loopback && !loopbackHost.test(host)) return true
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true
+  if (origin === undefined) return false
+  try {
+    return new URL(origin).host !== host
+  } catch {
+    return true // `Origin: null` (a sandboxed frame, a file) or garbage
+  }
 }
 
 const pushNames = new Set(['push_requested', 'push_sent', 'push_cancelled', 'push_failed'])
@@ -39,6 +63,7 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
   let rejecting = null // rejectEvents() predicate
   let delayMs = 0
   const held = new Set() // answers waiting out delayMs
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host)
   const streams = new Set()
   const seen = new Set()
   const funnel = createFunnel()
@@ -58,44 +83,56 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     funnel.add(event)
     journeys.add(event)
     recent.push(event)
-    if (pushes) decided.push(...pushes.schedule.add(event, Date.now()))
+    if (pushes) {
+      pushes.readBack(event)
+      decided.push(...pushes.schedule.add(event, Date.now()))
+    }
   })
   recent = recent.slice(-recentLimit)
+  // Outcomes the push log has and the events file lacks (a crash between the two appends).
+  if (pushes)
+    accept(
+      pushes.logged.filter((event) => !seen.has(event.messageId)),
+      true,
+    )
   funnelNow = measure()
 
   function reply(res, status, body, headers = {}) {
     res.entry.status = status
     const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
     const type = typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json'
-    // Retry-After must be exposed, or a page on another origin cannot read it. No
-    // `no-store`: on an answer to a page's fetch it costs that page the back/forward cache.
+    // No `no-store`: on an answer to a page's fetch it costs that page the back/forward cache.
     res.writeHead(status, {
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Expose-Headers': 'Retry-After',
       'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
       ...(text && { 'Content-Type': type }),
       ...headers,
     })
     res.end(text)
   }
 
-  /** Answers a batch POST, after delay(ms) when one is set. */
-  function answer(res, ...args) {
-    if (!delayMs) return reply(res, ...args)
+  /** Answers a batch POST (with CORS), after delay(ms) when one is set. */
+  function answer(res, status, body, headers = {}) {
+    const send = () => reply(res, status, body, { ...ingestCors, ...headers })
+    if (!delayMs) return send()
     const timer = setTimeout(() => {
       held.delete(timer)
-      if (!res.destroyed) reply(res, ...args)
+      if (!res.destroyed) send()
     }, delayMs)
     held.add(timer)
   }
 
-  function accept(batch) {
+  /**
+   * Stores new events. `own`: outcomes the collector recorded itself (already in its push log),
+   * stored even when a POST took their messageId first, and not fed back to the schedule.
+   */
+  function accept(batch, own = false) {
     let accepted = 0
     let duplicates = 0
     const lines = []
     const stored = []
     for (const event of batch) {
-      if (seen.has(event.messageId)) {
+      if (seen.has(event.messageId) && !own) {
         duplicates++
         continue
       }
@@ -122,13 +159,19 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
         res.write(funnelMessage())
       }
     }
-    // Stored first, then scheduled: what the schedule decides (a cancel, a gone subscription) is stored the same way.
-    if (pushes) {
+    // Stored first, then scheduled: what the schedule decides (a cancel, a gone subscription) is recorded.
+    if (pushes && !own) {
       const outcomes = stored.flatMap((event) => pushes.schedule.add(event, Date.now()))
-      if (outcomes.length) accept(outcomes)
+      if (outcomes.length) record(outcomes)
       sender?.wake()
     }
     return { accepted, duplicates }
+  }
+
+  /** Records the collector's own push outcomes: in its push log first (that marks them), then as events. */
+  function record(outcomes) {
+    for (const event of outcomes) pushes.record(event)
+    accept(outcomes, true)
   }
 
   /** The 400 body for a batch that must not be stored, or null. Checked before anything is stored. */
@@ -189,7 +232,7 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
 
   function openStream(req, res, backlog) {
     res.entry.status = 200
-    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
     res.write(': connected\n\n')
     res.write(funnelMessage())
     if (backlog) for (const event of recent) res.write(`data: ${JSON.stringify(event)}\n\n`)
@@ -202,8 +245,9 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     const path = url.pathname
     res.entry = { method: req.method, path, contentType: req.headers['content-type'] ?? null, status: null }
     requests.push(res.entry)
-    if (req.method === 'OPTIONS') return reply(res, 204, undefined, cors)
+    if (req.method === 'OPTIONS' && batchPaths.has(path)) return reply(res, 204, undefined, preflight)
     if (req.method === 'POST' && batchPaths.has(path)) return receiveBatch(req, res)
+    if (dataPaths.has(path) && fromElsewhere(req, loopback)) return reply(res, 403, { ok: false, error: 'readable by the collector page only' })
     if (req.method === 'GET' && path === '/') return reply(res, 200, page)
     if (req.method === 'GET' && path === '/favicon.ico') return reply(res, 204)
     if (req.method === 'GET' && path === '/events.json') return reply(res, 200, recent.slice(-recentLimit))
@@ -241,10 +285,10 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
   const url = `http://${host}:${server.address().port}`
   if (pushes) {
     say(`push: VAPID public key ${pushes.vapid.publicKey} (${pushes.vapid.source}${pushes.vapid.file ? `: ${pushes.vapid.file}` : ''})`)
-    sender = pushes.start((event) => accept([event]))
-    // Decisions the file already records (a cancel stored right after its cause) are not stored twice.
+    sender = pushes.start((event) => record([event]))
+    // Decisions the push log already has (a cancel recorded right after its cause) are not recorded twice.
     const unrecorded = decided.filter((event) => !pushes.schedule.recorded(event.properties.request))
-    if (unrecorded.length) accept(unrecorded)
+    if (unrecorded.length) record(unrecorded)
     sender.wake()
   }
   return {
