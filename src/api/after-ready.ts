@@ -79,7 +79,7 @@ function startDelivery(rt: Runtime, url: string, messages: Message[]): void {
     load: () => loadChunk('delivery', () => import('../transport/index.js')),
     held: () => !consent.mayStore(),
     // What earlier pages could not send happened before this page's calls.
-    onStart: (sender, chunk) => consent.mayStore() && chunk.sendCarried(sender, identity(rt)),
+    onStart: (sender, chunk) => consent.mayStore() && applyCarried(rt, chunk.sendCarried(sender, identity(rt))),
   })
   messages.splice(0).forEach(delivery.enqueue)
   loaded.delivery = delivery
@@ -106,6 +106,28 @@ function hearDenials(rt: Runtime): void {
 
 /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
 export const startPush = (rt: Runtime) => void (rt.loaded.config?.push && rt.consent.mayStore() && rt.actions().then((kit) => kit?.push.start()))
+
+/**
+ * Contract §7 "Leaving at once": a tracked call an earlier page made but did not run (it went
+ * first) runs here once, in line with this page's calls, at its own time and page and under
+ * its messageId — counts, stage mappings, segments, journey entries and steps — but no rule
+ * runs for it: nothing is shown, tracked or set by a rule on a page it was not made on.
+ */
+export function applyCarried(rt: Runtime, messages: Message[]): void {
+  for (const { event, properties = {}, context, timestamp, messageId } of messages) {
+    const moment = { page: context.page!, time: Date.parse(timestamp) }
+    rt.later(async () => {
+      const { rules } = rt.loaded
+      rt.loaded.rules = new Map()
+      try {
+        await rt.core.track(event!, properties, moment, messageId)
+        await rt.loaded.journeys?.regroup(moment)
+      } finally {
+        rt.loaded.rules = rules
+      }
+    })
+  }
+}
 
 /** Who this page's visitor is, for messages carried from a page that did not know yet. */
 export function identity({ visitor }: Runtime): Identity {

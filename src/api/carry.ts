@@ -10,9 +10,10 @@ const maxChars = 60_000
 /**
  * Messages a page built but could not hand to the outbox before it went away (the runtime was
  * still loading, or a call was waiting on IndexedDB): kept in localStorage, which is written at
- * once, for the next page to send as they are (src/transport/carried.ts). Messages, never
- * calls: nothing is counted, no rule and no journey step runs twice (contract §7). Never
- * throws: storage may be full, refused or missing.
+ * once, for the next page to send (src/transport/carried.ts). Messages, not calls: nothing is
+ * counted, no rule and no journey step runs twice (contract §7); a tracked call that had not
+ * run at all is marked, and its effect on the visitor's state is applied there once
+ * (src/api/after-ready.ts). Never throws: storage may be full, refused or missing.
  */
 export function carryMessages(messages: Carried[]): void {
   if (messages.length === 0) return
@@ -37,7 +38,7 @@ export function carriedFrom(calls: CapturedCall[], visitor: Visitor, visit: numb
     const shape = messageOfCall(call)
     if (!shape || !call.id) continue
     if (call.method === 'identify') userId = call.args[0] as string
-    carried.push({ message: buildMessage(shape.type, shape.fields, call.moment, { ...visitor, userId }, visit, call.id), identified })
+    carried.push({ message: buildMessage(shape.type, shape.fields, call.moment, { ...visitor, userId }, visit, call.id), identified, apply: true })
   }
   return carried
 }

@@ -232,6 +232,48 @@ describe('createJourneykit', () => {
     expect(localStorage.getItem('jk:v1:carried')).toBeNull()
   })
 
+  it('a tracked call an earlier page made but never ran counts and steps journeys here, once; no rule runs for it', async () => {
+    const collector = stubCollector()
+    const made = Date.parse('2026-11-30T09:00:00.000Z')
+    const carried = {
+      message: {
+        type: 'track',
+        event: 'add_to_cart',
+        properties: { sku: 'boot' },
+        messageId: 'carried-2',
+        anonymousId: 'a-1',
+        userId: null,
+        timestamp: new Date(made).toISOString(),
+        context: { page: { url: 'https://shop.test/product', path: '/product', referrer: '', title: 'Boot' }, library: { name: 'journeykit', version: '0' } },
+      },
+      identified: true,
+      apply: true,
+    }
+    localStorage.setItem('jk:v1:carried', JSON.stringify([carried]))
+    const config = {
+      version: 1 as const,
+      stages: { consideration: { on: 'add_to_cart' } },
+      rules: [{ id: 'on-cart', on: 'add_to_cart', track: 'rule_ran' }],
+      journeys: { rescue: { entry: { on: 'add_to_cart' }, steps: [{ id: 'hello', track: 'rescue_started' }] } },
+    }
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
+    await jk.ready
+    await jk.flush()
+    await jk.flush()
+    const events = collector.events()
+    expect(events.map((e) => e.event)).toEqual(['add_to_cart', 'stage_changed', 'journey_entered', 'journey_step', 'rescue_started', 'journey_exited'])
+    expect(events[0]).toMatchObject({ messageId: 'carried-2', timestamp: carried.message.timestamp, context: { page: { path: '/product' } } })
+    expect(events.find((e) => e.event === 'journey_entered')?.timestamp).toBe(carried.message.timestamp)
+    expect(localStorage.getItem('jk:v1:carried')).toBeNull()
+
+    // The next page takes nothing again.
+    const next = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config })
+    await next.ready
+    await next.flush()
+    await next.flush()
+    expect(collector.events()).toHaveLength(events.length)
+  })
+
   it('moves the stage forward from the stages mapping, never backwards, and reports it', async () => {
     const collector = stubCollector()
     const jk = createJourneykit({

@@ -157,10 +157,16 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     engine.cancelDelays()
     const grantWaiting = grantWanted || calls.unfinished().some((call) => call.method === 'grant')
     if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
-    const unsent = calls.unfinished().filter((call) => call.id && !handedOver.has(call.id))
+    const unfinished = calls.unfinished()
+    const unsent = unfinished.filter((call) => call.id && !handedOver.has(call.id))
     loaded.delivery?.beacon()
-    // Held while consent is pending (a grant waits): the next page's visitor takes them.
-    const waiting = (loaded.delivery?.waiting() ?? queuedMessages).map((message) => ({ message, identified: consent.mayStore() }))
+    // Held while consent is pending (a grant waits): the next page's visitor takes them. A call
+    // sent but not finished (its journeys not stepped yet) is finished there (contract §7).
+    const waiting = (loaded.delivery?.waiting() ?? queuedMessages).map((message) => ({
+      message,
+      identified: consent.mayStore(),
+      apply: unfinished.some((call) => call.id == message.messageId),
+    }))
     carryMessages([...waiting, ...carriedFrom(unsent, visitor.current(), visitor.counts().visit?.count ?? 0, visitorLoaded)])
   })
 

@@ -65,7 +65,7 @@ export function createEngine(rt: Runtime) {
 
   /** What the actions chunk builds on (src/api/act.ts). */
   const core: EngineCore = {
-    track: (event, properties, moment, id) => track(event, properties, moment, id),
+    track,
     setStage,
     facts: factsNow,
     pageViews: () => pageViews,
@@ -102,7 +102,7 @@ export function createEngine(rt: Runtime) {
   }
 
   /** `countedAlready`: the event was counted with what caused it (a new visit's visit_start). */
-  const track = async (event: string, properties: Record<string, unknown>, moment: Moment, id?: string, countedAlready = false) => {
+  async function track(event: string, properties: Record<string, unknown>, moment: Moment, id?: string, countedAlready = false) {
     if (!send('track', { event, properties }, moment, id)) return
     // Counted only once really sent; a message carried from an earlier page never comes here.
     const counted = itemEvent.exec(event)?.[1] as keyof ItemCounts | undefined

@@ -1,6 +1,6 @@
 import type { Runtime } from './runtime.js'
 import { adoptStoredVisitor } from '../store/adopt.js'
-import { identity, startPush } from './after-ready.js'
+import { applyCarried, identity, startPush } from './after-ready.js'
 
 /**
  * A grant (in the consent chunk), run in line with the calls: what came before it stayed held
@@ -21,7 +21,8 @@ export async function grantConsent(rt: Runtime): Promise<void> {
   if (consent.state() !== 'granted') return
   sender?.setHeld(false)
   // Then what earlier pages could not send and carried here, held until now.
-  if (sender) loaded.delivery?.chunk()?.sendCarried(sender, identity(rt))
+  const chunk = loaded.delivery?.chunk()
+  if (sender && chunk) applyCarried(rt, chunk.sendCarried(sender, identity(rt)))
   startPush(rt)
   await loaded.journeys?.adopt()
 }

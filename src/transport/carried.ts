@@ -2,10 +2,15 @@ import type { Message } from './envelope.js'
 import type { Sender } from './sender.js'
 import { keys } from '../store/names.js'
 
-/** A message carried to the next page; `identified` is false when the visitor was not loaded yet. */
+/**
+ * A message carried to the next page; `identified` is false when the visitor was not loaded
+ * yet; `apply` when its call had not run on its page (it went first): what it does to the
+ * visitor's state is applied on the next page (contract §7 "Leaving at once").
+ */
 export interface Carried {
   message: Message
   identified: boolean
+  apply?: boolean
 }
 
 /** Who this page's visitor is: carried messages built before their page knew it take this. */
@@ -18,18 +23,19 @@ export interface Identity {
 /**
  * Hands what earlier pages carried (src/api/carry.ts) to the outbox as it is — same messageId,
  * time and page; no handler, count or rule runs (contract §7). Each page takes them once.
+ * Returns the tracked events whose calls had not run: the caller runs their effect on the
+ * visitor's state, which sends them (under the same messageId) too.
  */
-export function sendCarried(sender: Sender, identity: Identity): void {
-  for (const { message, identified } of takeCarried()) {
-    if (identified) sender.enqueue(message)
-    else
-      sender.enqueue({
-        ...message,
-        anonymousId: identity.anonymousId,
-        userId: message.userId ?? identity.userId,
-        context: { ...message.context, journey: identity.journey },
-      })
+export function sendCarried(sender: Sender, identity: Identity): Message[] {
+  const toApply: Message[] = []
+  for (const { message, identified, apply } of takeCarried()) {
+    const labelled = identified
+      ? message
+      : { ...message, anonymousId: identity.anonymousId, userId: message.userId ?? identity.userId, context: { ...message.context, journey: identity.journey } }
+    if (apply && labelled.type === 'track') toApply.push(labelled)
+    else sender.enqueue(labelled)
   }
+  return toApply
 }
 
 export function takeCarried(): Carried[] {
