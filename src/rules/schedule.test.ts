@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { WeeklyWindow } from '../config/types.js'
 import { isScheduled, nextOpening, openingAfter, openingAt, zonedTime } from './schedule.js'
 
 const at = (iso: string) => Date.parse(iso)
@@ -61,7 +62,7 @@ describe('openings of weekly windows', () => {
     { days: ['thu' as const], from: '12:00', to: '20:00' },
   ]
   // [what, windows, zone, time, openingAt, openingAfter, nextOpening]
-  const rows: Array<[string, typeof weekly, string, string, string | null, string, string]> = [
+  const rows: Array<[string, WeeklyWindow[], string, string, string | null, string, string]> = [
     // Thursday 2026-11-26, Belgrade UTC+1: the window is 07:00–19:00 UTC.
     [
       'inside: the opening began at 08:00',
