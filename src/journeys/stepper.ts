@@ -1,13 +1,12 @@
-import type { Journey, PushAction, Query, Schedule, Step, Trigger, Wait } from '../config/types.js'
+import type { Journey, PushAction, Query, Schedule, Step, Trigger } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
 import type { ExitReason, JourneyRecord, JourneysState, Run } from './state.js'
 import { parseDuration } from '../rules/duration.js'
 // from the pacing chunk, so that journeys reuse it whole rather than splitting it in shared pieces
-import { hashToUnit, openingAfter, openingAt } from '../rules/pacing.js'
+import { hashToUnit } from '../rules/pacing.js'
 import { triggerKey } from '../rules/trigger-key.js'
-import { chainSignature, orderSignature, stepSignature } from './signature.js'
-
-type WeeklyWait = Exclude<Wait, string>
+import { chainSignature, fallThrough, orderSignature, reread, stepSignature } from './run-memory.js'
+import { weeklyEnd, type Openings } from './weekly.js'
 
 /** What one call brings to the journeys: its moment, its trigger and the facts then. */
 export interface Situation {
@@ -21,19 +20,9 @@ export interface Situation {
 }
 
 /** The world the stepper asks, kept out so that it stays a pure function. */
-export interface Tools {
+export interface Tools extends Openings {
   matches(query: Query, facts: Facts): boolean
   scheduled(schedule: Schedule, time: number): boolean
-  /** The first instant at or after `time` inside the weekly windows of a `wait`. */
-  opening(wait: WeeklyWait, time: number): number
-  /**
-   * The start of the opening `time` is in (null: every window closed), to act once per opening.
-   * Default: `openingAt` in the wait's own zone (the visitor's without one); give it with
-   * `opening` when that reads zone-less waits in another zone.
-   */
-  openedAt?(wait: WeeklyWait, time: number): number | null
-  /** The first opening strictly after `time`. Default: `openingAfter`, as `openedAt`. */
-  openingAfter?(wait: WeeklyWait, time: number): number
   /** An item could be shown now (limits, the one-modal rule). */
   canShow(item: string): boolean
   /** The visitor has a push subscription (a `push` step is skipped without one). */
@@ -278,42 +267,6 @@ function walk(
   return finish({ ...record, run })
 }
 
-/**
- * A run read back against the config of this call (contract §8 Config changes). A new order of
- * the steps carries what the run did over: those steps are skipped when the list order leads
- * to them again. A current step whose action or guard changed starts its own clock, as if
- * reached now. Runs stored before these fields start remembering from here.
- */
-function reread(journey: Journey, run: Run, time: number, fresh: boolean): { run: Run; fresh: boolean } {
-  const order = orderSignature(journey)
-  if (run.order !== order) {
-    const ids = new Set(journey.steps.map((step) => step.id))
-    const carried = [...new Set([...(run.carried ?? []), ...(run.order === undefined ? [] : (run.done ?? []))])].filter((done) => ids.has(done))
-    run = { ...run, order, done: undefined, carried: carried.length ? carried : undefined }
-  }
-  const step = journey.steps.find(({ id }) => id === run.step)
-  if (!step) return { run, fresh }
-  const sig = stepSignature(step)
-  if (run.sig === undefined) return { run: { ...run, sig }, fresh }
-  if (run.sig === sig) return { run, fresh }
-  return { run: { ...run, sig, since: time, until: undefined }, fresh: true }
-}
-
-/**
- * Where the list order leads after step `index`: the next step, past those the run did under an
- * earlier config (each skipped as if passed: on to its `goto`, or down the list).
- */
-function fallThrough(journey: Journey, index: number, carried: string[] | undefined): string | undefined {
-  let target = journey.steps[index + 1]?.id
-  for (let hops = 0; target !== undefined && carried?.includes(target); hops++) {
-    // Every step carried over, round a loop: nothing is left to do.
-    if (hops > journey.steps.length) return undefined
-    const at = journey.steps.findIndex((step) => step.id === target)
-    target = journey.steps[at]!.goto ?? journey.steps[at + 1]?.id
-  }
-  return target
-}
-
 /** A step becomes current: its `wait` or `within` gets an absolute end. */
 function arrive(journey: Journey, run: Run, tools: Tools): Run {
   const step = journey.steps.find(({ id }) => id === run.step)
@@ -332,52 +285,6 @@ function arrive(journey: Journey, run: Run, tools: Tools): Run {
  * it never spins, and never waits for a time nobody chose.
  */
 const waitLength = (wait: string) => Math.max(parseDuration(wait) ?? 0, 0)
-
-/**
- * A weekly `wait` (contract §8): the next opening of its windows; at once when the run reaches it
- * inside an open window, unless it passed this step in that same opening already — then at the
- * next one — so that a loop through it acts once per opening. Read as "the loop acts once per
- * opening": a pass in this opening of any step of the wait's loop counts, so that `[send,
- * thursday → send]` entered on a Thursday sends once that day, not before and after the wait
- * (the letter of "passed this step" would send twice). A wait in no loop goes on at once.
- */
-function weeklyEnd(journey: Journey, stepId: string, wait: WeeklyWait, run: Run, tools: Tools): number {
-  const opening = tools.opening(wait, run.since)
-  if (opening > run.since) return opening
-  const current = (tools.openedAt ?? ((wait, time) => openingAt(wait.weekly, wait.timezone, time)))(wait, run.since)
-  if (current === null) return run.since
-  const last = Math.max(...loopThrough(journey, stepId).map((id) => run.passedAt?.[id] ?? -Infinity))
-  if (last < current) return run.since
-  return (tools.openingAfter ?? ((wait, time) => openingAfter(wait.weekly, wait.timezone, time)))(wait, current)
-}
-
-/** The steps a run may pass between leaving a step and coming back to it (the step included). */
-function loopThrough(journey: Journey, stepId: string): string[] {
-  const { steps } = journey
-  const leads = steps.map((step, i) => {
-    const next = steps[i + 1]?.id
-    const to = [...(step.split ?? []), ...(step.branch ?? [])].map(({ goto }) => goto)
-    if (step.within !== undefined && step.else !== undefined) to.push(step.else)
-    if (step.branch) to.push(step.else ?? next ?? '')
-    else if (!step.split && !step.exit) to.push(step.goto ?? next ?? '')
-    return to
-  })
-  const index = (id: string) => steps.findIndex((step) => step.id === id)
-  const reach = (from: number, edges: (i: number) => number[]) => {
-    const seen = new Set<number>()
-    for (const queue = edges(from); queue.length;) {
-      const i = queue.pop()!
-      if (i < 0 || seen.has(i)) continue
-      seen.add(i)
-      queue.push(...edges(i))
-    }
-    return seen
-  }
-  const start = index(stepId)
-  const onwards = reach(start, (i) => leads[i]!.map(index))
-  const back = reach(start, (i) => leads.flatMap((to, j) => (to.includes(steps[i]!.id) ? [j] : [])))
-  return [stepId, ...[...onwards].filter((i) => back.has(i)).map((i) => steps[i]!.id)]
-}
 
 /** What a step does: its action's name for `journey_step`, where it leads, and what the glue does. */
 function act(journey: string, step: Step, run: Run, situation: Situation, tools: Tools): { action: string; goto?: string; effect?: Effect; skipped?: string } {

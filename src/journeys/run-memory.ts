@@ -1,4 +1,5 @@
 import type { Journey, Step } from '../config/types.js'
+import type { Run } from './state.js'
 import { hashToUnit } from '../rules/pacing.js'
 
 /** JSON with every object's keys sorted: the same step written in another key order reads the same. */
@@ -41,4 +42,40 @@ export function chainSignature(journey: Journey, chain: string[]): string {
     return index < 0 ? `-${id}` : `${stableJson(steps[index])}>${steps[index + 1]?.id ?? ''}`
   })
   return hash(parts.join('\n'))
+}
+
+/**
+ * A run read back against the config of this call (contract §8 Config changes). A new order of
+ * the steps carries what the run did over: those steps are skipped when the list order leads
+ * to them again. A current step whose action or guard changed starts its own clock, as if
+ * reached now. Runs stored before these fields start remembering from here.
+ */
+export function reread(journey: Journey, run: Run, time: number, fresh: boolean): { run: Run; fresh: boolean } {
+  const order = orderSignature(journey)
+  if (run.order !== order) {
+    const ids = new Set(journey.steps.map((step) => step.id))
+    const carried = [...new Set([...(run.carried ?? []), ...(run.order === undefined ? [] : (run.done ?? []))])].filter((done) => ids.has(done))
+    run = { ...run, order, done: undefined, carried: carried.length ? carried : undefined }
+  }
+  const step = journey.steps.find(({ id }) => id === run.step)
+  if (!step) return { run, fresh }
+  const sig = stepSignature(step)
+  if (run.sig === undefined) return { run: { ...run, sig }, fresh }
+  if (run.sig === sig) return { run, fresh }
+  return { run: { ...run, sig, since: time, until: undefined }, fresh: true }
+}
+
+/**
+ * Where the list order leads after step `index`: the next step, past those the run did under an
+ * earlier config (each skipped as if passed: on to its `goto`, or down the list).
+ */
+export function fallThrough(journey: Journey, index: number, carried: string[] | undefined): string | undefined {
+  let target = journey.steps[index + 1]?.id
+  for (let hops = 0; target !== undefined && carried?.includes(target); hops++) {
+    // Every step carried over, round a loop: nothing is left to do.
+    if (hops > journey.steps.length) return undefined
+    const at = journey.steps.findIndex((step) => step.id === target)
+    target = journey.steps[at]!.goto ?? journey.steps[at + 1]?.id
+  }
+  return target
 }
