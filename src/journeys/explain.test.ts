@@ -165,8 +165,8 @@ describe('explainJourney: a simulated visitor', () => {
       '  + entered: run 1, in the holdout: takes no step (on add_to_cart when segment.hot-shoppers is true)',
       '  … holdout run 1: takes no step; its goal is measured until 2026-12-08T09:05:00Z',
     ])
-    expect(calls[5]!.lines.slice(1)).toEqual(['  ■ run 1 ended: timeout (a holdout run: its goal window closed)'])
-    expect(where).toBe('not in the journey: run 1 ended (timeout)')
+    expect(calls[5]!.lines.slice(1)).toEqual(['  ■ run 1 ended: completed (a holdout run: its goal window closed)'])
+    expect(where).toBe('not in the journey: run 1 ended (completed)')
   })
 
   it('says why a guard waits: another trigger, a condition false, or the step reached by this very call', () => {

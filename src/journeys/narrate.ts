@@ -40,15 +40,16 @@ export function narrateCall(journey: Journey, call: Call, tools: Tools): string[
     since = at
     until = undefined
   }
-  const passWaits = (target: string | null) => {
-    for (let step = find(cursor); step && step.id !== target && step.wait !== undefined; step = find(cursor)) {
-      const over = untilOf(step)
-      lines.push(
-        `  ⏱ ${step.id}: ${typeof step.wait === 'string' ? `its ${step.wait} wait was over` : `${describeSchedule(step.wait)} opened`} at ${iso(over)}`,
-      )
-      move(following(step), over)
-    }
+  const waitOver = (step: Step & { wait: NonNullable<Step['wait']> }) => {
+    const over = untilOf(step)
+    lines.push(`  ⏱ ${step.id}: ${typeof step.wait === 'string' ? `its ${step.wait} wait was over` : `${describeSchedule(step.wait)} opened`} at ${iso(over)}`)
+    move(following(step), over)
   }
+  // Effects from before waits sent journey_step: read from the path instead.
+  const passWaits = (target: string | null) => {
+    for (let step = find(cursor); step && step.id !== target && step.wait !== undefined; step = find(cursor)) waitOver(step as Parameters<typeof waitOver>[0])
+  }
+  let holdoutRun = call.before?.run?.holdout ?? false
 
   for (const effect of effects) {
     if (effect.type !== 'event') continue
@@ -56,12 +57,17 @@ export function narrateCall(journey: Journey, call: Call, tools: Tools): string[
     if (effect.event === 'journey_entered') {
       const how = situation.enter ? 'entered from code' : journey.entry ? `${describeTrigger(journey.entry)}` : ''
       lines.push(`  + entered: run ${run}${holdout ? ', in the holdout: takes no step' : ''} (${how})`)
+      holdoutRun = holdout === true
       move(holdout ? undefined : steps[0]?.id, situation.time)
     } else if (effect.event === 'journey_goal') {
       lines.push(`  ★ goal reached: run ${run}${holdout ? ' (holdout)' : ''}, ${describeTrigger(journey.goal!)}`)
     } else if (effect.event === 'journey_step') {
       passWaits(String(stepId))
       const step = find(String(stepId))!
+      if (action === 'wait' && step.wait !== undefined) {
+        waitOver(step as Parameters<typeof waitOver>[0])
+        continue
+      }
       if (action === 'else') {
         lines.push(`  ⏱ ${step.id}: ${step.within} passed without ${step.on} (at ${iso(untilOf(step))}) → ${goto}`)
         move(String(goto), untilOf(step))
@@ -75,7 +81,9 @@ export function narrateCall(journey: Journey, call: Call, tools: Tools): string[
       move(step.exit ? step.id : ((goto === undefined ? undefined : String(goto)) ?? following(step)), situation.time)
     } else if (effect.event === 'journey_exited') {
       if (reason === 'completed' || reason === 'timeout') passWaits(null)
-      lines.push(`  ■ run ${run} ended: ${reason}${exitReason(journey, String(reason), find(cursor))}`)
+      lines.push(
+        `  ■ run ${run} ended: ${reason}${holdoutRun && reason === 'completed' ? ' (a holdout run: its goal window closed)' : exitReason(journey, String(reason), find(cursor))}`,
+      )
       move(undefined, situation.time)
     }
   }

@@ -11,8 +11,28 @@ export interface Run {
   holdout: boolean
   /** When the current step became current (a `wait` or `within` counts from here). */
   since: number
-  /** Absolute time the current step's `wait` ends or its `within` runs out. */
+  /**
+   * Absolute time the current step's `wait` ends or its `within` runs out; for a holdout run,
+   * when its goal window closes. Undefined while the run waits for nothing timed (or is parked).
+   */
   until?: number
+  /** The current step's signature (its action and guard) when it became current: a change restarts its clock. */
+  sig?: string
+  /** The signature of the step list's order the run last walked under: a change carries `done` over. */
+  order?: string
+  /** Steps this run passed under the current order. */
+  done?: string[]
+  /**
+   * Steps it passed under an earlier config: reached again by the list order they are skipped;
+   * reached by a `goto`, `else`, split or branch they run again (and leave this list).
+   */
+  carried?: string[]
+  /** Step id → when the run last passed it (a weekly wait's loop acts once per opening). */
+  passedAt?: Record<string, number>
+  /** The steps passed at the moment `at` (a call's time): one passed again at that moment is a runaway loop. */
+  moment?: { at: number; steps: string[] }
+  /** Parked by the walk's bound: it waits (taking no step) until the config changes a step of `chain`. */
+  stopped?: { chain: string[]; sig: string }
 }
 
 /** What one journey knows of the visitor: the active run and the history reentry needs. */

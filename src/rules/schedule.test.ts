@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isScheduled, zonedTime } from './schedule.js'
+import type { WeeklyWindow } from '../config/types.js'
+import { isScheduled, nextOpening, openingAfter, openingAt, zonedTime } from './schedule.js'
 
 const at = (iso: string) => Date.parse(iso)
 const thursdays = { weekly: [{ days: ['thu' as const], from: '08:00', to: '20:00' }], timezone: 'Europe/Belgrade' }
@@ -49,5 +50,73 @@ describe('zonedTime', () => {
     expect(new Date(zonedTime(2026, 3, 29, 12, 0, 'Europe/Belgrade')).toISOString()).toBe('2026-03-29T10:00:00.000Z')
     expect(new Date(zonedTime(2026, 3, 28, 12, 0, 'Europe/Belgrade')).toISOString()).toBe('2026-03-28T11:00:00.000Z')
     expect(new Date(zonedTime(2026, 7, 4, 9, 30, 'America/Los_Angeles')).toISOString()).toBe('2026-07-04T16:30:00.000Z')
+  })
+})
+
+describe('openings of weekly windows', () => {
+  const iso = (time: number | null) => (time === null ? null : Number.isFinite(time) ? new Date(time).toISOString() : String(time))
+  const { weekly, timezone } = thursdays
+  const fridayNights = [{ days: ['fri' as const], from: '22:00', to: '02:00' }]
+  const split = [
+    { days: ['thu' as const], from: '08:00', to: '12:00' },
+    { days: ['thu' as const], from: '12:00', to: '20:00' },
+  ]
+  // [what, windows, zone, time, openingAt, openingAfter, nextOpening]
+  const rows: Array<[string, WeeklyWindow[], string, string, string | null, string, string]> = [
+    // Thursday 2026-11-26, Belgrade UTC+1: the window is 07:00–19:00 UTC.
+    [
+      'inside: the opening began at 08:00',
+      weekly,
+      timezone,
+      '2026-11-26T12:00:00Z',
+      '2026-11-26T07:00:00.000Z',
+      '2026-12-03T07:00:00.000Z',
+      '2026-11-26T12:00:00.000Z',
+    ],
+    ['at the opening itself', weekly, timezone, '2026-11-26T07:00:00Z', '2026-11-26T07:00:00.000Z', '2026-12-03T07:00:00.000Z', '2026-11-26T07:00:00.000Z'],
+    ['at the close: closed (to is exclusive)', weekly, timezone, '2026-11-26T19:00:00Z', null, '2026-12-03T07:00:00.000Z', '2026-12-03T07:00:00.000Z'],
+    ['before it on the day', weekly, timezone, '2026-11-26T06:00:00Z', null, '2026-11-26T07:00:00.000Z', '2026-11-26T07:00:00.000Z'],
+    // New York, EST (UTC−5): Friday 22:00 is Saturday 03:00 UTC; the window closes Saturday 02:00 local.
+    [
+      'overnight, after midnight: opened the day before',
+      fridayNights,
+      'America/New_York',
+      '2026-11-28T06:30:00Z',
+      '2026-11-28T03:00:00.000Z',
+      '2026-12-05T03:00:00.000Z',
+      '2026-11-28T06:30:00.000Z',
+    ],
+    ['overnight, at its close', fridayNights, 'America/New_York', '2026-11-28T07:00:00Z', null, '2026-12-05T03:00:00.000Z', '2026-12-05T03:00:00.000Z'],
+    [
+      'two windows back to back are two openings',
+      split,
+      timezone,
+      '2026-11-26T12:00:00Z',
+      '2026-11-26T11:00:00.000Z',
+      '2026-12-03T07:00:00.000Z',
+      '2026-11-26T12:00:00.000Z',
+    ],
+    ['… the first of them', split, timezone, '2026-11-26T10:00:00Z', '2026-11-26T07:00:00.000Z', '2026-11-26T11:00:00.000Z', '2026-11-26T10:00:00.000Z'],
+    // Belgrade springs forward on Sunday 2026-03-29: 08:00 CEST is 06:00 UTC.
+    [
+      'across DST',
+      [{ days: ['sun'], from: '08:00', to: '09:00' }],
+      timezone,
+      '2026-03-29T06:30:00Z',
+      '2026-03-29T06:00:00.000Z',
+      '2026-04-05T06:00:00.000Z',
+      '2026-03-29T06:30:00.000Z',
+    ],
+    ['no day at all: never', [{ days: [], from: '08:00', to: '09:00' }], timezone, '2026-11-26T12:00:00Z', null, 'Infinity', 'Infinity'],
+  ]
+  it.each(rows)('%s', (_what, windows, zone, time, at, after, next) => {
+    expect(iso(openingAt(windows, zone, Date.parse(time)))).toBe(at)
+    expect(iso(openingAfter(windows, zone, Date.parse(time)))).toBe(after)
+    expect(iso(nextOpening(windows, zone, Date.parse(time)))).toBe(next)
+  })
+
+  it('the opening after an opening is the next one, not the same', () => {
+    const opened = openingAt(weekly, timezone, at('2026-11-26T12:00:00Z'))!
+    expect(iso(openingAfter(weekly, timezone, opened))).toBe('2026-12-03T07:00:00.000Z')
   })
 })

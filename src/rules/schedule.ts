@@ -118,20 +118,47 @@ export function isScheduled(schedule: Schedule | undefined, now: number): boolea
  * open now. Looks a week and a day ahead, which every window repeats within.
  */
 export function nextOpening(weekly: WeeklyWindow[], timezone: string | undefined, time: number): number {
-  const schedule = { weekly, timezone }
-  if (isScheduled(schedule, time)) return time
-  const local = zonedParts(time, timezone)
+  return isScheduled({ weekly, timezone }, time) ? time : openingAfter(weekly, timezone, time)
+}
+
+/**
+ * The start of the opening `time` is in: the latest window (one of `weekly` on one day) that
+ * began at or before `time` and has not closed yet; null when every window is closed. A loop
+ * through a weekly `wait` acts once per opening (contract §8), and this names the opening.
+ * A window is `from` to `to` on its day, or past midnight when `to` is not after `from`.
+ */
+export function openingAt(weekly: WeeklyWindow[], timezone: string | undefined, time: number): number | null {
+  let latest: number | null = null
+  // A window that opened yesterday may run past midnight into today.
+  for (const { start, end } of openings(weekly, timezone, time, -1, 0)) if (start <= time && time < end && (latest === null || start > latest)) latest = start
+  return latest
+}
+
+/** The first opening of a window strictly after `time` (Infinity when no window has a day). */
+export function openingAfter(weekly: WeeklyWindow[], timezone: string | undefined, time: number): number {
   let best = Infinity
-  for (let offset = 0; offset <= 8; offset++) {
+  for (const { start } of openings(weekly, timezone, time, 0, 8)) if (start > time && start < best) best = start
+  return best
+}
+
+/** Each window's opening and closing on the local days `first` to `last` around `time`'s day. */
+function openings(weekly: WeeklyWindow[], timezone: string | undefined, time: number, first: number, last: number) {
+  const local = zonedParts(time, timezone)
+  const found: Array<{ start: number; end: number }> = []
+  for (let offset = first; offset <= last; offset++) {
     // Date.UTC normalises the day past a month's end; only its calendar parts are read.
     const day = new Date(Date.UTC(local.year, local.month - 1, local.day + offset))
+    const [year, month, date] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()]
     const weekday = dayNames[day.getUTCDay()]!
     for (const window of weekly) {
       if (!(window.days as string[]).includes(weekday)) continue
-      const [hour, minute] = (window.from ?? '00:00').split(':').map(Number) as [number, number]
-      const opening = zonedTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute, timezone)
-      if (opening > time && opening < best) best = opening
+      const from = minutesOf(window.from ?? '00:00')
+      const to = minutesOf(window.to ?? '24:00')
+      const start = zonedTime(year, month, date, 0, from, timezone)
+      // `to` not after `from`: the window closes on the next day (as isScheduled reads it).
+      const end = zonedTime(year, month, date + (to <= from ? 1 : 0), 0, to, timezone)
+      found.push({ start, end })
     }
   }
-  return best
+  return found
 }

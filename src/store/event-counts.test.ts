@@ -10,28 +10,57 @@ const t0 = Date.parse('2026-11-24T00:00:00Z')
 const countAt = (times: number[], name = 'add_to_cart', tallies: EventTallies = {}) => times.reduce((all, time) => countEvent(all, name, time), tallies)
 
 describe('countWithin', () => {
+  const minute = 60_000
   // [what, times of the events (ms after t0), window (null: lifetime), now (ms after t0), expected]
   const rows: Array<[string, number[], number | null, number, number]> = [
     ['nothing counted', [], null, 0, 0],
     ['lifetime counts every event', [0, hour, 3 * day, 40 * day], null, 40 * day, 4],
-    ['1h: this hour', [10 * 60_000, 20 * 60_000], hour, 30 * 60_000, 2],
-    ['1h: an event in the hour before still counts (its bucket overlaps the window)', [0], hour, hour + 30 * 60_000, 1],
-    ['1h: an event two hour-buckets back does not', [0], hour, 2 * hour, 0],
-    ['1h: at the exact edge the window starts where the bucket starts', [0], hour, hour, 1],
-    ['24h: the bucket 24 hours back counts', [0, hour - 1, 2 * hour], 24 * hour, 24 * hour + 30 * 60_000, 3],
-    ['24h: the bucket before it does not', [0, hour - 1, 2 * hour], 24 * hour, 25 * hour + 1, 1],
-    ['48h: read from hour buckets, to the bucket 48 hours back', [0, 2 * hour], 48 * hour, 49 * hour, 1],
-    ['7d: read from day buckets, the day 7 days back included', [0, day, 8 * day - 1], 7 * day, 8 * day, 2],
-    ['7d: on the same day an event counts whatever its hour', [23 * hour], 7 * day, 7 * day + 12 * hour, 1],
-    ['7d: a day more than the window back does not count', [0], 7 * day, 8 * day, 0],
+    ['1h: this hour', [10 * minute, 20 * minute], hour, 30 * minute, 2],
+    ['1h: an event exactly an hour back still counts', [0], hour, hour, 1],
+    ['1h: an event 61 minutes back no longer counts (an hour bucket counted it)', [0], hour, hour + minute, 0],
+    ['1h: an event 90 minutes back does not count (an hour bucket counted it)', [0], hour, hour + 30 * minute, 0],
+    ['1h: … nor once later events merged its minute into a bigger bucket', [0, 90 * minute], hour, 90 * minute, 1],
+    ['1h: an event 1h06m back never counts, whatever merged', [0, 30 * minute, 50 * minute, 66 * minute], hour, 66 * minute, 3],
+    ['24h: the events of the last 24 hours', [0, hour - 1, 2 * hour], 24 * hour, 24 * hour + 30 * minute, 2],
+    ['24h: an event 25 hours back does not count', [0, 2 * hour], 24 * hour, 25 * hour, 1],
+    ['48h: an event 49 hours back does not count', [0, 2 * hour], 48 * hour, 49 * hour, 1],
+    ['7d: the events of the last 7 days', [0, day, 8 * day - 1], 7 * day, 8 * day, 2],
+    ['7d: an event 7d 18h back does not count (a day bucket counted it)', [0], 7 * day, 7 * day + 18 * hour, 0],
+    ['7d: … nor after later events merged it', [0, 3 * day, 7 * day + 18 * hour], 7 * day, 7 * day + 18 * hour, 2],
+    ['7d: an event 7d 17h back, with merges, never counts', [0, day, 2 * day, 7 * day + 17 * hour], 7 * day, 7 * day + 17 * hour, 3],
     ['30d', [0, 10 * day, 29 * day], 30 * day, 40 * day, 2],
-    ['90d: every kept day', [0, 45 * day, 89 * day], 90 * day, 90 * day, 3],
+    ['90d: every event of the last 90 days', [0, 45 * day, 89 * day], 90 * day, 90 * day, 3],
+    ['90d: an event 99 days back does not count', [0, 45 * day, 99 * day], 90 * day, 99 * day, 2],
     ['over 90 days reads as 90 days', [0, 45 * day], 365 * day, 91 * day, 1],
-    ['a window under an hour reads whole hour buckets', [0, 59 * 60_000], 5 * 60_000, 59 * 60_000, 2],
+    ['under ten minutes, to the minute', [0, 59 * minute], 5 * minute, 59 * minute + 30_000, 1],
   ]
   it.each(rows)('%s', (_what, times, windowMs, now, expected) => {
     const tallies = countAt(times.map((t) => t0 + t))
     expect(countWithin(tallies.add_to_cart, windowMs, t0 + now)).toBe(expected)
+  })
+
+  // An event every `every` for twice the window before `now`: the count holds every event of
+  // the window and none more than a tenth of it older, whatever the windows and phases.
+  const windows: Array<[string, number, number]> = [
+    ['1h', hour, minute],
+    ['90m', 90 * minute, 2 * minute],
+    ['24h', 24 * hour, 17 * minute],
+    ['48h', 48 * hour, 31 * minute],
+    ['7d', 7 * day, 97 * minute],
+    ['30d', 30 * day, 7 * hour],
+    ['45d', 45 * day, 11 * hour],
+    ['90d', 90 * day, 13 * hour],
+  ]
+  it.each(windows)('%s counts within 10%% of the true window', (_name, windowMs, every) => {
+    for (const phase of [0, 0.37, 0.81]) {
+      const now = t0 + 200 * day + Math.round(phase * day)
+      const times: number[] = []
+      for (let time = now - Math.min(2 * windowMs, 95 * day); time <= now; time += every) times.push(time)
+      const count = countWithin(countAt(times).add_to_cart, windowMs, now)
+      const since = (ms: number) => times.filter((time) => time >= now - ms).length
+      expect(count).toBeGreaterThanOrEqual(since(windowMs))
+      expect(count).toBeLessThanOrEqual(since(1.1 * windowMs))
+    }
   })
 })
 
@@ -44,20 +73,21 @@ describe('countEvent', () => {
     expect(after.page_view).toMatchObject({ total: 1, last: t0 + 1 })
   })
 
-  it('keeps hour buckets for 48 hours and day buckets for 90 days', () => {
-    const times = Array.from({ length: 100 }, (_, i) => t0 + i * day)
-    const { hours, days } = countAt([...times, t0 + 99 * day + hour])['add_to_cart']!
-    const hourNow = Math.floor((t0 + 99 * day + hour) / hour)
-    const dayNow = Math.floor((t0 + 99 * day) / day)
-    // Of the daily events, those 25 and 1 hours back are within 48 hours; 49 hours back is not.
-    expect(Object.keys(hours).map(Number)).toEqual([hourNow - 25, hourNow - 1, hourNow])
-    expect(Math.min(...Object.keys(days).map(Number))).toBe(dayNow - 90)
-    expect(Object.keys(days)).toHaveLength(91)
-  })
+  it('keeps at most ~180 buckets per name, and none past 90 days', () => {
+    // Every 45 minutes for 99 days, then every minute (every size of bucket as full as it gets).
+    let tallies: EventTallies = {}
+    let time = t0
+    for (; time < t0 + 99 * day; time += 45 * 60_000) tallies = countEvent(tallies, 'page_view', time)
+    for (; time < t0 + 100 * day; time += 60_000) tallies = countEvent(tallies, 'page_view', time)
+    const buckets = Object.keys(tallies.page_view!.buckets!)
+    expect(buckets.length).toBeLessThanOrEqual(180)
+    const ends = buckets.map((key) => key.split(':').map(Number) as [number, number]).map(([level, index]) => (index + 1) * 60_000 * 2 ** level)
+    expect(Math.min(...ends)).toBeGreaterThan(time - 60_000 - 90 * day)
+  }, 30_000)
 
   it('keeps the lifetime total when buckets are pruned', () => {
     const tally = countAt([t0, t0 + 50 * day, t0 + 100 * day])['add_to_cart']!
-    expect(Object.keys(tally.days)).toHaveLength(2)
+    expect(Object.values(tally.buckets!).reduce((sum, count) => sum + count)).toBe(2)
     expect(countWithin(tally, null, t0 + 100 * day)).toBe(3)
     expect(countWithin(tally, 90 * day, t0 + 100 * day)).toBe(2)
   })
@@ -97,5 +127,42 @@ describe('countEvent', () => {
     const tallies = countEvent(countAt([t0]), '__proto__', t0)
     expect(Object.getPrototypeOf(tallies)).toBe(Object.prototype)
     expect(Object.keys(tallies)).toEqual(['add_to_cart'])
+  })
+})
+
+describe('tallies stored in the hour-and-day format', () => {
+  // As the format before buckets left them: events at t0 − 3d, t0 − 2h and t0 − 30m (2026-11-20
+  // and 2026-11-23), last counted at t0 − 30m; hour buckets for 48 hours, day buckets for 90 days.
+  const hourOf = (time: number) => Math.floor(time / hour)
+  const dayOf = (time: number) => Math.floor(time / day)
+  const old = (): EventTallies => ({
+    add_to_cart: {
+      total: 3,
+      last: t0 - 30 * 60_000,
+      hours: { [hourOf(t0 - 2 * hour)]: 1, [hourOf(t0 - 30 * 60_000)]: 1 },
+      days: { [dayOf(t0 - 3 * day)]: 1, [dayOf(t0 - hour)]: 2 },
+    } as EventTallies[string],
+  })
+
+  it.each([
+    [hour, 1],
+    [2 * hour, 2],
+    // The day's event is known only to precede the kept hours: it reads as late as it may have been.
+    [2 * day, 3],
+    [3 * day, 3],
+    [7 * day, 3],
+    [null, 3],
+  ])('are read from what was kept: window %s', (windowMs, expected) => {
+    expect(countWithin(old().add_to_cart, windowMs, t0)).toBe(expected)
+  })
+
+  it('are moved into buckets at the next count, and read the same', () => {
+    const moved = countEvent(old(), 'add_to_cart', t0)
+    expect(moved.add_to_cart).not.toHaveProperty('hours')
+    expect(moved.add_to_cart).not.toHaveProperty('days')
+    expect(countWithin(moved.add_to_cart, hour, t0)).toBe(2)
+    expect(countWithin(moved.add_to_cart, 2 * day, t0)).toBe(4)
+    expect(countWithin(moved.add_to_cart, 7 * day, t0)).toBe(4)
+    expect(countWithin(moved.add_to_cart, null, t0)).toBe(4)
   })
 })
