@@ -1,5 +1,6 @@
 import type { Finding } from '../config/messages.js'
 import { isPlainObject } from '../config/query.js'
+import { nearName } from '../config/near-name.js'
 
 type Step = Record<string, unknown>
 /** Where a run may go from a step, and the key that says so (the path a problem is reported at). */
@@ -28,8 +29,8 @@ export function findStepProblems(list: unknown[], path: string, found: Found): v
   const steps = list.map((step) => (isPlainObject(step) ? step : {}))
   const edges = steps.map((step, i) => flowFrom(step, i, at(i), index, steps.length))
   const reached = reach(edges)
-  const fail = (path: string, code: Finding['code']) => void found.problems.push({ path, code })
-  if (!namesBroken) reached.forEach((yes, i) => yes || fail(at(i), 'unreachable'))
+  const fail = (path: string, code: Finding['code'], value?: unknown) => void found.problems.push({ path, code, value })
+  if (!namesBroken) reached.forEach((yes, i) => yes || fail(at(i), 'unreachable', steps[i]!.id))
   findLoops(steps, edges, reached).forEach((where) => fail(where, 'loopWithoutWait'))
 }
 
@@ -39,7 +40,7 @@ function indexSteps(list: unknown[], at: (i: number) => string, found: Found): M
   list.forEach((step, i) => {
     const id = isPlainObject(step) ? step.id : undefined
     if (typeof id !== 'string') return // the shape said so
-    if (index.has(id)) found.problems.push({ path: `${at(i)}.id`, code: 'duplicateStep' })
+    if (index.has(id)) found.problems.push({ path: `${at(i)}.id`, code: 'duplicateStep', value: id })
     else index.set(id, i)
   })
   return index
@@ -49,7 +50,9 @@ function checkStep(step: Step, at: string, index: Map<string, number>, found: Fo
   const fail = (path: string, code: Finding['code']) => void found.problems.push({ path, code })
   const warn = (key: string, code: Finding['code']) => void found.warnings.push({ path: `${at}.${key}`, code })
   if (actions.filter((key) => step[key] !== undefined).length !== 1) fail(at, 'oneStepAction')
-  for (const [name, path] of namesIn(step, at)) if (typeof name === 'string' && !index.has(name)) fail(path, 'unknownStep')
+  for (const [name, path] of namesIn(step, at)) {
+    if (typeof name === 'string' && !index.has(name)) found.problems.push({ path, code: 'unknownStep', value: name, near: nearName(name, [...index.keys()]) })
+  }
   // `if` is checked as a query, which a missing one is not
   if (Array.isArray(step.branch)) {
     step.branch.forEach((option, k) => isPlainObject(option) && option.if === undefined && fail(`${at}.branch[${k}].if`, 'required'))
