@@ -25,7 +25,9 @@ export const formats: Record<Format, [test: (value: unknown) => boolean, message
   url: [(value) => !!safeUrl(value, neutralBase), 'badUrl'],
   image: [(value) => !!safeImageUrl(value, neutralBase), 'badImage'],
   origin: [isWebOrigin, 'origin'],
-  duration: [(value) => parseDuration(value) !== null, 'duration'],
+  // Contract §8: durations are above zero. A zero wait or `within` is a loop or a guard that can never
+  // be met, a zero `per` or `after` no cap at all. (A push's `after` of "0s" is now, its default.)
+  duration: [(value) => (parseDuration(value) ?? 0) > 0, 'duration'],
   pushDelay: [(value) => (parseDuration(value) ?? Infinity) <= 30 * 86_400_000, 'pushDelay'],
   date: [(value) => isDate(value) && isoDate.test(value), 'date'],
   instant: [isDate, 'date'],

@@ -175,14 +175,14 @@ describe('validateConfig', () => {
     config.rules[1].delay = 'soon'
     config.visitTimeout = 'half an hour'
     expect(messagesOf(config)).toEqual([
-      'visitTimeout: must be a duration like "30s", "1h" or "7d", not "half an hour"',
+      'visitTimeout: must be a duration above 0, like "30s", "1h" or "7d", not "half an hour"',
       'rules[0].frequency.limit: must be a number above 0, not 0',
-      'rules[0].frequency.per: must be a duration like "30s", "1h" or "7d", not "weekly"',
+      'rules[0].frequency.per: must be a duration above 0, like "30s", "1h" or "7d", not "weekly"',
       'rules[0].schedule.start: must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z", not "tomorrow"',
       'rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade", not "Mars/Olympus"',
       'rules[0].schedule.weekly[0].days[0]: must be one of mon, tue, wed, thu, fri, sat, sun, not "thursday"',
       'rules[0].schedule.weekly[0].from: must be a time "HH:MM", not "8am"',
-      'rules[1].delay: must be a duration like "30s", "1h" or "7d", not "soon"',
+      'rules[1].delay: must be a duration above 0, like "30s", "1h" or "7d", not "soon"',
     ])
   })
 
@@ -275,7 +275,11 @@ describe('every problem quotes the bad value, and names a near one (contract §4
     ['a percent out of range', (c) => (c.rules[1].percent = 0), 'rules[1].percent: scroll needs "percent" between 1 and 100, not 0'],
     ['a repeated rule id', (c) => (c.rules[1].id = 'exit-on-cart'), 'rules[1].id: "exit-on-cart" repeats a rule id'],
     ['a number for a string', (c) => (c.items.guide.title = 42), 'items.guide.title: is required, not 42'],
-    ['an object for a duration', (c) => (c.rules[1].delay = { seconds: 3 }), 'rules[1].delay: must be a duration like "30s", "1h" or "7d", not {"seconds":3}'],
+    [
+      'an object for a duration',
+      (c) => (c.rules[1].delay = { seconds: 3 }),
+      'rules[1].delay: must be a duration above 0, like "30s", "1h" or "7d", not {"seconds":3}',
+    ],
     [
       'a long value, cut',
       (c) => (c.rules[0].schedule.timezone = `Europe/${'x'.repeat(80)}`),
@@ -297,5 +301,24 @@ describe('every problem quotes the bad value, and names a near one (contract §4
     const config = clone()
     config.rules[0].frequncy = 'once'
     expect(validateConfig(config).warnings).toEqual([{ path: 'rules[0].frequncy', message: 'is not a known key; ignored — did you mean "frequency"?' }])
+  })
+})
+
+describe('zero durations (contract §8: durations are above zero)', () => {
+  const above0 = 'must be a duration above 0, like "30s", "1h" or "7d"'
+  const rows: Array<[string, (config: any) => void, string[]]> = [
+    ['a frequency per 0d (no cap at all)', (c) => (c.rules[0].frequency = { limit: 1, per: '0d' }), [`rules[0].frequency.per: ${above0}, not "0d"`]],
+    ['a delay of 0s', (c) => (c.rules[1].delay = '0s'), [`rules[1].delay: ${above0}, not "0s"`]],
+    ['a visit timeout of 0m', (c) => (c.visitTimeout = '0m'), [`visitTimeout: ${above0}, not "0m"`]],
+    [
+      'a push sent at once: "0s" is now, the default',
+      (c) => ((c.push = { vapidPublicKey: 'B' }), (c.rules[1] = { id: 'p', on: 'page_view', push: { title: 'Hi', after: '0s' } })),
+      [],
+    ],
+  ]
+  it.each(rows)('%s', (_what, edit, expected) => {
+    const config = clone()
+    edit(config)
+    expect(messagesOf(config)).toEqual(expected)
   })
 })

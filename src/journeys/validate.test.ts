@@ -152,7 +152,7 @@ describe('journeys and segments (contract §8)', () => {
     [
       'a wait that is not a duration',
       withSteps({ id: 'a', wait: '2 hours' }),
-      [`${j}.steps[0].wait: must be a duration like "30s", "1h" or "7d", not "2 hours"`],
+      [`${j}.steps[0].wait: must be a duration above 0, like "30s", "1h" or "7d", not "2 hours"`],
     ],
     [
       'a wait that is a number',
@@ -178,7 +178,7 @@ describe('journeys and segments (contract §8)', () => {
     [
       'a bad within',
       withSteps({ id: 'a', on: 'page_view', within: 'soon', track: 'x' }),
-      [`${j}.steps[0].within: must be a duration like "30s", "1h" or "7d", not "soon"`],
+      [`${j}.steps[0].within: must be a duration above 0, like "30s", "1h" or "7d", not "soon"`],
     ],
     ['a push without title', withSteps({ id: 'a', push: { body: 'Your cart is saved' } }), [`${j}.steps[0].push.title: is required`]],
     [
@@ -205,7 +205,7 @@ describe('journeys and segments (contract §8)', () => {
     [
       'a goal with a bad within',
       variant((_, journey) => void (journey.goal = { on: 'order_completed', within: 7 })),
-      [`${j}.goal.within: must be a duration like "30s", "1h" or "7d", not 7`],
+      [`${j}.goal.within: must be a duration above 0, like "30s", "1h" or "7d", not 7`],
     ],
     [
       'reentry "always"',
@@ -357,5 +357,36 @@ describe('step and fact names: the bad value quoted, a near name suggested (cont
   ]
   it.each(rows)('%s', (_what, edit, expected) => {
     expect(messagesOf(variant(edit))).toEqual([expected])
+  })
+})
+
+describe('zero durations and a holdout with nothing to measure (contract §8 Validation, Holdout)', () => {
+  type Edit = Parameters<typeof variant>[0]
+  const above0 = 'must be a duration above 0, like "30s", "1h" or "7d"'
+  const rows: Array<[string, Edit, string[]]> = [
+    ['a wait of 0s', (_, journey) => void (journey.steps[1]!.wait = '0s'), [`${j}.steps[1].wait: ${above0}, not "0s"`]],
+    ['a wait of 0.0h', (_, journey) => void (journey.steps[1]!.wait = '0.0h'), [`${j}.steps[1].wait: ${above0}, not "0.0h"`]],
+    ['a within of 0s', (_, journey) => void (journey.steps[2]!.within = '0s'), [`${j}.steps[2].within: ${above0}, not "0s"`]],
+    ['a reentry after 0d', (_, journey) => void (journey.reentry = { after: '0d' }), [`${j}.reentry.after: ${above0}, not "0d"`]],
+    ['a goal within 0m', (_, journey) => void (journey.goal = { on: 'order_completed', within: '0m' }), [`${j}.goal.within: ${above0}, not "0m"`]],
+    [
+      'a holdout without a goal',
+      (_, journey) => void delete (journey as Record<string, unknown>).goal,
+      [`${j}.holdout: 10 holds visitors out without a "goal.within" to measure them`],
+    ],
+    [
+      'a holdout with a goal but no window',
+      (_, journey) => void (journey.goal = { on: 'order_completed' }),
+      [`${j}.holdout: 10 holds visitors out without a "goal.within" to measure them`],
+    ],
+    ['a holdout of 0 without a goal (nobody is held out)', (_, journey) => void ((journey.holdout = 0), delete (journey as Record<string, unknown>).goal), []],
+    [
+      'a push sent at once ("0s" is now, the default)',
+      (_, journey) => void (journey.steps[5] = { id: 'mail', push: { title: 'Hi', after: '0s' }, goto: 'done' }),
+      [],
+    ],
+  ]
+  it.each(rows)('%s', (_what, edit, expected) => {
+    expect(messagesOf(variant(edit))).toEqual(expected)
   })
 })

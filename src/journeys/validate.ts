@@ -26,7 +26,13 @@ export function findJourneyProblems(config: unknown, found: Pick<Context, 'probl
   if (isPlainObject(journeys)) {
     walk(journeys, journeysShape, 'journeys', context)
     for (const [id, journey] of Object.entries(journeys)) {
-      if (!(isPlainObject(journey) && Array.isArray(journey.steps))) continue
+      if (!isPlainObject(journey)) continue
+      // Contract §8 Holdout: a holdout run is measured, and ends, at `goal.within` (0 holds no one out).
+      const { holdout, goal } = journey
+      if ((holdout as number) > 0 && !(isPlainObject(goal) && goal.within !== undefined)) {
+        context.problems.push({ path: `journeys.${id}.holdout`, code: 'holdout', value: holdout })
+      }
+      if (!Array.isArray(journey.steps)) continue
       findStepProblems(journey.steps, `journeys.${id}.steps`, context)
       if (isPlainObject(config.push)) continue
       journey.steps.forEach(
