@@ -26,6 +26,7 @@ export const messages = {
   unknownItem: 'names no item in "items"',
   duplicateId: 'repeats a rule id',
   oneAction: 'needs exactly one of show, track, set, variants or push',
+  trackLoop: 'sets off a loop:',
   // Lists config/triggers' builtInTriggers (a test keeps them equal: computed here, the string
   // would keep the minifier from dropping the messages nobody uses)
   trigger: 'must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name',

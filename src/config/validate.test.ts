@@ -322,3 +322,51 @@ describe('zero durations (contract §8: durations are above zero)', () => {
     expect(messagesOf(config)).toEqual(expected)
   })
 })
+
+describe('rules that set themselves off again (contract §7 No loops)', () => {
+  const item = { kind: 'focus', style: 'bar', title: 'Hi' }
+  const of = (...rules: object[]) => messagesOf({ version: 1, items: { a: item }, rules })
+  const rows: Array<[string, object[], string[]]> = [
+    [
+      'a rule that tracks its own trigger',
+      [{ id: 'echo', on: 'ping', track: 'ping' }],
+      ['rules[0].track: "ping" sets off a loop: rules.echo → ping → rules.echo'],
+    ],
+    [
+      'two rules that track each other’s triggers',
+      [
+        { id: 'a', on: 'x', track: 'y' },
+        { id: 'b', on: 'y', track: 'x' },
+      ],
+      ['rules[1].track: "x" sets off a loop: rules.a → y → rules.b → x → rules.a'],
+    ],
+    [
+      'a chain of three, after a rule that leads into it',
+      [
+        { id: 'start', on: 'page_view', track: 'p' },
+        { id: 'p', on: 'p', track: 'q' },
+        { id: 'q', on: 'q', track: 'r' },
+        { id: 'r', on: 'r', track: 'p' },
+      ],
+      ['rules[3].track: "p" sets off a loop: rules.p → q → rules.q → r → rules.r → p → rules.p'],
+    ],
+    [
+      'a built-in trigger tracked by its own rule',
+      [{ id: 'again', on: 'page_view', track: 'page_view' }],
+      ['rules[0].track: "page_view" sets off a loop: rules.again → page_view → rules.again'],
+    ],
+    [
+      'a chain that ends',
+      [
+        { id: 'a', on: 'x', track: 'y' },
+        { id: 'b', on: 'y', track: 'z' },
+        { id: 'c', on: 'z', show: 'a' },
+      ],
+      [],
+    ],
+    ['a rule tracking another event than its trigger', [{ id: 'a', on: 'ping', track: 'pong' }], []],
+  ]
+  it.each(rows)('%s', (_what, rules, expected) => {
+    expect(of(...rules)).toEqual(expected)
+  })
+})
