@@ -57,7 +57,7 @@ const withSteps = (...steps: object[]) => variant((_, journey) => void (journey.
 
 const j = 'journeys.cart-rescue'
 const messagesOf = (config: unknown) => validateConfig(config).problems.map(({ path, message }) => `${path}: ${message}`)
-const loops = 'loops back without a wait or an "on" (it would run forever)'
+const loops = (name: string) => `"${name}" loops back without a wait, or an "on" for an event from outside the loop (it would run forever)`
 
 describe('journeys and segments (contract §8)', () => {
   it('accepts the contract example whole', () => {
@@ -120,8 +120,8 @@ describe('journeys and segments (contract §8)', () => {
       withSteps({ id: 'a', on: 'page_view', track: 'x', else: 'c' }, { id: 'b', exit: true }, { id: 'c', track: 'y' }),
       [`${j}.steps[2]: "c" is never reached: no step leads to it`],
     ],
-    ['a loop of instant steps', withSteps({ id: 'a', track: 'x' }, { id: 'b', track: 'y', goto: 'a' }), [`${j}.steps[1].goto: ${loops}`]],
-    ['a step going to itself', withSteps({ id: 'a', track: 'x', goto: 'a' }), [`${j}.steps[0].goto: ${loops}`]],
+    ['a loop of instant steps', withSteps({ id: 'a', track: 'x' }, { id: 'b', track: 'y', goto: 'a' }), [`${j}.steps[1].goto: ${loops('a')}`]],
+    ['a step going to itself', withSteps({ id: 'a', track: 'x', goto: 'a' }), [`${j}.steps[0].goto: ${loops('a')}`]],
     [
       'a loop through a split',
       withSteps(
@@ -135,12 +135,12 @@ describe('journeys and segments (contract §8)', () => {
         },
         { id: 'c', exit: true },
       ),
-      [`${j}.steps[1].split[0].goto: ${loops}`],
+      [`${j}.steps[1].split[0].goto: ${loops('a')}`],
     ],
     [
       'a loop closed by falling through to the next step',
       withSteps({ id: 'a', track: 'x', goto: 'c' }, { id: 'b', track: 'y', goto: 'd' }, { id: 'c', track: 'z', goto: 'b' }, { id: 'd', goto: 'c', track: 'w' }),
-      [`${j}.steps[3].goto: ${loops}`],
+      [`${j}.steps[3].goto: ${loops('c')}`],
     ],
     [
       'a split weight of 0',
@@ -388,5 +388,84 @@ describe('zero durations and a holdout with nothing to measure (contract §8 Val
   ]
   it.each(rows)('%s', (_what, edit, expected) => {
     expect(messagesOf(variant(edit))).toEqual(expected)
+  })
+})
+
+describe('journeys that set themselves off again (contract §7 No loops, §8 Validation)', () => {
+  const reenters = (value: string) => `"${value}" enters this journey again as soon as the run ends (reentry "after-exit")`
+  /** One journey `j` entered on ping, with these steps and reentry. */
+  const journeyOf = (reentry: unknown, steps: object[], rules: object[] = []) =>
+    variant((config, journey) => {
+      journey.entry = { on: 'ping' }
+      journey.reentry = reentry as never
+      journey.steps = steps as never
+      config.rules = rules
+    })
+  const rows: Array<[string, Example, string[]]> = [
+    [
+      'a guarded step that tracks its own trigger and goes back to itself',
+      withSteps({ id: 's', on: 'ping', track: 'ping', goto: 's' }),
+      [`${j}.steps[0].goto: ${loops('s')}`],
+    ],
+    [
+      'two guarded steps that track each other’s triggers round a loop',
+      withSteps({ id: 'a', on: 'ping', track: 'pong' }, { id: 'b', on: 'pong', track: 'ping', goto: 'a' }),
+      [`${j}.steps[1].goto: ${loops('a')}`],
+    ],
+    [
+      'a guard met by what a rule makes of the loop’s own track',
+      variant((config, journey) => {
+        journey.steps = [{ id: 's', on: 'pong', track: 'ping', goto: 's' }] as never
+        config.rules = [{ id: 'r', on: 'ping', track: 'pong' }]
+      }),
+      [`${j}.steps[0].goto: ${loops('s')}`],
+    ],
+    [
+      'a guarded loop whose guard waits for an event from outside (the visitor’s)',
+      withSteps({ id: 'a', on: 'page_view', track: 'ping' }, { id: 'b', on: 'ping', track: 'pong', goto: 'a' }),
+      [],
+    ],
+    ['a guard that its own loop tracks, in a loop that also waits', withSteps({ id: 's', on: 'ping', track: 'ping' }, { id: 'w', wait: '1d', goto: 's' }), []],
+    [
+      'a step tracking the entry event, reentry after-exit, the run ending at once',
+      journeyOf('after-exit', [
+        { id: 'a', show: 'cart-offer' },
+        { id: 'b', track: 'ping' },
+      ]),
+      [`${j}.steps[1].track: ${reenters('ping')}`],
+    ],
+    [
+      'the same through an exit step and a rule',
+      journeyOf(
+        'after-exit',
+        [
+          { id: 'a', track: 'pre' },
+          { id: 'b', exit: true },
+        ],
+        [{ id: 'r', on: 'pre', track: 'ping' }],
+      ),
+      [`${j}.steps[0].track: ${reenters('pre')}`],
+    ],
+    ['the same with reentry never: it cannot enter again', journeyOf('never', [{ id: 'a', track: 'ping' }]), []],
+    ['the same with reentry after 30d: not at once', journeyOf({ after: '30d' }, [{ id: 'a', track: 'ping' }]), []],
+    [
+      'a step tracking the entry event while the run still waits after it (it only meets guards)',
+      journeyOf('after-exit', [
+        { id: 'a', track: 'ping' },
+        { id: 'b', wait: '1d' },
+      ]),
+      [],
+    ],
+    [
+      'a step tracking the entry event, then a guard',
+      journeyOf('after-exit', [
+        { id: 'a', track: 'ping' },
+        { id: 'b', on: 'page_view', show: 'cart-offer' },
+      ]),
+      [],
+    ],
+  ]
+  it.each(rows)('%s', (_what, config, expected) => {
+    expect(messagesOf(config)).toEqual(expected)
   })
 })
