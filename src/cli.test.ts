@@ -67,8 +67,8 @@ describe('journeykit validate', () => {
     const { code, output } = runCli(['validate', 'bad.json'], read)
     expect(code).toBe(1)
     expect(output.split('\n')).toEqual([
-      '✘ rules[0].if.visit.count: $gte needs a number',
-      '✘ rules[0].show: names no item in "items"',
+      '✘ rules[0].if.visit.count: $gte needs a number, not "two"',
+      '✘ rules[0].show: "missing" names no item in "items"',
       'bad.json: 2 problem(s); journeykit refuses this config',
     ])
   })

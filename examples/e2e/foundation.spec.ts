@@ -150,8 +150,8 @@ test('an invalid config is refused whole, naming each JSON path; nothing is show
   await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page'))
   // one console.error per problem, each naming its JSON path
   expect(errors.filter((text) => text.startsWith('journeykit.'))).toEqual([
-    'journeykit.config: items.exit-offer.cta.url: must be an https:, http: or relative URL',
-    'journeykit.config: rules[0].if.visit.count: $gte needs a number',
+    'journeykit.config: items.exit-offer.cta.url: must be an https:, http: or relative URL, not "javascript:alert(1)"',
+    'journeykit.config: rules[0].if.visit.count: $gte needs a number, not "two"',
   ])
   // Refused whole: the runtime holds no item at all, so no rule can show one.
   await page.evaluate(() => (window as any).journeykit.show('exit-offer'))

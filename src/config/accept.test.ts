@@ -53,7 +53,7 @@ describe('acceptConfig and the seal of `journeykit build`', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     expect(await acceptConfig({ ...refused, $sealed: sealOf(refused) } as never, true)).toBeNull()
-    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('rules[0].show: names no item in "items"')])
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('rules[0].show: "missing" names no item in "items"')])
     const sealed = { ...good, $sealed: sealOf(good) }
     expect(await acceptConfig(sealed as never, true)).toBe(sealed)
   })
@@ -63,7 +63,7 @@ describe('acceptConfig and the seal of `journeykit build`', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     const edited = { ...refused, $sealed: sealOf(good) }
     expect(await acceptConfig(edited as never)).toBeNull()
-    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('rules[0].show: names no item in "items"')])
+    expect(error.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('rules[0].show: "missing" names no item in "items"')])
     expect(warn.mock.calls.map((call) => call.join(' '))).toContainEqual(expect.stringContaining('$sealed: does not match this config'))
     warn.mockClear()
     expect(await acceptConfig({ ...good, $sealed: sealOf(good, '0.0.1') } as never)).not.toBeNull()

@@ -41,3 +41,4 @@ export async function checkConfig(data: unknown): Promise<Config | null> {
 export { walk as w } from './walk.js'
 export { isPlainObject as i } from './query.js'
 export { rule as r } from './shape.js'
+export { nearName as n } from './near-name.js'

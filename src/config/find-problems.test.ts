@@ -39,8 +39,8 @@ describe('the validator off the start path', () => {
       rules: [{ id: 'r', on: 'exit_itent', show: 'a', if: { 'visit.count': { $gte: 'two' } } }],
     })
     expect(problems).toEqual([
-      { path: 'items.a.style', code: 'oneOf', after: 'modal, bar, slidein, notification' },
-      { path: 'rules[0].if.visit.count', code: 'needsNumber', before: '$gte' },
+      { path: 'items.a.style', code: 'oneOf', after: 'modal, bar, slidein, notification', value: 'popover' },
+      { path: 'rules[0].if.visit.count', code: 'needsNumber', before: '$gte', value: 'two', near: undefined },
     ])
     expect(warnings).toEqual([
       { path: 'extra', code: 'unknownKey' },

@@ -2,6 +2,7 @@ import type { Finding } from './messages.js'
 import { isPlainObject, type QueryFindings } from './query.js'
 import { configShape } from './shape.js'
 import { walk } from './walk.js'
+import { findRuleLoops } from './rule-loops.js'
 
 const forbiddenKeys = ['__proto__', 'constructor', 'prototype']
 
@@ -17,6 +18,7 @@ export function findProblems(input: unknown, screenRegex?: QueryFindings['screen
   if (!isPlainObject(input)) return { problems: [{ path: '(config)', code: 'notObject' }], warnings }
   const items = isPlainObject(input.items) ? input.items : {}
   walk(input, configShape, '', { problems, warnings, items, ruleIds: new Set(), screenRegex })
+  if (Array.isArray(input.rules)) findRuleLoops(input.rules, problems)
   if (!isPlainObject(input.push) && Array.isArray(input.rules)) {
     input.rules.forEach((rule, i) => isPlainObject(rule) && rule.push !== undefined && warnings.push({ path: `rules[${i}].push`, code: 'needsPushConfig' }))
   }

@@ -9,6 +9,7 @@ export const messages = {
   oneOf: 'must be one of',
   notObject: 'must be an object',
   notString: 'must be a string',
+  eventName: 'must be an event name: a letter, then letters, digits or _ . : -',
   notNumber: 'must be a number',
   notPositive: 'must be a number above 0',
   notArray: 'must be an array',
@@ -25,15 +26,16 @@ export const messages = {
   unknownItem: 'names no item in "items"',
   duplicateId: 'repeats a rule id',
   oneAction: 'needs exactly one of show, track, set, variants or push',
+  trackLoop: 'sets off a loop:',
   // Lists config/triggers' builtInTriggers (a test keeps them equal: computed here, the string
   // would keep the minifier from dropping the messages nobody uses)
   trigger: 'must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name',
   looksLike: 'looks like',
-  needsPercent: 'scroll needs "percent" between 1 and 100',
+  needsPercent: 'needs "percent" between 1 and 100',
   needsSeconds: 'needs "seconds" above 0',
-  needsSelector: 'click needs a CSS "selector"',
+  needsSelector: 'needs a CSS "selector"',
   badSelector: 'is not a valid CSS selector',
-  duration: 'must be a duration like "30s", "1h" or "7d"',
+  duration: 'must be a duration above 0, like "30s", "1h" or "7d"',
   needsPushConfig: 'needs "push" in the config (its VAPID key): without it no visitor has a subscription, and nothing is requested',
   pushDelay: 'must be a duration up to 30 days, like "10s", "1h" or "3d"',
   frequency: 'must be "once", "session" or { "limit": n, "per": "7d" }',
@@ -61,14 +63,16 @@ export const messages = {
   options: 'must be a list of at least one option',
   oneStepAction: 'needs exactly one of show, track, set, wait, split, branch, exit or push',
   duplicateStep: 'repeats a step id of this journey',
-  unknownStep: 'names no step of this journey',
+  unknownStep: 'names no step',
   unreachable: 'is never reached: no step leads to it',
-  loopWithoutWait: 'loops back without a wait or an "on" (it would run forever)',
+  loopWithoutWait: 'loops back without a wait, or an "on" for an event from outside the loop (it would run forever)',
+  reenters: 'enters this journey again as soon as the run ends (reentry "after-exit")',
   elseUnused: 'is ignored: only a step with "within", or a branch, takes "else"',
   gotoUnused: 'is ignored on a split, branch or exit step',
   wait: 'must be a duration like "2h" or { "weekly": [...], "timezone": "..." }',
   reentry: 'must be "never", "after-exit" or { "after": "30d" }',
   percent: 'must be a number from 0 to 100',
+  holdout: 'holds visitors out without a "goal.within" to measure them',
   isTrue: 'must be true',
   unknownSegment: 'names no segment in "segments"',
   segmentLoop: 'makes the segment depend on itself',
@@ -78,17 +82,36 @@ export const messages = {
 
 export type MessageCode = keyof typeof messages
 
-/** One problem or warning, as the validator finds it: `$gte` + needsNumber → "$gte needs a number". */
+/**
+ * One problem or warning, as the validator finds it: `$gte` + needsNumber + `"two"` → `$gte needs
+ * a number, not "two"`; `value` is what is wrong, `near` the name it is likely a typo of.
+ */
 export interface Finding {
   path: string
   code: MessageCode
   before?: string
   after?: string
+  value?: unknown
+  near?: string | undefined
 }
 
-/** A finding in words, with its JSON path: `{ path, message }`. */
-export function describe({ path, code, before, after }: Finding): { path: string; message: string } {
-  return { path, message: [before, messages[code], after].filter(Boolean).join(' ') }
+/**
+ * A finding in words, with its JSON path: `{ path, message }`. Contract §4 quotes what is wrong:
+ * after a demand (`must be …, not "popover"`), before a statement (`"mial" names no step`), and
+ * ends with the near name: `— did you mean "mail"?`.
+ */
+export function describe({ path, code, before, after, value, near }: Finding): { path: string; message: string } {
+  const text = messages[code]
+  const quoted = value === undefined ? '' : quote(value)
+  const demand = /^(must|needs|is req)/.test(text)
+  const message = [before, !demand && quoted, text, after].filter(Boolean).join(' ')
+  return { path, message: message + (demand && quoted ? `, not ${quoted}` : '') + (near ? ` — did you mean ${quote(near)}?` : '') }
+}
+
+/** A value as JSON, cut at 50 characters: a message quotes, it does not reprint the config. */
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 50 ? `${text.slice(0, 49)}…` : text
 }
 
 // Listed one by one for the CLI, which explains each refusal.

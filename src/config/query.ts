@@ -1,9 +1,11 @@
 import type { Finding } from './messages.js'
 import type { RegexRefusal } from '../rules/regex-parse.js'
+import { nearName } from './near-name.js'
 
 const factRoots = ['page', 'visit', 'visitor', 'user', 'utm', 'device', 'time', 'item', 'journey', 'journeys', 'push', 'event', 'events', 'segment', 'variant']
 const numberOperators = ['$gt', '$gte', '$lt', '$lte']
 const stringOperators = ['$startsWith', '$contains']
+const operators = ['$eq', '$ne', ...numberOperators, ...stringOperators, '$in', '$nin', '$exists', '$regex', '$and', '$or', '$not']
 const maxDepth = 8
 const maxList = 1000
 
@@ -21,9 +23,11 @@ export function validateQuery(query: unknown, path: string, found: QueryFindings
     const at = `${path}.${key}`
     if (key === '$and' || key === '$or') validateQueryList(value, at, found, depth)
     else if (key === '$not') validateQuery(value, at, found, depth + 1)
-    else if (key.startsWith('$')) found.problems.push({ path: at, code: 'unknownOperator' })
-    else if (!factRoots.includes(key.split('.')[0]!)) found.problems.push({ path: at, code: 'unknownFact' })
-    else validateCondition(value, at, found, depth + 1)
+    else if (key.startsWith('$')) found.problems.push({ path: at, code: 'unknownOperator', before: key, near: nearName(key, operators) })
+    else if (!factRoots.includes(root(key))) {
+      const near = nearName(root(key), factRoots)
+      found.problems.push({ path: at, code: 'unknownFact', value: key, near: near && near + key.slice(root(key).length) })
+    } else validateCondition(value, at, found, depth + 1)
   }
 }
 
@@ -39,28 +43,31 @@ function validateCondition(condition: unknown, path: string, found: QueryFinding
   if (!isOperatorObject(condition)) return
   for (const [op, operand] of Object.entries(condition)) {
     // The path names the fact, the message the operator: "rules[2].if.visit.count: $gte needs a number" (contract §4)
-    const fail = (code: Finding['code']) => found.problems.push({ path, code, before: op })
+    const fail = (code: Finding['code'], value?: unknown, near?: string) => found.problems.push({ path, code, before: op, value, near })
     if (op === '$eq' || op === '$ne') continue
     if (numberOperators.includes(op)) {
-      if (typeof operand !== 'number' || !Number.isFinite(operand)) fail('needsNumber')
+      if (typeof operand !== 'number' || !Number.isFinite(operand)) fail('needsNumber', operand)
     } else if (stringOperators.includes(op)) {
-      if (typeof operand !== 'string') fail('needsString')
+      if (typeof operand !== 'string') fail('needsString', operand)
     } else if (op === '$in' || op === '$nin') {
-      if (!Array.isArray(operand)) fail('needsArray')
+      if (!Array.isArray(operand)) fail('needsArray', operand)
       else if (operand.length > maxList) fail('tooMany')
     } else if (op === '$exists') {
-      if (typeof operand !== 'boolean') fail('needsBoolean')
+      if (typeof operand !== 'boolean') fail('needsBoolean', operand)
     } else if (op === '$regex') {
-      // Patterns are read only by validateConfig's screen; the runtime leaves them to the engine (config/accept.ts)
-      const refusal = typeof operand === 'string' ? found.screenRegex?.(operand) : 'needsString'
-      if (refusal) fail(refusal)
+      // Patterns are read only by validateConfig's screen; the runtime leaves them to the engine
+      // (config/accept.ts). A refused pattern is not quoted: the CLI explains each refusal by its words.
+      if (typeof operand !== 'string') fail('needsString', operand)
+      else if (found.screenRegex?.(operand)) fail(found.screenRegex(operand)!)
     } else if (op === '$not') {
       validateCondition(operand, `${path}.$not`, found, depth + 1)
     } else {
-      fail('unknownOperator')
+      fail('unknownOperator', undefined, nearName(op, operators))
     }
   }
 }
+
+const root = (fact: string) => fact.split('.')[0]!
 
 /** An object whose keys all start with `$` is a set of operators; anything else is a bare value. */
 export function isOperatorObject(value: unknown): value is Record<string, unknown> {

@@ -87,7 +87,7 @@ const item: Shape = {
   },
 }
 
-const eventName: Shape = { type: 'string', pattern: '^[A-Za-z][\\w.:-]{0,99}$', message: 'notString' }
+const eventName: Shape = { type: 'string', pattern: '^[A-Za-z][\\w.:-]{0,99}$', message: 'eventName' }
 
 /** §8b: a web push to this visitor, sent by the collector side (a rule's or a journey step's action). */
 const pushAction: Shape = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import schema from './journeykit.schema.json'
 import { messages } from './messages.js'
-import { likelyTrigger } from './trigger-typo.js'
+import { likelyTrigger } from './near-name.js'
 import { builtInTriggers, triggerParameters, watchedTriggers } from './triggers.js'
 
 /** The trigger names live in config/triggers; what cannot import them must not drift from it. */

@@ -51,16 +51,16 @@ describe('validateConfig', () => {
     expect(validateConfig(config)).toEqual({ problems: [], warnings: [] })
     config.rules[3].push = { ...push, url: 'javascript:alert(1)', icon: 'data:image/png;base64,AA', after: '31d' }
     expect(messagesOf(config)).toEqual([
-      'rules[3].push.icon: must be an https: or relative URL',
-      'rules[3].push.url: must be an https:, http: or relative URL',
-      'rules[3].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d"',
+      'rules[3].push.icon: must be an https: or relative URL, not "data:image/png;base64,AA"',
+      'rules[3].push.url: must be an https:, http: or relative URL, not "javascript:alert(1)"',
+      'rules[3].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d", not "31d"',
     ])
   })
 
   it('names the JSON path of a wrong operator operand, as the contract words it', () => {
     const config = clone()
     config.rules[0].if['visit.count'] = { $gte: 'two' }
-    expect(messagesOf(config)).toEqual(['rules[0].if.visit.count: $gte needs a number'])
+    expect(messagesOf(config)).toEqual(['rules[0].if.visit.count: $gte needs a number, not "two"'])
   })
 
   it('reports every problem, not just the first', () => {
@@ -70,10 +70,10 @@ describe('validateConfig', () => {
     config.rules[1].percent = 0
     config.rules[2].variants[1].show = 'nope'
     expect(messagesOf(config)).toEqual([
-      'version: must be 1',
-      'items.exit-offer.style: must be one of modal, bar, slidein, notification',
-      'rules[1].percent: scroll needs "percent" between 1 and 100',
-      'rules[2].variants[1].show: names no item in "items"',
+      'version: must be 1, not 2',
+      'items.exit-offer.style: must be one of modal, bar, slidein, notification, not "popover"',
+      'rules[1].percent: scroll needs "percent" between 1 and 100, not 0',
+      'rules[2].variants[1].show: "nope" names no item in "items"',
     ])
   })
 
@@ -82,7 +82,7 @@ describe('validateConfig', () => {
     (url) => {
       const config = clone()
       config.items['exit-offer'].cta.url = url
-      expect(messagesOf(config)).toEqual(['items.exit-offer.cta.url: must be an https:, http: or relative URL'])
+      expect(messagesOf(config)).toEqual([`items.exit-offer.cta.url: must be an https:, http: or relative URL, not ${JSON.stringify(url)}`])
     },
   )
 
@@ -94,10 +94,10 @@ describe('validateConfig', () => {
     config.rules[0].show = 'missing'
     const text = messagesOf(config).join('\n')
     expect(text).toContain('rules[0].if.page.path: $like is not a known operator')
-    expect(text).toContain('rules[0].if.weather.today: is not a known fact')
-    expect(text).toContain('items.alerts.kind: must be one of focus, asset, push')
+    expect(text).toContain('rules[0].if.weather.today: "weather.today" is not a known fact')
+    expect(text).toContain('items.alerts.kind: must be one of focus, asset, push, not "popup"')
     expect(text).toContain('rules[1].on: must be a trigger')
-    expect(text).toContain('rules[0].show: names no item in "items"')
+    expect(text).toContain('rules[0].show: "missing" names no item in "items"')
   })
 
   it('refuses __proto__, constructor and prototype keys anywhere', () => {
@@ -123,7 +123,7 @@ describe('validateConfig', () => {
   it('refuses a $regex that is not a string', () => {
     const config = clone()
     config.rules[0].if = { 'page.path': { $regex: 5 } }
-    expect(messagesOf(config)).toEqual(['rules[0].if.page.path: $regex needs a string'])
+    expect(messagesOf(config)).toEqual(['rules[0].if.page.path: $regex needs a string, not 5'])
   })
 
   // The engine is linear-time: the shapes that freeze a backtracking engine are fine here.
@@ -175,14 +175,14 @@ describe('validateConfig', () => {
     config.rules[1].delay = 'soon'
     config.visitTimeout = 'half an hour'
     expect(messagesOf(config)).toEqual([
-      'visitTimeout: must be a duration like "30s", "1h" or "7d"',
-      'rules[0].frequency.limit: must be a number above 0',
-      'rules[0].frequency.per: must be a duration like "30s", "1h" or "7d"',
-      'rules[0].schedule.start: must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z"',
-      'rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade"',
-      'rules[0].schedule.weekly[0].days[0]: must be one of mon, tue, wed, thu, fri, sat, sun',
-      'rules[0].schedule.weekly[0].from: must be a time "HH:MM"',
-      'rules[1].delay: must be a duration like "30s", "1h" or "7d"',
+      'visitTimeout: must be a duration above 0, like "30s", "1h" or "7d", not "half an hour"',
+      'rules[0].frequency.limit: must be a number above 0, not 0',
+      'rules[0].frequency.per: must be a duration above 0, like "30s", "1h" or "7d", not "weekly"',
+      'rules[0].schedule.start: must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z", not "tomorrow"',
+      'rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade", not "Mars/Olympus"',
+      'rules[0].schedule.weekly[0].days[0]: must be one of mon, tue, wed, thu, fri, sat, sun, not "thursday"',
+      'rules[0].schedule.weekly[0].from: must be a time "HH:MM", not "8am"',
+      'rules[1].delay: must be a duration above 0, like "30s", "1h" or "7d", not "soon"',
     ])
   })
 
@@ -213,7 +213,7 @@ describe('push.allowedOrigins', () => {
   })
 
   it('refuses a string, which the worker would match as a substring', () => {
-    expect(messagesOf(withOrigins('https://blog.example'))).toEqual(['push.allowedOrigins: must be an array'])
+    expect(messagesOf(withOrigins('https://blog.example'))).toEqual(['push.allowedOrigins: must be an array, not "https://blog.example"'])
   })
 
   it('names each entry that is not exactly an http(s) origin', () => {
@@ -228,6 +228,145 @@ describe('push.allowedOrigins', () => {
       42,
       'https://ok.example',
     ]
-    expect(messagesOf(withOrigins(entries))).toEqual(entries.slice(0, -1).map((_, i) => `push.allowedOrigins[${i}]: must be an origin: "https://host"`))
+    expect(messagesOf(withOrigins(entries))).toEqual(
+      entries.slice(0, -1).map((entry, i) => `push.allowedOrigins[${i}]: must be an origin: "https://host", not ${JSON.stringify(entry)}`),
+    )
+  })
+})
+
+describe('every problem quotes the bad value, and names a near one (contract §4)', () => {
+  /** [what, edit of the contract example, the one message expected] */
+  const rows: Array<[string, (config: any) => void, string]> = [
+    ['an operand of the wrong type', (c) => (c.rules[0].if['visit.count'] = { $gte: 'two' }), 'rules[0].if.visit.count: $gte needs a number, not "two"'],
+    [
+      'a misspelt operator',
+      (c) => (c.rules[0].if['visit.count'] = { $gtee: 2 }),
+      'rules[0].if.visit.count: $gtee is not a known operator — did you mean "$gte"?',
+    ],
+    [
+      'an operator in the wrong case',
+      (c) => (c.rules[0].if['page.path'] = { $startswith: '/cart' }),
+      'rules[0].if.page.path: $startswith is not a known operator — did you mean "$startsWith"?',
+    ],
+    ['an operator far from any', (c) => (c.rules[0].if['page.path'] = { $like: '/cart' }), 'rules[0].if.page.path: $like is not a known operator'],
+    ['a misspelt item', (c) => (c.rules[0].show = 'exit-ofer'), 'rules[0].show: "exit-ofer" names no item in "items" — did you mean "exit-offer"?'],
+    ['an item in the wrong case', (c) => (c.rules[1].show = 'Guide'), 'rules[1].show: "Guide" names no item in "items" — did you mean "guide"?'],
+    ['a variant naming no item', (c) => (c.rules[2].variants[1].show = 'nope'), 'rules[2].variants[1].show: "nope" names no item in "items"'],
+    [
+      'a misspelt variant item',
+      (c) => (c.rules[2].variants[0].show = 'gide'),
+      'rules[2].variants[0].show: "gide" names no item in "items" — did you mean "guide"?',
+    ],
+    [
+      'an unknown style',
+      (c) => (c.items['exit-offer'].style = 'popover'),
+      'items.exit-offer.style: must be one of modal, bar, slidein, notification, not "popover"',
+    ],
+    [
+      'an unsafe URL',
+      (c) => (c.items['exit-offer'].cta.url = 'javascript:alert(1)'),
+      'items.exit-offer.cta.url: must be an https:, http: or relative URL, not "javascript:alert(1)"',
+    ],
+    [
+      'a trigger that is no event name',
+      (c) => (c.rules[1].on = 'page view'),
+      'rules[1].on: must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name, not "page view"',
+    ],
+    ['a percent out of range', (c) => (c.rules[1].percent = 0), 'rules[1].percent: scroll needs "percent" between 1 and 100, not 0'],
+    ['a repeated rule id', (c) => (c.rules[1].id = 'exit-on-cart'), 'rules[1].id: "exit-on-cart" repeats a rule id'],
+    ['a number for a string', (c) => (c.items.guide.title = 42), 'items.guide.title: is required, not 42'],
+    [
+      'an object for a duration',
+      (c) => (c.rules[1].delay = { seconds: 3 }),
+      'rules[1].delay: must be a duration above 0, like "30s", "1h" or "7d", not {"seconds":3}',
+    ],
+    [
+      'a long value, cut',
+      (c) => (c.rules[0].schedule.timezone = `Europe/${'x'.repeat(80)}`),
+      `rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade", not "Europe/${'x'.repeat(41)}…`,
+    ],
+    [
+      'an unknown fact',
+      (c) => (c.rules[0].if = { 'pgae.path': '/cart' }),
+      'rules[0].if.pgae.path: "pgae.path" is not a known fact — did you mean "page.path"?',
+    ],
+  ]
+  it.each(rows)('%s', (_what, edit, expected) => {
+    const config = clone()
+    edit(config)
+    expect(messagesOf(config)).toEqual([expected])
+  })
+
+  it('names the near key of an unknown one in its warning', () => {
+    const config = clone()
+    config.rules[0].frequncy = 'once'
+    expect(validateConfig(config).warnings).toEqual([{ path: 'rules[0].frequncy', message: 'is not a known key; ignored — did you mean "frequency"?' }])
+  })
+})
+
+describe('zero durations (contract §8: durations are above zero)', () => {
+  const above0 = 'must be a duration above 0, like "30s", "1h" or "7d"'
+  const rows: Array<[string, (config: any) => void, string[]]> = [
+    ['a frequency per 0d (no cap at all)', (c) => (c.rules[0].frequency = { limit: 1, per: '0d' }), [`rules[0].frequency.per: ${above0}, not "0d"`]],
+    ['a delay of 0s', (c) => (c.rules[1].delay = '0s'), [`rules[1].delay: ${above0}, not "0s"`]],
+    ['a visit timeout of 0m', (c) => (c.visitTimeout = '0m'), [`visitTimeout: ${above0}, not "0m"`]],
+    [
+      'a push sent at once: "0s" is now, the default',
+      (c) => ((c.push = { vapidPublicKey: 'B' }), (c.rules[1] = { id: 'p', on: 'page_view', push: { title: 'Hi', after: '0s' } })),
+      [],
+    ],
+  ]
+  it.each(rows)('%s', (_what, edit, expected) => {
+    const config = clone()
+    edit(config)
+    expect(messagesOf(config)).toEqual(expected)
+  })
+})
+
+describe('rules that set themselves off again (contract §7 No loops)', () => {
+  const item = { kind: 'focus', style: 'bar', title: 'Hi' }
+  const of = (...rules: object[]) => messagesOf({ version: 1, items: { a: item }, rules })
+  const rows: Array<[string, object[], string[]]> = [
+    [
+      'a rule that tracks its own trigger',
+      [{ id: 'echo', on: 'ping', track: 'ping' }],
+      ['rules[0].track: "ping" sets off a loop: rules.echo → ping → rules.echo'],
+    ],
+    [
+      'two rules that track each other’s triggers',
+      [
+        { id: 'a', on: 'x', track: 'y' },
+        { id: 'b', on: 'y', track: 'x' },
+      ],
+      ['rules[1].track: "x" sets off a loop: rules.a → y → rules.b → x → rules.a'],
+    ],
+    [
+      'a chain of three, after a rule that leads into it',
+      [
+        { id: 'start', on: 'page_view', track: 'p' },
+        { id: 'p', on: 'p', track: 'q' },
+        { id: 'q', on: 'q', track: 'r' },
+        { id: 'r', on: 'r', track: 'p' },
+      ],
+      ['rules[3].track: "p" sets off a loop: rules.p → q → rules.q → r → rules.r → p → rules.p'],
+    ],
+    [
+      'a built-in trigger tracked by its own rule',
+      [{ id: 'again', on: 'page_view', track: 'page_view' }],
+      ['rules[0].track: "page_view" sets off a loop: rules.again → page_view → rules.again'],
+    ],
+    [
+      'a chain that ends',
+      [
+        { id: 'a', on: 'x', track: 'y' },
+        { id: 'b', on: 'y', track: 'z' },
+        { id: 'c', on: 'z', show: 'a' },
+      ],
+      [],
+    ],
+    ['a rule tracking another event than its trigger', [{ id: 'a', on: 'ping', track: 'pong' }], []],
+  ]
+  it.each(rows)('%s', (_what, rules, expected) => {
+    expect(of(...rules)).toEqual(expected)
   })
 })

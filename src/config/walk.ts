@@ -1,6 +1,7 @@
 import type { Shape } from './shape.js'
 import type { Finding } from './messages.js'
 import { checks, formats, type Context } from './checks.js'
+import { nearName } from './near-name.js'
 
 /**
  * Checks `value` against its description (config/shape.ts), appending one problem per thing
@@ -8,7 +9,7 @@ import { checks, formats, type Context } from './checks.js'
  * warnings. "$comment", JSON Schema's note for humans, is welcome anywhere.
  */
 export function walk(value: unknown, shape: Shape, path: string, context: Context): void {
-  const fail = (finding = findingOf(shape)) => void context.problems.push({ path, ...finding })
+  const fail = (finding = findingOf(shape)) => void context.problems.push({ path, value, ...finding })
   if (shape.oneOf) {
     const match = shape.oneOf.find((alternative) => typeOfShape(alternative) === jsonTypeOf(value))
     return match ? walk(value, match, path, context) : fail()
@@ -23,7 +24,7 @@ export function walk(value: unknown, shape: Shape, path: string, context: Contex
   }
   if (Array.isArray(value)) {
     if (value.length < (shape.minItems ?? 0)) return fail()
-    if (value.length > (shape.maxItems ?? Infinity)) return fail({ code: 'tooMany' })
+    if (value.length > (shape.maxItems ?? Infinity)) return fail({ code: 'tooMany', value: undefined })
     return value.forEach((entry, i) => walk(entry, shape.items!, `${path}[${i}]`, context))
   }
   walkObject(value as Record<string, unknown>, shape, path, context)
@@ -34,7 +35,9 @@ function walkObject(object: Record<string, unknown>, shape: Shape, path: string,
   const { props = {}, keys, values } = shape
   if (shape.warnUnknown) {
     for (const key of Object.keys(object)) {
-      if (!Object.prototype.hasOwnProperty.call(props, key) && key !== '$comment') context.warnings.push({ path: at(key), code: 'unknownKey' })
+      if (!Object.prototype.hasOwnProperty.call(props, key) && key !== '$comment') {
+        context.warnings.push({ path: at(key), code: 'unknownKey', near: nearName(key, Object.keys(props)) })
+      }
     }
   }
   for (const [key, child] of Object.entries(props)) {
@@ -47,7 +50,7 @@ function walkObject(object: Record<string, unknown>, shape: Shape, path: string,
   const entries = Object.entries(object)
   if (entries.length > (shape.maxEntries ?? Infinity)) return void context.problems.push({ path, code: 'tooMany' })
   for (const [key, value] of entries) {
-    if (keys && !keys.enum?.includes(key)) context.problems.push({ path: at(key), ...findingOf(keys) })
+    if (keys && !keys.enum?.includes(key)) context.problems.push({ path: at(key), value: key, ...findingOf(keys) })
     else walk(value, values, at(key), context)
   }
 }

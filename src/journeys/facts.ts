@@ -1,6 +1,7 @@
 import type { Finding, MessageCode } from '../config/messages.js'
 import { isPlainObject } from '../config/query.js'
 import { parseDuration } from '../rules/duration.js'
+import { nearName } from '../config/near-name.js'
 
 interface Query {
   query: unknown
@@ -9,6 +10,7 @@ interface Query {
   segment?: string
 }
 type Found = { problems: Finding[] }
+type Known = { segments: string[]; journeys: string[] }
 
 const maxWindow = 90 * 86_400_000
 const journeyFacts = ['step', 'runs', 'goal']
@@ -25,27 +27,31 @@ export function findFactProblems(config: Record<string, unknown>, found: Found):
   const dependsOn = new Map<string, Array<[segment: string, path: string]>>()
   for (const { query, path, segment } of queriesOf(config)) {
     eachFact(query, path, (fact, at) => {
-      const code = factProblem(fact, known)
-      if (code) found.problems.push({ path: at, code })
+      const problem = factProblem(fact, known)
+      if (problem) found.problems.push({ path: at, ...problem })
       else if (segment !== undefined && fact.startsWith('segment.')) dependsOn.set(segment, [...(dependsOn.get(segment) ?? []), [fact.slice(8), at]])
     })
   }
-  findSegmentLoops(dependsOn).forEach((path) => found.problems.push({ path, code: 'segmentLoop' }))
+  findSegmentLoops(dependsOn).forEach(([path, segment]) => found.problems.push({ path, code: 'segmentLoop', value: segment }))
 }
 
-/** What is wrong with a fact of contract §8; null for any other fact (config/query.ts checks those). */
-function factProblem(fact: string, known: { segments: Set<string>; journeys: Set<string> }): MessageCode | null {
+/**
+ * What is wrong with a fact of contract §8, the name it gets wrong quoted (with a near one);
+ * null for any other fact (config/query.ts checks those).
+ */
+function factProblem(fact: string, known: Known): Omit<Finding, 'path'> | null {
   const [root, ...rest] = fact.split('.')
   const last = rest[rest.length - 1] ?? ''
-  if (root === 'segment') return known.segments.has(rest.join('.')) ? null : 'unknownSegment'
+  const unknown = (code: MessageCode, value: string, names: string[]) => (names.includes(value) ? null : { code, value, near: nearName(value, names) })
+  if (root === 'segment') return unknown('unknownSegment', rest.join('.'), known.segments)
   if (root === 'journeys') {
-    if (rest.length < 2 || !journeyFacts.includes(last)) return 'unknownFact'
-    return known.journeys.has(rest.slice(0, -1).join('.')) ? null : 'unknownJourney'
+    if (rest.length < 2 || !journeyFacts.includes(last)) return { code: 'unknownFact', value: fact }
+    return unknown('unknownJourney', rest.slice(0, -1).join('.'), known.journeys)
   }
   if (root === 'events') {
-    if (!rest.length) return 'unknownFact'
+    if (!rest.length) return { code: 'unknownFact', value: fact }
     // a window is the last part when it is a duration: `events.product_viewed.7d`
-    if (rest.length > 1 && (parseDuration(last) ?? 0) > maxWindow) return 'longWindow'
+    if (rest.length > 1 && (parseDuration(last) ?? 0) > maxWindow) return { code: 'longWindow', value: last }
   }
   return null
 }
@@ -83,14 +89,14 @@ function eachFact(query: unknown, path: string, visit: (fact: string, path: stri
   }
 }
 
-/** Segments that depend on themselves, each reported at the fact that closes the loop. */
-function findSegmentLoops(dependsOn: Map<string, Array<[string, string]>>): string[] {
+/** Segments that depend on themselves, each reported at the fact that closes the loop (with the segment it names). */
+function findSegmentLoops(dependsOn: Map<string, Array<[string, string]>>): Array<[path: string, segment: string]> {
   const state = new Map<string, 'open' | 'done'>()
-  const closing: string[] = []
+  const closing: Array<[string, string]> = []
   const visit = (segment: string) => {
     state.set(segment, 'open')
     for (const [next, path] of dependsOn.get(segment) ?? []) {
-      if (state.get(next) === 'open') closing.push(path)
+      if (state.get(next) === 'open') closing.push([path, next])
       else if (!state.has(next)) visit(next)
     }
     state.set(segment, 'done')
@@ -103,6 +109,6 @@ function entriesOf(map: unknown): Array<[string, unknown]> {
   return isPlainObject(map) ? Object.entries(map) : []
 }
 
-function idsOf(map: unknown): Set<string> {
-  return new Set(isPlainObject(map) ? Object.keys(map) : [])
+function idsOf(map: unknown): string[] {
+  return isPlainObject(map) ? Object.keys(map) : []
 }

@@ -1,14 +1,8 @@
 import type { Finding } from '../config/messages.js'
 import { isPlainObject } from '../config/query.js'
+import { nearName } from '../config/near-name.js'
+import { findLoops, findReentries, type Edge, type Follow, type Step } from './loops.js'
 
-type Step = Record<string, unknown>
-/** Where a run may go from a step, and the key that says so (the path a problem is reported at). */
-interface Edge {
-  to: number
-  path: string
-  /** taken only once a `within` ran out: time passes on it */
-  timed?: boolean
-}
 type Found = { problems: Finding[]; warnings: Finding[] }
 
 const actions = ['show', 'track', 'set', 'wait', 'split', 'branch', 'exit', 'push']
@@ -16,9 +10,10 @@ const actions = ['show', 'track', 'set', 'wait', 'split', 'branch', 'exit', 'pus
 /**
  * Contract §8 Validation, for one journey's steps: what their shape cannot say. Ids unique, one
  * action each, every step name known; then the flow from the first step: steps no path reaches,
- * and loops in which nothing waits (no `wait`, no guard `on`), which would run forever at once.
+ * loops in which nothing waits (journeys/loops.ts), and (§7) a step that enters its own journey
+ * again at once. `follow` says what the rules make of an event.
  */
-export function findStepProblems(list: unknown[], path: string, found: Found): void {
+export function findStepProblems(list: unknown[], path: string, found: Found, journey: Step, follow: Follow): void {
   const at = (i: number) => `${path}[${i}]`
   const before = found.problems.length
   const index = indexSteps(list, at, found)
@@ -28,9 +23,11 @@ export function findStepProblems(list: unknown[], path: string, found: Found): v
   const steps = list.map((step) => (isPlainObject(step) ? step : {}))
   const edges = steps.map((step, i) => flowFrom(step, i, at(i), index, steps.length))
   const reached = reach(edges)
-  const fail = (path: string, code: Finding['code']) => void found.problems.push({ path, code })
-  if (!namesBroken) reached.forEach((yes, i) => yes || fail(at(i), 'unreachable'))
-  findLoops(steps, edges, reached).forEach((where) => fail(where, 'loopWithoutWait'))
+  const fail = (path: string, code: Finding['code'], value?: unknown) => void found.problems.push({ path, code, value })
+  if (!namesBroken) reached.forEach((yes, i) => yes || fail(at(i), 'unreachable', steps[i]!.id))
+  findLoops(steps, edges, reached, follow).forEach(({ path, name }) => fail(path, 'loopWithoutWait', name))
+  if (journey.reentry !== 'after-exit' || !isPlainObject(journey.entry)) return
+  findReentries(steps, edges, reached, journey.entry.on, follow).forEach((i) => fail(`${at(i)}.track`, 'reenters', steps[i]!.track))
 }
 
 /** Step id → its position. A repeated id is a problem; the id then stands for its first step. */
@@ -39,7 +36,7 @@ function indexSteps(list: unknown[], at: (i: number) => string, found: Found): M
   list.forEach((step, i) => {
     const id = isPlainObject(step) ? step.id : undefined
     if (typeof id !== 'string') return // the shape said so
-    if (index.has(id)) found.problems.push({ path: `${at(i)}.id`, code: 'duplicateStep' })
+    if (index.has(id)) found.problems.push({ path: `${at(i)}.id`, code: 'duplicateStep', value: id })
     else index.set(id, i)
   })
   return index
@@ -49,7 +46,9 @@ function checkStep(step: Step, at: string, index: Map<string, number>, found: Fo
   const fail = (path: string, code: Finding['code']) => void found.problems.push({ path, code })
   const warn = (key: string, code: Finding['code']) => void found.warnings.push({ path: `${at}.${key}`, code })
   if (actions.filter((key) => step[key] !== undefined).length !== 1) fail(at, 'oneStepAction')
-  for (const [name, path] of namesIn(step, at)) if (typeof name === 'string' && !index.has(name)) fail(path, 'unknownStep')
+  for (const [name, path] of namesIn(step, at)) {
+    if (typeof name === 'string' && !index.has(name)) found.problems.push({ path, code: 'unknownStep', value: name, near: nearName(name, [...index.keys()]) })
+  }
   // `if` is checked as a query, which a missing one is not
   if (Array.isArray(step.branch)) {
     step.branch.forEach((option, k) => isPlainObject(option) && option.if === undefined && fail(`${at}.branch[${k}].if`, 'required'))
@@ -79,7 +78,7 @@ function namesIn(step: Step, at: string): Array<[unknown, string]> {
 function flowFrom(step: Step, i: number, at: string, index: Map<string, number>, count: number): Edge[] {
   const to = (name: unknown, path: string, timed = false): Edge[] => {
     const target = typeof name === 'string' ? index.get(name) : undefined
-    return target === undefined ? [] : [{ to: target, path, timed }]
+    return target === undefined ? [] : [{ to: target, path, name: name as string, timed }]
   }
   const next: Edge[] = i + 1 < count ? [{ to: i + 1, path: at }] : []
   const timeout = step.within !== undefined ? to(step.else, `${at}.else`, true) : []
@@ -105,26 +104,4 @@ function reach(edges: Edge[][]): boolean[] {
     }
   }
   return reached
-}
-
-/**
- * Loops a run would go round without waiting: cycles among reached steps that have neither a
- * `wait` nor a guard `on`, over edges on which no time passes. Each is reported at the name (or,
- * for a fall-through to the next step, the step) that closes it.
- */
-function findLoops(steps: Step[], edges: Edge[][], reached: boolean[]): string[] {
-  const instant = (i: number) => reached[i] && steps[i]!.wait === undefined && steps[i]!.on === undefined
-  const state = steps.map(() => 'new' as 'new' | 'open' | 'done')
-  const closing = new Set<string>()
-  const visit = (i: number) => {
-    state[i] = 'open'
-    for (const edge of edges[i]!) {
-      if (edge.timed || !instant(edge.to)) continue
-      if (state[edge.to] === 'open') closing.add(edge.path)
-      else if (state[edge.to] === 'new') visit(edge.to)
-    }
-    state[i] = 'done'
-  }
-  steps.forEach((_, i) => instant(i) && state[i] === 'new' && visit(i))
-  return [...closing]
 }

@@ -4,6 +4,7 @@ import { walk } from '../config/walk.js'
 import { findFactProblems } from './facts.js'
 import { journeysShape, segmentsShape } from './shape.js'
 import { findStepProblems } from './steps.js'
+import { followRules } from './loops.js'
 
 /**
  * Contract §8 Validation: `segments` and `journeys` walked against their description
@@ -25,9 +26,16 @@ export function findJourneyProblems(config: unknown, found: Pick<Context, 'probl
   }
   if (isPlainObject(journeys)) {
     walk(journeys, journeysShape, 'journeys', context)
+    const follow = followRules(config.rules)
     for (const [id, journey] of Object.entries(journeys)) {
-      if (!(isPlainObject(journey) && Array.isArray(journey.steps))) continue
-      findStepProblems(journey.steps, `journeys.${id}.steps`, context)
+      if (!isPlainObject(journey)) continue
+      // Contract §8 Holdout: a holdout run is measured, and ends, at `goal.within` (0 holds no one out).
+      const { holdout, goal } = journey
+      if ((holdout as number) > 0 && !(isPlainObject(goal) && goal.within !== undefined)) {
+        context.problems.push({ path: `journeys.${id}.holdout`, code: 'holdout', value: holdout })
+      }
+      if (!Array.isArray(journey.steps)) continue
+      findStepProblems(journey.steps, `journeys.${id}.steps`, context, journey, follow)
       if (isPlainObject(config.push)) continue
       journey.steps.forEach(
         (step, i) =>
