@@ -2,7 +2,7 @@ import { get, set } from 'idb-keyval'
 import { buildBatch, library, type Message } from '../src/transport/envelope.js'
 import { uuid } from '../src/lib/uuid.js'
 import { pushStore, readSettings } from '../src/store/push-settings.js'
-import { keys } from '../src/store/names.js'
+import { pushKeys } from '../src/store/push-settings.js'
 
 const maxKept = 500
 
@@ -25,8 +25,8 @@ export async function report(event: string, properties: Record<string, unknown>)
     context: { library: { ...library } },
   }
   const db = pushStore()
-  const waiting = [...((await get<Message[]>(keys.workerOutbox, db).catch(() => undefined)) ?? []), message].slice(-maxKept)
-  await set(keys.workerOutbox, waiting, db).catch(() => undefined)
+  const waiting = [...((await get<Message[]>(pushKeys.workerOutbox, db).catch(() => undefined)) ?? []), message].slice(-maxKept)
+  await set(pushKeys.workerOutbox, waiting, db).catch(() => undefined)
   try {
     const response = await fetch(settings.collector, {
       method: 'POST',
@@ -37,8 +37,8 @@ export async function report(event: string, properties: Record<string, unknown>)
     await response.text().catch(() => '')
     if (!response.ok) return
     const sent = new Set(waiting.map((m) => m.messageId))
-    const left = ((await get<Message[]>(keys.workerOutbox, db)) ?? []).filter((m) => !sent.has(m.messageId))
-    await set(keys.workerOutbox, left, db)
+    const left = ((await get<Message[]>(pushKeys.workerOutbox, db)) ?? []).filter((m) => !sent.has(m.messageId))
+    await set(pushKeys.workerOutbox, left, db)
   } catch {
     // offline: what is waiting goes with the next report
   }

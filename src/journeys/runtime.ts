@@ -8,7 +8,7 @@ import { matchQuery } from '../rules/match.js'
 import { isScheduled, nextOpening } from '../rules/pacing.js'
 import { triggerKey } from '../rules/trigger-key.js'
 import { reportError } from '../lib/log.js'
-import { endAll, stepJourneys, type Effect, type Outcome, type Tools } from './stepper.js'
+import { endAll, stepJourneys, type Effect, type Outcome, type Stopped, type Tools } from './stepper.js'
 import { evaluateSegments, journeyFacts } from './segments.js'
 import { emptyJourneysState, type JourneysState } from './state.js'
 import { journeyTriggers } from './triggers.js'
@@ -137,12 +137,14 @@ export async function startJourneys(deps: JourneyDeps) {
     const asOf = forgotten
     let effects: Effect[] = []
     let mine: Owed[] = []
+    let stopped: Stopped[] = []
     await acting.hold()
     try {
       const next = await deps.storage.update<StoredJourneys>(keys.journeys, (stored) => {
         const current: StoredJourneys = isState(stored) ? stored : state
         const outcome = change(current)
         effects = outcome.effects
+        stopped = outcome.stopped ?? []
         mine = owe(effects, moment, tab)
         return withOwed(outcome.state, [...(current.owed ?? []), ...mine])
       })
@@ -155,6 +157,9 @@ export async function startJourneys(deps: JourneyDeps) {
       if (effects.length && earliest() !== Infinity) channel?.postMessage(earliest())
       // The log never throws into the page, and never holds the steps up.
       if (effects.length) void deps.debug?.then((chunk) => chunk?.logJourney(trigger, effects)).catch(() => undefined)
+      // §7 No loops: a run that came back to a step at the same moment rests until the config changes.
+      for (const { journey, chain, reason } of stopped)
+        reportError('journeys', `${reason === 'loop' ? 'a loop was stopped' : 'a walk was cut short'}: journeys.${journey}.${chain.join(' → ')}`)
       await settle(mine, moment)
     } finally {
       acting.drop()

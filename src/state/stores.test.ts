@@ -110,17 +110,18 @@ describe('init() keeps the stores up to date', () => {
     expect($journeys.get()).toEqual({ rescue: null })
     expect($consent.get()).toBe('pending')
 
+    // While consent is pending, journeys and segments wait (contract §8)…
     jk.identify('u-1', { plan: 'pro' })
-    await jk.flush()
-    expect($segments.get()).toEqual(['pros'])
-
     jk.track('add_to_cart')
     await jk.flush()
-    expect($journeys.get()).toEqual({ rescue: 'pause' })
+    expect([$segments.get(), $journeys.get()]).toEqual([[], { rescue: null }])
 
+    // …and the grant steps what was held.
     jk.consent('granted')
     await jk.flush()
     expect($consent.get()).toBe('granted')
+    expect($segments.get()).toEqual(['pros'])
+    expect($journeys.get()).toEqual({ rescue: 'pause' })
 
     jk.track('order_completed') // the stages mapping moves the visitor on; the run exits
     await jk.flush()

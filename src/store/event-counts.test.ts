@@ -17,7 +17,7 @@ describe('countWithin', () => {
     ['lifetime counts every event', [0, hour, 3 * day, 40 * day], null, 40 * day, 4],
     ['1h: this hour', [10 * minute, 20 * minute], hour, 30 * minute, 2],
     ['1h: an event exactly an hour back still counts', [0], hour, hour, 1],
-    ['1h: an event 61 minutes back no longer counts (an hour bucket counted it)', [0], hour, hour + minute, 0],
+    ['1h: an event 66 minutes back no longer counts (an hour bucket counted it)', [0], hour, hour + 6 * minute, 0],
     ['1h: an event 90 minutes back does not count (an hour bucket counted it)', [0], hour, hour + 30 * minute, 0],
     ['1h: … nor once later events merged its minute into a bigger bucket', [0, 90 * minute], hour, 90 * minute, 1],
     ['1h: an event 1h06m back never counts, whatever merged', [0, 30 * minute, 50 * minute, 66 * minute], hour, 66 * minute, 3],
@@ -32,7 +32,7 @@ describe('countWithin', () => {
     ['90d: every event of the last 90 days', [0, 45 * day, 89 * day], 90 * day, 90 * day, 3],
     ['90d: an event 99 days back does not count', [0, 45 * day, 99 * day], 90 * day, 99 * day, 2],
     ['over 90 days reads as 90 days', [0, 45 * day], 365 * day, 91 * day, 1],
-    ['under ten minutes, to the minute', [0, 59 * minute], 5 * minute, 59 * minute + 30_000, 1],
+    ['under an hour, to five minutes', [0, 59 * minute], 5 * minute, 59 * minute + 30_000, 1],
   ]
   it.each(rows)('%s', (_what, times, windowMs, now, expected) => {
     const tallies = countAt(times.map((t) => t0 + t))
@@ -73,21 +73,22 @@ describe('countEvent', () => {
     expect(after.page_view).toMatchObject({ total: 1, last: t0 + 1 })
   })
 
-  it('keeps at most ~180 buckets per name, and none past 90 days', () => {
-    // Every 45 minutes for 99 days, then every minute (every size of bucket as full as it gets).
+  it('keeps at most 577 + 241 + 91 buckets per name, and none past 90 days', () => {
+    // Every 45 minutes for 99 days, then every minute (every row as full as it gets).
     let tallies: EventTallies = {}
     let time = t0
     for (; time < t0 + 99 * day; time += 45 * 60_000) tallies = countEvent(tallies, 'page_view', time)
     for (; time < t0 + 100 * day; time += 60_000) tallies = countEvent(tallies, 'page_view', time)
-    const buckets = Object.keys(tallies.page_view!.buckets!)
-    expect(buckets.length).toBeLessThanOrEqual(180)
-    const ends = buckets.map((key) => key.split(':').map(Number) as [number, number]).map(([level, index]) => (index + 1) * 60_000 * 2 ** level)
-    expect(Math.min(...ends)).toBeGreaterThan(time - 60_000 - 90 * day)
+    const { fives = {}, hours, days } = tallies.page_view!
+    const kept = [Object.keys(fives).length, Object.keys(hours).length, Object.keys(days).length]
+    expect(kept.map((count, row) => count <= [577, 241, 91][row]!)).toEqual([true, true, true])
+    expect(kept[1]).toBe(241) // an event every 45 minutes fills the hour row
+    expect(Math.min(...Object.keys(days).map(Number))).toBeGreaterThanOrEqual(Math.floor((time - 60_000) / day) - 90)
   }, 30_000)
 
   it('keeps the lifetime total when buckets are pruned', () => {
     const tally = countAt([t0, t0 + 50 * day, t0 + 100 * day])['add_to_cart']!
-    expect(Object.values(tally.buckets!).reduce((sum, count) => sum + count)).toBe(2)
+    expect(Object.values(tally.days).reduce((sum, count) => sum + count)).toBe(2)
     expect(countWithin(tally, null, t0 + 100 * day)).toBe(3)
     expect(countWithin(tally, 90 * day, t0 + 100 * day)).toBe(2)
   })
@@ -130,9 +131,8 @@ describe('countEvent', () => {
   })
 })
 
-describe('tallies stored in the hour-and-day format', () => {
-  // As the format before buckets left them: events at t0 − 3d, t0 − 2h and t0 − 30m (2026-11-20
-  // and 2026-11-23), last counted at t0 − 30m; hour buckets for 48 hours, day buckets for 90 days.
+describe('tallies stored by 0.2 (hours and days, no five-minute buckets)', () => {
+  // Events at t0 − 3d, t0 − 2h and t0 − 30m, last counted at t0 − 30m.
   const hourOf = (time: number) => Math.floor(time / hour)
   const dayOf = (time: number) => Math.floor(time / day)
   const old = (): EventTallies => ({
@@ -141,28 +141,23 @@ describe('tallies stored in the hour-and-day format', () => {
       last: t0 - 30 * 60_000,
       hours: { [hourOf(t0 - 2 * hour)]: 1, [hourOf(t0 - 30 * 60_000)]: 1 },
       days: { [dayOf(t0 - 3 * day)]: 1, [dayOf(t0 - hour)]: 2 },
-    } as EventTallies[string],
+    },
   })
 
   it.each([
     [hour, 1],
-    [2 * hour, 2],
-    // The day's event is known only to precede the kept hours: it reads as late as it may have been.
-    [2 * day, 3],
-    [3 * day, 3],
-    [7 * day, 3],
+    [3 * hour, 2],
+    [3 * day, 2], // the hour row, which 0.2 kept for 48 hours only
+    [11 * day, 3],
     [null, 3],
-  ])('are read from what was kept: window %s', (windowMs, expected) => {
+  ])('read their hours as before until they have five-minute buckets: window %s', (windowMs, expected) => {
     expect(countWithin(old().add_to_cart, windowMs, t0)).toBe(expected)
   })
 
-  it('are moved into buckets at the next count, and read the same', () => {
-    const moved = countEvent(old(), 'add_to_cart', t0)
-    expect(moved.add_to_cart).not.toHaveProperty('hours')
-    expect(moved.add_to_cart).not.toHaveProperty('days')
-    expect(countWithin(moved.add_to_cart, hour, t0)).toBe(2)
-    expect(countWithin(moved.add_to_cart, 2 * day, t0)).toBe(4)
-    expect(countWithin(moved.add_to_cart, 7 * day, t0)).toBe(4)
-    expect(countWithin(moved.add_to_cart, null, t0)).toBe(4)
+  it('keep their rows at the next count, which starts the five-minute row', () => {
+    const counted = countEvent(old(), 'add_to_cart', t0)
+    expect(countWithin(counted.add_to_cart, 10 * 60_000, t0)).toBe(1)
+    expect(countWithin(counted.add_to_cart, 11 * day, t0)).toBe(4)
+    expect(countWithin(counted.add_to_cart, null, t0)).toBe(4)
   })
 })

@@ -21,22 +21,21 @@ export const keys = {
   counts: 'jk:v1:counts',
   /** Journey runs and segment membership (src/journeys). */
   journeys: 'jk:v1:journeys',
-  /** In `databases.push`. */
-  pushSettings: 'jk:v1:push-settings',
-  workerOutbox: 'jk:v1:sw-outbox',
   /** In localStorage: messages a page could not finish sending, carried to the next page. */
   carried: 'jk:v1:carried',
-  /** The pre-v1.1 name of `carried` (calls, not messages): read once, then removed. */
-  unsentCalls: 'jk:v1:unsent',
 } as const
 
-/**
- * Web Lock names (navigator.locks): one sender at a time. Updates of the visitor's state take
- * none: each is one read-write IndexedDB transaction, which IndexedDB runs one at a time.
+/*
+ * Names that only a lazy chunk or the worker uses live beside their one user, so that the
+ * start chunk (which holds this module) does not carry them:
+ * - `jk:v1:push-settings`, `jk:v1:sw-outbox` in `databases.push`: src/store/push-settings.ts;
+ * - `jk:v1:unsent` in localStorage (0.1.0's carried calls, removed when read):
+ *   src/transport/carried.ts;
+ * - the Web Lock `jk:v1:send` (one sender at a time): src/transport/sender.ts; and
+ *   `journeykit-acting-<tab>` (a tab acting on what its journeys owe): src/journeys/owed.ts.
+ *   Updates of the visitor's state take none: each is one read-write IndexedDB transaction,
+ *   which IndexedDB runs one at a time.
  */
-export const lockNames = {
-  send: 'jk:v1:send',
-} as const
 
 /** BroadcastChannel names: what one tab tells the others. */
 export const channelNames = {

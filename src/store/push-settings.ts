@@ -1,6 +1,13 @@
 import type { UseStore } from 'idb-keyval'
-import { databases, keys } from './names.js'
+import { databases } from './names.js'
 import { openDatabase, settled } from './idb.js'
+
+/** The keys of `databases.push` (src/store/names.ts lists every other name). */
+export const pushKeys = {
+  settings: 'jk:v1:push-settings',
+  /** The worker's own outbox. */
+  workerOutbox: 'jk:v1:sw-outbox',
+} as const
 
 /**
  * What the page tells the worker (through IndexedDB, which both can read): where to report,
@@ -27,10 +34,10 @@ export const pushStore = (): UseStore => async (mode, callback) => callback((awa
 
 export const readSettings = async (): Promise<PushSettings | undefined> => {
   try {
-    return await pushStore()('readonly', (objects) => settled<PushSettings | undefined>(objects.get(keys.pushSettings)))
+    return await pushStore()('readonly', (objects) => settled<PushSettings | undefined>(objects.get(pushKeys.settings)))
   } catch {
     return undefined
   }
 }
 export const writeSettings = async (settings: PushSettings): Promise<void> =>
-  pushStore()('readwrite', (objects) => (objects.put(settings, keys.pushSettings), settled<void>(objects.transaction)))
+  pushStore()('readwrite', (objects) => (objects.put(settings, pushKeys.settings), settled<void>(objects.transaction)))

@@ -44,7 +44,7 @@ export function takeCarried(): Carried[] {
     const parsed: unknown = JSON.parse(localStorage.getItem(keys.carried) ?? '[]')
     if (Array.isArray(parsed)) carried = parsed.filter(isCarried)
     localStorage.removeItem(keys.carried)
-    localStorage.removeItem(keys.unsentCalls) // 0.1.0 carried calls; never run them again
+    localStorage.removeItem('jk:v1:unsent') // 0.1.0 carried calls; never run them again
   } catch {
     // no localStorage, or not ours to read: nothing was carried
   }

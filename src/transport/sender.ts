@@ -3,9 +3,11 @@ import { backoffMs, verdictOf, type Verdict } from './policy.js'
 import type { Entry, Outbox } from './outbox.js'
 import { listen } from '../lib/listen.js'
 import { byteLength } from '../lib/bytes.js'
-import { lockNames } from '../store/names.js'
 import { withLock } from '../lib/lock.js'
 import { reportError } from '../lib/log.js'
+
+/** The Web Lock that one sender at a time holds (src/store/names.ts lists every other name). */
+const sendLock = 'jk:v1:send'
 
 export interface SenderOptions {
   url: string | null
@@ -152,7 +154,7 @@ export function createSender(options: SenderOptions): Sender {
   }
 
   // One tab sends at a time; a tab that finds the lock taken leaves the work to that one.
-  const exclusively = (run: () => Promise<void>): Promise<void> => withLock(lockNames.send, async (held) => (held ? run() : undefined), true)
+  const exclusively = (run: () => Promise<void>): Promise<void> => withLock(sendLock, async (held) => (held ? run() : undefined), true)
 
   /** `automatic`: from a timer or a full batch, which wait out a backoff; `flush()` does not. */
   const flush = (automatic = false): Promise<void> => {
