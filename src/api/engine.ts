@@ -65,7 +65,7 @@ export function createEngine(rt: Runtime) {
 
   /** What the actions chunk builds on (src/api/act.ts). */
   const core: EngineCore = {
-    track: (event, properties, moment) => track(event, properties, moment),
+    track: (event, properties, moment, id) => track(event, properties, moment, id),
     setStage,
     facts: factsNow,
     pageViews: () => pageViews,

@@ -56,7 +56,14 @@ export function registerPush(config: Config, collector: string | null, who: () =
       if (subscription) report('push_subscribed', { subscription })
       return permission
     })
-  return { ask }
+  // Registered and told (a failure is reported above): the page reads the subscription then.
+  return {
+    ask,
+    registered: registered.then(
+      () => undefined,
+      () => undefined,
+    ),
+  }
 }
 
 /** A VAPID public key is URL-safe base64; the Push API wants its bytes. */
