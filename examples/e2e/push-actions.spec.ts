@@ -47,11 +47,14 @@ function config(key: string, after: string, journey = true) {
   }
 }
 
-/** The visitor's browser already holds a subscription: what the worker's pushManager answers. */
+/**
+ * The visitor's browser already holds a subscription: what the worker's pushManager answers
+ * (`window.subscriptionReads` counts the page's reads of it).
+ */
 function subscribed(page: Page, subscription: Record<string, unknown>) {
   return page.addInitScript((json) => {
     const fake = { endpoint: json.endpoint, expirationTime: null, toJSON: () => json } as unknown as PushSubscription
-    PushManager.prototype.getSubscription = async () => fake
+    PushManager.prototype.getSubscription = async () => (((window as any).subscriptionReads = ((window as any).subscriptionReads ?? 0) + 1), fake)
     PushManager.prototype.subscribe = async () => fake
   }, subscription)
 }
@@ -135,6 +138,53 @@ test('a subscribed visitor leaving the cart: the rule and the journey step each 
   expect(readRequest(fromRule).request.payload).toEqual({ ...cartWaiting, tag: 'journeykit:left-cart' })
   expect(readRequest(fromStep).request.payload).toEqual({ ...sellingFast, tag: 'journeykit:cart-rescue:nudge' })
 })
+
+for (const [how, exit] of [
+  ['the pointer leaves through the top and the tab closes at once', true],
+  ['the tab closes: its hiding is the exit', false],
+] as const) {
+  test(`a departure push leaves with the tab (${how}): the collector has the request once`, async ({ page, site, context }) => {
+    await context.grantPermissions(['notifications'])
+    const subscription = { endpoint: 'https://push.example/sub/1', expirationTime: null, keys: { p256dh: 'p', auth: 'a' } }
+    await subscribed(page, subscription)
+    // Says when the exit-intent watcher (a lazy chunk) listens for the pointer leaving the page.
+    await page.addInitScript(() => {
+      const add = EventTarget.prototype.addEventListener
+      EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: [any, any?]) {
+        if (type === 'mouseleave' && this === document.documentElement) (window as any).exitWatched = true
+        return add.call(this, type, ...rest)
+      }
+    })
+    await openCart(page, site, { config: config(vapidPublicKey, '1h', false) })
+    // Armed (1.5 s after the page view began), and the page holds the visitor's subscription.
+    const armed = () => (window as any).exitWatched && performance.now() > 1_600 && (window as any).subscriptionReads > 0
+    await page.waitForFunction(armed, null, { timeout: 20_000 })
+    if (exit) {
+      await page.mouse.move(400, 300)
+      await page.mouse.move(400, -20, { steps: 4 })
+    }
+    // As a visitor closing the tab: pagehide, then visibilitychange (the 'hidden' exit), then unload.
+    await page.close({ runBeforeUnload: true })
+
+    const requested = () => named(site.collector.events(), 'push_requested')
+    await expect.poll(() => requested().length, { timeout: 20_000 }).toBe(1)
+    expect(requested()[0]!.properties).toEqual({
+      push: cartWaiting,
+      sendAt: expect.any(String),
+      cancelOn: ['order_completed'],
+      subscription,
+      rule: 'left-cart',
+    })
+
+    // The visitor's next page sends what the closed one left (its outbox, a call it carried) and
+    // runs no rule for it: still the one request.
+    const next = await context.newPage()
+    await next.goto(await site.serve(next, { path: '/index.html', config: config(vapidPublicKey, '1h', false) }))
+    await runtimeReady(next)
+    const events = await checkpoint(next, site)
+    expect(named(events, 'push_requested').map((e) => e.messageId)).toEqual([requested()[0]!.messageId])
+  })
+}
 
 for (const [who, grant] of [
   ['never asked (no permission)', false],

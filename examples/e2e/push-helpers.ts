@@ -53,3 +53,45 @@ export function clickNotification(worker: Worker, tag: string) {
     self.dispatchEvent(new (self as any).NotificationEvent('notificationclick', { notification }))
   }, tag)
 }
+
+/**
+ * A stand-in push service that remembers: each worker registration's pushManager subscribes,
+ * answers getSubscription() and unsubscribes, with what it holds kept per registration scope in
+ * the tab's sessionStorage (so a later page of the tab finds it, as a browser's real
+ * subscription survives navigations). Chromium here reaches no push service, and journeykit
+ * must end the very subscription the site's worker holds: a stand-in on the registration's
+ * own pushManager shows which registration was asked. `subscriptionAt(page, scope)` reads it back.
+ */
+export function rememberingPushService(page: Page) {
+  return page.addInitScript(() => {
+    const key = (scope: string) => `fake-push:${scope}`
+    const subscriptionOf = (scope: string) => {
+      const json = JSON.parse(sessionStorage.getItem(key(scope)) ?? 'null')
+      if (!json) return null
+      const unsubscribe = async () => (sessionStorage.removeItem(key(scope)), true)
+      return { endpoint: json.endpoint, expirationTime: null, options: {}, toJSON: () => json, unsubscribe, getKey: () => null }
+    }
+    Object.defineProperty(ServiceWorkerRegistration.prototype, 'pushManager', {
+      configurable: true,
+      get(this: ServiceWorkerRegistration) {
+        const { scope } = this
+        return {
+          getSubscription: async () => subscriptionOf(scope),
+          subscribe: async () => {
+            const json = { endpoint: `https://push.example/sub/${encodeURIComponent(scope)}`, expirationTime: null, keys: { p256dh: 'p', auth: 'a' } }
+            sessionStorage.setItem(key(scope), JSON.stringify(json))
+            return subscriptionOf(scope)
+          },
+          permissionState: async () => Notification.permission,
+        }
+      },
+    })
+  })
+}
+
+/** The endpoint of the subscription the registration of `scope` holds, as the page reads it (null: none). */
+export const subscriptionAt = (page: Page, scope: string) =>
+  page.evaluate(async (at) => {
+    const registration = await navigator.serviceWorker.getRegistration(at)
+    return (await registration?.pushManager.getSubscription())?.endpoint ?? null
+  }, scope)

@@ -1,5 +1,5 @@
-import { test, expect, runtimeReady, collectConsole } from './fixtures.js'
-import { deliverPush, notificationTitles, serveWorker } from './push-helpers.js'
+import { test, expect, runtimeReady, collectConsole, type Site } from './fixtures.js'
+import { deliverPush, notificationTitles, rememberingPushService, serveWorker, subscriptionAt } from './push-helpers.js'
 import type { Page } from '@playwright/test'
 
 // A real VAPID public key (P-256 point, URL-safe base64).
@@ -151,6 +151,43 @@ test('consent denied after a grant makes the worker forget whom it reports for',
   await page.evaluate(() => (window as any).journeykit.consent('denied'))
   await expect.poll(settings).toBeUndefined()
 })
+
+/** Subscribes through the soft ask (Allow) on a page whose worker has scope `/e2e/`; returns the config. */
+async function subscribeThroughSoftAsk(page: Page, site: Site) {
+  const config = { version: 1, push: { vapidPublicKey, scope: '/e2e/' }, items: { alerts: ask } }
+  await page.goto(await site.serve(page, { config }))
+  await runtimeReady(page)
+  await page.evaluate(() => (window as any).journeykit.show('alerts'))
+  await page.locator('[data-journeykit-item="alerts"]').getByRole('button', { name: 'Allow' }).click()
+  await site.waitForEvents(page, (all) => all.some((e) => e.event === 'push_subscribed'))
+  expect(await subscriptionAt(page, '/e2e/')).toBe('https://push.example/sub/' + encodeURIComponent(`${site.origin}/e2e/`))
+  return config
+}
+
+test('consent denied after a grant ends the push subscription: a push already scheduled cannot reach the visitor', async ({ page, site, context }) => {
+  await context.grantPermissions(['notifications'])
+  await rememberingPushService(page)
+  serveWorker(site)
+  await subscribeThroughSoftAsk(page, site)
+  await page.evaluate(() => (window as any).journeykit.consent('denied'))
+  await expect.poll(() => subscriptionAt(page, '/e2e/'), { timeout: 10_000 }).toBeNull()
+})
+
+for (const [how, deny] of [
+  ['queued before the runtime loaded', { before: "journeykit.push(['consent', 'denied'])" }],
+  ['from Global Privacy Control', {}],
+] as const) {
+  test(`a denial ${how}, on a later page, ends the subscription an earlier page made`, async ({ page, site, context }) => {
+    await context.grantPermissions(['notifications'])
+    await rememberingPushService(page)
+    serveWorker(site)
+    const config = await subscribeThroughSoftAsk(page, site)
+    if (!('before' in deny)) await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }))
+    await page.goto(await site.serve(page, { config, ...deny }))
+    await runtimeReady(page)
+    await expect.poll(() => subscriptionAt(page, '/e2e/'), { timeout: 10_000 }).toBeNull()
+  })
+}
 
 test('with consent pending a push soft ask shows neither from a rule nor from show(); once granted, show() shows it', async ({ page, site }) => {
   serveWorker(site)

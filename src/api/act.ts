@@ -3,12 +3,15 @@ import type { Facts } from '../rules/facts.js'
 import type { EngineHooks } from '../journeys/runtime.js'
 import type { Runtime } from './runtime.js'
 import type { Counts } from '../store/visit.js'
-import type { Moment } from './types.js'
+import type { CapturedCall, Moment } from './types.js'
 import type { ItemController } from './items.js'
 import type { PushStarter } from './push-start.js'
 import { parseDuration } from '../rules/duration.js'
 import { historyLength, isCapped } from '../rules/frequency.js'
 import { reportError } from '../lib/log.js'
+import { matchQuery } from '../rules/match.js'
+import { buildBatch } from '../transport/envelope.js'
+import { buildMessage } from './message.js'
 
 /** Contract §7 "No loops": how many levels of its own events one call may set off. */
 const maxLevels = 8
@@ -49,6 +52,18 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
   const shownOnPage = () => (shown.page === core.pageViews() ? shown.count : 0)
   const countShown = () => void (shown = { page: core.pageViews(), count: shownOnPage() + 1 })
 
+  /** The counts once `rule` acts at `now`, or null when its frequency cap or the visit's item limit says no. */
+  const claimed = (current: Counts, rule: Rule, now: number): Counts | null => {
+    const history = current.rules?.[rule.id] ?? []
+    const visit = current.visit
+    const shows = (rule.show || rule.variants) && visit ? (visit.shows ?? 0) : 0
+    if (isCapped(rule.frequency, history, now, visit?.startedAt ?? now) || shows >= limits().perVisit) return null
+    const next = { ...current }
+    if (rule.frequency) next.rules = { ...current.rules, [rule.id]: [...history, now].slice(-historyLength(rule.frequency)) }
+    if ((rule.show || rule.variants) && visit) next.visit = { ...visit, shows: shows + 1 }
+    return next
+  }
+
   /**
    * Records that a rule acts now, unless its frequency cap or the visit's item limit says no.
    * Check and record are one read-write transaction: of two tabs, only one gets a `once`.
@@ -56,24 +71,58 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
   const claim = async (rule: Rule, now: number): Promise<boolean> => {
     let granted = false
     await visitor.writeCounts((current: Counts) => {
-      const history = current.rules?.[rule.id] ?? []
-      const visit = current.visit
-      const shows = (rule.show || rule.variants) && visit ? (visit.shows ?? 0) : 0
-      granted = !isCapped(rule.frequency, history, now, visit?.startedAt ?? now) && shows < limits().perVisit
-      if (!granted) return current
-      const next = { ...current }
-      if (rule.frequency) next.rules = { ...current.rules, [rule.id]: [...history, now].slice(-historyLength(rule.frequency)) }
-      if ((rule.show || rule.variants) && visit) next.visit = { ...visit, shows: shows + 1 }
-      return next
+      const next = claimed(current, rule, now)
+      granted = !!next
+      return next ?? current
     })
     return granted
   }
 
-  /** §8b: `push_requested`, the whole request for the collector side to send at `sendAt`. */
-  const requestPush = (action: PushAction, subscription: PushSubscriptionJSON, about: Record<string, unknown>, moment: Moment) => {
+  /** §8b: the properties of `push_requested`, the whole request for the collector side to send at `sendAt`. */
+  const pushRequest = (action: PushAction, subscription: PushSubscriptionJSON, about: Record<string, unknown>, moment: Moment) => {
     const { after, cancelOn = [], ...payload } = action
     const sendAt = new Date(moment.time + (parseDuration(after) ?? 0)).toISOString()
-    return core.track('push_requested', { push: payload, sendAt, cancelOn, subscription, ...about }, moment)
+    return { push: payload, sendAt, cancelOn, subscription, ...about }
+  }
+  const requestPush = (action: PushAction, subscription: PushSubscriptionJSON, about: Record<string, unknown>, moment: Moment, id?: string) =>
+    core.track('push_requested', pushRequest(action, subscription, about, moment), moment, id)
+
+  // The departure pushes of the last exit intent, by rule: what `act` then does for them.
+  const departures = new Map<string, { moment: Moment; id: string; subscription: PushSubscriptionJSON }>()
+
+  /**
+   * Contract §7, leaving at once: a departure push (a rule on `exit_intent` that pushes, with no
+   * item and no delay) is decided the moment the exit fires, before the exit's call runs
+   * (src/api/actions.ts hands the call over first), from what the page holds — the subscription
+   * and the counts in memory, with no await — and leaves at once by sendBeacon, so a tab closing
+   * now still sends it (in Chromium, a closing tab's 'hidden' exit comes after pagehide: the
+   * pagehide beacons have gone by then). Its cap is recorded meanwhile; the call then acts in
+   * line on this decision and sends the same messageId through the outbox (the collector keeps
+   * one). Its conditions read the counts as they were just before this exit.
+   */
+  const depart = ({ moment, args }: CapturedCall) => {
+    departures.clear()
+    const subscription = push.known()
+    const url = loaded.collectorUrl
+    if (!subscription || !url || !rt.consent.maySend() || !navigator.sendBeacon) return
+    const facts = core.facts(moment, args[1] as Record<string, unknown>)
+    for (const rule of loaded.rules.get('exit_intent') ?? []) {
+      if (!rule.push || rule.show || rule.variants || rule.delay || (rule.if && !matchQuery(rule.if, facts, loaded.regex?.testRegex))) continue
+      if ((rule.schedule && !loaded.pacing?.isScheduled(rule.schedule, moment.time)) || !claimed(visitor.counts(), rule, moment.time)) continue
+      const properties = pushRequest(rule.push, subscription, { rule: rule.id }, moment)
+      const message = buildMessage(
+        'track',
+        { event: 'push_requested', properties },
+        moment,
+        visitor.current(),
+        visitor.counts().visit?.count ?? 0,
+        undefined,
+        loaded.journeys?.segments(),
+      )
+      navigator.sendBeacon(url, JSON.stringify(buildBatch([message], loaded.config?.collector?.writeKey, new Date())))
+      departures.set(rule.id, { moment, id: message.messageId, subscription })
+      void visitor.writeCounts((current) => claimed(current, rule, moment.time) ?? current)
+    }
   }
 
   /** Tracks an event the runtime made itself (`by`: the rule, step or segment), one level deeper. */
@@ -87,8 +136,9 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
     if (Object.keys(traits).length) visitor.update({ traits: { ...visitor.current().traits, ...traits } })
   }
 
-  /** Does what a rule says, if its caps allow it now. */
+  /** Does what a rule says, if its caps allow it now (a departure push: as decided when the exit fired). */
   const act = async (rule: Rule, moment: Moment) => {
+    const departure = departures.get(rule.id)?.moment === moment ? departures.get(rule.id) : undefined
     let show = rule.show
     let variant: string | null = null
     if (rule.variants) {
@@ -98,9 +148,9 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
     }
     if (show && (shownOnPage() >= limits().perPage || !items.canShow(show))) return
     // §8b: a push rule does nothing for a visitor without a push subscription
-    const subscription = rule.push ? await push.subscription() : null
+    const subscription = departure?.subscription ?? (rule.push ? await push.subscription() : null)
     if (rule.push && !subscription) return
-    if (!(await claim(rule, Date.now()))) return
+    if (!departure && !(await claim(rule, Date.now()))) return
     if (rule.stage) core.setStage(rule.stage, rule.id, moment)
     if (show) {
       countShown()
@@ -108,7 +158,7 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
     }
     if (rule.track) await derived(`rules.${rule.id}`, rule.track, { rule: rule.id }, moment)
     if (rule.set) applySet(rule.set, rule.id, moment)
-    if (rule.push) await requestPush(rule.push, subscription!, { rule: rule.id }, moment)
+    if (rule.push) await requestPush(rule.push, subscription!, { rule: rule.id }, moment, departure?.id)
   }
 
   /** What the journeys chunk may use: the facts of a call and the actions rules have. */
@@ -129,5 +179,5 @@ export function createActs(rt: Runtime, items: ItemController, push: PushStarter
     },
   }
 
-  return { act, hooks }
+  return { act, hooks, depart }
 }

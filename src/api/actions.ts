@@ -1,6 +1,6 @@
 import type { Rule } from '../config/types.js'
 import type { EngineHooks } from '../journeys/runtime.js'
-import type { Moment } from './types.js'
+import type { CapturedCall, Moment } from './types.js'
 import { createItemController, type ItemController } from './items.js'
 import { createPushStarter, type PushStarter } from './push-start.js'
 import type { Runtime } from './runtime.js'
@@ -21,6 +21,8 @@ export interface ActionKit {
   act(rule: Rule, moment: Moment): Promise<void>
   /** What the journeys chunk acts through. */
   hooks: EngineHooks
+  /** The departure pushes of an exit's call, sent at once (src/api/act.ts). */
+  depart(exit: CapturedCall): void
 }
 
 export function createActionKit(rt: Runtime): ActionKit {
@@ -29,5 +31,13 @@ export function createActionKit(rt: Runtime): ActionKit {
   const push = createPushStarter({ config, collectorUrl: () => loaded.collectorUrl, mayStore: consent.mayStore, visitor: rt.visitor.current })
   const track = (event: string, properties: Record<string, unknown>) => rt.call('track', event, properties)
   const items = createItemController(config, track, rt.options.nonce, push.ask, consent.mayStore)
-  return { items, push, ...createActs(rt, items, push) }
+  const acts = createActs(rt, items, push)
+  // The exit-intent watcher's call (src/track/triggers.ts): the departure pushes of the exit leave
+  // before the call runs, and the call, with the same moment, then acts on their decision.
+  loaded.depart = (method, ...args) => {
+    const call = { method, args, moment: rt.now() }
+    acts.depart(call)
+    rt.run(call)
+  }
+  return { items, push, ...acts }
 }

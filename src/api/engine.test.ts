@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The engine alone, rules given as they are (the config validator learns the `events` fact root
 // in its own change): event counts reach the facts rules decide on.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Config } from '../config/types.js'
 import type { Message } from '../transport/envelope.js'
 import type { CapturedCall } from './types.js'
@@ -15,13 +15,15 @@ import { createActs } from './act.js'
 import type { ActionKit } from './actions.js'
 import { eventFactKeys } from './facts.js'
 
+const exitAt = (moment: CapturedCall['moment']): CapturedCall => ({ method: 'track', args: ['exit_intent', { how: 'pointer' }], moment })
+
 function engineFor(config: Config, subscription: PushSubscriptionJSON | null = null) {
   const sent: Message[] = []
   const shown: string[] = []
   let kit: ActionKit | undefined
   const makeKit = (): ActionKit => {
     const items = { canShow: () => true, show: (item: string) => void shown.push(item), hideAll: () => undefined }
-    const push = { start: () => undefined, ask: () => null, subscription: async () => subscription }
+    const push = { start: () => undefined, ask: () => null, known: () => subscription, subscription: async () => subscription }
     return { items, push, ...createActs(rt, items, push) }
   }
   const rt = {
@@ -33,6 +35,7 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
       triggers: null,
       journeys: null,
       events: eventFactKeys(config),
+      collectorUrl: 'https://collect.test/v1/batch',
     },
     consent: createConsent('granted'),
     visitor: createVisitorState(createStorage(false)),
@@ -52,6 +55,14 @@ function engineFor(config: Config, subscription: PushSubscriptionJSON | null = n
     shown,
     page: (path: string) => engine.perform({ method: 'page', args: [{}], moment: moment(path) } as CapturedCall),
     track: (event: string) => engine.perform({ method: 'track', args: [event, {}], moment: moment('/') } as CapturedCall),
+    /** What the exit-intent watcher calls first: the departure pushes, at once. */
+    depart: async (at: ReturnType<typeof moment>) => (await rt.actions())!.depart(exitAt(at)),
+    /** An exit as the watcher reports it: its departure pushes at once, then its call in line. */
+    async exit() {
+      const call = exitAt(moment('/cart'))
+      ;(await rt.actions())!.depart(call)
+      await engine.perform(call)
+    },
   }
 }
 
@@ -120,6 +131,50 @@ describe('push rules (contract §8b)', () => {
     const engine = engineFor(config, null)
     await engine.track('exit_intent')
     expect(engine.sent()).toEqual(['exit_intent'])
+  })
+
+  describe('a departure push (contract §7, leaving at once)', () => {
+    /** What navigator.sendBeacon was handed: the Segment batches, parsed. */
+    const beacons = () => {
+      const sent: Array<{ url: string; batch: Message[] }> = []
+      vi.stubGlobal('navigator', { ...navigator, sendBeacon: (url: string, body: string) => (sent.push({ url, batch: JSON.parse(body).batch }), true) })
+      return sent
+    }
+
+    it('leaves by sendBeacon the moment the exit fires, before its call runs; the call then sends the same message id', async () => {
+      const sent = beacons()
+      const engine = engineFor({ ...config, rules: [{ ...config.rules![0]!, frequency: 'once' }] }, subscription)
+      const at = { page: { url: 'https://shop.test/cart', path: '/cart', referrer: '', title: '' }, time: Date.now() }
+      await engine.depart(at)
+      expect(sent).toHaveLength(1) // at once: nothing awaited
+      const [beaconed] = sent[0]!.batch
+      expect(sent[0]!.url).toBe('https://collect.test/v1/batch')
+      expect(beaconed).toMatchObject({ type: 'track', event: 'push_requested', properties: { subscription, rule: 'left-cart', cancelOn: ['order_completed'] } })
+      expect(engine.sent()).toEqual([]) // the exit's call has not run yet
+    })
+
+    it('the exit call in line sends it again with the same messageId, and the cap holds for the next exit', async () => {
+      const sent = beacons()
+      const engine = engineFor({ ...config, rules: [{ ...config.rules![0]!, frequency: 'once' }] }, subscription)
+      await engine.exit()
+      const enqueued = engine.messages().filter((m) => m.event === 'push_requested')
+      expect(enqueued.map((m) => m.messageId)).toEqual([sent[0]!.batch[0]!.messageId])
+      expect(enqueued[0]!.properties).toEqual(sent[0]!.batch[0]!.properties)
+      await engine.exit() // `once`: claimed when it left
+      expect(sent).toHaveLength(1)
+      expect(engine.sent()).toEqual(['exit_intent', 'push_requested', 'exit_intent'])
+    })
+
+    it('sends nothing without a subscription, for a rule whose conditions fail, or one that shows an item (it acts in line)', async () => {
+      const sent = beacons()
+      const rules = [
+        { ...config.rules![0]!, id: 'elsewhere', if: { 'page.path': '/checkout' } },
+        { ...config.rules![0]!, id: 'with-item', show: 'offer' },
+      ]
+      await engineFor({ ...config, items: { offer: { kind: 'focus', style: 'bar', title: 'Offer' } }, rules }, subscription).exit()
+      await engineFor(config, null).exit()
+      expect(sent).toEqual([])
+    })
   })
 })
 

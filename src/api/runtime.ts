@@ -24,6 +24,8 @@ export interface Loaded {
   triggers?: Watcher | null
   journeys?: JourneyRuntime | null
   events: EventWindows
+  /** Makes an exit's call as `call` does, its departure pushes sent at once first (the actions chunk, once loaded: src/api/act.ts). */
+  depart?: Runtime['call']
 }
 
 /**

@@ -11,24 +11,26 @@ interface PushIdentity {
 /**
  * The page side of web push, a chunk loaded only when the config has `push`: registers the
  * worker (through workbox-window) at `push.serviceWorker` and `push.scope`, tells it where to
- * report and as whom, and subscribes once the visitor has allowed notifications. Returns at
+ * report and as whom (and stores where it is registered, for a denial to end the subscription),
+ * and subscribes once the visitor has allowed notifications. Returns at
  * once: an Allow pressed while the worker is still registering waits for it.
  */
 export function registerPush(config: Config, collector: string | null, who: () => PushIdentity) {
   const push = config.push!
   const workbox = new Workbox(push.serviceWorker ?? '/journeykit-sw.js', push.scope ? { scope: push.scope } : undefined)
-  const tellWorker = () =>
+  const tellWorker = (registration?: ServiceWorkerRegistration) =>
     writeSettings({
       collector,
       writeKey: config.collector?.writeKey,
       allowedOrigins: push.allowedOrigins ?? [],
       vapidPublicKey: push.vapidPublicKey,
+      scope: registration?.scope,
       ...who(),
     }).catch(() => undefined)
   // `immediate`: by default workbox-window waits for the window's load event, which one slow
   // image can hold back for as long as it likes (workbox-window Workbox.register()).
   const registered = workbox.register({ immediate: true }).then(async (registration) => {
-    await tellWorker()
+    await tellWorker(registration)
     return registration
   })
   registered.catch((err) => reportError('push', err))
@@ -38,7 +40,7 @@ export function registerPush(config: Config, collector: string | null, who: () =
     await workbox.active // not serviceWorker.ready: the page may be outside the worker's scope
     const existing = await registration.pushManager.getSubscription()
     const subscription = existing ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: decodeKey(push.vapidPublicKey) }))
-    await tellWorker()
+    await tellWorker(registration)
     return subscription.toJSON()
   }
   /**
@@ -54,7 +56,14 @@ export function registerPush(config: Config, collector: string | null, who: () =
       if (subscription) report('push_subscribed', { subscription })
       return permission
     })
-  return { ask }
+  // Registered and told (a failure is reported above): the page reads the subscription then.
+  return {
+    ask,
+    registered: registered.then(
+      () => undefined,
+      () => undefined,
+    ),
+  }
 }
 
 /** A VAPID public key is URL-safe base64; the Push API wants its bytes. */

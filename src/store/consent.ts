@@ -10,7 +10,11 @@ export { grantConsent } from '../api/grant.js'
 
 /**
  * A denial reaches the whole site: the other open tabs hear it (src/api/after-ready.ts) and
- * deny too, so none of them sends or stores again, and everything stored is erased.
+ * deny too, so none of them sends or stores again, and everything stored is erased. The push
+ * subscription ends too (contract §7): a push a collector already scheduled for this visitor
+ * can no longer reach them. Its registration is the one the erased worker settings named
+ * (src/push/index.ts stores it there), not the config's: a denial queued before the runtime
+ * loaded comes before the config does, and another tab's needs none.
  */
 export async function denyEverywhere(): Promise<void> {
   try {
@@ -20,5 +24,10 @@ export async function denyEverywhere(): Promise<void> {
   } catch {
     // no BroadcastChannel (or an opaque origin): the other tabs deny on their next page
   }
-  await eraseStoredData()
+  const scope = await eraseStoredData()
+  try {
+    if (scope) await (await (await navigator.serviceWorker.getRegistration(scope))?.pushManager.getSubscription())?.unsubscribe()
+  } catch {
+    // the push service could not be told: the subscription stays, but nothing here renews it
+  }
 }

@@ -1,5 +1,6 @@
 import { databases, localPrefix } from './names.js'
 import { openDatabase, settled } from './idb.js'
+import type { PushSettings } from './push-settings.js'
 
 /**
  * Deletes everything journeykit stored on this device (contract §7, consent denied): every
@@ -7,12 +8,16 @@ import { openDatabase, settled } from './idb.js'
  * and outbox) and its localStorage keys. Stores are cleared, not deleted: a database another
  * tab (or this one) holds open would block `deleteDatabase` until it closes. Databases that do
  * not exist are left unmade where the browser can list them. Never rejects.
+ *
+ * Resolves with the worker registration's scope the erased settings named (undefined: none):
+ * read in the transaction that clears them, so of two tabs denying at once only one gets it,
+ * and the caller ends that subscription once (src/store/consent.ts).
  */
-export async function eraseStoredData(): Promise<void> {
+export async function eraseStoredData(): Promise<string | undefined> {
   eraseLocal()
   if (typeof indexedDB === 'undefined') return
   const existing = await existingDatabases()
-  await Promise.all(
+  const scopes = await Promise.all(
     Object.values(databases)
       .filter(({ name }) => !existing || existing.has(name))
       .map(async ({ name, store }) => {
@@ -20,8 +25,10 @@ export async function eraseStoredData(): Promise<void> {
           const db = await openDatabase(name, store)
           try {
             const objects = db.transaction(store, 'readwrite').objectStore(store)
+            const settings = objects.get('jk:v1:push-settings') // pushKeys.settings: only the worker's store holds it
             objects.clear()
             await settled(objects.transaction)
+            return (settings.result as PushSettings | undefined)?.scope
           } finally {
             db.close() // held open, it would block nothing, but it is not needed again
           }
@@ -30,6 +37,7 @@ export async function eraseStoredData(): Promise<void> {
         }
       }),
   )
+  return scopes.find(Boolean)
 }
 
 function eraseLocal(): void {

@@ -20,6 +20,8 @@ export interface PushSettings {
   vapidPublicKey: string
   anonymousId: string
   userId: string | null
+  /** The worker registration's scope: where a denial finds the visitor's subscription to end (src/store/consent.ts). */
+  scope?: string
 }
 
 const { name, store } = databases.push

@@ -27,7 +27,9 @@ export interface TriggerSinks {
 export const watchFor = (rules: Rule[], rt: Runtime): Watcher =>
   startTriggers(rules, {
     fire: (key, properties) => rt.call('fire', key, properties),
-    exitIntent: (how) => rt.call('track', 'exit_intent', { how }),
+    // Once the actions chunk is here, the exit's departure pushes leave first, at once: the tab
+    // may be closing before the call has run (§7, src/api/act.ts).
+    exitIntent: (how) => (rt.loaded.depart ?? rt.call)('track', 'exit_intent', { how }),
   })
 
 export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
