@@ -16,6 +16,8 @@ export interface Run {
    * when its goal window closes. Undefined while the run waits for nothing timed (or is parked).
    */
   until?: number
+  /** The current step's guard was met but its item could not show then: it shows at a later call. */
+  armed?: boolean
   /** The current step's signature (its action and guard) when it became current: a change restarts its clock. */
   sig?: string
   /** The signature of the step list's order the run last walked under: a change carries `done` over. */

@@ -231,6 +231,23 @@ describe('steps', () => {
     expect(names(v.call('page_view', t0 + 1))).toEqual(['journey_step:offer', 'show:x', 'journey_exited:completed'])
   })
 
+  it('a guarded item blocked when its trigger came (a modal open) shows at the next page view, inside its within', () => {
+    let free = false
+    const steps = [{ id: 'watch', on: 'exit_intent', within: '3d', show: 'offer' }]
+    const v = visitor({ j: { entry: { on: 'go' }, steps } }, 'v', tools({ canShow: () => free }))
+    expect(names(v.call('go', t0))).toEqual(['journey_entered'])
+    expect(names(v.call('exit_intent', t0 + hour))).toEqual([])
+    free = true
+    expect(names(v.call('page_view', t0 + 2 * hour))).toEqual(['journey_step:watch', 'show:offer', 'journey_exited:completed'])
+  })
+
+  it('… but a guard not met yet still waits for its own trigger', () => {
+    const v = visitor({ j: { entry: { on: 'go' }, steps: [{ id: 'watch', on: 'exit_intent', show: 'offer' }] } })
+    v.call('go', t0)
+    expect(names(v.call('page_view', t0 + hour))).toEqual([])
+    expect(names(v.call('exit_intent', t0 + 2 * hour))).toEqual(['journey_step:watch', 'show:offer', 'journey_exited:completed'])
+  })
+
   it('a push step without a subscription is skipped, and says so', () => {
     const effects = visitor({ j: { entry: { on: 'go' }, steps: [{ id: 'p', push: { title: 'Hi' } }] } }, 'v', tools({ canPush: () => false })).call('go', t0)
     expect(effects.filter((effect) => effect.type === 'push')).toEqual([])

@@ -222,7 +222,7 @@ function walk(
       if (target === undefined) return end(id, { ...record, run }, 'completed', time, journey, effects)
       // A jump is the config's own say: a step done under an earlier config runs again.
       const carried = jump === undefined ? run.carried : run.carried?.filter((done) => done !== jump)
-      run = arrive(journey, { ...run, step: target, since, until: undefined, carried: carried?.length ? carried : undefined }, tools)
+      run = arrive(journey, { ...run, step: target, since, until: undefined, armed: undefined, carried: carried?.length ? carried : undefined }, tools)
       return null
     }
     const until = run.until ?? (run = arrive(journey, run, tools)).until
@@ -248,10 +248,10 @@ function walk(
       if (ended) return finish(ended)
       continue
     }
-    if (guarded && (fresh || !triggered(step, situation, tools))) return finish({ ...record, run })
+    if (guarded && !run.armed && (fresh || !triggered(step, situation, tools))) return finish({ ...record, run })
     // An item that cannot be shown now (limits, a modal open) is tried again on later calls,
-    // the next page view at the latest, inside its `within`.
-    if (step.show !== undefined && !tools.canShow(step.show)) return finish({ ...record, run })
+    // the next page view at the latest, inside its `within`: a guard once met stays met.
+    if (step.show !== undefined && !tools.canShow(step.show)) return finish({ ...record, run: guarded ? { ...run, armed: true } : run })
 
     if (!pass(time)) return finish({ ...record, run })
     const { action, goto, effect, skipped } = act(id, step, run, situation, tools)
