@@ -106,6 +106,7 @@ test('a journey over days and visits: entered on an event, a 1-day wait, then a 
   const where = { journey: 'cart-rescue', run: 1 }
   expect(journeyEvents(events)).toEqual([
     ['journey_entered', { ...where, holdout: false }],
+    ['journey_step', { ...where, step: 'pause', action: 'wait' }],
     ['journey_step', { ...where, step: 'nudge', action: 'show' }],
     ['journey_exited', { ...where, reason: 'completed' }],
   ])
@@ -117,7 +118,7 @@ test('a journey over days and visits: entered on an event, a 1-day wait, then a 
     step: 'nudge',
   })
   // The step acted on the cart page's view, two days after the entry.
-  const [entered, step] = [named(events, 'journey_entered')[0]!, named(events, 'journey_step')[0]!]
+  const [entered, step] = [named(events, 'journey_entered')[0]!, named(events, 'journey_step').find((e) => e.properties.step === 'nudge')!]
   expect(Date.parse(step.timestamp) - Date.parse(entered.timestamp)).toBeGreaterThanOrEqual(2 * day)
   expect(step.context.page.path).toBe('/shop/cart.html')
   expect(new Set(events.map((e) => e.anonymousId)).size).toBe(1)
@@ -156,9 +157,18 @@ test('timers that ran out while the visitor was away resolve at the next visit, 
   const events = await site.waitForEvents(page, (all) => named(all, 'journey_exited').length === 1)
   const where = { journey: 'onboarding', run: 1 }
   // Resolved as the visit starts, in the page load's own call: before its page view is sent.
-  expect(events.map((e) => e.event ?? e.type)).toEqual(['visit_start', 'journey_step', 'journey_step', 'winback_requested', 'journey_exited', 'page'])
+  expect(events.map((e) => e.event ?? e.type)).toEqual([
+    'visit_start',
+    'journey_step',
+    'journey_step',
+    'journey_step',
+    'winback_requested',
+    'journey_exited',
+    'page',
+  ])
   for (const e of events) expect(e.context.page.path).toBe(new URL(url).pathname)
   expect(journeyEvents(events)).toEqual([
+    ['journey_step', { ...where, step: 'pause', action: 'wait' }],
     ['journey_step', { ...where, step: 'watch', action: 'else', goto: 'winback' }],
     ['journey_step', { ...where, step: 'winback', action: 'track' }],
     ['journey_exited', { ...where, reason: 'completed' }],
@@ -190,6 +200,7 @@ test('a wait that ended while away, inside the within: the guard takes its trigg
   await expect(page.locator('[data-journeykit-item="thanks"]').getByRole('region', { name: 'Thank you!' })).toBeVisible()
   const events = await site.waitForEvents(page, (all) => named(all, 'journey_exited').length === 1)
   expect(journeyEvents(events).slice(1)).toEqual([
+    ['journey_step', { journey: 'onboarding', run: 1, step: 'pause', action: 'wait' }],
     ['journey_step', { journey: 'onboarding', run: 1, step: 'watch', action: 'show' }],
     ['journey_step', { journey: 'onboarding', run: 1, step: 'done', action: 'exit' }],
     ['journey_exited', { journey: 'onboarding', run: 1, reason: 'completed' }],
@@ -213,6 +224,7 @@ const rescue = withProbe({
 
 const remindedOnce = [
   ['journey_entered', { journey: 'rescue', run: 1, holdout: false }],
+  ['journey_step', { journey: 'rescue', run: 1, step: 'pause', action: 'wait' }],
   ['journey_step', { journey: 'rescue', run: 1, step: 'remind', action: 'show' }],
   ['journey_exited', { journey: 'rescue', run: 1, reason: 'completed' }],
 ]

@@ -9,7 +9,7 @@ import { watchNavigation } from '../track/navigation.js'
 import { pageAt } from '../track/page.js'
 import { watchedTriggers } from '../config/triggers.js'
 import { listen } from '../lib/listen.js'
-import { channelNames } from '../store/names.js'
+import { channelNames, keys } from '../store/names.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { reportError } from '../lib/log.js'
 import { buildMessage } from './message.js'
@@ -41,6 +41,7 @@ export function startAfterReady(rt: Runtime, { messages, firstView, watched, pre
     startWatchers(rt, firstView, watched)
     startPush(rt)
     hearDenials(rt)
+    if (!preview) endRunsOfGoneJourneys(rt)
     if (preview) {
       void rt.actions() // beside the preview chunk, not after it
       void loadChunk('preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
@@ -93,6 +94,21 @@ function startDelivery(rt: Runtime, url: string, messages: Message[]): void {
   listen(window, 'pagehide', () => (leaving = true))
   listen(window, 'pageshow', () => (leaving = false))
   listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && !leaving && void delivery.start())
+}
+
+/**
+ * §8 Config changes: a config with no journeys or segments left never loads the journeys
+ * chunk, so the runs an earlier config stored would stay forever. A visitor who has one gets
+ * the chunk once, after ready, and a call that ends them (reason `changed`).
+ */
+function endRunsOfGoneJourneys(rt: Runtime): void {
+  const { loaded } = rt
+  if (loaded.journeys !== undefined || !loaded.config || !rt.consent.mayStore()) return
+  void rt.storage.read<{ journeys?: Record<string, { run?: unknown }> }>(keys.journeys).then(async (stored) => {
+    if (!Object.values(stored?.journeys ?? {}).some(({ run }) => run)) return
+    loaded.journeys = (await (await loadChunk('journeys', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
+    rt.call('tick')
+  })
 }
 
 /** Another tab's denial (src/store/consent.ts) is this tab's too: nothing more is sent or stored. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { IDBFactory } from 'fake-indexeddb'
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { createStore, get, set } from 'idb-keyval'
 import { startJourneys, type EngineHooks } from './runtime.js'
 import { createStorage } from '../store/storage.js'
@@ -19,6 +19,8 @@ function stubCollector() {
   )
   return { events: () => batches.flatMap((b) => b.batch) }
 }
+
+const hour = 3_600_000
 
 const summary = (message: Message) =>
   message.event?.startsWith('journey_') || message.event?.startsWith('segment_')
@@ -62,6 +64,28 @@ describe('journeys in the runtime', () => {
     await jk.flush()
     expect(seen.map(summary)).toEqual(['add_to_cart', 'journey_entered:rescue', 'journey_step:hello', 'rescue_started'])
     expect(collector.events().find((e) => e.event === 'journey_step')?.properties).toEqual({ journey: 'rescue', run: 1, step: 'hello', action: 'track' })
+  })
+
+  it('a config with no journeys left ends the runs an earlier config stored (reason changed), once', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory())
+    vi.stubGlobal('IDBKeyRange', IDBKeyRange)
+    stubCollector()
+    const run = { run: 1, step: 'pause', enteredAt: 1, holdout: false, since: 1, until: Date.now() + hour }
+    await set('jk:v1:journeys', { segments: [], journeys: { rescue: { runs: 1, goal: false, lastEntry: 1, run } } }, createStore('journeykit', 'state'))
+    const seen: string[] = []
+    const jk = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: { version: 1 } })
+    jk.on('*', (message) => seen.push(summary(message)))
+    await vi.waitFor(() => expect(seen).toEqual(['journey_exited:changed']), { timeout: 10_000 })
+    await vi.waitFor(async () => expect((await get('jk:v1:journeys', createStore('journeykit', 'state'))).journeys.rescue.run).toBeUndefined(), {
+      timeout: 10_000,
+    })
+
+    // The next page has nothing left to end.
+    const next = createJourneykit({ page: false, collector: 'https://collect.test/v1/batch', config: { version: 1 } })
+    next.on('*', (message) => seen.push(summary(message)))
+    await next.flush()
+    await next.flush()
+    expect(seen).toEqual(['journey_exited:changed'])
   })
 
   it('enter(id) enters from code; an unknown id is a console.error', async () => {
@@ -258,8 +282,8 @@ describe('journeys and consent', () => {
       pending: () => false,
     })
     void goes.step('add_to_cart', moment, {})
-    await vi.waitFor(() => expect(sent.map(([event]) => event)).toEqual(['journey_entered', 'journey_step']))
-    await vi.waitFor(async () => expect((await stored())?.journeys.rescue.run).toMatchObject({ step: 'pause' }))
+    await vi.waitFor(() => expect(sent.map(([event]) => event)).toEqual(['journey_entered', 'journey_step']), { timeout: 10_000 })
+    await vi.waitFor(async () => expect((await stored())?.journeys.rescue.run).toMatchObject({ step: 'pause' }), { timeout: 10_000 })
 
     const next: Array<[string, string | undefined, number]> = []
     const later = { ...moment, time: moment.time + 5_000 }
