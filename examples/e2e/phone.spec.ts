@@ -190,6 +190,32 @@ test('a tap on a button that smooth-scrolls back to the top stays silent', async
   await expectExitOnFlick(page, site, cdp)
 })
 
+test('a flick while the page is busy fires: long tasks of 250 ms, a frame rendered every 260 ms or so', async ({ page, site }) => {
+  const cdp = await openArticle(page, site)
+  await readTo(page, cdp, 0.45)
+  await sleep(1000)
+  // For 4 s the main thread is free a moment in every 250 ms: scroll events, one a frame it renders,
+  // come further apart than the 150 ms a stretch was once capped at; the fling keeps its speed.
+  await page.evaluate(() => {
+    const gaps: number[] = ((window as any).gaps = [])
+    let last = 0
+    const onScroll = () => {
+      if (last) gaps.push(performance.now() - last)
+      last = performance.now()
+    }
+    addEventListener('scroll', onScroll)
+    const busy = setInterval(() => {
+      for (const end = performance.now() + 250; performance.now() < end;);
+    }, 10)
+    setTimeout(() => [clearInterval(busy), removeEventListener('scroll', onScroll)], 4000)
+  })
+  await swipe(cdp, { from: 250, to: 670, frames: 6 })
+  const events = await site.waitForEvents(page, (all) => named(all, 'exit_rule_ran').length === 1)
+  expect(named(events, 'exit_intent').map((e) => e.properties)).toEqual([{ how: 'scroll' }])
+  const gaps = (await page.evaluate(() => (window as any).gaps as number[])).sort((a, b) => a - b)
+  expect(gaps[gaps.length >> 1]).toBeGreaterThan(200)
+})
+
 test.describe('where the primary pointer is fine (a laptop with a touchscreen)', () => {
   test.use({ isMobile: false, hasTouch: false, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, userAgent: undefined })
 

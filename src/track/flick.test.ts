@@ -54,6 +54,34 @@ const rows: Row[] = [
     depth45,
     true,
   ],
+  [
+    // The flick of phone.spec.ts with 170 ms long tasks on the page: lifted 96 ms after landing
+    // by the touch events' clock, handled 1.4 s later, then the fling at 3.4 px/ms, one frame
+    // rendered every 175 ms.
+    'a busy main thread: the fling seen in samples 175 ms apart',
+    [
+      { t: 0, y: 2796 },
+      { t: 1413, y: 2426 },
+      { t: 1584, y: 2318 },
+      { t: 1760, y: 1726 },
+      { t: 1935, y: 1279 },
+      { t: 2109, y: 931 },
+    ],
+    depth45,
+    true,
+  ],
+  [
+    'a busy main thread: a re-reading swipe at 1.25 px/ms seen in samples 175 ms apart',
+    [
+      { t: 0, y: 2320 },
+      { t: 250, y: 2080 },
+      { t: 425, y: 1861 },
+      { t: 600, y: 1700 },
+      { t: 775, y: 1600 },
+    ],
+    depth45,
+    false,
+  ],
   ['slow re-reading up: 300 px in a second', then(readTo45, 2000, (t, y) => frames(t, y, -5, 60)), depth45, false],
   [
     'a re-reading swipe: 250 px at 1.25 px/ms, and its fling',

@@ -9,14 +9,17 @@ export interface ScrollSample {
 // 1.5 px/ms (the gesture tables in `flick.test.ts` and `examples/e2e/phone.spec.ts`).
 /** How far down the visitor must have read first: their deepest scroll position over the scrollable height. */
 export const flickReadDepth = 0.3
-/** The flick's speed upwards, px per ms, over a stretch of `flickSpanMs` to `flickMaxSpanMs`. */
+/** The flick's speed upwards, px per ms, over a stretch of at least `flickSpanMs`. */
 export const flickSpeed = 2.5
 /** How far up the run that ends with the flick has gone, px. */
 export const flickDistance = 300
-/** The shortest stretch a speed is measured over: one frame's position is too noisy. */
+/**
+ * The shortest stretch a speed is measured over: one frame's position is too noisy. There is
+ * no longest: a stretch's mean speed is the least its fastest moment went, so a pause in it
+ * only slows it down. Samples far apart are a busy main thread, not a pause: scroll events
+ * come once a frame it renders (every 175 ms under long tasks), the fling goes on regardless.
+ */
 export const flickSpanMs = 50
-/** Samples further apart than this hold a pause, not a flick: no speed is measured across them. */
-export const flickMaxSpanMs = 150
 
 /**
  * Whether the end of `samples` (oldest first) reads as a visitor leaving: a fast flick up
@@ -37,7 +40,7 @@ export function readsAsExit(samples: readonly ScrollSample[], depth: number): bo
     j = Math.min(j, i - 1)
     while (j > start && ti - samples[j]!.t < flickSpanMs) j--
     const span = ti - samples[j]!.t
-    if (span >= flickSpanMs && span <= flickMaxSpanMs && (samples[j]!.y - samples[i]!.y) / span >= flickSpeed) return true
+    if (span >= flickSpanMs && (samples[j]!.y - samples[i]!.y) / span >= flickSpeed) return true
   }
   return false
 }
