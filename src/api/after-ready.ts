@@ -1,5 +1,5 @@
 import type { Message } from '../transport/envelope.js'
-import type { Identity } from '../transport/carried.js'
+import type { Carried, Identity } from '../transport/carried.js'
 import type { Runtime } from './runtime.js'
 import type { Moment } from './types.js'
 import type { Rule } from '../config/types.js'
@@ -13,6 +13,7 @@ import { channelNames, keys } from '../store/names.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { reportError } from '../lib/log.js'
 import { buildMessage } from './message.js'
+import { carryMessages } from './carry.js'
 import { createDelivery, whenIdle } from './delivery.js'
 
 /** What the start chunk hands over once ready. */
@@ -37,6 +38,7 @@ export interface Handover {
 export function startAfterReady(rt: Runtime, { messages, firstView, watched, preview }: Handover): void {
   // Delivery first: whatever else fails here, the events still leave.
   if (rt.loaded.collectorUrl) startDelivery(rt, rt.loaded.collectorUrl, messages)
+  carryUnfinished(rt)
   try {
     startWatchers(rt, firstView, watched)
     startPush(rt)
@@ -129,20 +131,52 @@ export const startPush = (rt: Runtime) => void (rt.loaded.config?.push && rt.con
  * its messageId — counts, stage mappings, segments, journey entries and steps — but no rule
  * runs for it: nothing is shown, tracked or set by a rule on a page it was not made on.
  */
-export function applyCarried(rt: Runtime, messages: Message[]): void {
-  for (const { event, properties = {}, context, timestamp, messageId } of messages) {
+export function applyCarried(rt: Runtime, carried: Carried[]): void {
+  for (const { message, sent } of carried) {
+    const { event, properties = {}, context, timestamp, messageId } = message
     const moment = { page: context.page!, time: Date.parse(timestamp) }
     rt.later(async () => {
-      const { rules } = rt.loaded
-      rt.loaded.rules = new Map()
+      const { loaded, deliver, emit } = rt
+      const { rules } = loaded
+      loaded.rules = new Map()
+      // A message that left already is not sent, nor heard, again.
+      if (sent) {
+        rt.deliver = (other) => other.messageId === messageId || deliver(other)
+        rt.emit = (name, other) => other.messageId === messageId || emit(name, other)
+      }
       try {
         await rt.core.track(event!, properties, moment, messageId)
-        await rt.loaded.journeys?.regroup(moment)
+        await loaded.journeys?.regroup(moment)
       } finally {
-        rt.loaded.rules = rules
+        Object.assign(rt, { deliver, emit })
+        loaded.rules = rules
       }
     })
   }
+}
+
+/**
+ * Contract §7: a call whose message was handed over but which had not finished when the page
+ * went is finished on the next page. The start chunk carries what still waits to be sent,
+ * marked (and the calls not sent yet: src/api/carry.ts); a message that left already (by
+ * sendBeacon, or into the outbox) is carried here, marked as sent: applied there once, and
+ * not sent again.
+ */
+function carryUnfinished(rt: Runtime): void {
+  const handed = new Map<string, Message>()
+  const { emit } = rt
+  rt.emit = (name, message) => {
+    handed.set(message.messageId, message)
+    if (handed.size > 100) handed.delete(handed.keys().next().value!)
+    emit(name, message)
+  }
+  listen<PageTransitionEvent>(window, 'pagehide', (event) => {
+    if (event.persisted || !rt.consent.mayStore()) return
+    // What still waits was carried, marked, by the start chunk's own listener, which ran first.
+    const waiting = new Set(rt.loaded.delivery?.waiting().map(({ messageId }) => messageId))
+    const messages = [...rt.handedOver].flatMap((id) => (waiting.has(id) ? [] : (handed.get(id) ?? [])))
+    carryMessages(messages.map((message) => ({ message, identified: true, apply: true, sent: true })))
+  })
 }
 
 /** Who this page's visitor is, for messages carried from a page that did not know yet. */

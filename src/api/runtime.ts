@@ -35,6 +35,8 @@ export interface Loaded {
  */
 export interface Runtime {
   options: RuntimeOptions
+  /** The messageIds of running calls whose message was handed to delivery (not finished yet). */
+  handedOver: Set<string>
   loaded: Loaded
   consent: Consent
   storage: Storage

@@ -199,7 +199,11 @@ export async function startJourneys(deps: JourneyDeps) {
     } finally {
       acting.drop()
     }
+    // A page that just went may hold its lock a moment longer than it lives: look again soon.
+    const held = (state.owed ?? []).some((entry) => entry.tab && entry.tab !== tab && others?.has(entry.tab))
+    if (held && lookedAgain++ < 10) setTimeout(deps.tick, 1000)
   }
+  let lookedAgain = 0
 
   /** One owed effect, done; false for an item that could not be shown now (it stays owed). */
   const perform = async ({ id, effect }: Owed, moment: Moment): Promise<boolean> => {
@@ -224,8 +228,8 @@ export async function startJourneys(deps: JourneyDeps) {
       if (holding(() => runtime.step(trigger, moment, event, enter))) return
       if (enter === undefined && trigger !== null && !listened.has(trigger) && !due(moment.time)) return
       if (pushes) subscription = await hooks.subscription()
-      // Each page view first does what pages that went left owed (and shows what could not show yet).
-      if (trigger === 'page_view') await recover()
+      // Each page view (and wake-up) first does what pages that went left owed, and shows what could not show yet.
+      if (trigger === 'page_view' || trigger === null) await recover()
       const facts = hooks.facts(moment, event)
       const situation = { time: moment.time, visitorId: hooks.visitorId(), trigger, enter }
       await update(trigger, moment, (current) => stepJourneys(journeys, current, { ...situation, facts: withJourneyFacts(facts, current) }, tools))

@@ -4,13 +4,15 @@ import { keys } from '../store/names.js'
 
 /**
  * A message carried to the next page; `identified` is false when the visitor was not loaded
- * yet; `apply` when its call had not run on its page (it went first): what it does to the
- * visitor's state is applied on the next page (contract §7 "Leaving at once").
+ * yet; `apply` when its call had not finished on its page (it went first): what it does to the
+ * visitor's state is applied on the next page (contract §7 "Leaving at once"); `sent` when the
+ * message itself left already (by sendBeacon, or another entry carries it): applied only.
  */
 export interface Carried {
   message: Message
   identified: boolean
   apply?: boolean
+  sent?: boolean
 }
 
 /** Who this page's visitor is: carried messages built before their page knew it take this. */
@@ -23,17 +25,17 @@ export interface Identity {
 /**
  * Hands what earlier pages carried (src/api/carry.ts) to the outbox as it is — same messageId,
  * time and page; no handler, count or rule runs (contract §7). Each page takes them once.
- * Returns the tracked events whose calls had not run: the caller runs their effect on the
- * visitor's state, which sends them (under the same messageId) too.
+ * Returns the tracked events whose calls had not finished: the caller applies their effect on
+ * the visitor's state, which also sends those not `sent` (under the same messageId).
  */
-export function sendCarried(sender: Sender, identity: Identity): Message[] {
-  const toApply: Message[] = []
-  for (const { message, identified, apply } of takeCarried()) {
+export function sendCarried(sender: Sender, identity: Identity): Carried[] {
+  const toApply: Carried[] = []
+  for (const { message, identified, apply, sent } of takeCarried()) {
     const labelled = identified
       ? message
       : { ...message, anonymousId: identity.anonymousId, userId: message.userId ?? identity.userId, context: { ...message.context, journey: identity.journey } }
-    if (apply && labelled.type === 'track') toApply.push(labelled)
-    else sender.enqueue(labelled)
+    if (apply && labelled.type === 'track') toApply.push({ message: labelled, identified: true, sent })
+    else if (!sent) sender.enqueue(labelled)
   }
   return toApply
 }
