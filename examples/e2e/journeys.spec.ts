@@ -229,6 +229,41 @@ const remindedOnce = [
   ['journey_exited', { journey: 'rescue', run: 1, reason: 'completed' }],
 ]
 
+test('a wait that ends as the visitor reloads: what its steps do arrives from the next page, each once', async ({ page, site }) => {
+  await page.clock.install({ time: monday })
+  const config = {
+    version: 1,
+    journeys: {
+      rescue: {
+        entry: { on: 'add_to_cart' },
+        steps: [
+          { id: 'pause', wait: '1h' },
+          { id: 'first', track: 'reminder_1' },
+          { id: 'second', track: 'reminder_2' },
+          { id: 'third', track: 'reminder_3' },
+        ],
+      },
+    },
+  }
+  const url = await site.serve(page, { config })
+  await visit(page, site, url)
+  await jk(page, 'track', 'add_to_cart')
+  await site.waitForEvents(page, (all) => named(all, 'journey_entered').length === 1)
+  // The wait runs out and the page reloads at once: the steps may be acting as it goes.
+  await page.clock.fastForward(hour + 1000)
+  await page.reload()
+  await runtimeReady(page)
+
+  const events = await site.waitForEvents(page, (all) => named(all, 'journey_exited').length >= 1 && named(all, 'reminder_3').length >= 1)
+  const once = (name: string) => new Set(named(events, name).map((e) => e.messageId)).size
+  expect(['reminder_1', 'reminder_2', 'reminder_3', 'journey_exited'].map(once)).toEqual([1, 1, 1, 1])
+  const steps = named(events, 'journey_step').map((e) => `${e.properties.step}:${e.messageId}`)
+  expect(new Set(steps).size).toBe(4) // pause (the wait), first, second, third: each under one messageId
+  expect((await storedJourneys(page))?.journeys.rescue.run).toBeUndefined()
+  // What was owed is crossed off once done.
+  await expect.poll(async () => (await storedJourneys(page))?.owed, { timeout: 15_000 }).toBeUndefined()
+})
+
 test('two tabs open when a wait ends: the next step acts once, in one tab only', async ({ page, site, context }) => {
   await page.clock.install({ time: monday })
   const url = await site.serve(page, { config: rescue })
