@@ -39,16 +39,21 @@ export function settled(owed: Owed[] = [], attempted: Owed[], done: Set<string>)
 }
 
 /**
- * What this tab may take over: left by a tab that is not acting any more (it went, or could
- * not show an item), and, for an item, only while the run that owed it still runs.
+ * An item a step could not show stays due until a later run of its journey began, or for 30
+ * days: past that it is not shown.
  */
+export const stillDue = (state: StoredJourneys, { effect, moment }: Owed, time: number): boolean =>
+  effect.type !== 'show' || ((state.journeys[effect.journey]?.runs ?? 0) === effect.run && time - moment.time < dueFor)
+
+/** What this tab may take over: left by a tab that is not acting any more (it went, or could not show an item). */
 export function orphans(state: StoredJourneys, tab: string, acting: Set<string> | null, time: number): Owed[] {
   return (state.owed ?? []).filter((entry) => {
     if (entry.tab === tab || (entry.tab && (acting ? acting.has(entry.tab) : time - entry.moment.time < unknownAfter))) return false
-    const { effect } = entry
-    return effect.type !== 'show' || state.journeys[effect.journey]?.run?.run === effect.run
+    return stillDue(state, entry, time)
   })
 }
+
+const dueFor = 30 * 24 * 3_600_000
 
 /** Without Web Locks to ask, an entry this old is taken to be left behind. */
 const unknownAfter = 30_000

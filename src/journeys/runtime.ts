@@ -12,7 +12,7 @@ import { endAll, stepJourneys, type Effect, type Outcome, type Stopped, type Too
 import { evaluateSegments, journeyFacts } from './segments.js'
 import { emptyJourneysState, type JourneysState } from './state.js'
 import { journeyTriggers } from './triggers.js'
-import { actingLock, actingTabs, orphans, owe, settled, withOwed, type Owed, type StoredJourneys } from './owed.js'
+import { actingLock, actingTabs, orphans, owe, settled, stillDue, withOwed, type Owed, type StoredJourneys } from './owed.js'
 import { uuid } from '../lib/uuid.js'
 
 /** What the engine (src/api/engine.ts) lends the journeys: its facts and its actions. */
@@ -188,11 +188,14 @@ export async function startJourneys(deps: JourneyDeps) {
     try {
       state = await deps.storage.update<StoredJourneys>(keys.journeys, (stored) => {
         const current: StoredJourneys = isState(stored) ? stored : state
-        taken = orphans(current, tab, others, Date.now())
+        const now = Date.now()
+        taken = orphans(current, tab, others, now)
         const ids = new Set(taken.map(({ id }) => id))
+        // Items no longer due go; what this tab takes is its own now.
+        const owed = (current.owed ?? []).filter((entry) => stillDue(current, entry, now))
         return withOwed(
           current,
-          (current.owed ?? []).map((entry) => (ids.has(entry.id) ? { ...entry, tab } : entry)),
+          owed.map((entry) => (ids.has(entry.id) ? { ...entry, tab } : entry)),
         )
       })
       await settle(taken)
