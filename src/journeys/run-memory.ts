@@ -24,12 +24,24 @@ const hash = (text: string) => Math.floor(hashToUnit(text) * 2 ** 32).toString(3
  * new one for a run standing at it (contract §8: it starts its own clock).
  */
 export function stepSignature(step: Step): string {
-  const { id: _id, goto: _goto, else: _else, ...rest } = step
-  return hash(stableJson(rest))
+  return remember(stepSignatures, step, () => {
+    const { id: _id, goto: _goto, else: _else, ...rest } = step
+    return hash(stableJson(rest))
+  })
 }
 
 /** The order of the steps in the list, which decides where a step without `goto` leads. */
-export const orderSignature = (journey: Journey): string => hash(journey.steps.map(({ id }) => id).join('\n'))
+export const orderSignature = (journey: Journey): string => remember(orderSignatures, journey, () => hash(journey.steps.map(({ id }) => id).join('\n')))
+
+// Every call rereads every run against the config: its signatures are worked out once per
+// config object (a config is not changed in place while a page runs it).
+const stepSignatures = new WeakMap<object, string>()
+const orderSignatures = new WeakMap<object, string>()
+function remember(cache: WeakMap<object, string>, key: object, make: () => string): string {
+  let value = cache.get(key)
+  if (value === undefined) cache.set(key, (value = make()))
+  return value
+}
 
 /**
  * The steps of a loop as the config has them, each whole and with the step after it in the
