@@ -19,6 +19,7 @@ export const messages = {
   version: 'must be 1',
   forbiddenKey: 'is not an allowed key',
   unknownKey: 'is not a known key; ignored',
+  misspeltKey: 'is not a known key',
   badUrl: 'must be an https:, http: or relative URL',
   badImage: 'must be an https: or relative URL',
   cssValue: 'must be a plain CSS value (a colour, length or font name)',

@@ -296,11 +296,43 @@ describe('every problem quotes the bad value, and names a near one (contract §4
     edit(config)
     expect(messagesOf(config)).toEqual([expected])
   })
+})
 
-  it('names the near key of an unknown one in its warning', () => {
+describe('a misspelt key is an error; a truly unknown one a warning (issue 24, contract §7)', () => {
+  /** [what, edit of the contract example, problems, warnings] */
+  const rows: Array<[string, (config: any) => void, string[], string[]]> = [
+    [
+      'a misspelt frequency (the pop-up would ship with no cap)',
+      (c) => (c.rules[0].frequncy = 'once'),
+      ['rules[0].frequncy: "frequncy" is not a known key — did you mean "frequency"?'],
+      [],
+    ],
+    ['a key in the wrong case', (c) => (c.rules[1].Delay = '3s'), ['rules[1].Delay: "Delay" is not a known key — did you mean "delay"?'], []],
+    ['a swap of neighbours', (c) => (c.rules[0].shcedule = {}), ['rules[0].shcedule: "shcedule" is not a known key — did you mean "schedule"?'], []],
+    [
+      'a misspelt key of an item',
+      (c) => (c.items['exit-offer'].tilte = 'Wait!'),
+      ['items.exit-offer.tilte: "tilte" is not a known key — did you mean "title"?'],
+      [],
+    ],
+    [
+      'a misspelt key at the top',
+      (c) => (c.colector = { url: 'https://collect.example.com' }),
+      ['colector: "colector" is not a known key — did you mean "collector"?'],
+      [],
+    ],
+    ['near a key of another place only: unknown here', (c) => (c.rules[0].titel = 'Wait!'), [], ['rules[0].titel: is not a known key; ignored']],
+    ['a new key no runtime knows yet', (c) => (c.rules[0].cooldown = '1h'), [], ['rules[0].cooldown: is not a known key; ignored']],
+    ['a short key one edit away', (c) => (c.rules[1].dely = '3s'), ['rules[1].dely: "dely" is not a known key — did you mean "delay"?'], []],
+    ['a short key two edits away: unknown', (c) => (c.rules[1].daley = '3s'), [], ['rules[1].daley: is not a known key; ignored']],
+    ['a note for humans', (c) => (c.rules[0].$comment = 'from the spring sale'), [], []],
+  ]
+  it.each(rows)('%s', (_what, edit, problems, warnings) => {
     const config = clone()
-    config.rules[0].frequncy = 'once'
-    expect(validateConfig(config).warnings).toEqual([{ path: 'rules[0].frequncy', message: 'is not a known key; ignored — did you mean "frequency"?' }])
+    edit(config)
+    const found = validateConfig(config)
+    expect(found.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(problems)
+    expect(found.warnings.map((p) => `${p.path}: ${p.message}`)).toEqual(warnings)
   })
 })
 

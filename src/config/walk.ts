@@ -6,7 +6,8 @@ import { nearName } from './near-name.js'
 /**
  * Checks `value` against its description (config/shape.ts), appending one problem per thing
  * wrong, with its JSON path, to `context`; unknown keys of objects that say `warnUnknown` are
- * warnings. "$comment", JSON Schema's note for humans, is welcome anywhere.
+ * warnings, unless within a typo of a key known there (config/near-name.ts): those are problems.
+ * "$comment", JSON Schema's note for humans, is welcome anywhere.
  */
 export function walk(value: unknown, shape: Shape, path: string, context: Context): void {
   const fail = (finding = findingOf(shape)) => void context.problems.push({ path, value, ...finding })
@@ -36,7 +37,10 @@ function walkObject(object: Record<string, unknown>, shape: Shape, path: string,
   if (shape.warnUnknown) {
     for (const key of Object.keys(object)) {
       if (!Object.prototype.hasOwnProperty.call(props, key) && key !== '$comment') {
-        context.warnings.push({ path: at(key), code: 'unknownKey', near: nearName(key, Object.keys(props)) })
+        // A typo of a key known here would be ignored in silence (a pop-up with no cap): refused.
+        const near = nearName(key, Object.keys(props))
+        if (near) context.problems.push({ path: at(key), code: 'misspeltKey', value: key, near })
+        else context.warnings.push({ path: at(key), code: 'unknownKey' })
       }
     }
   }
