@@ -141,12 +141,34 @@ describe('journeykit build', () => {
     expect(written).toEqual({})
   })
 
-  it('prints warnings and seals anyway: they do not refuse a config', () => {
-    const typo = JSON.stringify({ version: 1, rules: [{ id: 'r', on: 'exit_itent', track: 'leaving' }] })
+  const typo = JSON.stringify({ version: 1, rules: [{ id: 'r', on: 'exit_itent', track: 'leaving', someday: 1 }] })
+
+  it('refuses a config with warnings, says why and writes nothing, exit 1 (issue 24)', () => {
     const { code, output, written } = build(['typo.json'], { 'typo.json': typo })
+    expect(code).toBe(1)
+    expect(output.split('\n')).toEqual([
+      '! rules[0].someday: is not a known key; ignored',
+      '! rules[0].on: "exit_itent" looks like "exit_intent"',
+      'journeykit build: 2 warnings (listed above); fix them, or build with --allow-warnings',
+    ])
+    expect(written).toEqual({})
+    const one = JSON.stringify({ version: 1, rules: [{ id: 'r', on: 'exit_itent', track: 'leaving' }] })
+    expect(build(['one.json'], { 'one.json': one }).output.split('\n').at(-1)).toBe(
+      'journeykit build: 1 warning (listed above); fix it, or build with --allow-warnings',
+    )
+  })
+
+  it('prints warnings and seals anyway with --allow-warnings, exit 0', () => {
+    const { code, output, written } = build(['typo.json', '--allow-warnings'], { 'typo.json': typo })
     expect(code).toBe(0)
-    expect(output.split('\n')[0]).toBe('! rules[0].on: "exit_itent" looks like "exit_intent"')
+    expect(output.split('\n')[1]).toBe('! rules[0].on: "exit_itent" looks like "exit_intent"')
     expect(isSealed(JSON.parse(written['typo.json']!))).toBe(true)
+    expect(runCli(['validate', 'good.json', '--allow-warnings'], read).code).toBe(2)
+  })
+
+  it('is not held back by a stale seal: a new one is what build writes', () => {
+    const stale = JSON.stringify({ ...JSON.parse(files['good.json']!), $sealed: '0.0.1:00000000-1' })
+    expect(build(['stale.json'], { 'stale.json': stale }).code).toBe(0)
   })
 
   it('reports a file it cannot write, exit 1; bad usage, exit 2', () => {
@@ -154,7 +176,7 @@ describe('journeykit build', () => {
     expect(build(['good.json', '-o']).code).toBe(2)
     expect(build(['good.json', '-o', 'a.json', '-o', 'b.json']).code).toBe(2)
     expect(runCli(['validate', 'good.json', '-o', 'out.json'], read).code).toBe(2)
-    expect(runCli(['build'], read).output).toContain('journeykit build <journeykit.json> [-o <out.json>]')
+    expect(runCli(['build'], read).output).toContain('journeykit build <journeykit.json> [-o <out.json>] [--allow-warnings]')
   })
 
   it('makes validate say when a seal no longer matches', () => {

@@ -25,7 +25,7 @@ export interface CliResult {
 
 const usage = `usage:
   journeykit validate <journeykit.json>
-  journeykit build <journeykit.json> [-o <out.json>]
+  journeykit build <journeykit.json> [-o <out.json>] [--allow-warnings]
   journeykit preview <journeykit.json> [--port N]
   journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]
   journeykit explain --journey <id> <journeykit.json> [--timeline <timeline.json>] [--facts <facts.json>]
@@ -46,14 +46,16 @@ UTC); --subscribed: the visitor has a push subscription.
 
 build validates as validate does and writes the config with its seal ("$sealed") to out.json, or
 back to the file: a page whose config still matches its seal skips the validator (a smaller,
-faster start). Publish the built file; edit the source and build again.
+faster start). Publish the built file; edit the source and build again. A config with warnings
+(an unknown key, a trigger that looks like a misspelt one) is not built unless --allow-warnings:
+exit 1, nothing written.
 
 map draws the config's journeys (or the one --journey names) as an SVG: boxes for the entry,
 the steps and the ends, arrows for next, goto, split, branch and else, the holdout beside.`
 
 /** Options that take a value, and those that do not. */
 const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone', '-o', '--out']
-const flags = ['--subscribed']
+const flags = ['--subscribed', '--allow-warnings']
 
 interface Arguments {
   positional: string[]
@@ -90,7 +92,7 @@ export function runCli(args: string[], readFile: (path: string) => string, write
   const [command, file, ...extra] = read?.positional ?? []
   if (!read || !['validate', 'explain', 'build', 'map'].includes(command ?? '') || !file || extra.length) return { code: 2, output: usage }
   const out = [...read.option('-o'), ...read.option('--out')]
-  if (out.length > (command === 'build' ? 1 : 0)) return { code: 2, output: usage }
+  if (out.length > (command === 'build' ? 1 : 0) || (command !== 'build' && read.flag('--allow-warnings'))) return { code: 2, output: usage }
   let config: unknown
   try {
     config = JSON.parse(readFile(file))
@@ -111,6 +113,12 @@ export function runCli(args: string[], readFile: (path: string) => string, write
   const valid = `${file} is valid: ${rules.length} rule(s), ${Object.keys(items).length} item(s)`
   if (command === 'validate') return { code: 0, output: [...lines, valid].join('\n') }
   if (command === 'build') {
+    // Issue 24: a warning is what the page will ignore in silence; publishing it is a choice.
+    const count = warnings.length
+    if (count && !read.flag('--allow-warnings')) {
+      const them = count > 1 ? `${count} warnings (listed above); fix them` : '1 warning (listed above); fix it'
+      return { code: 1, output: [...lines, `journeykit build: ${them}, or build with --allow-warnings`].join('\n') }
+    }
     const target = out[0] ?? file
     const sealed = sealConfig(config as Config)
     try {

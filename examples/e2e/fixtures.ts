@@ -162,11 +162,14 @@ export function collectConsole(page: Page, type: 'error' | 'warning' = 'error'):
   return messages
 }
 
-/** `config` as `npx journeykit build` writes it: with the seal that lets the page skip the validator. */
+/**
+ * `config` as `npx journeykit build --allow-warnings` writes it: with the seal that lets the page
+ * skip the validator. Warnings do not stop it: a spec may seal a config that has some on purpose.
+ */
 export function sealed(config: object): Record<string, unknown> {
   let written = ''
   const { code, output } = runCli(
-    ['build', 'journeykit.json'],
+    ['build', 'journeykit.json', '--allow-warnings'],
     () => JSON.stringify(config),
     (_path: string, text: string) => void (written = text),
   )
