@@ -342,6 +342,36 @@ describe('journeykit map', () => {
   })
 
   it('is in the usage', () => {
-    expect(runCli([], read).output).toContain('journeykit map <journeykit.json> [--journey <id>] > map.svg')
+    expect(runCli([], read).output).toContain('journeykit map <journeykit.json> [--journey <id>] [-o <map.svg>]')
+  })
+
+  it('writes the SVG with -o only when the config is valid, exit 1 and nothing written otherwise (issue 24)', () => {
+    const written: Record<string, string> = {}
+    const write = (path: string, text: string) => void (written[path] = text)
+    const refused = runCli(['map', 'bad.json', '-o', 'map.svg'], read, write)
+    expect(refused.code).toBe(1)
+    expect(refused.output).toContain('bad.json: 2 problem(s); journeykit refuses this config')
+    expect(written).toEqual({})
+    expect(runCli(['map', 'journeys.json', '--journey', 'nope', '-o', 'map.svg'], read, write).code).toBe(1)
+    expect(written).toEqual({})
+    const drawn = runCli(['map', 'journeys.json', '-o', 'map.svg'], read, write)
+    expect(drawn).toEqual({ code: 0, output: 'journeys.json: 1 journey(s) drawn into map.svg' })
+    expect(written['map.svg']).toMatch(/^<svg [^]*<\/svg>\n$/)
+    expect(runCli(['map', 'journeys.json', '-o', 'a.svg', '-o', 'b.svg'], read, write).code).toBe(2)
+  })
+})
+
+describe('journeykit help (issue 24)', () => {
+  it.each([['help'], ['--help'], ['-h'], ['build', '--help'], ['map', 'journeys.json', '-h']])('%s prints the usage, exit 0', (...args) => {
+    const { code, output } = runCli(args, read)
+    expect(code).toBe(0)
+    expect(output).toMatch(/^usage:\n {2}journeykit validate <journeykit.json>/)
+    expect(output).toContain('journeykit help')
+  })
+
+  it('prints the usage for no arguments at all, exit 2 (a usage error, as the contract says)', () => {
+    const { code, output } = runCli([], read)
+    expect(code).toBe(2)
+    expect(output).toMatch(/^usage:\n/)
   })
 })

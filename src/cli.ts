@@ -4,7 +4,7 @@
  * bin/journeykit.mjs),
  * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
  * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json` and
- * `npx journeykit map journeykit.json [--journey cart-rescue] > map.svg`.
+ * `npx journeykit map journeykit.json [--journey cart-rescue] [-o map.svg]` and `npx journeykit help`.
  * Pure of the process: takes the arguments, a file reader and writer, returns the exit code and text.
  */
 import type { Config, Problem } from './config/types.js'
@@ -31,7 +31,10 @@ const usage = `usage:
   journeykit explain --journey <id> <journeykit.json> [--timeline <timeline.json>] [--facts <facts.json>]
                      [--fact name=value]… [--at <ISO time>] [--on <trigger>] [--visitor <id>]
                      [--timezone <IANA zone>] [--subscribed]
-  journeykit map <journeykit.json> [--journey <id>] > map.svg
+  journeykit map <journeykit.json> [--journey <id>] [-o <map.svg>]
+  journeykit help
+
+Exit codes: 0 done, 1 the config is refused (or a file cannot be read or written), 2 usage.
 
 preview serves a gallery of every item of the config, in each style, at desktop and phone
 widths, light and dark, with the config's problems; it redraws when the file changes.
@@ -51,7 +54,9 @@ faster start). Publish the built file; edit the source and build again. A config
 exit 1, nothing written.
 
 map draws the config's journeys (or the one --journey names) as an SVG: boxes for the entry,
-the steps and the ends, arrows for next, goto, split, branch and else, the holdout beside.`
+the steps and the ends, arrows for next, goto, split, branch and else, the holdout beside. It
+prints the SVG, or writes it to -o's file only when the config is valid (\`> map.svg\` would
+leave an empty file behind a refused config).`
 
 /** Options that take a value, and those that do not. */
 const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone', '-o', '--out']
@@ -88,11 +93,14 @@ const cannotWrite = (path: string) => {
 }
 
 export function runCli(args: string[], readFile: (path: string) => string, writeFile: (path: string, text: string) => void = cannotWrite): CliResult {
+  // Help is asked for, exit 0; no arguments at all is a usage error, exit 2 (contract §9).
+  if (args[0] === 'help' || args.some((arg) => arg === '--help' || arg === '-h')) return { code: 0, output: usage }
   const read = readArguments(args)
   const [command, file, ...extra] = read?.positional ?? []
   if (!read || !['validate', 'explain', 'build', 'map'].includes(command ?? '') || !file || extra.length) return { code: 2, output: usage }
   const out = [...read.option('-o'), ...read.option('--out')]
-  if (out.length > (command === 'build' ? 1 : 0) || (command !== 'build' && read.flag('--allow-warnings'))) return { code: 2, output: usage }
+  if (out.length > (command === 'build' || command === 'map' ? 1 : 0) || (command !== 'build' && read.flag('--allow-warnings')))
+    return { code: 2, output: usage }
   let config: unknown
   try {
     config = JSON.parse(readFile(file))
@@ -129,7 +137,7 @@ export function runCli(args: string[], readFile: (path: string) => string, write
     return { code: 0, output: [...lines, `${valid}; sealed (${sealed.$sealed}) into ${target}`].join('\n') }
   }
   const { option } = read
-  if (command === 'map') return mapCommand(config as Config, option('--journey')[0])
+  if (command === 'map') return mapCommand(config as Config, option('--journey')[0], file, out[0], writeFile)
   const trigger = option('--on')[0]
   const journey = option('--journey')[0]
   if (!trigger && journey === undefined) return { code: 2, output: usage }
@@ -185,13 +193,31 @@ export function previewArguments(args: string[]): { file: string; port: number }
   return files.length === 1 ? { file: files[0]!, port } : null
 }
 
-/** `map`: the SVG alone on stdout (warnings would spoil the file it is written to). */
-function mapCommand(config: Config, journey: string | undefined): CliResult {
+/**
+ * `map`: the SVG alone on stdout (warnings would spoil the file it is written to), or into `out`,
+ * written only once drawn: a refused config leaves no empty map behind.
+ */
+function mapCommand(
+  config: Config,
+  journey: string | undefined,
+  file: string,
+  out: string | undefined,
+  writeFile: (path: string, text: string) => void,
+): CliResult {
+  let svg: string
   try {
-    return { code: 0, output: renderMap(config, { journey }).trimEnd() }
+    svg = renderMap(config, { journey }).trimEnd()
   } catch (err) {
     return { code: 1, output: messageOf(err) }
   }
+  if (out === undefined) return { code: 0, output: svg }
+  try {
+    writeFile(out, `${svg}\n`)
+  } catch (err) {
+    return { code: 1, output: `${out}: ${messageOf(err)}` }
+  }
+  const drawn = journey === undefined ? Object.keys(config.journeys ?? {}).length : 1
+  return { code: 0, output: `${file}: ${drawn} journey(s) drawn into ${out}` }
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
