@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The store owner's command line: validate, build (seal), explain, map and preview journeykit.json (see README).
+// The store owner's command line: init, validate, build (seal), explain, map and preview journeykit.json (see README).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { previewArguments, runCli } from '../dist/cli.js'
@@ -23,6 +23,8 @@ if (preview) {
     process.argv.slice(2),
     (path) => readFileSync(path, 'utf8'),
     (path, text) => writeFileSync(path, text),
+    // init: create the file, failing (EEXIST) if one is there, with no gap between check and write.
+    (path, text) => writeFileSync(path, text, { flag: 'wx' }),
   )
   ;(code === 0 ? console.log : console.error)(output)
   process.exit(code)

@@ -4,6 +4,7 @@ import type { Config } from '../src/validate.js'
 import { validateConfig } from '../src/validate.js'
 import { explainRules } from '../src/explain.js'
 import { runCli } from '../src/cli.js'
+import { templates } from '../src/templates.js'
 
 /** docs/owners.md is copied by people who cannot fix a broken recipe: every block must be a valid config. */
 const doc = readFileSync('docs/owners.md', 'utf8')
@@ -48,5 +49,13 @@ describe('docs/owners.md', () => {
     const page = explainRules(recipe('thank-you-is-an-order'), 'page_view', { page: { path: '/checkout/thank-you' } }, 0)[0]!
     expect([click.fires, click.action]).toEqual([true, `track ${journey.entry?.on}`])
     expect([page.fires, page.action]).toEqual([true, `track ${journey.exit![0]!.on}`])
+  })
+
+  it('is what init --template shop writes: the recipes in one file', () => {
+    const shop = templates.shop as Config
+    expect(shop.items).toEqual(Object.assign({}, ...configs.map((config) => config.items ?? {})))
+    expect(shop.rules).toEqual(configs.flatMap((config) => config.rules ?? []))
+    expect(shop.journeys).toEqual(Object.assign({}, ...configs.map((config) => config.journeys ?? {})))
+    expect(shop.push).toEqual(configs.find((config) => config.push)!.push)
   })
 })

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { previewArguments, runCli } from './cli.js'
 import { isSealed, sealOf } from './config/seal.js'
 import { library } from './transport/envelope.js'
@@ -373,5 +376,80 @@ describe('journeykit help (issue 24)', () => {
     const { code, output } = runCli([], read)
     expect(code).toBe(2)
     expect(output).toMatch(/^usage:\n/)
+  })
+})
+
+describe('journeykit init (issue 24)', () => {
+  const dirs: string[] = []
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+  /** The CLI as bin/journeykit.mjs runs it, in a fresh temp dir. */
+  const inTemp = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journeykit-init-'))
+    dirs.push(dir)
+    const at = (path: string) => join(dir, path)
+    const run = (...args: string[]) =>
+      runCli(
+        args,
+        (path) => readFileSync(at(path), 'utf8'),
+        (path, text) => writeFileSync(at(path), text),
+        (path, text) => writeFileSync(at(path), text, { flag: 'wx' }),
+      )
+    return { run, at }
+  }
+
+  it('writes journeykit.json from the empty template by default, and it validates, exit 0', () => {
+    const { run, at } = inTemp()
+    expect(run('init')).toEqual({
+      code: 0,
+      output: 'wrote journeykit.json from the empty template (0 rule(s), 0 item(s), 0 journey(s)); edit it, then: npx journeykit validate journeykit.json',
+    })
+    expect(JSON.parse(readFileSync(at('journeykit.json'), 'utf8'))).toMatchObject({ version: 1, collector: { url: 'https://collect.example.com/v1/batch' } })
+    expect(run('validate', 'journeykit.json')).toEqual({ code: 0, output: 'journeykit.json is valid: 0 rule(s), 0 item(s)' })
+  })
+
+  it('writes the shop template to the file named; it validates with no warning and builds', () => {
+    const { run } = inTemp()
+    expect(run('init', 'shoes.json', '--template', 'shop')).toEqual({
+      code: 0,
+      output: 'wrote shoes.json from the shop template (7 rule(s), 5 item(s), 1 journey(s)); edit it, then: npx journeykit validate shoes.json',
+    })
+    expect(run('validate', 'shoes.json')).toEqual({ code: 0, output: 'shoes.json is valid: 7 rule(s), 5 item(s)' })
+    expect(run('build', 'shoes.json', '-o', 'sealed.json').code).toBe(0)
+  })
+
+  it('refuses to overwrite an existing file and leaves it as it was, exit 1', () => {
+    const { run, at } = inTemp()
+    writeFileSync(at('journeykit.json'), '{ "version": 1, "mine": true }')
+    expect(run('init', '--template', 'shop')).toEqual({
+      code: 1,
+      output: 'journeykit.json already exists; init does not overwrite it: edit it, or name another file (journeykit init <file>)',
+    })
+    expect(readFileSync(at('journeykit.json'), 'utf8')).toBe('{ "version": 1, "mine": true }')
+  })
+
+  it('refuses an existing file with only a reader and a writer too (runCli without createFile)', () => {
+    const written: string[] = []
+    const result = runCli(['init', 'good.json'], read, (path) => void written.push(path))
+    expect(result.code).toBe(1)
+    expect(result.output).toMatch(/^good\.json already exists/)
+    expect(written).toEqual([])
+    expect(runCli(['init', 'new.json'], read, (path) => void written.push(path)).code).toBe(0)
+    expect(written).toEqual(['new.json'])
+  })
+
+  it('reports a file it cannot create, exit 1; an unknown template or bad usage, exit 2', () => {
+    const { run } = inTemp()
+    expect(run('init', 'no/such/dir/journeykit.json').code).toBe(1)
+    expect(run('init', '--template', 'blog')).toEqual({ code: 2, output: '--template is empty or shop, not "blog"' })
+    expect(run('init', 'a.json', 'b.json').code).toBe(2)
+    expect(run('init', '--template', 'shop', '--template', 'empty').code).toBe(2)
+    expect(run('init', '--template').code).toBe(2)
+    expect(run('validate', 'a.json', '--template', 'shop').code).toBe(2)
+  })
+
+  it('is in the usage', () => {
+    expect(runCli(['help'], read).output).toContain('journeykit init [<journeykit.json>] [--template empty|shop]')
   })
 })

@@ -4,8 +4,9 @@
  * bin/journeykit.mjs),
  * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
  * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json` and
- * `npx journeykit map journeykit.json [--journey cart-rescue] [-o map.svg]` and `npx journeykit help`.
- * Pure of the process: takes the arguments, a file reader and writer, returns the exit code and text.
+ * `npx journeykit map journeykit.json [--journey cart-rescue] [-o map.svg]`,
+ * `npx journeykit init [journeykit.json] [--template empty|shop]` and `npx journeykit help`.
+ * Pure of the process: takes the arguments, a file reader and writers, returns the exit code and text.
  */
 import type { Config, Problem } from './config/types.js'
 import type { Facts } from './rules/facts.js'
@@ -17,6 +18,7 @@ import { findRegexRefusals } from './rules/regex.js'
 import { messages, regexMessages } from './config/messages.js'
 import { isSealed, sealKey, sealOf } from './config/seal.js'
 import { renderMap } from './journeys/map/render.js'
+import { templates } from './templates.js'
 
 export interface CliResult {
   code: number
@@ -32,9 +34,16 @@ const usage = `usage:
                      [--fact name=value]… [--at <ISO time>] [--on <trigger>] [--visitor <id>]
                      [--timezone <IANA zone>] [--subscribed]
   journeykit map <journeykit.json> [--journey <id>] [-o <map.svg>]
+  journeykit init [<journeykit.json>] [--template empty|shop]
   journeykit help
 
 Exit codes: 0 done, 1 the config is refused (or a file cannot be read or written), 2 usage.
+
+init writes a starter config to journeykit.json (or the file named), never over an existing
+file: --template empty (the default) has a collector address to replace and nothing else;
+--template shop has the owners' quick start (docs/owners.md) in one file: a welcome pop-up, a
+Thursday cart exit offer, an email-gated sizing guide, a cart-rescue journey, a push after the
+visitor leaves, and the rules that turn a button and a page into add_to_cart and order_completed.
 
 preview serves a gallery of every item of the config, in each style, at desktop and phone
 widths, light and dark, with the config's problems; it redraws when the file changes.
@@ -59,7 +68,7 @@ prints the SVG, or writes it to -o's file only when the config is valid (\`> map
 leave an empty file behind a refused config).`
 
 /** Options that take a value, and those that do not. */
-const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone', '-o', '--out']
+const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone', '--template', '-o', '--out']
 const flags = ['--subscribed', '--allow-warnings']
 
 interface Arguments {
@@ -92,11 +101,22 @@ const cannotWrite = (path: string) => {
   throw new Error(`cannot write ${path}`)
 }
 
-export function runCli(args: string[], readFile: (path: string) => string, writeFile: (path: string, text: string) => void = cannotWrite): CliResult {
+/**
+ * `createFile` writes a file that must not exist yet, and throws (as Node does with the `wx`
+ * flag: `EEXIST`) when it does; without one, a file `readFile` can read counts as existing.
+ */
+export function runCli(
+  args: string[],
+  readFile: (path: string) => string,
+  writeFile: (path: string, text: string) => void = cannotWrite,
+  createFile?: (path: string, text: string) => void,
+): CliResult {
   // Help is asked for, exit 0; no arguments at all is a usage error, exit 2 (contract §9).
   if (args[0] === 'help' || args.some((arg) => arg === '--help' || arg === '-h')) return { code: 0, output: usage }
   const read = readArguments(args)
   const [command, file, ...extra] = read?.positional ?? []
+  if (read && command === 'init') return initCommand(read, createFile ?? createIfAbsent(readFile, writeFile))
+  if (read?.option('--template').length) return { code: 2, output: usage }
   if (!read || !['validate', 'explain', 'build', 'map'].includes(command ?? '') || !file || extra.length) return { code: 2, output: usage }
   const out = [...read.option('-o'), ...read.option('--out')]
   if (out.length > (command === 'build' || command === 'map' ? 1 : 0) || (command !== 'build' && read.flag('--allow-warnings')))
@@ -219,6 +239,43 @@ function mapCommand(
   const drawn = journey === undefined ? Object.keys(config.journeys ?? {}).length : 1
   return { code: 0, output: `${file}: ${drawn} journey(s) drawn into ${out}` }
 }
+
+/**
+ * `init [file] [--template empty|shop]`: a starter config, written only where no file is, so
+ * that a second `init` never loses an owner's edits.
+ */
+function initCommand(read: Arguments, createFile: (path: string, text: string) => void): CliResult {
+  const [, file = 'journeykit.json', ...extra] = read.positional
+  const given = read.option('--template')
+  const name = given[0] ?? 'empty'
+  if (extra.length || given.length > 1 || read.flag('--subscribed') || read.flag('--allow-warnings')) return { code: 2, output: usage }
+  const template = Object.hasOwn(templates, name) ? templates[name] : undefined
+  if (!template) return { code: 2, output: `--template is empty or shop, not "${name}"` }
+  try {
+    createFile(file, `${JSON.stringify(template, null, 2)}\n`)
+  } catch (err) {
+    if ((err as { code?: unknown } | null)?.code === 'EEXIST')
+      return { code: 1, output: `${file} already exists; init does not overwrite it: edit it, or name another file (journeykit init <file>)` }
+    return { code: 1, output: `${file}: ${messageOf(err)}` }
+  }
+  const { rules = [], items = {}, journeys = {} } = template as Config
+  const has = `${rules.length} rule(s), ${Object.keys(items).length} item(s), ${Object.keys(journeys).length} journey(s)`
+  return { code: 0, output: `wrote ${file} from the ${name} template (${has}); edit it, then: npx journeykit validate ${file}` }
+}
+
+/** A `createFile` from a reader and a writer, for callers that pass none: a readable file exists. */
+const createIfAbsent =
+  (readFile: (path: string) => string, writeFile: (path: string, text: string) => void) =>
+  (path: string, text: string): void => {
+    let exists = true
+    try {
+      readFile(path)
+    } catch {
+      exists = false
+    }
+    if (exists) throw Object.assign(new Error(`${path} already exists`), { code: 'EEXIST' })
+    writeFile(path, text)
+  }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
