@@ -453,3 +453,47 @@ describe('journeykit init (issue 24)', () => {
     expect(runCli(['help'], read).output).toContain('journeykit init [<journeykit.json>] [--template empty|shop]')
   })
 })
+
+describe('JSON syntax errors (issue 24)', () => {
+  const validate = (text: string) => runCli(['validate', 'journeykit.json'], () => text)
+  const config = (...lines: string[]) => lines.join('\n')
+
+  it('says where a comma is left before a closing brace or bracket, and to remove it, exit 1', () => {
+    const text = config('{', '  "version": 1,', '  "rules": [', '    { "id": "a", "on": "page_view", "track": "x" },', '  ],', '  "items": {},', '}')
+    expect(validate(text)).toEqual({ code: 1, output: 'journeykit.json: line 5, column 3: remove the comma before "]"' })
+    const fixed = text.replace('},\n  ]', '}\n  ]')
+    expect(validate(fixed)).toEqual({ code: 1, output: 'journeykit.json: line 7, column 1: remove the comma before "}"' })
+  })
+
+  it('says where a comma is missing between two members or two values', () => {
+    expect(validate(config('{', '  "version": 1', '  "items": {}', '}')).output).toBe('journeykit.json: line 3, column 3: add a comma before "items"')
+    expect(validate('{ "version": 1, "rules": [{ "id": "a" } { "id": "b" }] }').output).toBe('journeykit.json: line 1, column 41: add a comma before "{"')
+  })
+
+  it('says to quote a key without quotes, and names it', () => {
+    expect(validate(config('{', '  "version": 1,', '  rules: []', '}')).output).toBe('journeykit.json: line 3, column 3: put the key in double quotes: "rules"')
+  })
+
+  it('names other mistakes plainly where it can, and otherwise gives the parser’s message with the line and column', () => {
+    expect(validate('{ "version": 1,').output).toBe('journeykit.json: line 1, column 16: the file ends too early: a closing "}" or "]", or a value, is missing')
+    expect(validate("{ 'version': 1 }").output).toBe('journeykit.json: line 1, column 3: use double quotes ("), not single ones')
+    expect(validate('{\n  // mine\n  "version": 1 }').output).toBe(
+      'journeykit.json: line 2, column 3: JSON has no comments: remove it (a "$comment" key can hold a note)',
+    )
+    expect(validate('{ "version": 1, "debug": True }').output).toBe(
+      'journeykit.json: line 1, column 26: True is not a value: text goes in double quotes ("True"); true, false and null are lower case',
+    )
+    expect(validate('{ "version": 1 }}').output).toBe('journeykit.json: line 1, column 17: Unexpected non-whitespace character after JSON')
+    expect(validate('{ "version": 1, "title": "a\tb" }').output).toMatch(/^journeykit\.json: line 1, column 28: Bad control character in string literal/)
+  })
+
+  it('reads a file saved with a byte-order mark', () => {
+    expect(validate('\uFEFF{ "version": 1 }')).toEqual({ code: 0, output: 'journeykit.json is valid: 0 rule(s), 0 item(s)' })
+  })
+
+  it('places errors in timeline and facts files too', () => {
+    const from: Record<string, string> = { 't.json': '[\n  { "at": "+0m", "event": "add_to_cart" },\n]' }
+    const result = runCli(['explain', '--journey', 'rescue', 'journeys.json', '--timeline', 't.json'], (path) => from[path] ?? read(path))
+    expect(result).toEqual({ code: 1, output: 't.json: line 3, column 1: remove the comma before "]"' })
+  })
+})

@@ -19,6 +19,7 @@ import { messages, regexMessages } from './config/messages.js'
 import { isSealed, sealKey, sealOf } from './config/seal.js'
 import { renderMap } from './journeys/map/render.js'
 import { templates } from './templates.js'
+import { jsonSyntaxError } from './json-error.js'
 
 export interface CliResult {
   code: number
@@ -123,9 +124,9 @@ export function runCli(
     return { code: 2, output: usage }
   let config: unknown
   try {
-    config = JSON.parse(readFile(file))
+    config = readJson(file, readFile)
   } catch (err) {
-    return { code: 1, output: `${file}: ${err instanceof Error ? err.message : String(err)}` }
+    return { code: 1, output: messageOf(err) }
   }
   const { problems, warnings } = checkConfig(config)
   // A seal the page would not accept (edited since, or another version): `build` writes a new one.
@@ -327,11 +328,23 @@ function explainJourneyCommand(
   }
 }
 
+/**
+ * A JSON file, or an error that starts with its path: for a syntax error, the line, the column
+ * and what to do (`journeykit.json: line 20, column 3: remove the comma before "}"`). A leading
+ * byte-order mark, which some editors save, is skipped.
+ */
 function readJson(path: string, readFile: (path: string) => string): unknown {
+  let text: string
   try {
-    return JSON.parse(readFile(path))
+    text = readFile(path).replace(/^\uFEFF/, '')
   } catch (err) {
     throw new Error(`${path}: ${messageOf(err)}`, { cause: err })
+  }
+  try {
+    return JSON.parse(text)
+  } catch (err) {
+    const { line, column, reason } = jsonSyntaxError(text, messageOf(err))
+    throw new Error(`${path}: line ${line}, column ${column}: ${reason}`, { cause: err })
   }
 }
 
