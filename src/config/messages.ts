@@ -45,6 +45,7 @@ export const messages = {
   timezone: 'must be an IANA time zone like "Europe/Belgrade"',
   unknownOperator: 'is not a known operator',
   unknownFact: 'is not a known fact',
+  usedOnce: 'is used once',
   tooDeep: 'nests too deeply (at most 8 levels)',
   tooMany: 'has too many entries',
   needsNumber: 'needs a number',

@@ -2,7 +2,41 @@ import type { Finding } from './messages.js'
 import type { RegexRefusal } from '../rules/regex-parse.js'
 import { nearName } from './near-name.js'
 
-const factRoots = ['page', 'visit', 'visitor', 'user', 'utm', 'device', 'time', 'item', 'journey', 'journeys', 'push', 'event', 'events', 'segment', 'variant']
+// The facts of contract §4 and §8 (api/facts.ts builds them). One ending in "." opens a namespace:
+// any name after it (`user.traits.plan`). `item.<id>.shown|dismissed|converted` is read apart;
+// `events.`, `segment.` and `journeys.` facts are checked by journeys/facts.ts, with the config's ids.
+// A literal, not a split string: query.ts reaches the start chunk (isPlainObject), where a
+// call at the top would stay even unused.
+const facts = [
+  'page.url',
+  'page.path',
+  'page.referrer',
+  'page.title',
+  'page.views',
+  'page.query.',
+  'visit.count',
+  'visit.pageviews',
+  'visit.seconds',
+  'visitor.pageviews',
+  'visitor.firstSeen',
+  'user.id',
+  'user.traits.',
+  'utm.source',
+  'utm.medium',
+  'utm.campaign',
+  'utm.term',
+  'utm.content',
+  'device.type',
+  'device.language',
+  'time.hour',
+  'time.weekday',
+  'journey.stage',
+  'push.permission',
+  'event.',
+  'variant.',
+]
+const checkedLater = ['events', 'segment', 'journeys']
+const itemCounts = ['shown', 'dismissed', 'converted']
 const numberOperators = ['$gt', '$gte', '$lt', '$lte']
 const stringOperators = ['$startsWith', '$contains']
 const operators = ['$eq', '$ne', ...numberOperators, ...stringOperators, '$in', '$nin', '$exists', '$regex', '$and', '$or', '$not']
@@ -24,10 +58,8 @@ export function validateQuery(query: unknown, path: string, found: QueryFindings
     if (key === '$and' || key === '$or') validateQueryList(value, at, found, depth)
     else if (key === '$not') validateQuery(value, at, found, depth + 1)
     else if (key.startsWith('$')) found.problems.push({ path: at, code: 'unknownOperator', before: key, near: nearName(key, operators) })
-    else if (!factRoots.includes(root(key))) {
-      const near = nearName(root(key), factRoots)
-      found.problems.push({ path: at, code: 'unknownFact', value: key, near: near && near + key.slice(root(key).length) })
-    } else validateCondition(value, at, found, depth + 1)
+    else if (!isFact(key)) found.problems.push({ path: at, code: 'unknownFact', value: key, near: nearFact(key) })
+    else validateCondition(value, at, found, depth + 1)
   }
 }
 
@@ -67,7 +99,25 @@ function validateCondition(condition: unknown, path: string, found: QueryFinding
   }
 }
 
-const root = (fact: string) => fact.split('.')[0]!
+function isFact(name: string): boolean {
+  const parts = name.split('.')
+  return (
+    checkedLater.includes(parts[0]!) ||
+    facts.some((fact) => (fact.endsWith('.') ? name.startsWith(fact) && name !== fact : name === fact)) ||
+    (parts[0] === 'item' && parts.length > 2 && itemCounts.includes(parts.pop()!))
+  )
+}
+
+/** The fact `name` is most likely a typo of, its open parts kept: `user.trait.plan` → `user.traits.plan`. */
+function nearFact(name: string): string | undefined {
+  const parts = name.split('.')
+  const after = (prefix: string, count: number) => (parts.length > count ? [prefix + parts.slice(count).join('.')] : [])
+  return nearName(name, [
+    ...facts.flatMap((fact) => (fact.endsWith('.') ? after(fact, fact.split('.').length - 1) : fact)),
+    ...checkedLater.flatMap((root) => after(`${root}.`, 1)),
+    ...itemCounts.map((count) => ['item', ...parts.slice(1, -1), count].join('.')),
+  ])
+}
 
 /** An object whose keys all start with `$` is a set of operators; anything else is a bare value. */
 export function isOperatorObject(value: unknown): value is Record<string, unknown> {

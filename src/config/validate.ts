@@ -3,6 +3,7 @@ import { describe } from './messages.js'
 import { findProblems } from './find-problems.js'
 import { screenRegex } from './regex-screen.js'
 import { findJourneyProblems } from '../journeys/validate.js'
+import { findEventNameSlips } from './event-names.js'
 
 export interface Validation {
   problems: Problem[]
@@ -12,11 +13,13 @@ export interface Validation {
 /**
  * Walks the whole config, journeys and segments included, and returns every problem with its
  * JSON path (contract §4, §7, §8).
- * A config with any problem is refused whole; warnings (unknown keys, likely trigger typos)
- * are only reported.
+ * A config with any problem is refused whole; warnings (unknown keys, likely trigger typos,
+ * event names used once near another: that one only here, not in the page's check) are only
+ * reported.
  */
 export function validateConfig(input: unknown): Validation {
   const { problems, warnings } = findProblems(input, screenRegex)
   findJourneyProblems(input, { problems, warnings, screenRegex })
+  findEventNameSlips(input, warnings)
   return { problems: problems.map(describe), warnings: warnings.map(describe) }
 }

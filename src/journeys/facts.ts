@@ -57,7 +57,7 @@ function factProblem(fact: string, known: Known): Omit<Finding, 'path'> | null {
 }
 
 /** Every query of the config, with its path: rules', segments', journeys' entry, exit, goal, step guards and branch options. */
-function queriesOf(config: Record<string, unknown>): Query[] {
+export function queriesOf(config: Record<string, unknown>): Query[] {
   const queries: Query[] = []
   const add = (parent: unknown, path: string, segment?: string) => {
     if (isPlainObject(parent) && parent.if !== undefined) queries.push({ query: parent.if, path: `${path}.if`, segment })
@@ -79,7 +79,7 @@ function queriesOf(config: Record<string, unknown>): Query[] {
 }
 
 /** Each fact a query names, with the path config/query.ts gives it (`rules[0].if.$or[1].segment.vip`). */
-function eachFact(query: unknown, path: string, visit: (fact: string, path: string) => void, depth = 0): void {
+export function eachFact(query: unknown, path: string, visit: (fact: string, path: string) => void, depth = 0): void {
   if (!isPlainObject(query) || depth > 8) return
   for (const [key, value] of Object.entries(query)) {
     const at = `${path}.${key}`

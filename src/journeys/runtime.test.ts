@@ -86,7 +86,7 @@ describe('journeys in the runtime', () => {
     await next.flush()
     await next.flush()
     expect(seen).toEqual(['journey_exited:changed'])
-  })
+  }, 30_000)
 
   it('enter(id) enters from code; an unknown id is a console.error', async () => {
     stubCollector()
@@ -315,5 +315,5 @@ describe('journeys and consent', () => {
     })
     await thirdPage.step('page_view', later, {})
     expect(third).toEqual([])
-  })
+  }, 30_000)
 })
