@@ -174,7 +174,8 @@ function carryUnfinished(rt: Runtime): void {
     if (event.persisted || !rt.consent.mayStore()) return
     // What still waits was carried, marked, by the start chunk's own listener, which ran first.
     const waiting = new Set(rt.loaded.delivery?.waiting().map(({ messageId }) => messageId))
-    const messages = [...rt.handedOver].flatMap((id) => (waiting.has(id) ? [] : (handed.get(id) ?? [])))
+    // A call's own message only (its id is the call's): what it made itself, finishing it makes again.
+    const messages = rt.calls.unfinished().flatMap(({ id = '' }) => (waiting.has(id) ? [] : (handed.get(id) ?? [])))
     carryMessages(messages.map((message) => ({ message, identified: true, apply: true, sent: true })))
   })
 }

@@ -96,7 +96,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const debug = options.debug ? loadChunk('debug', () => import('../debug/log.js')) : null
   const rt = {
     options,
-    handedOver,
+    calls,
     loaded,
     consent,
     storage,
@@ -158,14 +158,16 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     engine.cancelDelays()
     const grantWaiting = grantWanted || calls.unfinished().some((call) => call.method === 'grant')
     if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
-    const unsent = calls.unfinished().filter((call) => call.id && !handedOver.has(call.id))
+    const unfinished = calls.unfinished()
+    const unsent = unfinished.filter((call) => call.id && !handedOver.has(call.id))
     loaded.delivery?.beacon()
     // Held while consent is pending (a grant waits): the next page's visitor takes them. A call
-    // sent but not finished is finished there (its message gone already: src/api/after-ready.ts).
+    // sent but not finished is finished there (its message gone already: src/api/after-ready.ts);
+    // not what it made itself (a visit_start, a journey's events), which finishing it makes again.
     const waiting = (loaded.delivery?.waiting() ?? queuedMessages).map((message) => ({
       message,
       identified: consent.mayStore(),
-      apply: handedOver.has(message.messageId),
+      apply: unfinished.some((call) => call.id == message.messageId),
     }))
     carryMessages([...waiting, ...carriedFrom(unsent, visitor.current(), visitor.counts().visit?.count ?? 0, visitorLoaded)])
   })

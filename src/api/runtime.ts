@@ -12,6 +12,7 @@ import type { ActionKit } from './actions.js'
 import type { EngineCore } from './act.js'
 import type { Message } from '../transport/envelope.js'
 import type { Sender } from '../transport/sender.js'
+import type { createCallQueue } from './calls.js'
 
 /** What `start` loads once, as it arrives (absent: not loaded, or not needed by the config). */
 export interface Loaded {
@@ -35,8 +36,8 @@ export interface Loaded {
  */
 export interface Runtime {
   options: RuntimeOptions
-  /** The messageIds of running calls whose message was handed to delivery (not finished yet). */
-  handedOver: Set<string>
+  /** The line of calls: what a page going away must finish elsewhere (`unfinished`). */
+  calls: ReturnType<typeof createCallQueue>
   loaded: Loaded
   consent: Consent
   storage: Storage
