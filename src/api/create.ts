@@ -132,7 +132,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
         ;(await actionKit())?.items.show(call.args[0] as string, { rule: null, variant: null })
       } else await engine.perform(call)
     } finally {
-      if (call.id) handedOver.delete(call.id)
+      // Calls run one at a time: what this one handed over is no longer a running call's.
+      handedOver.clear()
       observe()
     }
   }
