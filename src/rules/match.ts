@@ -1,3 +1,4 @@
+import { normalizePath } from '../track/path.js'
 import { readFact, type Facts } from './facts.js'
 
 type Query = Record<string, unknown>
@@ -74,9 +75,14 @@ function matchOperator(op: string, fact: unknown, operand: unknown, regex: Regex
   }
 }
 
+/**
+ * Texts compare as paths do for `page.views` (track/path.ts): `/cart` = `/cart/` =
+ * `/cart/index.html`, so an owner's exact `page.path` holds whichever form the site links.
+ * Only `/` runs, a last slash and `index.html` are set aside; no other text changes.
+ */
 function equals(fact: unknown, expected: unknown): boolean {
   if (Array.isArray(fact) && !Array.isArray(expected)) return fact.some((element) => equals(element, expected))
-  if (typeof fact === 'string' && typeof expected === 'string') return fact.slice(0, maxFactLength) === expected
+  if (typeof fact === 'string' && typeof expected === 'string') return normalizePath(fact) === normalizePath(expected)
   if (typeof fact === 'object' && fact !== null) return JSON.stringify(fact) === JSON.stringify(expected)
   return fact === expected
 }

@@ -6,5 +6,5 @@
  */
 export function normalizePath(pathname: string): string {
   // A last slash goes, with an `index.html` after it; what is left of the root is ''.
-  return pathname.replace(/\/{2,}/g, '/').replace(/\/(index\.html?)?$/i, '') || '/'
+  return pathname.replace(/\/+/g, '/').replace(/\/(index\.html?)?$/i, '') || '/'
 }
