@@ -7,6 +7,7 @@ export default defineConfig({
       'sdk-loader/**/*.test.ts',
       'service-worker/**/*.test.ts',
       'scripts/**/*.test.{ts,mjs}',
+      'bin/**/*.test.ts',
       'examples/collector/**/*.test.ts',
       'examples/push/**/*.test.ts',
       'examples/store/**/*.test.ts',

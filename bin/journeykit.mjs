@@ -2,7 +2,14 @@
 // The store owner's command line: init, validate, build (seal), explain, map and preview journeykit.json (see README).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { previewArguments, runCli } from '../dist/cli.js'
+
+const cli = await import('../dist/cli.js').catch((err) => {
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes('dist')) throw err
+  // A clone whose install skipped `prepare` (npm install --ignore-scripts) has no dist/ yet.
+  console.error('journeykit: the command line is not built yet (no dist/cli.js). Run `npm run build` in the journeykit folder, then try again.')
+  process.exit(1)
+})
+const { previewArguments, runCli } = cli
 
 const preview = previewArguments(process.argv.slice(2))
 if (preview) {
