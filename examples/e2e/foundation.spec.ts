@@ -139,6 +139,17 @@ test('a 404 config costs one console.error: the page keeps working and tracking 
   expect(pageErrors).toEqual([])
 })
 
+test('a config that is not JSON costs one console.error placing the mistake', async ({ page, site }) => {
+  const errors = collectConsole(page)
+  const url = await site.serve(page, { config: '{\n  "version": 1,\n}', body: '<p>shop</p>' })
+  await page.goto(url)
+  await runtimeReady(page)
+  await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page'))
+  const ours = errors.filter((text) => text.startsWith('journeykit.'))
+  expect(ours).toHaveLength(1)
+  expect(ours[0]).toMatch(/^journeykit\.config: http:\/\/127\.0\.0\.1:\d+\/.*\.json: .*\(line 3 column 1\)/)
+})
+
 test('an invalid config is refused whole, naming each JSON path; nothing is shown', async ({ page, site }) => {
   const errors = collectConsole(page)
   const config = structuredClone(exitOfferConfig) as any

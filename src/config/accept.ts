@@ -28,7 +28,7 @@ export async function acceptConfig(source: Config | Promise<Response>, full = fa
 
 async function readJson(response: Response): Promise<unknown> {
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`)
-  return response.json().catch(() => {
-    throw new Error(`${response.url} is not valid JSON`)
+  return response.json().catch((err: Error) => {
+    throw new Error(`${response.url}: ${err.message}`)
   })
 }

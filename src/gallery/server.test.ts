@@ -9,7 +9,8 @@ describe('snapshotOf', () => {
     expect(snapshot.problems.map((problem) => problem.path)).toContain('items.a.style')
   })
   it('says why a file that is not JSON cannot be drawn', () => {
-    expect(snapshotOf('/site/journeykit.json', '{ nope').error).toMatch(/JSON/)
+    expect(snapshotOf('/site/journeykit.json', '{ nope').error).toMatch(/^line 1, column 3: /)
+    expect(snapshotOf('/site/journeykit.json', '{\n  "version": 1,\n}').error).toBe('line 3, column 1: remove the comma before "}"')
     expect(snapshotOf('/site/journeykit.json', null, 'ENOENT')).toEqual({ file: 'journeykit.json', error: 'ENOENT', problems: [], warnings: [] })
   })
 })

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checkConfig } from '../cli.js'
+import { jsonSyntaxError } from '../json-error.js'
 import type { GallerySnapshot } from './page.js'
 import { galleryPage, framePage } from './html.js'
 
@@ -35,10 +36,12 @@ export function snapshotOf(file: string, text: string | null, readError?: string
   const name = basename(file)
   if (text === null) return { file: name, error: readError ?? 'cannot be read', problems: [], warnings: [] }
   let config: unknown
+  const json = text.replace(/^\uFEFF/, '')
   try {
-    config = JSON.parse(text)
+    config = JSON.parse(json)
   } catch (err) {
-    return { file: name, error: err instanceof Error ? err.message : String(err), problems: [], warnings: [] }
+    const { line, column, reason } = jsonSyntaxError(json, err instanceof Error ? err.message : String(err))
+    return { file: name, error: `line ${line}, column ${column}: ${reason}`, problems: [], warnings: [] }
   }
   return { file: name, config: config as GallerySnapshot['config'], ...checkConfig(config) }
 }
