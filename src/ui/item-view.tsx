@@ -49,11 +49,7 @@ export function ItemView({ host }: { host: ItemHost }) {
         {item.kind === 'focus' && <FocusParts host={host} />}
         {item.kind === 'asset' && <AssetParts host={host} />}
         {item.kind === 'push' && <PushParts host={host} />}
-        {item.dismissLabel && (
-          <button type="button" class="secondary" onClick={() => host.dismiss('secondary')}>
-            {item.dismissLabel}
-          </button>
-        )}
+        {item.kind !== 'push' && <SecondaryDismiss host={host} />}
         <button type="button" class="close" onClick={() => host.dismiss('close')}>
           <span aria-hidden="true">×</span>Close
         </button>
@@ -139,12 +135,24 @@ function PushParts({ host }: { host: ItemHost }) {
         <button type="button" class="primary" onClick={allow}>
           Allow
         </button>
-        <button type="button" class="secondary" onClick={() => host.dismiss('secondary')}>
-          Later
-        </button>
+        <SecondaryDismiss host={host} />
       </p>
     </>
   )
+}
+
+/**
+ * The owner's `dismissLabel` ("No thanks", "Not now"), when given: the one button besides Close
+ * (contract §6: every item has Close) that dismisses. No built-in second one ("Later" beside
+ * "Not now" and Close was three ways to say no).
+ */
+function SecondaryDismiss({ host }: { host: ItemHost }) {
+  const label = host.item.dismissLabel
+  return label ? (
+    <button type="button" class="secondary" onClick={() => host.dismiss('secondary')}>
+      {label}
+    </button>
+  ) : null
 }
 
 function Success({ text }: { text: string }) {

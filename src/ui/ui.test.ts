@@ -46,6 +46,8 @@ describe('checkForm', () => {
   })
 })
 
+const buttonNames = () => [...shadow().querySelectorAll('button')].map((b) => b.textContent)
+
 describe('the item view', () => {
   it('renders hostile text as text', () => {
     const hostile = '<img src=x onerror="window.pwned=1">'
@@ -92,6 +94,17 @@ describe('the item view', () => {
     expect(link.getAttribute('download')).toBe('guide.pdf')
     link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))
     expect(h.convert).toHaveBeenCalledWith('download', { url: 'https://shop.example/files/guide.pdf' })
+  })
+
+  it("the push soft ask has one dismiss control besides Allow: the owner's label, else only Close", () => {
+    mount(host({ kind: 'push', style: 'slidein', title: 'Alerts?' }))
+    expect(buttonNames()).toEqual(['Allow', '×Close'])
+    document.body.innerHTML = ''
+    const h = host({ kind: 'push', style: 'slidein', title: 'Alerts?', dismissLabel: 'Maybe later' })
+    mount(h)
+    expect(buttonNames()).toEqual(['Allow', 'Maybe later', '×Close'])
+    ;[...shadow().querySelectorAll('button')].find((b) => b.textContent === 'Maybe later')!.click()
+    expect(h.dismiss).toHaveBeenCalledWith('secondary')
   })
 
   it('a secondary label dismisses as "secondary"', () => {
