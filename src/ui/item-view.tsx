@@ -6,6 +6,8 @@ import { LeadForm } from './form.js'
 import { formatRemaining } from './countdown.js'
 import { themeVariables } from './theme.js'
 
+const thanks = 'Thank you!'
+
 /** One item, any kind and style. All config text is rendered as text, never parsed as HTML. */
 export function ItemView({ host }: { host: ItemHost }) {
   const { item } = host
@@ -65,7 +67,7 @@ function FocusParts({ host }: { host: ItemHost }) {
   return (
     <>
       {item.code && <Code host={host} code={item.code} />}
-      {item.form && (sent ? <Success text={item.form.successMessage ?? 'Thank you!'} /> : <LeadForm host={host} onDone={() => setSent(true)} />)}
+      {item.form && (sent ? <Success text={item.form.successMessage ?? thanks} /> : <LeadForm host={host} onDone={() => setSent(true)} />)}
       {item.cta && ctaUrl && (
         <a class="primary cta" href={ctaUrl} onClick={() => host.convert('cta', { url: ctaUrl })}>
           {item.cta.label}
@@ -113,9 +115,12 @@ function AssetParts({ host }: { host: ItemHost }) {
   if (!url) return null
   if (!unlocked) return <LeadForm host={host} onDone={() => setUnlocked(true)} />
   return (
-    <a class="primary cta" href={url} download={item.asset?.filename ?? ''} onClick={() => host.convert('download', { url })}>
-      {item.cta?.label ?? 'Download'}
-    </a>
+    <>
+      {item.gate === 'email' && <Success text={item.form?.successMessage ?? thanks} />}
+      <a class="primary cta" href={url} download={item.asset?.filename ?? ''} onClick={() => host.convert('download', { url })}>
+        {item.cta?.label ?? 'Download'}
+      </a>
+    </>
   )
 }
 
