@@ -41,6 +41,11 @@ const shop = {
       body: 'Find your size in every brand we sell.',
       asset: { url: '/files/sizing-guide.pdf', filename: 'sizing-guide.pdf' },
       gate: 'email',
+      form: {
+        submitLabel: 'Email me the guide',
+        successMessage: 'Thank you! Your guide is ready.',
+        consent: { text: 'Send me Step & Stride news and offers. I can unsubscribe any time.', required: false },
+      },
     },
     'cart-reminder': {
       kind: 'focus',

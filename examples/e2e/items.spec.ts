@@ -133,6 +133,33 @@ test('the code copies with visible feedback; forms report the lead; the asset do
   expect(props('asset_downloaded')).toEqual([{ item: 'guide', rule: null, variant: null, url: `${site.origin}/README.md` }])
 })
 
+test("the push soft ask offers one way to say no besides Close: the owner's dismissLabel, else none", async ({ page, site }) => {
+  const url = await site.serve(page, {
+    config: {
+      version: 1,
+      items: {
+        ask: { kind: 'push', style: 'slidein', title: 'Price alerts?' },
+        labelled: { kind: 'push', style: 'slidein', title: 'Price alerts?', dismissLabel: 'Maybe later' },
+      },
+    },
+  })
+  await page.goto(url)
+  await runtimeReady(page)
+  const names = (host: ReturnType<Page['locator']>) => host.getByRole('button').allTextContents()
+  const ask = await showItem(page, 'ask')
+  expect(await names(ask)).toEqual(['Allow', '×Close'])
+  await ask.getByRole('button', { name: 'Close' }).click()
+  const labelled = await showItem(page, 'labelled')
+  expect(await names(labelled)).toEqual(['Allow', 'Maybe later', '×Close'])
+  await labelled.getByRole('button', { name: 'Maybe later' }).click()
+  await expect(labelled).toHaveCount(0)
+  const events = await site.waitForEvents(page, (all) => all.filter((e) => e.event === 'item_dismissed').length === 2)
+  expect(events.filter((e) => e.event === 'item_dismissed').map((e) => [e.properties.item, e.properties.how])).toEqual([
+    ['ask', 'close'],
+    ['labelled', 'secondary'],
+  ])
+})
+
 test('hostile page CSS does not reach inside, and ours does not leak out', async ({ page, site }) => {
   const url = await site.serve(page, {
     config: { version: 1, items: { m: { kind: 'focus', style: 'modal', title: 'Still styled', cta: { label: 'Go', url: '/' } } } },

@@ -24,6 +24,7 @@ export const messages = {
   badImage: 'must be an https: or relative URL',
   cssValue: 'must be a plain CSS value (a colour, length or font name)',
   gate: 'must be "none" or "email"',
+  consent: 'must be a string or { "text": "…", "required": true }',
   unknownItem: 'names no item in "items"',
   duplicateId: 'repeats a rule id',
   oneAction: 'needs exactly one of show, track, set, variants or push',

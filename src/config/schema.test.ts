@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import schema from './journeykit.schema.json'
 import { validateConfig } from './validate.js'
 import { toSchema } from './to-schema.js'
-import type { Config, Item, Journey, PushAction, Rule, Segment, Step, Trigger } from './types.js'
+import type { Config, Consent, Item, Journey, PushAction, Rule, Segment, Step, Trigger } from './types.js'
 
 const keysOf = (node: { properties?: object }) => Object.keys(node.properties ?? {}).sort()
 
@@ -61,6 +61,8 @@ const itemKeys = {
   position: 1,
   $comment: 1,
 } satisfies Record<keyof Item, 1>
+const formKeys = { name: 1, consent: 1, submitLabel: 1, successMessage: 1 } satisfies Record<keyof NonNullable<Item['form']>, 1>
+const consentKeys = { text: 1, required: 1 } satisfies Record<keyof Consent, 1>
 const ruleKeys = {
   id: 1,
   on: 1,
@@ -127,6 +129,8 @@ describe('the TypeScript types', () => {
   it.each([
     ['Config', configKeys, schema],
     ['Item', itemKeys, schema.definitions.item],
+    ['Item.form', formKeys, schema.definitions.item.properties.form],
+    ['Consent', consentKeys, schema.definitions.item.properties.form.properties.consent.oneOf[1]],
     ['Rule', ruleKeys, schema.definitions.rule],
     // `$comment` is welcome anywhere; the types name it where a store owner is likely to write one
     ['Trigger', { ...triggerKeys, $comment: 1 }, schema.definitions.trigger],

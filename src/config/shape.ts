@@ -79,7 +79,16 @@ const item: Shape = {
     form: {
       type: 'object',
       warnUnknown: true,
-      props: { name: { type: 'boolean' }, consent: string, submitLabel: string, successMessage: string },
+      props: {
+        name: { type: 'boolean' },
+        // a string is short for { text, required: true }
+        consent: {
+          message: 'consent',
+          oneOf: [string, { type: 'object', warnUnknown: true, required: ['text'], props: { text: string, required: { type: 'boolean' } } }],
+        },
+        submitLabel: string,
+        successMessage: string,
+      },
     },
     image: { type: 'object', required: ['url', 'alt'], props: { url: { format: 'image' }, alt: { type: 'string', message: 'required' } } },
     countdown: { format: 'instant' },

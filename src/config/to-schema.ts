@@ -41,9 +41,19 @@ const notes: Record<string, Schema> = {
   visitTimeout: { description: 'A visit ends after this long without activity.', default: '30m' },
   '#duration': { examples: ['3s', '1h', '7d'] },
   '#item.code': { description: 'A discount code shown with the item.' },
-  '#item.form': { description: 'Email capture.' },
+  '#item.form': { description: "Email capture: a focus item's form, or the fields of an asset's email gate." },
   '#item.form.name': { description: 'Ask for a name too.' },
-  '#item.form.consent': { description: 'Text of a required consent checkbox.' },
+  '#item.form.consent': {
+    description:
+      'A consent checkbox under the email field: its text (the visitor must tick it to send), or { "text", "required": false } for one they may leave unticked. lead_captured reports "consent" (ticked or not) and "consentText".',
+  },
+  '#item.form.consent|.required': { description: 'Whether the box must be ticked before the form is sent.', default: false },
+  '#item.form.submitLabel': { description: "The submit button's text.", default: 'Send' },
+  '#item.form.successMessage': {
+    description: 'The thank-you shown once the email is accepted (with the download link, on a gated asset).',
+    default: 'Thank you!',
+  },
+  '#item.dismissLabel': { description: 'A second button that closes the item, beside the Close button every item has: "No thanks", "Not now".' },
   '#item.countdown': { description: 'ISO time a countdown runs to.' },
   '#rule.on': { description: `${builtInTriggers.join(', ')}, or any tracked event name`, examples: [...builtInTriggers] },
   '#rule.if': { description: 'A MongoDB-style query over facts.' },

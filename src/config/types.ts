@@ -16,8 +16,12 @@ export interface Item {
   body?: string
   code?: string
   cta?: Link
-  /** Email capture: `name` adds a name field, `consent` a required checkbox with this text. */
-  form?: { name?: boolean; consent?: string; submitLabel?: string; successMessage?: string }
+  /**
+   * Email capture (a focus item's form, or the fields of an asset's email gate): `name` adds a
+   * name field, `consent` a checkbox with this text, `submitLabel` the button's text,
+   * `successMessage` the thank-you shown once the email is accepted.
+   */
+  form?: { name?: boolean; consent?: string | Consent; submitLabel?: string; successMessage?: string }
   asset?: { url: string; filename?: string }
   gate?: 'none' | 'email'
   dismissLabel?: string
@@ -27,6 +31,15 @@ export interface Item {
   /** bar: `top` | `bottom` (default); slidein: `bottom-right` (default) | `bottom-left`. */
   position?: 'top' | 'bottom' | 'bottom-right' | 'bottom-left'
   $comment?: string
+}
+
+/**
+ * A consent checkbox under the email field. A plain string is short for `{ text, required: true }`;
+ * with `required: false` the visitor may leave it unticked.
+ */
+export interface Consent {
+  text: string
+  required?: boolean
 }
 
 /** Colours, font and corner radius of every item, as CSS values. */

@@ -202,6 +202,36 @@ describe('validateConfig', () => {
   })
 })
 
+describe("email capture: a form's and a gate's submitLabel, thank-you and consent (issue 24)", () => {
+  const withForm = (form: unknown) => {
+    const config = clone()
+    config.items.guide.form = form
+    return config
+  }
+
+  it('accepts them on a gated asset, consent as a string or as { text, required }', () => {
+    for (const consent of ['Send me offers', { text: 'I accept the terms', required: true }, { text: 'Email me offers too' }]) {
+      expect(validateConfig(withForm({ submitLabel: 'Email me the guide', successMessage: 'Thanks!', consent }))).toEqual({ problems: [], warnings: [] })
+    }
+  })
+
+  it.each([
+    ['a number for consent', { consent: 1 }, 'items.guide.form.consent: must be a string or { "text": "…", "required": true }, not 1'],
+    ['a list for consent', { consent: ['Yes'] }, 'items.guide.form.consent: must be a string or { "text": "…", "required": true }, not ["Yes"]'],
+    ['consent without its text', { consent: { required: true } }, 'items.guide.form.consent.text: must be a string'],
+    ['"required" not true or false', { consent: { text: 'Terms', required: 'yes' } }, 'items.guide.form.consent.required: must be true or false, not "yes"'],
+    [
+      'a misspelt key of consent',
+      { consent: { text: 'Terms', requierd: true } },
+      'items.guide.form.consent.requierd: "requierd" is not a known key — did you mean "required"?',
+    ],
+    ['a number for submitLabel', { submitLabel: 2 }, 'items.guide.form.submitLabel: must be a string, not 2'],
+    ['a number for successMessage', { successMessage: 3 }, 'items.guide.form.successMessage: must be a string, not 3'],
+  ])('%s is an error naming its path', (_what, form, expected) => {
+    expect(messagesOf(withForm(form))).toEqual([expected])
+  })
+})
+
 describe('push.allowedOrigins', () => {
   const withOrigins = (allowedOrigins: unknown) => ({ ...clone(), push: { vapidPublicKey: 'BKEY', allowedOrigins } })
 

@@ -1,25 +1,34 @@
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type { ItemHost } from './types.js'
-import { checkForm, type FormErrors } from './validate-form.js'
+import { checkForm, consentOf, type FormErrors } from './validate-form.js'
 
-/** Email capture (and an optional name and consent box), with inline messages. */
+/**
+ * Email capture (and an optional name and consent box), with inline messages: a focus item's
+ * form, and an asset's email gate (both read `item.form`).
+ */
 export function LeadForm({ host, onDone }: { host: ItemHost; onDone: () => void }) {
   const form = host.item.form ?? {}
+  const consent = consentOf(form.consent)
   const [errors, setErrors] = useState<FormErrors>({})
+  const root = useRef<HTMLFormElement>(null)
   const submit = (event: Event) => {
     event.preventDefault()
-    const data = new FormData(event.currentTarget as HTMLFormElement)
+    const data = new FormData(root.current!)
     const email = String(data.get('email') ?? '').trim()
-    const consent = data.get('consent') === 'on'
-    const found = checkForm({ email, consent }, !!form.consent)
+    const agreed = data.get('consent') === 'on'
+    const found = checkForm({ email, consent: agreed }, !!consent?.required)
     setErrors(found)
-    if (found.email || found.consent) return
+    if (found.email || found.consent) {
+      // Focus the first field to fix: a screen reader reads it with its message (aria-describedby).
+      root.current!.querySelector<HTMLElement>(found.email ? 'input[name=email]' : 'input[name=consent]')?.focus()
+      return
+    }
     const name = String(data.get('name') ?? '').trim()
-    host.capture({ email, ...(name ? { name } : {}), ...(form.consent ? { consent } : {}) })
+    host.capture({ email, ...(name ? { name } : {}), ...(consent ? { consent: agreed, consentText: consent.text } : {}) })
     onDone()
   }
   return (
-    <form class="form" noValidate onSubmit={submit}>
+    <form class="form" noValidate onSubmit={submit} ref={root}>
       {form.name && (
         <label>
           Name
@@ -42,15 +51,16 @@ export function LeadForm({ host, onDone }: { host: ItemHost; onDone: () => void 
           {errors.email}
         </p>
       )}
-      {form.consent && (
+      {consent && (
         <label class="check">
           <input
             name="consent"
             type="checkbox"
+            required={consent.required}
             aria-invalid={errors.consent ? 'true' : undefined}
             aria-describedby={errors.consent ? 'jk-consent-error' : undefined}
           />
-          {form.consent}
+          {consent.text}
         </label>
       )}
       {errors.consent && (

@@ -6,6 +6,8 @@ import { LeadForm } from './form.js'
 import { formatRemaining } from './countdown.js'
 import { themeVariables } from './theme.js'
 
+const thanks = 'Thank you!'
+
 /** One item, any kind and style. All config text is rendered as text, never parsed as HTML. */
 export function ItemView({ host }: { host: ItemHost }) {
   const { item } = host
@@ -49,11 +51,7 @@ export function ItemView({ host }: { host: ItemHost }) {
         {item.kind === 'focus' && <FocusParts host={host} />}
         {item.kind === 'asset' && <AssetParts host={host} />}
         {item.kind === 'push' && <PushParts host={host} />}
-        {item.dismissLabel && (
-          <button type="button" class="secondary" onClick={() => host.dismiss('secondary')}>
-            {item.dismissLabel}
-          </button>
-        )}
+        {item.kind !== 'push' && <SecondaryDismiss host={host} />}
         <button type="button" class="close" onClick={() => host.dismiss('close')}>
           <span aria-hidden="true">×</span>Close
         </button>
@@ -69,7 +67,7 @@ function FocusParts({ host }: { host: ItemHost }) {
   return (
     <>
       {item.code && <Code host={host} code={item.code} />}
-      {item.form && (sent ? <Success text={item.form.successMessage ?? 'Thank you!'} /> : <LeadForm host={host} onDone={() => setSent(true)} />)}
+      {item.form && (sent ? <Success text={item.form.successMessage ?? thanks} /> : <LeadForm host={host} onDone={() => setSent(true)} />)}
       {item.cta && ctaUrl && (
         <a class="primary cta" href={ctaUrl} onClick={() => host.convert('cta', { url: ctaUrl })}>
           {item.cta.label}
@@ -117,9 +115,12 @@ function AssetParts({ host }: { host: ItemHost }) {
   if (!url) return null
   if (!unlocked) return <LeadForm host={host} onDone={() => setUnlocked(true)} />
   return (
-    <a class="primary cta" href={url} download={item.asset?.filename ?? ''} onClick={() => host.convert('download', { url })}>
-      {item.cta?.label ?? 'Download'}
-    </a>
+    <>
+      {item.gate === 'email' && <Success text={item.form?.successMessage ?? thanks} />}
+      <a class="primary cta" href={url} download={item.asset?.filename ?? ''} onClick={() => host.convert('download', { url })}>
+        {item.cta?.label ?? 'Download'}
+      </a>
+    </>
   )
 }
 
@@ -139,12 +140,24 @@ function PushParts({ host }: { host: ItemHost }) {
         <button type="button" class="primary" onClick={allow}>
           Allow
         </button>
-        <button type="button" class="secondary" onClick={() => host.dismiss('secondary')}>
-          Later
-        </button>
+        <SecondaryDismiss host={host} />
       </p>
     </>
   )
+}
+
+/**
+ * The owner's `dismissLabel` ("No thanks", "Not now"), when given: the one button besides Close
+ * (contract §6: every item has Close) that dismisses. No built-in second one ("Later" beside
+ * "Not now" and Close was three ways to say no).
+ */
+function SecondaryDismiss({ host }: { host: ItemHost }) {
+  const label = host.item.dismissLabel
+  return label ? (
+    <button type="button" class="secondary" onClick={() => host.dismiss('secondary')}>
+      {label}
+    </button>
+  ) : null
 }
 
 function Success({ text }: { text: string }) {

@@ -6,7 +6,9 @@ export type ConvertWhat = 'cta' | 'form' | 'copy' | 'download' | 'push'
 export interface Lead {
   email: string
   name?: string
+  /** Whether the consent box was ticked, and its words: what the visitor agreed to. */
   consent?: boolean
+  consentText?: string
 }
 
 /** The narrow interface the UI chunk gets: item data and callbacks, never the store. */

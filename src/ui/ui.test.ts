@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { formatRemaining } from './countdown.js'
-import { checkForm } from './validate-form.js'
+import { checkForm, consentOf } from './validate-form.js'
 import { mount } from './mount.js'
 import type { ItemHost } from './types.js'
 import type { Item } from '../config/types.js'
@@ -46,6 +46,25 @@ describe('checkForm', () => {
   })
 })
 
+describe('consentOf', () => {
+  it.each([
+    ['no consent line', undefined, null],
+    ['a string: a box that must be ticked (the older form)', 'Send me offers', { text: 'Send me offers', required: true }],
+    ['required', { text: 'I accept the terms', required: true }, { text: 'I accept the terms', required: true }],
+    ['not required', { text: 'Email me offers too', required: false }, { text: 'Email me offers too', required: false }],
+    ['required left out: the visitor may leave it', { text: 'Email me offers too' }, { text: 'Email me offers too', required: false }],
+    ['no words: no box', '', null],
+    ['no words in the object: no box', { text: '', required: true }, null],
+  ])('%s', (_what, consent, expected) => expect(consentOf(consent)).toEqual(expected))
+})
+
+const buttonNames = () => [...shadow().querySelectorAll('button')].map((b) => b.textContent)
+const submit = (email: string) => {
+  const form = shadow().querySelector('form')!
+  form.querySelector<HTMLInputElement>('input[name=email]')!.value = email
+  form.dispatchEvent(new Event('submit', { cancelable: true }))
+}
+
 describe('the item view', () => {
   it('renders hostile text as text', () => {
     const hostile = '<img src=x onerror="window.pwned=1">'
@@ -76,7 +95,7 @@ describe('the item view', () => {
     form.querySelector<HTMLInputElement>('input[name=consent]')!.checked = true
     form.dispatchEvent(new Event('submit', { cancelable: true }))
     await vi.waitFor(() => expect(shadow().querySelector('.success')?.textContent).toBe('Check your inbox'))
-    expect(h.capture).toHaveBeenCalledWith({ email: 'ana@shop.example', name: 'Ana', consent: true })
+    expect(h.capture).toHaveBeenCalledWith({ email: 'ana@shop.example', name: 'Ana', consent: true, consentText: 'Send me offers' })
   })
 
   it('gates an asset behind the email, then offers a real download link', async () => {
@@ -92,6 +111,75 @@ describe('the item view', () => {
     expect(link.getAttribute('download')).toBe('guide.pdf')
     link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))
     expect(h.convert).toHaveBeenCalledWith('download', { url: 'https://shop.example/files/guide.pdf' })
+  })
+
+  it("the gate's button says the owner's submitLabel, and the thank-you comes with the download link", async () => {
+    const h = host({
+      kind: 'asset',
+      style: 'slidein',
+      title: 'Guide',
+      asset: { url: '/files/guide.pdf' },
+      gate: 'email',
+      form: { submitLabel: 'Email me the guide', successMessage: 'Thanks! Your guide is ready.' },
+    })
+    mount(h)
+    expect(buttonNames()).toEqual(['Email me the guide', '×Close'])
+    expect(shadow().querySelector('.success')).toBeNull()
+    submit('ana@shop.example')
+    await vi.waitFor(() => expect(shadow().querySelector('a[download]')).not.toBeNull(), { timeout: 10000 })
+    expect(shadow().querySelector('[role=status].success')!.textContent).toBe('Thanks! Your guide is ready.')
+    expect(shadow().querySelector('form')).toBeNull()
+  })
+
+  it('a gate without successMessage still thanks the visitor; an asset with no gate has nothing to thank for', async () => {
+    mount(host({ kind: 'asset', style: 'slidein', title: 'Guide', asset: { url: '/files/guide.pdf' }, gate: 'email' }))
+    submit('ana@shop.example')
+    await vi.waitFor(() => expect(shadow().querySelector('.success')?.textContent).toBe('Thank you!'), { timeout: 10000 })
+    document.body.innerHTML = ''
+    mount(host({ kind: 'asset', style: 'slidein', title: 'Guide', asset: { url: '/files/guide.pdf' } }))
+    expect(shadow().querySelector('a[download]')).not.toBeNull()
+    expect(shadow().querySelector('.success')).toBeNull()
+  })
+
+  it('a required consent box refuses the submit with a message on the box, then reports what was agreed to', async () => {
+    const text = 'I agree to receive the guide and offers by email <b>now</b>'
+    const h = host({ kind: 'asset', style: 'slidein', title: 'Guide', asset: { url: '/g.pdf' }, gate: 'email', form: { consent: { text, required: true } } })
+    mount(h)
+    const box = shadow().querySelector<HTMLInputElement>('input[name=consent]')!
+    expect(box.closest('label')!.textContent).toBe(text)
+    expect(shadow().querySelector('b')).toBeNull()
+    expect(box.required).toBe(true)
+    submit('ana@shop.example')
+    await vi.waitFor(() => expect(shadow().querySelector('#jk-consent-error')?.textContent).toBe('Please tick the box to continue.'), { timeout: 10000 })
+    expect(box.getAttribute('aria-invalid')).toBe('true')
+    expect(box.getAttribute('aria-describedby')).toBe('jk-consent-error')
+    expect(shadow().activeElement).toBe(box)
+    expect(h.capture).not.toHaveBeenCalled()
+    box.checked = true
+    submit('ana@shop.example')
+    await vi.waitFor(() => expect(h.capture).toHaveBeenCalledWith({ email: 'ana@shop.example', consent: true, consentText: text }), { timeout: 10000 })
+  })
+
+  it('a consent box that is not required may be left unticked, and the lead says so', async () => {
+    const h = host({ kind: 'focus', style: 'bar', title: 'News', form: { consent: { text: 'Email me offers too', required: false } } })
+    mount(h)
+    expect(shadow().querySelector<HTMLInputElement>('input[name=consent]')!.required).toBe(false)
+    submit('ana@shop.example')
+    await vi.waitFor(() => expect(h.capture).toHaveBeenCalledWith({ email: 'ana@shop.example', consent: false, consentText: 'Email me offers too' }), {
+      timeout: 10000,
+    })
+    expect(shadow().querySelector('#jk-consent-error')).toBeNull()
+  })
+
+  it("the push soft ask has one dismiss control besides Allow: the owner's label, else only Close", () => {
+    mount(host({ kind: 'push', style: 'slidein', title: 'Alerts?' }))
+    expect(buttonNames()).toEqual(['Allow', '×Close'])
+    document.body.innerHTML = ''
+    const h = host({ kind: 'push', style: 'slidein', title: 'Alerts?', dismissLabel: 'Maybe later' })
+    mount(h)
+    expect(buttonNames()).toEqual(['Allow', 'Maybe later', '×Close'])
+    ;[...shadow().querySelectorAll('button')].find((b) => b.textContent === 'Maybe later')!.click()
+    expect(h.dismiss).toHaveBeenCalledWith('secondary')
   })
 
   it('a secondary label dismisses as "secondary"', () => {
