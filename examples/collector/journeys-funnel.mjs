@@ -1,6 +1,6 @@
 // Live counts for the journey map, computed from stored journey events (contract §8): per
-// journey, runs entered, in progress, exited by reason, goal reached by runs and by the holdout
-// (the uplift); per step, runs that reached it, that wait there now, that took each way out,
+// journey, runs entered, in progress, how they ended (every reason of contract §8, by goal, by an
+// exit trigger, completed, …), goal reached by runs and by the holdout (the uplift); per step, runs that reached it, that wait there now, that took each way out,
 // and that left there (by reason); and how many visitors are in each segment now. No I/O:
 // add() every event once, read result(config) at any time; journeysFunnel(config, events)
 // does both for a list.
@@ -15,6 +15,8 @@
 import { isPreview, rate } from './funnel.mjs'
 
 const journeyEvents = new Set(['journey_entered', 'journey_step', 'journey_exited', 'journey_goal'])
+/** `journey_exited.reason`s (contract §8), in the order the page lists them. */
+export const endReasons = ['goal', 'exit', 'completed', 'timeout', 'changed', 'reset']
 const text = (value) => (typeof value === 'string' && value.length > 0 ? value : null)
 const bump = (counts, key, by = 1) => (counts[key] = (counts[key] ?? 0) + by)
 const byTime = (a, b) => a.time - b.time || a.order - b.order
@@ -188,6 +190,8 @@ function finish(counts) {
     // goal rate of the runs that took the steps minus the holdout's: what the steps added
     uplift: runs.rate === null || holdout.rate === null ? null : Math.round((runs.rate - holdout.rate) * 10_000) / 10_000,
     exited: counts.exited,
+    // every reason, 0 included: "0 by exit" says something that a missing key does not
+    ended: { ...Object.fromEntries(endReasons.map((reason) => [reason, 0])), ...counts.exited },
     steps: [...counts.rows.values()],
   }
 }

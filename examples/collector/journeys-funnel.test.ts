@@ -161,6 +161,51 @@ describe('journeys funnel: many visitors', () => {
   })
 })
 
+// [how the runs ended, each visitor's script, the journey's `ended` (every reason, 0 included)]
+const none = { goal: 0, exit: 0, completed: 0, timeout: 0, changed: 0, reset: 0 }
+const endings: Array<[string, string[][], Event]> = [
+  ['nobody ended yet', [['enter'], ['enter', 'step nudge show']], none],
+  // order_completed is both the exit and the goal of cart-rescue: the goal comes first (stepper)
+  ['an order ends the run by goal, not by exit', [['enter', 'step nudge show', 'goal', 'exit goal']], { ...none, goal: 1 }],
+  ['an exit trigger ends it by exit', [['enter', 'exit exit']], { ...none, exit: 1 }],
+  ['the last step completes it', [['enter', 'step nudge show', 'step watch show', 'step done exit', 'exit completed']], { ...none, completed: 1 }],
+  [
+    'a goal after the run completed counts once, as completed',
+    [['enter', 'step nudge show', 'step watch show', 'step done exit', 'exit completed', 'goal']],
+    { ...none, completed: 1 },
+  ],
+  ['a within with no else runs out', [['enter', 'exit timeout']], { ...none, timeout: 1 }],
+  [
+    'the config lost its step, and a reset',
+    [
+      ['enter', 'exit changed'],
+      ['enter', 'exit reset'],
+    ],
+    { ...none, changed: 1, reset: 1 },
+  ],
+  [
+    'the holdout ends by goal or when its window closes',
+    [
+      ['enter holdout', 'goal holdout', 'exit goal'],
+      ['enter holdout', 'exit completed'],
+    ],
+    { ...none, goal: 1, completed: 1 },
+  ],
+  [
+    'many, each once',
+    [['enter', 'goal', 'exit goal'], ['enter', 'goal', 'exit goal'], ['enter', 'exit exit'], ['enter', 'exit timeout'], ['enter']],
+    { ...none, goal: 2, exit: 1, timeout: 1 },
+  ],
+  ['a reason the contract does not name is kept', [['enter', 'exit someday']], { ...none, someday: 1 }],
+]
+
+describe('journeys funnel: how runs ended', () => {
+  it.each(endings)('%s', (_name, scripts, ended) => {
+    const events = scripts.flatMap((script, i) => visitor(`v${i}`, script))
+    expect(journeyOf(journeysFunnel(contract, events)).ended).toEqual(ended)
+  })
+})
+
 describe('journeys funnel: edges of the data', () => {
   it('a within that ran out with no else: the run passes the wait, and times out at the guarded step', () => {
     const result = journeysFunnel(store, visitor('v', ['enter', 'exit timeout'], { journey: 'welcome-series' }))

@@ -41,10 +41,15 @@ export async function deliver(webpush, request, { vapid, ttl, timeout = 10_000 }
  * Starts the timer; `wake()` after adding requests, `close()` waits for sends under way. `note`
  * writes to the push log: `{ sending }` is on disk before the POST begins, `{ retrying }` after an
  * answer that asks for another attempt, so a crash mid-send is known at restart (push-schedule.mjs).
+ * While `held()` returns a reason (keys that do not fit the site's config), nothing is sent and
+ * nothing expires: due requests wait, each logged once, and the reason is looked at again every
+ * `recheck` ms, so a fixed config lets them go without a restart.
  */
-export function startPushSender({ schedule, webpush, vapid, ttl, record, note, timeout, now = Date.now, log = () => {} }) {
+export function startPushSender({ schedule, webpush, vapid, ttl, record, note, timeout, now = Date.now, log = () => {}, held = () => null, recheck = 30_000 }) {
   let timer = null
   let closed = false
+  let holding = false
+  const told = new Set() // held requests already logged
   const inFlight = new Set()
 
   function arm() {
@@ -52,12 +57,26 @@ export function startPushSender({ schedule, webpush, vapid, ttl, record, note, t
     timer = null
     const at = schedule.nextAt()
     if (closed || at === null || inFlight.size >= concurrency) return
-    timer = setTimeout(tick, Math.min(Math.max(at - now(), 0), longestWait))
+    timer = setTimeout(tick, Math.min(Math.max(at - now(), holding ? recheck : 0), longestWait))
+  }
+
+  /** True (and each due request logged once) while sending is held. */
+  function hold() {
+    const reason = held()
+    holding = reason !== null
+    if (!holding) return false
+    for (const request of schedule.waiting()) {
+      if (told.has(request.id) || (request.retryAt ?? request.sendAt) > now()) continue
+      told.add(request.id)
+      log(`push ${request.id}: due, held (not sent) until the VAPID keys are sorted out`)
+    }
+    return true
   }
 
   function tick() {
     timer = null
     if (closed) return
+    if (hold()) return arm()
     const { send, outcomes } = schedule.due(now(), concurrency - inFlight.size)
     for (const event of outcomes) record(event)
     for (const request of send) {

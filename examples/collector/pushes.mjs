@@ -13,10 +13,14 @@ import { loadVapidKeys } from './vapid.mjs'
 
 /**
  * Options (`push` of startCollector): `keys` ({ publicKey, privateKey, subject }), or `env`
- * (default process.env: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT) and `keysFile`
- * (default: VAPID_KEYS_FILE, else vapid-keys.json beside the events file); `ttl`
+ * (default process.env: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT), `keysFrom` (an
+ * existing keys file, never created; default VAPID_KEYS_FROM) and `keysFile` (default:
+ * VAPID_KEYS_FILE, else vapid-keys.json beside the events file; created when missing); `ttl`
  * (seconds, default a day), `retryDelays` (ms), `timeout` (ms per POST), `allowEndpoint(url)`
- * (default: https only), `logFile` (default: the events file's name with `.push-log.ndjson`). Null when web-push is not installed: requests are kept, not sent.
+ * (default: https only), `logFile` (default: the events file's name with `.push-log.ndjson`),
+ * `recheck` (ms between looks at keys that did not fit, default 30 s). Null when web-push is not
+ * installed: requests are kept, not sent. Keys that cannot be read are not fatal: `vapid` is
+ * null and `problem` says why; the schedule still runs (cancellations are recorded), nothing is sent.
  */
 export async function preparePushes(options, { file, log }) {
   const webpush = await import('web-push').then((module) => module.default ?? module).catch(() => null)
@@ -24,9 +28,16 @@ export async function preparePushes(options, { file, log }) {
     log('push: web-push is not installed (npm install web-push): push_requested events are stored, not sent')
     return null
   }
-  const { keys, env = process.env, ttl = 24 * 3600, retryDelays, timeout, allowEndpoint } = options
+  const { keys, env = process.env, ttl = 24 * 3600, retryDelays, timeout, allowEndpoint, recheck } = options
   const keysFile = options.keysFile ?? (env.VAPID_KEYS_FILE ? resolve(env.VAPID_KEYS_FILE) : join(dirname(file), 'vapid-keys.json'))
-  const vapid = keys ? { ...keys, source: 'options', file: null } : loadVapidKeys(webpush, { file: keysFile, env })
+  const keysFrom = options.keysFrom ?? (env.VAPID_KEYS_FROM ? resolve(env.VAPID_KEYS_FROM) : null)
+  let vapid = null
+  let problem = null
+  try {
+    vapid = keys ? { ...keys, source: 'options', file: null } : loadVapidKeys(webpush, { file: keysFile, from: keysFrom, env })
+  } catch (error) {
+    problem = `push: no VAPID keys, so no pushes are sent (events are still collected): ${error?.message ?? error}`
+  }
   const schedule = createPushSchedule({ ttl, retryDelays, allowEndpoint })
   const logFile = options.logFile ?? file.replace(/(\.ndjson)?$/, '.push-log.ndjson')
   const logged = [] // the outcomes read back, for the collector to find in its events file
@@ -47,6 +58,8 @@ export async function preparePushes(options, { file, log }) {
   return {
     schedule,
     vapid,
+    /** Why no keys could be read (then nothing is ever sent), or null. */
+    problem,
     logFile,
     logged,
     /** Writes an outcome to the push log (on disk when this returns) and marks its request done. */
@@ -56,17 +69,22 @@ export async function preparePushes(options, { file, log }) {
       const old = event.context?.library?.name === recorder && ['push_sent', 'push_cancelled', 'push_failed'].includes(event.event)
       if (upgrading && old && typeof event.properties?.request === 'string') record(event)
     },
-    /** Starts sending; `record(event)` records an outcome (this object's record, then stored as an event). */
-    start: (record) =>
+    /**
+     * Starts sending; `record(event)` records an outcome (this object's record, then stored as an
+     * event); while `held()` returns a reason (push-keys.mjs), nothing is sent (push-sender.mjs).
+     */
+    start: (record, held = () => null) =>
       startPushSender({
         schedule,
         webpush,
-        vapid: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
+        vapid: vapid && { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
         ttl,
         timeout,
         record,
         note,
         log,
+        held,
+        recheck,
       }),
   }
 }

@@ -15,6 +15,7 @@ import { createFunnel } from './funnel.mjs'
 import { createJourneysFunnel } from './journeys-funnel.mjs'
 import { readSiteConfig, renderJourneyMaps } from './map.mjs'
 import { preparePushes } from './pushes.mjs'
+import { guardKeys } from './push-keys.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const page = readFileSync(resolve(here, 'page.html'), 'utf8')
@@ -55,8 +56,10 @@ function fromElsewhere(req, loopback) {
 const pushNames = new Set(['push_requested', 'push_sent', 'push_cancelled', 'push_failed'])
 
 /**
- * `config`: the site's journeykit.json, for the journey maps: a path (read again at each use, so
- * an edited file shows), a function returning the config, or the config itself.
+ * `config`: the site's journeykit.json, for the journey maps and to check the VAPID keys against
+ * its `push.vapidPublicKey`: a path (read again at each use, so an edited file shows), a function
+ * returning the config, or the config itself. `push`: see pushes.mjs, plus `checkConfigKey: false`
+ * when the config is served with the collector's key put in (npm start), so the file's is not compared.
  */
 export async function startCollector({ port = 8787, host = '127.0.0.1', file = resolve(here, 'events.ndjson'), log = false, push = {}, config = null } = {}) {
   let [events, batches, requests, recent, faults] = [[], [], [], [], []]
@@ -68,12 +71,28 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
   const seen = new Set()
   const funnel = createFunnel()
   const journeys = createJourneysFunnel()
+  let pushProblem = null // why pushes are held now (push-keys.mjs), or null
   // The funnel by stage, items, variants and pushes, plus the journeys' and segments' counts.
-  const measure = () => ({ ...funnel.result(), ...journeys.result(readSiteConfig(config).config) })
+  const measure = () => ({ ...funnel.result(), ...journeys.result(readSiteConfig(config).config), pushProblem })
   let funnelNow = measure()
   const funnelMessage = () => `event: funnel\ndata: ${JSON.stringify(funnelNow)}\n\n`
   const say = log ? (message) => console.log(message) : () => {}
   const pushes = push ? await preparePushes(push, { file, log: say }) : null
+  const keys =
+    pushes &&
+    guardKeys({
+      vapid: pushes.vapid,
+      problem: pushes.problem,
+      readConfig: () => readSiteConfig(config).config,
+      where: typeof config === 'string' ? config : null,
+      checkConfigKey: push?.checkConfigKey !== false,
+      log: say,
+      onChange(problem) {
+        pushProblem = problem
+        funnelNow = measure()
+        for (const res of streams) res.write(funnelMessage())
+      },
+    })
   const decided = [] // outcomes the schedule decides while the file is read back
   let sender = null
 
@@ -225,7 +244,9 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
       batches.push(envelope)
       const counts = accept(envelope.batch)
       if (log) console.log(`batch: ${counts.accepted} accepted, ${counts.duplicates} duplicates`)
-      answer(res, 200, { ok: true, ...counts })
+      // Stored all the same; the answer says the pushes it asks for wait (a test, a curl, a log reads it).
+      const held = envelope.batch.some((event) => event?.event === 'push_requested') ? keys?.held() : null
+      answer(res, 200, { ok: true, ...counts, ...(held && { pushesHeld: held }) })
     })
     req.on('error', () => res.destroy())
   }
@@ -284,8 +305,8 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
   })
   const url = `http://${host}:${server.address().port}`
   if (pushes) {
-    say(`push: VAPID public key ${pushes.vapid.publicKey} (${pushes.vapid.source}${pushes.vapid.file ? `: ${pushes.vapid.file}` : ''})`)
-    sender = pushes.start((event) => record([event]))
+    keys.announce()
+    sender = pushes.start((event) => record([event]), keys.held)
     // Decisions the push log already has (a cancel recorded right after its cause) are not recorded twice.
     const unrecorded = decided.filter((event) => !pushes.schedule.recorded(event.properties.request))
     if (unrecorded.length) record(unrecorded)
@@ -296,7 +317,11 @@ export async function startCollector({ port = 8787, host = '127.0.0.1', file = r
     batchUrl: `${url}/v1/batch`,
     file,
     /** The public VAPID key pushes are sent with (journeykit.json's `push.vapidPublicKey`), or null when push is off. */
-    vapidPublicKey: pushes?.vapid.publicKey ?? null,
+    vapidPublicKey: pushes?.vapid?.publicKey ?? null,
+    /** Where the keys are (`{ source, file }`, see vapid.mjs), or null when push is off or they could not be read. */
+    vapidKeys: pushes?.vapid ? { source: pushes.vapid.source, file: pushes.vapid.file } : null,
+    /** Why pushes are held (not sent) now, or null: keys that do not fit the site's config, or none. */
+    pushProblem: () => keys?.held() ?? null,
     /** The push requests still waiting to be sent. */
     pushes: () => pushes?.schedule.waiting() ?? [],
     events: () => events.slice(),

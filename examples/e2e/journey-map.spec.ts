@@ -87,7 +87,7 @@ test.describe('the collector page: journey maps with live counts', () => {
     await expect(map).toHaveAttribute('role', 'img')
     await expect(map).toHaveAttribute('aria-label', 'Journey map: cart-rescue')
 
-    // the journey: runs against the holdout, the uplift, exits by reason
+    // the journey: runs against the holdout, the uplift, how the runs ended
     await expect(field(page, 'runs-entered')).toHaveText('7')
     await expect(field(page, 'runs-goal')).toHaveText('2')
     await expect(field(page, 'runs-rate')).toHaveText('28.6 %')
@@ -95,7 +95,7 @@ test.describe('the collector page: journey maps with live counts', () => {
     await expect(field(page, 'holdout-rate')).toHaveText('25.0 %')
     await expect(field(page, 'uplift')).toHaveText('+3.6 pts')
     await expect(field(page, 'active')).toHaveText('3')
-    await expect(field(page, 'exited')).toHaveText('completed 3 · exit 2 · goal 2 · timeout 1')
+    await expect(field(page, 'ended')).toHaveText('completed 3 · by exit 2 · by goal 2 · timed out 1')
 
     // on the map: each box's counts, and each way out's
     await expect(count(page, '@entry', 'entered')).toHaveText('11')
@@ -103,9 +103,12 @@ test.describe('the collector page: journey maps with live counts', () => {
     await expect(count(page, '@holdout', 'entered')).toHaveText('4')
     await expect(count(page, '@holdout', 'goal')).toHaveText('1')
     await expect(count(page, '@goal', 'goal')).toHaveText('3')
-    await expect(count(page, '@exits', 'exit')).toHaveText('2')
+    await expect(count(page, '@goal', 'ended')).toHaveText('2')
+    // order_completed is the exit and the goal: beside it, the runs it ended by goal
+    await expect(page.locator('[data-node="@exits"]')).toContainText('2 ended by exit')
+    await expect(page.locator('[data-node="@exits"]')).toContainText('2 ended by goal (also the goal)')
     await expect(count(page, 'step:nudge', 'entered')).toHaveText('7')
-    await expect(count(page, 'step:nudge', 'left')).toHaveText('left: exit 1')
+    await expect(count(page, 'step:nudge', 'left')).toHaveText('left: by exit 1')
     await expect(count(page, 'step:pause', 'waiting')).toHaveText('1')
     await expect(count(page, 'step:pause', 'path:next:watch')).toHaveText('4')
     await expect(count(page, 'step:watch', 'path:next:done')).toHaveText('2')
@@ -129,6 +132,51 @@ test.describe('the collector page: journey maps with live counts', () => {
     await expect(count(page, 'step:watch', 'path:next:done')).toHaveText('3')
     await expect(count(page, 'step:done', 'left')).toHaveText('left: completed 4')
     await expect(field(page, 'runs-entered')).toHaveText('8')
+  })
+
+  test('an order that ends runs by goal is said beside the exit, and the map is whole at any width', async ({ page }) => {
+    // the owner's case (issue 24): every order ended its run by goal, none by the exit trigger
+    await post(collector.batchUrl, [
+      ...visitor('a', ['enter', 'step nudge show', 'goal', 'exit goal']),
+      ...visitor('b', ['enter', 'step nudge show', 'step watch show', 'goal', 'exit goal']),
+    ])
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(collector.url)
+    const exits = page.locator('[data-node="@exits"]')
+    await expect(exits).toContainText('0 ended by exit')
+    await expect(exits).toContainText('2 ended by goal (also the goal)')
+    await expect(exits).not.toContainText('exited')
+    await expect(page.locator('[data-node="@goal"]')).toContainText('2 ended by goal')
+    await expect(field(page, 'ended')).toHaveText('by goal 2')
+
+    // the whole map shows: nothing cut off inside a box of its own, nothing to scroll in it
+    const box = page.locator('.journey[data-journey="cart-rescue"] .map')
+    const svg = box.locator('svg')
+    const whole = async () => {
+      const [outer, inner] = [(await box.boundingBox())!, (await svg.boundingBox())!]
+      const overflow = await box.evaluate((e) => ({ x: e.scrollWidth - e.clientWidth, y: e.scrollHeight - e.clientHeight }))
+      return { inner, outer, overflow }
+    }
+    const wide = await whole()
+    expect(wide.inner.height).toBeGreaterThan(900) // taller than the window: the page scrolls, not the map
+    expect(wide.outer.height).toBeGreaterThanOrEqual(wide.inner.height)
+    expect(wide.overflow).toEqual({ x: 0, y: 0 })
+    await svg.locator('[data-step="loyal"]').scrollIntoViewIfNeeded()
+    await expect(svg.locator('[data-step="loyal"]')).toBeInViewport()
+
+    // a narrow window: scaled to the column's width, still whole
+    await page.setViewportSize({ width: 600, height: 900 })
+    await expect.poll(async () => (await whole()).inner.width, { timeout: 10_000 }).toBeLessThan(600)
+    const narrow = await whole()
+    expect(narrow.overflow).toEqual({ x: 0, y: 0 })
+    expect(narrow.inner.width / narrow.inner.height).toBeCloseTo(wide.inner.width / wide.inner.height, 1)
+
+    // or at its actual size, scrolling sideways
+    const zoom = page.getByRole('button', { name: 'map of cart-rescue at actual size' })
+    await zoom.click()
+    await expect(zoom).toHaveAttribute('aria-pressed', 'true')
+    await expect.poll(async () => (await whole()).overflow.x, { timeout: 10_000 }).toBeGreaterThan(0)
+    expect((await whole()).overflow.y).toBe(0)
   })
 
   test('the map of every journey as one SVG file, and the steps as a table', async ({ page }) => {
@@ -159,5 +207,23 @@ test('npm start: the demo store’s journeys on the collector page, counting a v
     await expect(count(board, 'step:watch', 'waiting')).toHaveText('1')
   } finally {
     await close()
+  }
+})
+
+test('the collector page says it holds the pushes while the site config names another VAPID key', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'journeykit-keys-'))
+  const theirs = 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM'
+  const config = { version: 1, push: { vapidPublicKey: theirs, serviceWorker: '/journeykit-sw.js' } }
+  const collector = await startCollector({ port: 0, file: join(dir, 'events.ndjson'), config, push: { env: {}, keysFile: join(dir, 'vapid-keys.json') } })
+  try {
+    await page.goto(collector.url)
+    const alert = page.locator('#push-problem')
+    await expect(alert).toBeVisible({ timeout: 10_000 })
+    await expect(alert).toHaveRole('alert')
+    await expect(alert).toContainText(`its push.vapidPublicKey is ${theirs.slice(0, 12)}…`)
+    await expect(alert).toContainText(`the collector's public key is ${collector.vapidPublicKey.slice(0, 12)}… (${join(dir, 'vapid-keys.json')})`)
+    await expect(alert).toContainText('Pushes are held, not sent')
+  } finally {
+    await collector.close()
   }
 })

@@ -14,8 +14,10 @@ const pages = ['index.html', 'product.html', 'cart.html']
 
 /** Starts the collector, then the static server for the repo root; resolves once both listen. */
 export async function startStore({ root, port = 8080, collectorPort = 8787, file, log = false }) {
-  // The collector draws the store's journeys as maps on its page: it reads the same config.
-  const collector = await startCollector({ port: collectorPort, file, log, config: resolve(root, 'examples/store/journeykit.json') })
+  // The collector draws the store's journeys as maps on its page: it reads the same config. Its
+  // key is not compared with the file's placeholder: the config is served with the collector's key.
+  const config = resolve(root, 'examples/store/journeykit.json')
+  const collector = await startCollector({ port: collectorPort, file, log, config, push: { checkConfigKey: false } })
   const store = resolve(root, 'examples/store')
   // The gallery of the store's items at /gallery/ (npx journeykit preview), once built.
   const built = resolve(root, 'dist/gallery/server.js')

@@ -14,6 +14,11 @@ export interface FlowNode {
   action?: StepAction
   heading: string
   text: string
+  /**
+   * Exits only: one of the exit triggers is the goal's event too. The goal is checked first, so
+   * such an event ends a run by goal (within the goal's window): the live map counts both there.
+   */
+  sharesGoal?: boolean
 }
 
 /**
@@ -96,7 +101,10 @@ export function journeyFlow(id: string, journey: Journey): Flow {
     nodes.push({ key: '@goal', kind: 'goal', heading: 'goal', text: `on ${triggerWords(journey.goal)}${within}; at any step, and for the holdout` })
   }
   const exits = (journey.exit ?? []).map((trigger) => `on ${triggerWords(trigger)}`)
-  if (exits.length) nodes.push({ key: '@exits', kind: 'exits', heading: 'exit', text: `at any step ${exits.join(' or ')}` })
+  if (exits.length) {
+    const sharesGoal = !!journey.goal && (journey.exit ?? []).some((trigger) => trigger.on === journey.goal!.on)
+    nodes.push({ key: '@exits', kind: 'exits', heading: 'exit', text: `at any step ${exits.join(' or ')}`, ...(sharesGoal && { sharesGoal }) })
+  }
   const edges: FlowEdge[] = []
   const add = (from: string, to: string | undefined, path: string, label = '', dashed = false) => {
     if (to === undefined) return

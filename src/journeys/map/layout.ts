@@ -15,7 +15,7 @@ const pad = { x: 10, y: 8, label: 3 }
 const textWidth = { step: 210, label: 200 }
 /** Room kept for a number the collector page writes into the map later. */
 const digits = '00000'
-const reasons = 'left: 999 timeout · 999 exit'
+const reasons = 'left: timed out 999 · by goal 999'
 
 /** A run of text in a count line, or a place the collector page fills (`slot`, its key). */
 export type CountPart = { text: string } | { slot: string[]; initial: string; reserve: string }
@@ -64,9 +64,15 @@ function boxCounts(journey: string, node: FlowNode): CountLine[] {
     case 'end':
       return [[slot('completed'), { text: ' completed' }]]
     case 'goal':
-      return [[slot('goal'), { text: ' reached it' }]]
-    case 'exits':
-      return [[slot('exit'), { text: ' exited' }]]
+      return [
+        [slot('goal'), { text: ' reached it' }],
+        [slot('ended'), { text: ' ended by goal' }],
+      ]
+    case 'exits': {
+      // an exit on the goal's event mostly ends runs by goal: said here, beside the event
+      const byGoal: CountLine[] = node.sharesGoal ? [[slot('goal'), { text: ' ended by goal (also the goal)' }]] : []
+      return [[slot('exit'), { text: ' ended by exit' }], ...byGoal]
+    }
     default:
       return [[slot('timeout'), { text: ' timed out' }]]
   }

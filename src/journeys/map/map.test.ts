@@ -189,7 +189,20 @@ describe('journey map: a generated 30-step journey', () => {
     expect(slots).toContainEqual(['long', 'step:s0', 'path:else:s2'])
     expect(slots).toContainEqual(['long', 'step:s2', 'path:split:s3'])
     expect(slots).toContainEqual(['long', '@holdout', 'goal'])
+    expect(slots).toContainEqual(['long', '@goal', 'ended'])
     expect(renderMap(config)).not.toContain('data-count')
+  })
+
+  it('counts runs ended by goal beside an exit on the goal’s event, and only there', () => {
+    const exitsOf = (journey: Journey) => {
+      const [map] = mapJourneys({ ...config, journeys: { long: journey } }, { live: true })
+      return map!.boxes
+        .find((box) => box.key === '@exits')!
+        .counts.map((parts) => parts.map((part) => ('text' in part ? part.text : `<${part.slot[2]}>`)).join(''))
+    }
+    const long = config.journeys!.long!
+    expect(exitsOf(long)).toEqual(['<exit> ended by exit', '<goal> ended by goal (also the goal)'])
+    expect(exitsOf({ ...long, exit: [{ on: 'unsubscribed' }] })).toEqual(['<exit> ended by exit'])
   })
 })
 
