@@ -40,31 +40,15 @@ const version = () => ({
 })
 
 /**
- * Lazy chunks are named after what their dynamic import points into: ui.js (Preact + item
- * views), config-check.js (the validator), delivery.js, triggers.js, pacing.js, regex.js, consent.js,
- * debug.js, journeys.js (journeys and segments, with their validator), preview.js
- * (?journeykit_preview on the real site). No
- * manualChunks: Rollup would pull the core's shared helpers into them.
+ * Every lazy chunk has an entry file of its own, src/chunks/<name>.ts, and is built to
+ * dist/<name>.js (the README's chunk table says which loads when). Modules that only lazy
+ * chunks share, in none of them: shared-<first module>.js. No manualChunks for them: Rollup
+ * would pull the core's shared helpers in too.
  */
-const chunkNames = { track: 'triggers', rules: 'pacing', store: 'consent', transport: 'delivery' }
 const chunkFileNames = (chunk) => {
-  // the $regex engine, loaded only for configs that use $regex
-  if (/\/src\/rules\/regex\.ts$/.test(chunk.facadeModuleId ?? '')) return 'regex.js'
-  // what a running page needs once ready: delivery's side in the page, the activity watcher
-  if (/\/src\/api\/after-ready\.ts$/.test(chunk.facadeModuleId ?? '')) return 'after-ready.js'
-  // what rules and steps do (items, push, set, push requests), loaded when one first acts
-  if (/\/src\/api\/actions\.ts$/.test(chunk.facadeModuleId ?? '')) return 'actions.js'
-  // the validation messages' words, loaded only for a config with something to report
-  if (/\/src\/config\/report\.ts$/.test(chunk.facadeModuleId ?? '')) return 'config-messages.js'
-  // the validator, loaded only for a config without a matching seal, or in debug mode
-  // (no facade: it also exports the walk to journeys-check.js)
-  if (chunk.moduleIds.some((id) => /\/src\/config\/check\.ts$/.test(id))) return 'config-check.js'
-  // the validator of segments and journeys, loaded beside the journeys chunk
-  if (/\/src\/journeys\/validate\.ts$/.test(chunk.facadeModuleId ?? '')) return 'journeys-check.js'
-  const folder = /\/src\/(ui|debug|push|config|track|rules|store|transport|journeys|preview)\//.exec(chunk.facadeModuleId ?? '')
-  // a chunk shared by lazy chunks only: named after its first module (shared-url.js)
-  if (!folder) return `shared-${/([\w-]+)\.tsx?$/.exec(chunk.moduleIds[0] ?? '')?.[1] ?? '[hash]'}.js`
-  return `${chunkNames[folder[1]] ?? folder[1]}.js`
+  const entry = /\/src\/chunks\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '')
+  if (entry) return `${entry[1]}.js`
+  return `shared-${/([\w-]+)\.tsx?$/.exec(chunk.moduleIds[0] ?? '')?.[1] ?? '[hash]'}.js`
 }
 
 /**
@@ -101,6 +85,22 @@ const startModulesSharedWithLazyChunks = (getModuleInfo) => {
   visit(srcRoot + 'api/init.ts')
   return new Set([...start].filter((id) => lazy.has(id)))
 }
+
+/**
+ * The npm build keeps one file per module, and an app's bundler makes each import() a chunk:
+ * there a src/chunks/ entry would be one module more per lazy chunk (0.14 KB over all of
+ * them). So the npm build points each import of a chunk entry at the module it re-exports
+ * first, which exports the same names.
+ */
+const chunkEntriesAsTheirModules = () => ({
+  name: 'chunk-entries-as-their-modules',
+  resolveId(source, importer) {
+    const entry = /(?:^|\/)chunks\/([\w-]+)\.js$/.exec(source)
+    if (!entry || !importer?.startsWith(srcRoot)) return null
+    const first = /from '([^']+)'/.exec(readFileSync(`${srcRoot}chunks/${entry[1]}.ts`, 'utf8'))?.[1]
+    return first ? this.resolve(first, `${srcRoot}chunks/${entry[1]}.ts`) : null
+  },
+})
 
 let shared
 /**
@@ -167,6 +167,6 @@ export default [
     external: (id) => npmDependencies.some((name) => id === name || id.startsWith(`${name}/`)),
     preserveEntrySignatures: 'strict',
     output: { dir: 'dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name].js', hoistTransitiveImports: false, manualChunks: npmChunk },
-    plugins: [version(), ts()],
+    plugins: [version(), chunkEntriesAsTheirModules(), ts()],
   },
 ]

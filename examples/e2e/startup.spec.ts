@@ -125,7 +125,9 @@ for (const chunk of ['after-ready.js', 'delivery.js']) {
     const requests = await failFirstDownload(page, chunk)
     await page.goto(url)
     await runtimeReady(page)
-    await expect.poll(() => errors.some((text) => text.startsWith('journeykit.delivery:') && text.includes(chunk)), { timeout: 30_000 }).toBe(true)
+    await expect
+      .poll(() => errors.some((text) => text.startsWith(`journeykit.${chunk.replace('.js', '')}:`) && text.includes(chunk)), { timeout: 30_000 })
+      .toBe(true)
     await context.setOffline(true)
     await page.evaluate(() => (window as any).journeykit.track('made_offline'))
     expect(site.collector.events()).toEqual([])

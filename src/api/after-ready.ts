@@ -46,7 +46,7 @@ export function startAfterReady(rt: Runtime, { messages, firstView, watched, pre
     if (!preview) endRunsOfGoneJourneys(rt)
     if (preview) {
       void rt.actions() // beside the preview chunk, not after it
-      void loadChunk('preview', () => import('../preview/start.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
+      void loadChunk('preview', () => import('../chunks/preview.js')).then((chunk) => chunk?.startPreview(rt, buildMessage))
     }
   } catch (err) {
     reportError('init', err) // a page that broke history or listeners: never a throw into it
@@ -65,8 +65,8 @@ function startWatchers(rt: Runtime, firstView: Moment, watched: Handover['watche
   if (watched.some((rule) => watchedTriggers.includes(rule.on))) {
     // The schedules and variants of those rules, unless the start chunk needed them already:
     // the watchers start once they are here (or could not load: engine.ts and act.ts skip them).
-    const pacing = !loaded.pacing && (watched as Rule[]).some(paced) && loadChunk('schedule', () => import('../rules/pacing.js'))
-    void Promise.all([loadChunk('triggers', () => import('../track/triggers.js')), pacing]).then(([chunk, loadedPacing]) => {
+    const pacing = !loaded.pacing && (watched as Rule[]).some(paced) && loadChunk('pacing', () => import('../chunks/pacing.js'))
+    void Promise.all([loadChunk('triggers', () => import('../chunks/triggers.js')), pacing]).then(([chunk, loadedPacing]) => {
       if (loadedPacing) loaded.pacing = loadedPacing
       loaded.triggers = chunk?.watchFor(watched as Rule[], rt) ?? null
     })
@@ -79,7 +79,7 @@ function startDelivery(rt: Runtime, url: string, messages: Message[]): void {
   const delivery = createDelivery({
     url,
     writeKey: loaded.config?.collector?.writeKey,
-    load: () => loadChunk('delivery', () => import('../transport/index.js')),
+    load: () => loadChunk('delivery', () => import('../chunks/delivery.js')),
     held: () => !consent.mayStore(),
     // What earlier pages could not send happened before this page's calls.
     onStart: (sender, chunk) => consent.mayStore() && applyCarried(rt, chunk.sendCarried(sender, identity(rt))),
@@ -108,7 +108,7 @@ function endRunsOfGoneJourneys(rt: Runtime): void {
   if (loaded.journeys !== undefined || !loaded.config || !rt.consent.mayStore()) return
   void rt.storage.read<{ journeys?: Record<string, { run?: unknown }> }>(keys.journeys).then(async (stored) => {
     if (!Object.values(stored?.journeys ?? {}).some(({ run }) => run)) return
-    loaded.journeys = (await (await loadChunk('journeys', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
+    loaded.journeys = (await (await loadChunk('journeys', () => import('../chunks/journeys.js')))?.startFor(rt)) ?? null
     rt.call('tick')
   })
 }

@@ -169,7 +169,7 @@ describe('createJourneykit', () => {
   it('a grant whose consent chunk cannot load is kept: a page going away carries what it held', async () => {
     stubCollector()
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    vi.doMock('../store/consent.js', () => {
+    vi.doMock('../chunks/consent.js', () => {
       throw new Error('offline')
     })
     try {
@@ -183,7 +183,7 @@ describe('createJourneykit', () => {
       const carried = JSON.parse(localStorage.getItem('jk:v1:carried') ?? '[]') as Array<{ message: { event?: string }; identified: boolean }>
       expect(carried.filter((c) => c.message.event === 'held')).toEqual([expect.objectContaining({ identified: false })])
     } finally {
-      vi.doUnmock('../store/consent.js')
+      vi.doUnmock('../chunks/consent.js')
       localStorage.removeItem('jk:v1:carried') // not for the next test's runtime to send
     }
   })

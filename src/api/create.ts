@@ -56,7 +56,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // What rules and steps do (items, push, caps) lives in the actions chunk, loaded on first need.
   let kit: Promise<ActionKit | null> | null = null
   let loadedKit: ActionKit | null = null
-  const actionKit = () => (kit ??= loadChunk('actions', () => import('./actions.js')).then((chunk) => chunk && (loadedKit = chunk.createActionKit(rt))))
+  const actionKit = () => (kit ??= loadChunk('actions', () => import('../chunks/actions.js')).then((chunk) => chunk && (loadedKit = chunk.createActionKit(rt))))
   const hideItems = () => loadedKit?.items.hideAll()
   // ?journeykit_preview=…: the store owner looks at an item; rules and journeys rest (src/preview/).
   const preview = /[?&]journeykit_preview=/.test(location.search)
@@ -67,10 +67,10 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const handover: Handover = { messages: queuedMessages, firstView, watched: [], preview }
   let afterReady: Promise<unknown> | null = null
   const running = () =>
-    (afterReady ??= loadChunk('delivery', () => import('./after-ready.js')).then((chunk) =>
+    (afterReady ??= loadChunk('after-ready', () => import('../chunks/after-ready.js')).then((chunk) =>
       chunk ? chunk.startAfterReady(rt, handover) : (afterReady = null),
     ))
-  const consentChunk = () => loadChunk('consent', () => import('../store/consent.js'))
+  const consentChunk = () => loadChunk('consent', () => import('../chunks/consent.js'))
   // A grant whose chunk could not download (offline) is still the visitor's choice: it is tried
   // again when the browser is back online, and a page leaving meanwhile carries what it held.
   let grantWanted = false
@@ -93,7 +93,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     loaded.journeys?.forget()
   }
   // options.debug: data-debug or ?journeykit_debug=1, as the loader or init() read them.
-  const debug = options.debug ? loadChunk('debug', () => import('../debug/log.js')) : null
+  const debug = options.debug ? loadChunk('debug', () => import('../chunks/debug.js')) : null
   const rt = {
     options,
     calls,
@@ -189,8 +189,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (journeys) void actionKit()
     // Rules on a watched trigger (exit intent, scroll…) cannot fire before its watcher, which
     // comes after ready: their schedules and variants come with it (src/api/after-ready.ts).
-    const pacing = runnable.some((rule) => paced(rule) && !watchedTriggers.includes(rule.on)) && loadChunk('schedule', () => import('../rules/pacing.js'))
-    const regex = usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('regex', () => import('../rules/regex.js'))
+    const pacing = runnable.some((rule) => paced(rule) && !watchedTriggers.includes(rule.on)) && loadChunk('pacing', () => import('../chunks/pacing.js'))
+    const regex = usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('regex', () => import('../chunks/regex.js'))
     await (early ?? visitor.load())
     visitorLoaded = true
     // Never run a rule without its schedule or variants (while pacing is missing, engine.ts and
@@ -199,7 +199,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     if (regex && !(loaded.regex = await regex)) runnable = runnable.filter((rule) => !usesRegex(rule))
     loaded.rules = indexRules(runnable)
     // Already downloading since the config arrived (config/accept.ts): no round of its own.
-    if (journeys) loaded.journeys = (await (await loadChunk('journeys', () => import('../journeys/index.js')))?.startFor(rt)) ?? null
+    if (journeys) loaded.journeys = (await (await loadChunk('journeys', () => import('../chunks/journeys.js')))?.startFor(rt)) ?? null
     const url = options.collector ?? config?.collector?.url
     if (!url) reportError('init', 'no collector URL: events stay on the page')
     else loaded.collectorUrl = new URL(url, location.href).href

@@ -2,7 +2,7 @@ import { buildBatch, type Message } from '../transport/envelope.js'
 import { byteLength } from '../lib/bytes.js'
 import type { Sender } from '../transport/sender.js'
 
-type DeliveryChunk = typeof import('../transport/index.js')
+type DeliveryChunk = typeof import('../chunks/delivery.js')
 
 export interface DeliveryOptions {
   /** The collector's absolute URL. */

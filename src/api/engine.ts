@@ -157,7 +157,7 @@ export function createEngine(rt: Runtime) {
 }
 
 /** Starts the UI chunk's download; showing it later (src/api/items.ts) reports a failure. */
-export const prefetchUi = () => void import('../ui/mount.js').catch(() => undefined)
+export const prefetchUi = () => void import('../chunks/ui.js').catch(() => undefined)
 
 /** `item_shown` counts `item.<id>.shown`, and so on (contract §4 facts). */
 const itemEvent = /^item_(shown|dismissed|converted)$/

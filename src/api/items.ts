@@ -64,7 +64,7 @@ export function createItemController(
       if (onScreen.has(id) || (item.style === 'modal' && modalOnScreen())) return
       onScreen.set(id, null)
       const about = { item: id, ...reason }
-      void loadChunk('ui', () => import('../ui/mount.js')).then((ui) => {
+      void loadChunk('ui', () => import('../chunks/ui.js')).then((ui) => {
         if (!ui) return void onScreen.delete(id)
         if (!onScreen.has(id)) return // hidden before the chunk arrived
         const request = { id, item, about, nonce, theme: getConfig()?.theme, track: report, askPush, isOpen: () => onScreen.has(id), close: () => close(id) }

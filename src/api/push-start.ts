@@ -53,7 +53,7 @@ export function createPushStarter(deps: PushStartDeps) {
       started = true
       const who = () => ({ anonymousId: deps.visitor().anonymousId, userId: deps.visitor().userId })
       listen(document, 'visibilitychange', () => document.visibilityState === 'visible' && void subscription())
-      void loadChunk('push', () => import('../push/index.js'))
+      void loadChunk('push', () => import('../chunks/push.js'))
         .then((chunk) => chunk?.registerPush(config, deps.collectorUrl() ?? null, who))
         .then((push) => {
           if (!push) return

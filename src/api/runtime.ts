@@ -18,8 +18,8 @@ import type { createCallQueue } from './calls.js'
 export interface Loaded {
   config?: Config | null
   rules: RuleIndex
-  pacing?: typeof import('../rules/pacing.js') | null
-  regex?: typeof import('../rules/regex.js') | null
+  pacing?: typeof import('../chunks/pacing.js') | null
+  regex?: typeof import('../chunks/regex.js') | null
   delivery?: ReturnType<typeof createDelivery>
   collectorUrl?: string
   triggers?: Watcher | null
@@ -63,5 +63,5 @@ export interface Runtime {
   /** Consent denied, at once (another tab's denial too: src/api/after-ready.ts). */
   deny(): void
   /** The debug chunk, when debug is on (loaded once; null inside when it failed to load). */
-  debug: Promise<typeof import('../debug/log.js') | null> | null
+  debug: Promise<typeof import('../chunks/debug.js') | null> | null
 }

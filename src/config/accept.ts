@@ -18,11 +18,11 @@ export async function acceptConfig(source: Config | Promise<Response>, full = fa
   if (config?.segments || config?.journeys) {
     // The journeys runtime (contract §8) downloads now, with the pacing chunk it imports whole,
     // so that starting it later costs no round of its own.
-    void import('../journeys/index.js').catch(() => undefined)
-    void import('../rules/pacing.js').catch(() => undefined)
+    void import('../chunks/journeys.js').catch(() => undefined)
+    void import('../chunks/pacing.js').catch(() => undefined)
   }
   if (!full && isSealed(data)) return config
-  const check = await loadChunk('config', () => import('./check.js'))
+  const check = await loadChunk('config-check', () => import('../chunks/config-check.js'))
   return check ? check.checkConfig(data) : null
 }
 

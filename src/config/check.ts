@@ -14,8 +14,8 @@ import { usesRegex } from '../rules/match.js'
 export async function checkConfig(data: unknown): Promise<Config | null> {
   const config = isPlainObject(data) ? (data as unknown as Config) : null
   // Their chunks download together, while the walk runs.
-  const regex = usesRegex(data) ? loadChunk('regex', () => import('../rules/regex.js')) : null
-  const journeys = config?.segments || config?.journeys ? loadChunk('journeys', () => import('../journeys/validate.js')) : null
+  const regex = usesRegex(data) ? loadChunk('regex', () => import('../chunks/regex.js')) : null
+  const journeys = config?.segments || config?.journeys ? loadChunk('journeys-check', () => import('../chunks/journeys-check.js')) : null
   const { problems, warnings } = findProblems(data)
   // Patterns are read by the engine's own parser, which refuses what it does not run and says
   // why (contract §7).
@@ -29,16 +29,8 @@ export async function checkConfig(data: unknown): Promise<Config | null> {
   // page now pays for this chunk. Not in debug mode with a good seal.
   if (config && sealKey in config && !isSealed(config)) warnings.push({ path: sealKey, code: 'staleSeal' })
   if (problems.length + warnings.length) {
-    const report = await loadChunk('config', () => import('./report.js'))
+    const report = await loadChunk('config-messages', () => import('../chunks/config-messages.js'))
     report?.reportFindings(problems, warnings)
   }
   return problems.length ? null : (data as Config)
 }
-
-// What journeys-check.js takes from this chunk, exported by its entry too (short names: they
-// are what the two chunks' import and export say), so that the chunk is the entry's own module
-// and `import()` of it needs no namespace object of its own.
-export { walk as w } from './walk.js'
-export { isPlainObject as i } from './query.js'
-export { rule as r } from './shape.js'
-export { nearName as n } from './near-name.js'

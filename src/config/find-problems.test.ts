@@ -19,7 +19,7 @@ describe('the validator off the start path', () => {
   // A sealed config needs no validator: the start chunk reaches it only by import().
   it('is not part of accepting a config: accept.ts reaches find-problems.ts only by import()', () => {
     expect([...reachable('./accept.ts')]).toEqual(['./accept.ts', './seal.ts'])
-    expect(readFileSync(new URL('./accept.ts', import.meta.url), 'utf8')).toContain("import('./check.js')")
+    expect(readFileSync(new URL('./accept.ts', import.meta.url), 'utf8')).toContain("import('../chunks/config-check.js')")
     expect([...reachable('./check.ts')]).toContain('./find-problems.ts')
   })
 
@@ -28,7 +28,7 @@ describe('the validator off the start path', () => {
     expect([...reachable('./check.ts')]).not.toContain('./messages.ts')
     expect([...reachable('./check.ts')]).not.toContain('./regex-screen.ts')
     expect([...reachable('./report.ts')]).toContain('./messages.ts')
-    expect(readFileSync(new URL('./check.ts', import.meta.url), 'utf8')).toContain("import('./report.js')")
+    expect(readFileSync(new URL('./check.ts', import.meta.url), 'utf8')).toContain("import('../chunks/config-messages.js')")
   })
 
   it('finds problems as codes, with what goes before and after the words', () => {

@@ -19,7 +19,7 @@ export async function logDecisions(
   isScheduled: (schedule: Schedule | undefined, now: number) => boolean = () => true,
 ): Promise<void> {
   // The caps live in the actions chunk: imported here, they would be a chunk of their own.
-  const { isCapped } = await import('../api/actions.js')
+  const { isCapped } = await import('../chunks/actions.js')
   console.groupCollapsed(`journeykit: ${trigger} — ${candidates.length} rule(s)`)
   for (const rule of candidates) {
     const conditions = Object.entries(rule.if ?? {}).map(([key, condition]) => ({ key, condition, holds: matchQuery({ [key]: condition }, facts, testRegex) }))

@@ -293,7 +293,7 @@ describe('the runtime and journeys (config/accept.ts)', () => {
 
   it('loads the journey validator only through import(): it is not in the start chunk', () => {
     const accept = readFileSync(new URL('../config/accept.ts', import.meta.url), 'utf8')
-    expect(accept).toContain("import('../journeys/index.js')")
+    expect(accept).toContain("import('../chunks/journeys.js')")
     expect(accept).not.toMatch(/from '\.\.\/journeys\//)
   })
 
