@@ -3,12 +3,12 @@ import { describe, type Finding } from './messages.js'
 
 /**
  * Says what the validator found, in words (contract §4): a console.warn per warning, a
- * console.error per problem. A chunk of its own with the messages: most configs have nothing
- * to report, and their pages never load it.
+ * console.error per problem, naming rules and steps by their ids in `config`. A chunk of its
+ * own with the messages: most configs have nothing to report, and their pages never load it.
  */
-export function reportFindings(problems: Finding[], warnings: Finding[]): void {
+export function reportFindings(problems: Finding[], warnings: Finding[], config: unknown): void {
   const say = (finding: Finding) => {
-    const { path, message } = describe(finding)
+    const { path, message } = describe(finding, config)
     return `${path}: ${message}`
   }
   warnings.forEach((finding) => reportWarning('config', say(finding)))
