@@ -52,6 +52,7 @@ export const messages = {
   unknownOperator: 'is not a known operator',
   unknownFact: 'is not a known fact',
   usedOnce: 'is used once',
+  untracked: 'is tracked by no rule or step',
   tooDeep: 'nests too deeply (at most 8 levels)',
   tooMany: 'has too many entries',
   needsNumber: 'needs a number',

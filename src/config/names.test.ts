@@ -65,7 +65,7 @@ describe('facts a query names (issue 24, contract §4 and §8)', () => {
   })
 })
 
-describe('event names used once, within a typo of another (issue 24)', () => {
+describe('event names within a typo of another: used once, or never tracked (issue 24)', () => {
   const cartRescue = (edit: (config: any) => void = () => undefined) => {
     const config: any = {
       version: 1,
@@ -90,6 +90,8 @@ describe('event names used once, within a typo of another (issue 24)', () => {
   }
   const usedOnce = (path: string, name: string, near: string, owner = '') =>
     `${path}: "${name}" is used once — did you mean "${near}"?${owner && ` (${owner})`}`
+  const untracked = (path: string, name: string, near: string, owner = '') =>
+    `${path}: "${name}" is tracked by no rule or step — did you mean "${near}"?${owner && ` (${owner})`}`
   const j = 'journeys.cart-rescue'
   /** [what, edit of the cart-rescue config, warnings] */
   const rows: Array<[string, (config: any) => void, string[]]> = [
@@ -124,9 +126,33 @@ describe('event names used once, within a typo of another (issue 24)', () => {
     // Already said by the trigger check (contract §7): once is enough.
     ['a trigger near a built-in one', (c) => (c.rules[1].on = 'exit_itent'), ['rules[1].on: "exit_itent" looks like "exit_intent" (rule "left")']],
     [
-      'the same slip twice: meant',
+      'the same slip twice, and nothing tracks the other name: meant',
       (c) => ((c.journeys['cart-rescue'].exit[0].on = 'order_complete'), (c.journeys['cart-rescue'].goal.on = 'order_complete')),
       [],
+    ],
+    [
+      'the same slip three times, beside a rule that tracks the other name',
+      (c) => {
+        c.rules.push({ id: 'buy', on: 'click', selector: '#buy', track: 'order_completed' })
+        c.rules[1].push.cancelOn[0] = 'order_complete'
+        c.journeys['cart-rescue'].exit[0].on = 'order_complete'
+        c.journeys['cart-rescue'].goal.on = 'order_complete'
+      },
+      [
+        untracked('rules[1].push.cancelOn[0]', 'order_complete', 'order_completed', 'rule "left"'),
+        untracked(`${j}.exit[0].on`, 'order_complete', 'order_completed'),
+        untracked(`${j}.goal.on`, 'order_complete', 'order_completed'),
+      ],
+    ],
+    [
+      'the same slip twice, beside a built-in event',
+      (c) => c.journeys['cart-rescue'].steps.push({ id: 'seen', on: 'item_shwon', track: 'seen' }, { id: 'again', on: 'item_shwon', track: 'again' }),
+      [untracked(`${j}.steps[1].on`, 'item_shwon', 'item_shown', 'step "seen"'), untracked(`${j}.steps[2].on`, 'item_shwon', 'item_shown', 'step "again"')],
+    ],
+    [
+      'a name a rule tracks is not the suspect beside one only listened for',
+      (c) => c.journeys['cart-rescue'].steps.push({ id: 'seen', on: 'cart_sen', show: 'offer' }),
+      [usedOnce(`${j}.steps[1].on`, 'cart_sen', 'cart_seen', 'step "seen"')],
     ],
     ['short names, an edit from many others', (c) => c.journeys['cart-rescue'].steps.push({ id: 'x', track: 'ab' }, { id: 'y', track: 'ac' }), []],
     ['names far apart', (c) => (c.rules[0].track = 'wishlist_added'), []],
