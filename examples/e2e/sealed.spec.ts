@@ -55,7 +55,7 @@ test('an unsealed invalid config is refused whole by the validator chunk, one er
   await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page'))
   expect(errors.filter((text) => text.startsWith('journeykit.'))).toEqual([
     'journeykit.config: items.offer.cta.url: must be an https:, http: or relative URL, not "javascript:alert(1)"',
-    'journeykit.config: rules[0].if.visit.count: $gte needs a number, not "two" (rule "r")',
+    'journeykit.config: rules[0].if.visit.count: $gte needs a number, not "two"',
   ])
   await expect(page.locator('[data-journeykit-item]')).toHaveCount(0)
   expect(scripts).toContain('/dist/config-check.js')

@@ -30,7 +30,7 @@ export async function checkConfig(data: unknown): Promise<Config | null> {
   if (config && sealKey in config && !isSealed(config)) warnings.push({ path: sealKey, code: 'staleSeal' })
   if (problems.length + warnings.length) {
     const report = await loadChunk('config', () => import('./report.js'))
-    report?.reportFindings(problems, warnings, config)
+    report?.reportFindings(problems, warnings)
   }
   return problems.length ? null : (data as Config)
 }

@@ -311,7 +311,7 @@ describe('the runtime and journeys (config/accept.ts)', () => {
     expect(await acceptConfig(config as never)).toBeNull()
     expect(error.mock.calls.map((call) => call.join(' '))).toEqual([
       expect.stringContaining(`${j}.holdout: must be a number from 0 to 100`),
-      expect.stringContaining(`${j}.steps[5].goto: "dne" names no step — did you mean "done"? (step "mail")`),
+      expect.stringContaining(`${j}.steps[5].goto: "dne" names no step — did you mean "done"?`),
     ])
   })
 
