@@ -70,8 +70,8 @@ describe('journeykit validate', () => {
     const { code, output } = runCli(['validate', 'bad.json'], read)
     expect(code).toBe(1)
     expect(output.split('\n')).toEqual([
-      '✘ rules[0].if.visit.count: $gte needs a number, not "two"',
-      '✘ rules[0].show: "missing" names no item in "items"',
+      '✘ rules[0].if.visit.count: $gte needs a number, not "two" (rule "r")',
+      '✘ rules[0].show: "missing" names no item in "items" (rule "r")',
       'bad.json: 2 problem(s); journeykit refuses this config',
     ])
   })
@@ -80,7 +80,7 @@ describe('journeykit validate', () => {
     const typo = JSON.stringify({ version: 1, rules: [{ id: 'r', on: 'exit_itent', track: 'leaving' }] })
     expect(runCli(['validate', 'typo.json'], () => typo)).toEqual({
       code: 0,
-      output: '! rules[0].on: "exit_itent" looks like "exit_intent"\ntypo.json is valid: 1 rule(s), 0 item(s)',
+      output: '! rules[0].on: "exit_itent" looks like "exit_intent" (rule "r")\ntypo.json is valid: 1 rule(s), 0 item(s)',
     })
   })
 
@@ -89,7 +89,7 @@ describe('journeykit validate', () => {
     expect(code).toBe(1)
     const lines = output.split('\n')
     expect(lines.filter((line) => line.startsWith('✘'))).toEqual([
-      '✘ rules[2].if.page.referrer: $regex has lookaround',
+      '✘ rules[2].if.page.referrer: $regex has lookaround (rule "c")',
       '✘ rules[1].if.page.query.q: $regex has syntax journeykit does not run',
     ])
     expect(lines[1]).toMatch(/^ {4}lookaround .* needs a backtracking engine/)
@@ -150,8 +150,8 @@ describe('journeykit build', () => {
     const { code, output, written } = build(['typo.json'], { 'typo.json': typo })
     expect(code).toBe(1)
     expect(output.split('\n')).toEqual([
-      '! rules[0].someday: is not a known key; ignored',
-      '! rules[0].on: "exit_itent" looks like "exit_intent"',
+      '! rules[0].someday: is not a known key; ignored (rule "r")',
+      '! rules[0].on: "exit_itent" looks like "exit_intent" (rule "r")',
       'journeykit build: 2 warnings (listed above); fix them, or build with --allow-warnings',
     ])
     expect(written).toEqual({})
@@ -164,7 +164,7 @@ describe('journeykit build', () => {
   it('prints warnings and seals anyway with --allow-warnings, exit 0', () => {
     const { code, output, written } = build(['typo.json', '--allow-warnings'], { 'typo.json': typo })
     expect(code).toBe(0)
-    expect(output.split('\n')[1]).toBe('! rules[0].on: "exit_itent" looks like "exit_intent"')
+    expect(output.split('\n')[1]).toBe('! rules[0].on: "exit_itent" looks like "exit_intent" (rule "r")')
     expect(isSealed(JSON.parse(written['typo.json']!))).toBe(true)
     expect(runCli(['validate', 'good.json', '--allow-warnings'], read).code).toBe(2)
   })

@@ -358,7 +358,8 @@ const regexHints: Record<string, string> = {
   [messages.regexSize]: 'counted repetition copies its body: keep {m,n} counts (and their products when nested) small, under 1,000 steps in all',
 }
 
+// The message may go on after the refusal: `(rule "search")` names its rule.
 function explainRegexRefusal(message: string): string[] {
-  const hint = message.startsWith('$regex ') ? regexHints[message.slice('$regex '.length)] : undefined
-  return hint ? [`    ${hint}`] : []
+  const refusal = Object.keys(regexHints).find((text) => message.startsWith(`$regex ${text}`))
+  return refusal ? [`    ${regexHints[refusal]}`] : []
 }

@@ -154,15 +154,20 @@ test('an invalid config is refused whole, naming each JSON path; nothing is show
   const errors = collectConsole(page)
   const config = structuredClone(exitOfferConfig) as any
   config.rules[0].if = { 'visit.count': { $gte: 'two' } }
+  config.rules[0].schedule = { timezone: 'Belgarde' }
+  config.rules[0].delay = '2 hours'
   config.items['exit-offer'].cta.url = 'javascript:alert(1)'
   const url = await site.serve(page, { path: '/cart/invalid.html', config })
   await page.goto(url)
   await runtimeReady(page)
   await site.waitForEvents(page, (all) => all.some((e) => e.type === 'page'))
-  // one console.error per problem, each naming its JSON path
+  // one console.error per problem, each naming its JSON path, in the contract's words (the
+  // rule's id is for the command line and the gallery)
   expect(errors.filter((text) => text.startsWith('journeykit.'))).toEqual([
     'journeykit.config: items.exit-offer.cta.url: must be an https:, http: or relative URL, not "javascript:alert(1)"',
     'journeykit.config: rules[0].if.visit.count: $gte needs a number, not "two"',
+    'journeykit.config: rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade", not "Belgarde" — did you mean "Europe/Belgrade"?',
+    'journeykit.config: rules[0].delay: must be a duration above 0, like "30s", "1h" or "7d", not "2 hours" — did you mean "2h"?',
   ])
   // Refused whole: the runtime holds no item at all, so no rule can show one.
   await page.evaluate(() => (window as any).journeykit.show('exit-offer'))

@@ -1,9 +1,15 @@
 import type { RegexRefusal } from '../rules/regex-parse.js'
+import { nearName } from './near-name.js'
 
 /**
  * Every validation message in one table (the contract requires them). The validator speaks in
  * codes (a `Finding`); the text is read here, in a chunk the runtime loads only for a config
  * with something to report. An enum's "must be one of …" is built from its list.
+ *
+ * What a message adds to its finding lives here too (issue 24): the rule or step it belongs
+ * to, and the duration or time zone a wrong one likely means. One module with the table on
+ * purpose: Rollup (4.68) sorts chunks by how many modules they hold, that order names the start
+ * chunk's exports, and a config-messages chunk of more modules cost core.js 3 B for nothing.
  */
 export const messages = {
   oneOf: 'must be one of',
@@ -47,6 +53,7 @@ export const messages = {
   unknownOperator: 'is not a known operator',
   unknownFact: 'is not a known fact',
   usedOnce: 'is used once',
+  untracked: 'is tracked by no rule or step',
   tooDeep: 'nests too deeply (at most 8 levels)',
   tooMany: 'has too many entries',
   needsNumber: 'needs a number',
@@ -87,7 +94,8 @@ export type MessageCode = keyof typeof messages
 
 /**
  * One problem or warning, as the validator finds it: `$gte` + needsNumber + `"two"` → `$gte needs
- * a number, not "two"`; `value` is what is wrong, `near` the name it is likely a typo of.
+ * a number, not "two"`; `value` is what is wrong, `near` the name it is likely a typo of, `among`
+ * the names there are (listed when none is near).
  */
 export interface Finding {
   path: string
@@ -96,25 +104,160 @@ export interface Finding {
   after?: string
   value?: unknown
   near?: string | undefined
+  among?: readonly string[]
 }
+
+// What a finding's `among` lists, by its code.
+const listed: Partial<Record<MessageCode, string>> = { unknownStep: 'steps' }
 
 /**
  * A finding in words, with its JSON path: `{ path, message }`. Contract §4 quotes what is wrong:
  * after a demand (`must be …, not "popover"`), before a statement (`"mial" names no step`), and
- * ends with the near name: `— did you mean "mail"?`.
+ * ends with the near name: `— did you mean "mail"?` (for a duration or a time zone, the one it
+ * likely means), or else the names there are: `(steps: pause, mail, done)`. Given the config,
+ * the message then names who holds the path by id where the path has an index (issue 24):
+ * `(rule "cart-exit")`, `(step "mail")` (ownersOf). The path and the first words stay
+ * as the contract shows them.
  */
-export function describe({ path, code, before, after, value, near }: Finding): { path: string; message: string } {
+export function describe({ path, code, before, after, value, near, among }: Finding, config?: unknown): { path: string; message: string } {
   const text = messages[code]
   const quoted = value === undefined ? '' : quote(value)
   const demand = /^(must|needs|is req)/.test(text)
-  const message = [before, !demand && quoted, text, after].filter(Boolean).join(' ')
-  return { path, message: message + (demand && quoted ? `, not ${quoted}` : '') + (near ? ` — did you mean ${quote(near)}?` : '') }
+  const likely = near ?? suggest(code, value)
+  const list = among?.length && `${listed[code]}: ${[...among.slice(0, 5), ...(among.length > 5 ? ['…'] : [])].join(', ')}`
+  const owners = config === undefined ? '' : ownersOf(path, config, value)
+  const message = [
+    [before, !demand && quoted, text, after].filter(Boolean).join(' ') + (demand && quoted ? `, not ${quoted}` : ''),
+    likely ? `— did you mean ${quote(likely)}?` : list && `(${list})`,
+    owners && `(${owners})`,
+  ]
+  return { path, message: message.filter(Boolean).join(' ') }
+}
+
+/** What a duration or a time zone that is none likely means (suggestDuration, suggestTimeZone). */
+function suggest(code: MessageCode, value: unknown): string | undefined {
+  if (code === 'timezone') return suggestTimeZone(value)
+  if (code === 'duration') return suggestDuration(value)
+  if (code === 'pushDelay') return suggestDuration(value, 30 * 86_400_000)
 }
 
 /** A value as JSON, cut at 50 characters: a message quotes, it does not reprint the config. */
 function quote(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value)
   return text.length > 50 ? `${text.slice(0, 49)}…` : text
+}
+
+// The lists whose entries carry an id of their own, and the key that holds it (a push's
+// notification buttons are named by their `action`).
+const named: Record<string, [label: string, key: string]> = {
+  rules: ['rule', 'id'],
+  variants: ['variant', 'id'],
+  steps: ['step', 'id'],
+  actions: ['action', 'action'],
+}
+
+/**
+ * Issue 24: who holds what a finding's path points at, by id where the path says only an index:
+ * `rules[1].show` → `rule "cart-exit"`, `journeys.cart-rescue.steps[1].goto` → `step "mail"`,
+ * `rules[2].variants[0].show` → `rule "ab", variant "b"`. Map keys (items, segments, journeys)
+ * are ids already, and entries without an id (a rule without one, weekly windows, split
+ * options) add nothing; nor does an entry whose own id is what the finding quotes (a repeated
+ * id, a step never reached). '' when there is nothing to add.
+ */
+function ownersOf(path: string, config: unknown, value?: unknown): string {
+  const names: string[] = []
+  let node = config
+  let rest = path
+  let key = ''
+  while (rest) {
+    if (Array.isArray(node)) {
+      const index = /^\[(\d+)\]/.exec(rest)
+      if (!index) break
+      node = node[Number(index[1])]
+      rest = rest.slice(index[0].length)
+      const [label, idKey] = named[key] ?? []
+      const id = idKey && isObject(node) ? node[idKey] : undefined
+      const quoted = value === id && (rest === '' || rest === `.${idKey}`)
+      if (typeof id === 'string' && id && !quoted) names.push(`${label} ${JSON.stringify(id)}`)
+    } else if (isObject(node)) {
+      const at = rest.replace(/^\./, '')
+      // The longest key the path goes on with: ids and facts may hold dots (`if.page.path`).
+      const keys = Object.keys(node).filter((name) => at.startsWith(name) && /^([.[]|$)/.test(at.slice(name.length)))
+      key = keys.sort((a, b) => b.length - a.length)[0] ?? ''
+      if (!key) break
+      node = node[key]
+      rest = at.slice(key.length)
+    } else break
+  }
+  return names.join(', ')
+}
+
+// Not query.ts's isPlainObject: an import from the start chunk can change the names it exports.
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+// The units of rules/duration.ts (`30s`, `1.5h`, `7d`, `2w`), in milliseconds. Their own copy:
+// importing that table would make the start chunk export it.
+const units: Record<string, number> = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 }
+const unitWords: Array<[unit: string, words: RegExp]> = [
+  ['ms', /^(ms|msecs?|millis(econds?)?)$/],
+  ['s', /^s(ecs?|econds?)?$/],
+  ['m', /^m(ins?|inutes?)?$/],
+  ['h', /^h(rs?|ours?)?$/],
+  ['d', /^d(ays?)?$/],
+  ['w', /^w(ks?|eeks?)?$/],
+]
+
+/**
+ * Issue 24: the duration a string that is none most likely means, in the grammar of
+ * rules/duration.ts: `"2 hours"` → `"2h"`, `"30 seconds"` → `"30s"`, `"5min"` → `"5m"`, `"2H"` →
+ * `"2h"`, `"1,5h"` → `"1.5h"`, `"1 week"` → `"1w"`; parts add up in the largest unit they fill
+ * whole (`"1h 30m"`, `"PT1H30M"` → `"90m"`). Only a duration above 0 and up to `upTo` (ms) is
+ * suggested; months and years are not guessed at.
+ */
+export function suggestDuration(value: unknown, upTo = Infinity): string | undefined {
+  if (typeof value !== 'string' || value.length > 40) return undefined
+  const text = value
+    .trim()
+    .toLowerCase()
+    .replace(/(\d),(\d)/g, '$1.$2') // a decimal comma
+    .replace(/^pt?|t(?=\d)/g, '') // ISO 8601: PT1H30M
+  let total = 0
+  let parts = 0
+  let last = ''
+  const rest = text.replace(/(\d+(?:\.\d+)?)\s*([a-z]+)\.?/g, (part, number: string, word: string) => {
+    const unit = unitWords.find(([, words]) => words.test(word))?.[0]
+    if (!unit) return part
+    total += Number(number) * units[unit]!
+    parts++
+    last = number + unit
+    return ' '
+  })
+  if (!parts || !/^(\s|,|\+|and)*$/.test(rest) || !(total > 0 && total <= upTo)) return undefined
+  if (parts === 1) return last
+  const unit = ['d', 'h', 'm', 's', 'ms'].find((name) => total % units[name]! === 0)
+  return unit && `${total / units[unit]!}${unit}`
+}
+
+/**
+ * Issue 24: the IANA time zone a name that is none most likely means: a typo of a whole name
+ * (`Europe/Belgarde`), or of its city alone (`Belgarde`, `new york` → `America/New_York`).
+ * Case and spaces are no edit. Where the browser cannot list its zones, none.
+ */
+export function suggestTimeZone(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  let zones: string[]
+  try {
+    zones = [...Intl.supportedValuesOf('timeZone'), 'UTC']
+  } catch {
+    return undefined // Safari before 15.4, Chrome before 99
+  }
+  const name = value.trim().replace(/ /g, '_')
+  // Not by the city of an Etc/ zone: `Etc/GMT+1` is an hour behind UTC, not the "GMT+1" meant.
+  const places = zones.filter((zone) => !zone.startsWith('Etc/'))
+  const cities = places.map((zone) => zone.slice(zone.lastIndexOf('/') + 1))
+  return nearName(name, zones) ?? places[cities.indexOf(nearName(name, cities) ?? '')]
 }
 
 // Listed one by one for the CLI, which explains each refusal.

@@ -12,7 +12,7 @@ describe('facts a query names (issue 24, contract §4 and §8)', () => {
     journeys: { welcome: { steps: [{ id: 'hi', show: 'offer' }] } },
     rules: [{ id: 'r', on: 'page_view', show: 'offer', if: query }],
   })
-  const notAFact = (fact: string, near?: string) => `rules[0].if.${fact}: "${fact}" is not a known fact${near ? ` — did you mean "${near}"?` : ''}`
+  const notAFact = (fact: string, near?: string) => `rules[0].if.${fact}: "${fact}" is not a known fact${near ? ` — did you mean "${near}"?` : ''} (rule "r")`
   /** [what, query of a rule, problems] */
   const rows: Array<[string, object, string[]]> = [
     ['every fact of §4', Object.fromEntries(['page.url', 'page.path', 'page.referrer', 'page.title', 'page.views'].map((fact) => [fact, 1])), []],
@@ -26,7 +26,7 @@ describe('facts a query names (issue 24, contract §4 and §8)', () => {
     [
       'inside $or and $not',
       { $or: [{ $not: { 'page.pth': '/' } }] },
-      ['rules[0].if.$or[0].$not.page.pth: "page.pth" is not a known fact — did you mean "page.path"?'],
+      ['rules[0].if.$or[0].$not.page.pth: "page.pth" is not a known fact — did you mean "page.path"? (rule "r")'],
     ],
     ['a fact of no root', { 'pgae.path': '/cart' }, [notAFact('pgae.path', 'page.path')]],
     ['an underscore for a dot', { utm_source: 'news' }, [notAFact('utm_source', 'utm.source')]],
@@ -60,12 +60,12 @@ describe('facts a query names (issue 24, contract §4 and §8)', () => {
     expect(lines(found.problems)).toEqual([
       'segments.vip.if.visitor.frstSeen: "visitor.frstSeen" is not a known fact — did you mean "visitor.firstSeen"?',
       'journeys.welcome.entry.if.visit.cont: "visit.cont" is not a known fact — did you mean "visit.count"?',
-      'journeys.welcome.steps[0].branch[0].if.device.typ: "device.typ" is not a known fact — did you mean "device.type"?',
+      'journeys.welcome.steps[0].branch[0].if.device.typ: "device.typ" is not a known fact — did you mean "device.type"? (step "b")',
     ])
   })
 })
 
-describe('event names used once, within a typo of another (issue 24)', () => {
+describe('event names within a typo of another: used once, or never tracked (issue 24)', () => {
   const cartRescue = (edit: (config: any) => void = () => undefined) => {
     const config: any = {
       version: 1,
@@ -88,7 +88,10 @@ describe('event names used once, within a typo of another (issue 24)', () => {
     edit(config)
     return lines(validateConfig(config).warnings)
   }
-  const usedOnce = (path: string, name: string, near: string) => `${path}: "${name}" is used once — did you mean "${near}"?`
+  const usedOnce = (path: string, name: string, near: string, owner = '') =>
+    `${path}: "${name}" is used once — did you mean "${near}"?${owner && ` (${owner})`}`
+  const untracked = (path: string, name: string, near: string, owner = '') =>
+    `${path}: "${name}" is tracked by no rule or step — did you mean "${near}"?${owner && ` (${owner})`}`
   const j = 'journeys.cart-rescue'
   /** [what, edit of the cart-rescue config, warnings] */
   const rows: Array<[string, (config: any) => void, string[]]> = [
@@ -99,29 +102,57 @@ describe('event names used once, within a typo of another (issue 24)', () => {
     [
       'a push’s cancelOn',
       (c) => (c.rules[1].push.cancelOn[0] = 'order_complete'),
-      [usedOnce('rules[1].push.cancelOn[0]', 'order_complete', 'order_completed')],
+      [usedOnce('rules[1].push.cancelOn[0]', 'order_complete', 'order_completed', 'rule "left"')],
     ],
     ['a stage mapping', (c) => (c.stages.purchase.on = 'order_completd'), [usedOnce('stages.purchase.on', 'order_completd', 'order_completed')]],
-    ['a step guard', (c) => (c.journeys['cart-rescue'].steps[0].on = 'add_to_carts'), [usedOnce(`${j}.steps[0].on`, 'add_to_carts', 'add_to_cart')]],
-    ['a rule that tracks a built-in’s name', (c) => (c.rules[0].track = 'item_show'), [usedOnce('rules[0].track', 'item_show', 'item_shown')]],
-    ['a journey event', (c) => (c.rules[0].on = 'journey_exitd'), [usedOnce('rules[0].on', 'journey_exitd', 'journey_exited')]],
+    [
+      'a step guard',
+      (c) => (c.journeys['cart-rescue'].steps[0].on = 'add_to_carts'),
+      [usedOnce(`${j}.steps[0].on`, 'add_to_carts', 'add_to_cart', 'step "nudge"')],
+    ],
+    ['a rule that tracks a built-in’s name', (c) => (c.rules[0].track = 'item_show'), [usedOnce('rules[0].track', 'item_show', 'item_shown', 'rule "cart"')]],
+    ['a journey event', (c) => (c.rules[0].on = 'journey_exitd'), [usedOnce('rules[0].on', 'journey_exitd', 'journey_exited', 'rule "cart"')]],
     [
       'an event count',
       (c) => (c.rules[0].if = { 'events.order_complete.7d': 0 }),
-      [usedOnce('rules[0].if.events.order_complete.7d', 'order_complete', 'order_completed')],
+      [usedOnce('rules[0].if.events.order_complete.7d', 'order_complete', 'order_completed', 'rule "cart"')],
     ],
     [
       'a step that tracks',
       (c) => c.journeys['cart-rescue'].steps.push({ id: 'mail', track: 'card_seen' }),
       // one of the two is a slip, and which one no check can tell
-      [usedOnce('rules[0].track', 'cart_seen', 'card_seen'), usedOnce(`${j}.steps[1].track`, 'card_seen', 'cart_seen')],
+      [usedOnce('rules[0].track', 'cart_seen', 'card_seen', 'rule "cart"'), usedOnce(`${j}.steps[1].track`, 'card_seen', 'cart_seen', 'step "mail"')],
     ],
     // Already said by the trigger check (contract §7): once is enough.
-    ['a trigger near a built-in one', (c) => (c.rules[1].on = 'exit_itent'), ['rules[1].on: "exit_itent" looks like "exit_intent"']],
+    ['a trigger near a built-in one', (c) => (c.rules[1].on = 'exit_itent'), ['rules[1].on: "exit_itent" looks like "exit_intent" (rule "left")']],
     [
-      'the same slip twice: meant',
+      'the same slip twice, and nothing tracks the other name: meant',
       (c) => ((c.journeys['cart-rescue'].exit[0].on = 'order_complete'), (c.journeys['cart-rescue'].goal.on = 'order_complete')),
       [],
+    ],
+    [
+      'the same slip three times, beside a rule that tracks the other name',
+      (c) => {
+        c.rules.push({ id: 'buy', on: 'click', selector: '#buy', track: 'order_completed' })
+        c.rules[1].push.cancelOn[0] = 'order_complete'
+        c.journeys['cart-rescue'].exit[0].on = 'order_complete'
+        c.journeys['cart-rescue'].goal.on = 'order_complete'
+      },
+      [
+        untracked('rules[1].push.cancelOn[0]', 'order_complete', 'order_completed', 'rule "left"'),
+        untracked(`${j}.exit[0].on`, 'order_complete', 'order_completed'),
+        untracked(`${j}.goal.on`, 'order_complete', 'order_completed'),
+      ],
+    ],
+    [
+      'the same slip twice, beside a built-in event',
+      (c) => c.journeys['cart-rescue'].steps.push({ id: 'seen', on: 'item_shwon', track: 'seen' }, { id: 'again', on: 'item_shwon', track: 'again' }),
+      [untracked(`${j}.steps[1].on`, 'item_shwon', 'item_shown', 'step "seen"'), untracked(`${j}.steps[2].on`, 'item_shwon', 'item_shown', 'step "again"')],
+    ],
+    [
+      'a name a rule tracks is not the suspect beside one only listened for',
+      (c) => c.journeys['cart-rescue'].steps.push({ id: 'seen', on: 'cart_sen', show: 'offer' }),
+      [usedOnce(`${j}.steps[1].on`, 'cart_sen', 'cart_seen', 'step "seen"')],
     ],
     ['short names, an edit from many others', (c) => c.journeys['cart-rescue'].steps.push({ id: 'x', track: 'ab' }, { id: 'y', track: 'ac' }), []],
     ['names far apart', (c) => (c.rules[0].track = 'wishlist_added'), []],

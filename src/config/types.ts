@@ -194,8 +194,15 @@ export interface Config {
   $comment?: string
 }
 
-/** One problem found in a config: where it is and what is wrong. */
+/**
+ * One problem found in a config: where it is and what is wrong.
+ *
+ * @example
+ * // { path: 'rules[1].show', message: '"free-shiping" names no item in "items" — did you mean "free-shipping"? (rule "cart-exit")' }
+ */
 export interface Problem {
+  /** the JSON path: `rules[1].show` */
   path: string
+  /** what is wrong, quoting the value; then the near name, and the rule or step by id where `path` has an index */
   message: string
 }

@@ -45,22 +45,25 @@ describe('validateConfig', () => {
     const push = { title: 'Still thinking it over?', body: 'Your cart is saved', url: '/cart', after: '1h', cancelOn: ['order_completed'] }
     config.rules.push({ id: 'left-cart', on: 'exit_intent', if: { 'page.path': '/cart' }, push })
     expect(validateConfig(config).warnings).toEqual([
-      { path: 'rules[3].push', message: 'needs "push" in the config (its VAPID key): without it no visitor has a subscription, and nothing is requested' },
+      {
+        path: 'rules[3].push',
+        message: 'needs "push" in the config (its VAPID key): without it no visitor has a subscription, and nothing is requested (rule "left-cart")',
+      },
     ])
     config.push = { vapidPublicKey: 'BKey' }
     expect(validateConfig(config)).toEqual({ problems: [], warnings: [] })
     config.rules[3].push = { ...push, url: 'javascript:alert(1)', icon: 'data:image/png;base64,AA', after: '31d' }
     expect(messagesOf(config)).toEqual([
-      'rules[3].push.icon: must be an https: or relative URL, not "data:image/png;base64,AA"',
-      'rules[3].push.url: must be an https:, http: or relative URL, not "javascript:alert(1)"',
-      'rules[3].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d", not "31d"',
+      'rules[3].push.icon: must be an https: or relative URL, not "data:image/png;base64,AA" (rule "left-cart")',
+      'rules[3].push.url: must be an https:, http: or relative URL, not "javascript:alert(1)" (rule "left-cart")',
+      'rules[3].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d", not "31d" (rule "left-cart")',
     ])
   })
 
   it('names the JSON path of a wrong operator operand, as the contract words it', () => {
     const config = clone()
     config.rules[0].if['visit.count'] = { $gte: 'two' }
-    expect(messagesOf(config)).toEqual(['rules[0].if.visit.count: $gte needs a number, not "two"'])
+    expect(messagesOf(config)).toEqual(['rules[0].if.visit.count: $gte needs a number, not "two" (rule "exit-on-cart")'])
   })
 
   it('reports every problem, not just the first', () => {
@@ -72,8 +75,8 @@ describe('validateConfig', () => {
     expect(messagesOf(config)).toEqual([
       'version: must be 1, not 2',
       'items.exit-offer.style: must be one of modal, bar, slidein, notification, not "popover"',
-      'rules[1].percent: scroll needs "percent" between 1 and 100, not 0',
-      'rules[2].variants[1].show: "nope" names no item in "items"',
+      'rules[1].percent: scroll needs "percent" between 1 and 100, not 0 (rule "deep-scroll")',
+      'rules[2].variants[1].show: "nope" names no item in "items" (rule "ab")',
     ])
   })
 
@@ -93,7 +96,7 @@ describe('validateConfig', () => {
     config.rules[1].on = 'not a trigger!'
     config.rules[0].show = 'missing'
     const text = messagesOf(config).join('\n')
-    expect(text).toContain('rules[0].if.page.path: $like is not a known operator')
+    expect(text).toContain('rules[0].if.page.path: $like is not a known operator (rule "exit-on-cart")')
     expect(text).toContain('rules[0].if.weather.today: "weather.today" is not a known fact')
     expect(text).toContain('items.alerts.kind: must be one of focus, asset, push, not "popup"')
     expect(text).toContain('rules[1].on: must be a trigger')
@@ -104,7 +107,7 @@ describe('validateConfig', () => {
     const config = JSON.parse('{"version":1,"items":{"__proto__":{"kind":"focus"}},"rules":[{"id":"r","on":"page_view","track":"x","if":{"constructor":1}}]}')
     const text = messagesOf(config)
     expect(text).toContain('items.__proto__: is not an allowed key')
-    expect(text).toContain('rules[0].if.constructor: is not an allowed key')
+    expect(text).toContain('rules[0].if.constructor: is not an allowed key (rule "r")')
   })
 
   it.each([
@@ -117,13 +120,13 @@ describe('validateConfig', () => {
   ])('refuses the $regex %s: %s', (pattern, why) => {
     const config = clone()
     config.rules[0].if = { 'page.path': { $regex: pattern } }
-    expect(messagesOf(config)).toEqual([`rules[0].if.page.path: $regex ${why}`])
+    expect(messagesOf(config)).toEqual([`rules[0].if.page.path: $regex ${why} (rule "exit-on-cart")`])
   })
 
   it('refuses a $regex that is not a string', () => {
     const config = clone()
     config.rules[0].if = { 'page.path': { $regex: 5 } }
-    expect(messagesOf(config)).toEqual(['rules[0].if.page.path: $regex needs a string, not 5'])
+    expect(messagesOf(config)).toEqual(['rules[0].if.page.path: $regex needs a string, not 5 (rule "exit-on-cart")'])
   })
 
   // The engine is linear-time: the shapes that freeze a backtracking engine are fine here.
@@ -157,8 +160,8 @@ describe('validateConfig', () => {
     const { problems, warnings } = validateConfig(config)
     expect(problems).toEqual([])
     expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
-      'rules[0].on: "exit_itent" looks like "exit_intent"',
-      'rules[2].on: "Page_View" looks like "page_view"',
+      'rules[0].on: "exit_itent" looks like "exit_intent" (rule "exit-on-cart")',
+      'rules[2].on: "Page_View" looks like "page_view" (rule "ab")',
     ])
   })
 
@@ -176,13 +179,13 @@ describe('validateConfig', () => {
     config.visitTimeout = 'half an hour'
     expect(messagesOf(config)).toEqual([
       'visitTimeout: must be a duration above 0, like "30s", "1h" or "7d", not "half an hour"',
-      'rules[0].frequency.limit: must be a number above 0, not 0',
-      'rules[0].frequency.per: must be a duration above 0, like "30s", "1h" or "7d", not "weekly"',
-      'rules[0].schedule.start: must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z", not "tomorrow"',
-      'rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade", not "Mars/Olympus"',
-      'rules[0].schedule.weekly[0].days[0]: must be one of mon, tue, wed, thu, fri, sat, sun, not "thursday"',
-      'rules[0].schedule.weekly[0].from: must be a time "HH:MM", not "8am"',
-      'rules[1].delay: must be a duration above 0, like "30s", "1h" or "7d", not "soon"',
+      'rules[0].frequency.limit: must be a number above 0, not 0 (rule "exit-on-cart")',
+      'rules[0].frequency.per: must be a duration above 0, like "30s", "1h" or "7d", not "weekly" (rule "exit-on-cart")',
+      'rules[0].schedule.start: must be an ISO date like "2026-12-01" or "2026-12-01T08:00:00Z", not "tomorrow" (rule "exit-on-cart")',
+      'rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade", not "Mars/Olympus" (rule "exit-on-cart")',
+      'rules[0].schedule.weekly[0].days[0]: must be one of mon, tue, wed, thu, fri, sat, sun, not "thursday" (rule "exit-on-cart")',
+      'rules[0].schedule.weekly[0].from: must be a time "HH:MM", not "8am" (rule "exit-on-cart")',
+      'rules[1].delay: must be a duration above 0, like "30s", "1h" or "7d", not "soon" (rule "deep-scroll")',
     ])
   })
 
@@ -191,8 +194,8 @@ describe('validateConfig', () => {
     config.rules[1].track = 'also'
     delete config.rules[2].variants
     expect(messagesOf(config)).toEqual([
-      'rules[1]: needs exactly one of show, track, set, variants or push',
-      'rules[2]: needs exactly one of show, track, set, variants or push',
+      'rules[1]: needs exactly one of show, track, set, variants or push (rule "deep-scroll")',
+      'rules[2]: needs exactly one of show, track, set, variants or push (rule "ab")',
     ])
   })
 
@@ -267,25 +270,41 @@ describe('push.allowedOrigins', () => {
 describe('every problem quotes the bad value, and names a near one (contract §4)', () => {
   /** [what, edit of the contract example, the one message expected] */
   const rows: Array<[string, (config: any) => void, string]> = [
-    ['an operand of the wrong type', (c) => (c.rules[0].if['visit.count'] = { $gte: 'two' }), 'rules[0].if.visit.count: $gte needs a number, not "two"'],
+    [
+      'an operand of the wrong type',
+      (c) => (c.rules[0].if['visit.count'] = { $gte: 'two' }),
+      'rules[0].if.visit.count: $gte needs a number, not "two" (rule "exit-on-cart")',
+    ],
     [
       'a misspelt operator',
       (c) => (c.rules[0].if['visit.count'] = { $gtee: 2 }),
-      'rules[0].if.visit.count: $gtee is not a known operator — did you mean "$gte"?',
+      'rules[0].if.visit.count: $gtee is not a known operator — did you mean "$gte"? (rule "exit-on-cart")',
     ],
     [
       'an operator in the wrong case',
       (c) => (c.rules[0].if['page.path'] = { $startswith: '/cart' }),
-      'rules[0].if.page.path: $startswith is not a known operator — did you mean "$startsWith"?',
+      'rules[0].if.page.path: $startswith is not a known operator — did you mean "$startsWith"? (rule "exit-on-cart")',
     ],
-    ['an operator far from any', (c) => (c.rules[0].if['page.path'] = { $like: '/cart' }), 'rules[0].if.page.path: $like is not a known operator'],
-    ['a misspelt item', (c) => (c.rules[0].show = 'exit-ofer'), 'rules[0].show: "exit-ofer" names no item in "items" — did you mean "exit-offer"?'],
-    ['an item in the wrong case', (c) => (c.rules[1].show = 'Guide'), 'rules[1].show: "Guide" names no item in "items" — did you mean "guide"?'],
-    ['a variant naming no item', (c) => (c.rules[2].variants[1].show = 'nope'), 'rules[2].variants[1].show: "nope" names no item in "items"'],
+    [
+      'an operator far from any',
+      (c) => (c.rules[0].if['page.path'] = { $like: '/cart' }),
+      'rules[0].if.page.path: $like is not a known operator (rule "exit-on-cart")',
+    ],
+    [
+      'a misspelt item',
+      (c) => (c.rules[0].show = 'exit-ofer'),
+      'rules[0].show: "exit-ofer" names no item in "items" — did you mean "exit-offer"? (rule "exit-on-cart")',
+    ],
+    [
+      'an item in the wrong case',
+      (c) => (c.rules[1].show = 'Guide'),
+      'rules[1].show: "Guide" names no item in "items" — did you mean "guide"? (rule "deep-scroll")',
+    ],
+    ['a variant naming no item', (c) => (c.rules[2].variants[1].show = 'nope'), 'rules[2].variants[1].show: "nope" names no item in "items" (rule "ab")'],
     [
       'a misspelt variant item',
       (c) => (c.rules[2].variants[0].show = 'gide'),
-      'rules[2].variants[0].show: "gide" names no item in "items" — did you mean "guide"?',
+      'rules[2].variants[0].show: "gide" names no item in "items" — did you mean "guide"? (rule "ab")',
     ],
     [
       'an unknown style',
@@ -300,25 +319,25 @@ describe('every problem quotes the bad value, and names a near one (contract §4
     [
       'a trigger that is no event name',
       (c) => (c.rules[1].on = 'page view'),
-      'rules[1].on: must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name, not "page view"',
+      'rules[1].on: must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name, not "page view" (rule "deep-scroll")',
     ],
-    ['a percent out of range', (c) => (c.rules[1].percent = 0), 'rules[1].percent: scroll needs "percent" between 1 and 100, not 0'],
+    ['a percent out of range', (c) => (c.rules[1].percent = 0), 'rules[1].percent: scroll needs "percent" between 1 and 100, not 0 (rule "deep-scroll")'],
     ['a repeated rule id', (c) => (c.rules[1].id = 'exit-on-cart'), 'rules[1].id: "exit-on-cart" repeats a rule id'],
     ['a number for a string', (c) => (c.items.guide.title = 42), 'items.guide.title: is required, not 42'],
     [
       'an object for a duration',
       (c) => (c.rules[1].delay = { seconds: 3 }),
-      'rules[1].delay: must be a duration above 0, like "30s", "1h" or "7d", not {"seconds":3}',
+      'rules[1].delay: must be a duration above 0, like "30s", "1h" or "7d", not {"seconds":3} (rule "deep-scroll")',
     ],
     [
       'a long value, cut',
       (c) => (c.rules[0].schedule.timezone = `Europe/${'x'.repeat(80)}`),
-      `rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade", not "Europe/${'x'.repeat(41)}…`,
+      `rules[0].schedule.timezone: must be an IANA time zone like "Europe/Belgrade", not "Europe/${'x'.repeat(41)}… (rule "exit-on-cart")`,
     ],
     [
       'an unknown fact',
       (c) => (c.rules[0].if = { 'pgae.path': '/cart' }),
-      'rules[0].if.pgae.path: "pgae.path" is not a known fact — did you mean "page.path"?',
+      'rules[0].if.pgae.path: "pgae.path" is not a known fact — did you mean "page.path"? (rule "exit-on-cart")',
     ],
   ]
   it.each(rows)('%s', (_what, edit, expected) => {
@@ -334,11 +353,21 @@ describe('a misspelt key is an error; a truly unknown one a warning (issue 24, c
     [
       'a misspelt frequency (the pop-up would ship with no cap)',
       (c) => (c.rules[0].frequncy = 'once'),
-      ['rules[0].frequncy: "frequncy" is not a known key — did you mean "frequency"?'],
+      ['rules[0].frequncy: "frequncy" is not a known key — did you mean "frequency"? (rule "exit-on-cart")'],
       [],
     ],
-    ['a key in the wrong case', (c) => (c.rules[1].Delay = '3s'), ['rules[1].Delay: "Delay" is not a known key — did you mean "delay"?'], []],
-    ['a swap of neighbours', (c) => (c.rules[0].shcedule = {}), ['rules[0].shcedule: "shcedule" is not a known key — did you mean "schedule"?'], []],
+    [
+      'a key in the wrong case',
+      (c) => (c.rules[1].Delay = '3s'),
+      ['rules[1].Delay: "Delay" is not a known key — did you mean "delay"? (rule "deep-scroll")'],
+      [],
+    ],
+    [
+      'a swap of neighbours',
+      (c) => (c.rules[0].shcedule = {}),
+      ['rules[0].shcedule: "shcedule" is not a known key — did you mean "schedule"? (rule "exit-on-cart")'],
+      [],
+    ],
     [
       'a misspelt key of an item',
       (c) => (c.items['exit-offer'].tilte = 'Wait!'),
@@ -351,10 +380,20 @@ describe('a misspelt key is an error; a truly unknown one a warning (issue 24, c
       ['colector: "colector" is not a known key — did you mean "collector"?'],
       [],
     ],
-    ['near a key of another place only: unknown here', (c) => (c.rules[0].titel = 'Wait!'), [], ['rules[0].titel: is not a known key; ignored']],
-    ['a new key no runtime knows yet', (c) => (c.rules[0].cooldown = '1h'), [], ['rules[0].cooldown: is not a known key; ignored']],
-    ['a short key one edit away', (c) => (c.rules[1].dely = '3s'), ['rules[1].dely: "dely" is not a known key — did you mean "delay"?'], []],
-    ['a short key two edits away: unknown', (c) => (c.rules[1].daley = '3s'), [], ['rules[1].daley: is not a known key; ignored']],
+    [
+      'near a key of another place only: unknown here',
+      (c) => (c.rules[0].titel = 'Wait!'),
+      [],
+      ['rules[0].titel: is not a known key; ignored (rule "exit-on-cart")'],
+    ],
+    ['a new key no runtime knows yet', (c) => (c.rules[0].cooldown = '1h'), [], ['rules[0].cooldown: is not a known key; ignored (rule "exit-on-cart")']],
+    [
+      'a short key one edit away',
+      (c) => (c.rules[1].dely = '3s'),
+      ['rules[1].dely: "dely" is not a known key — did you mean "delay"? (rule "deep-scroll")'],
+      [],
+    ],
+    ['a short key two edits away: unknown', (c) => (c.rules[1].daley = '3s'), [], ['rules[1].daley: is not a known key; ignored (rule "deep-scroll")']],
     ['a note for humans', (c) => (c.rules[0].$comment = 'from the spring sale'), [], []],
   ]
   it.each(rows)('%s', (_what, edit, problems, warnings) => {
@@ -369,8 +408,12 @@ describe('a misspelt key is an error; a truly unknown one a warning (issue 24, c
 describe('zero durations (contract §8: durations are above zero)', () => {
   const above0 = 'must be a duration above 0, like "30s", "1h" or "7d"'
   const rows: Array<[string, (config: any) => void, string[]]> = [
-    ['a frequency per 0d (no cap at all)', (c) => (c.rules[0].frequency = { limit: 1, per: '0d' }), [`rules[0].frequency.per: ${above0}, not "0d"`]],
-    ['a delay of 0s', (c) => (c.rules[1].delay = '0s'), [`rules[1].delay: ${above0}, not "0s"`]],
+    [
+      'a frequency per 0d (no cap at all)',
+      (c) => (c.rules[0].frequency = { limit: 1, per: '0d' }),
+      [`rules[0].frequency.per: ${above0}, not "0d" (rule "exit-on-cart")`],
+    ],
+    ['a delay of 0s', (c) => (c.rules[1].delay = '0s'), [`rules[1].delay: ${above0}, not "0s" (rule "deep-scroll")`]],
     ['a visit timeout of 0m', (c) => (c.visitTimeout = '0m'), [`visitTimeout: ${above0}, not "0m"`]],
     [
       'a push sent at once: "0s" is now, the default',
@@ -392,7 +435,7 @@ describe('rules that set themselves off again (contract §7 No loops)', () => {
     [
       'a rule that tracks its own trigger',
       [{ id: 'echo', on: 'ping', track: 'ping' }],
-      ['rules[0].track: "ping" sets off a loop: rules.echo → ping → rules.echo'],
+      ['rules[0].track: "ping" sets off a loop: rules.echo → ping → rules.echo (rule "echo")'],
     ],
     [
       'two rules that track each other’s triggers',
@@ -400,7 +443,7 @@ describe('rules that set themselves off again (contract §7 No loops)', () => {
         { id: 'a', on: 'x', track: 'y' },
         { id: 'b', on: 'y', track: 'x' },
       ],
-      ['rules[1].track: "x" sets off a loop: rules.a → y → rules.b → x → rules.a'],
+      ['rules[1].track: "x" sets off a loop: rules.a → y → rules.b → x → rules.a (rule "b")'],
     ],
     [
       'a chain of three, after a rule that leads into it',
@@ -410,12 +453,12 @@ describe('rules that set themselves off again (contract §7 No loops)', () => {
         { id: 'q', on: 'q', track: 'r' },
         { id: 'r', on: 'r', track: 'p' },
       ],
-      ['rules[3].track: "p" sets off a loop: rules.p → q → rules.q → r → rules.r → p → rules.p'],
+      ['rules[3].track: "p" sets off a loop: rules.p → q → rules.q → r → rules.r → p → rules.p (rule "r")'],
     ],
     [
       'a built-in trigger tracked by its own rule',
       [{ id: 'again', on: 'page_view', track: 'page_view' }],
-      ['rules[0].track: "page_view" sets off a loop: rules.again → page_view → rules.again'],
+      ['rules[0].track: "page_view" sets off a loop: rules.again → page_view → rules.again (rule "again")'],
     ],
     [
       'a chain that ends',

@@ -1,5 +1,5 @@
 import type { Problem } from './types.js'
-import { describe } from './messages.js'
+import { describe, type Finding } from './messages.js'
 import { findProblems } from './find-problems.js'
 import { screenRegex } from './regex-screen.js'
 import { findJourneyProblems } from '../journeys/validate.js'
@@ -21,5 +21,6 @@ export function validateConfig(input: unknown): Validation {
   const { problems, warnings } = findProblems(input, screenRegex)
   findJourneyProblems(input, { problems, warnings, screenRegex })
   findEventNameSlips(input, warnings)
-  return { problems: problems.map(describe), warnings: warnings.map(describe) }
+  const say = (finding: Finding) => describe(finding, input)
+  return { problems: problems.map(say), warnings: warnings.map(say) }
 }

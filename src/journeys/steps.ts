@@ -46,8 +46,9 @@ function checkStep(step: Step, at: string, index: Map<string, number>, found: Fo
   const fail = (path: string, code: Finding['code']) => void found.problems.push({ path, code })
   const warn = (key: string, code: Finding['code']) => void found.warnings.push({ path: `${at}.${key}`, code })
   if (actions.filter((key) => step[key] !== undefined).length !== 1) fail(at, 'oneStepAction')
+  const ids = [...index.keys()]
   for (const [name, path] of namesIn(step, at)) {
-    if (typeof name === 'string' && !index.has(name)) found.problems.push({ path, code: 'unknownStep', value: name, near: nearName(name, [...index.keys()]) })
+    if (typeof name === 'string' && !index.has(name)) found.problems.push({ path, code: 'unknownStep', value: name, near: nearName(name, ids), among: ids })
   }
   // `if` is checked as a query, which a missing one is not
   if (Array.isArray(step.branch)) {

@@ -82,32 +82,32 @@ describe('journeys and segments (contract §8)', () => {
     [
       'two actions in a step',
       withSteps({ id: 'a', track: 'x', show: 'cart-offer' }),
-      [`${j}.steps[0]: needs exactly one of show, track, set, wait, split, branch, exit or push`],
+      [`${j}.steps[0]: needs exactly one of show, track, set, wait, split, branch, exit or push (step "a")`],
     ],
     [
       'no action in a step',
       withSteps({ id: 'a', on: 'page_view' }),
-      [`${j}.steps[0]: needs exactly one of show, track, set, wait, split, branch, exit or push`],
+      [`${j}.steps[0]: needs exactly one of show, track, set, wait, split, branch, exit or push (step "a")`],
     ],
     [
       'a goto naming no step',
       variant((_, journey) => void (journey.steps[5]!.goto = 'dne')),
-      [`${j}.steps[5].goto: "dne" names no step — did you mean "done"?`],
+      [`${j}.steps[5].goto: "dne" names no step — did you mean "done"? (step "mail")`],
     ],
     [
       'an else naming no step',
       variant((_, journey) => void (journey.steps[2]!.else = 'abb')),
-      [`${j}.steps[2].else: "abb" names no step — did you mean "ab"?`],
+      [`${j}.steps[2].else: "abb" names no step — did you mean "ab"? (step "watch")`],
     ],
     [
       'a split naming no step',
       variant((_, journey) => void ((journey.steps[4]!.split as Array<{ goto: string }>)[1]!.goto = 'Thursday')),
-      [`${j}.steps[4].split[1].goto: "Thursday" names no step — did you mean "thursday"?`],
+      [`${j}.steps[4].split[1].goto: "Thursday" names no step — did you mean "thursday"? (step "ab")`],
     ],
     [
       'a branch naming no step',
       variant((_, journey) => void ((journey.steps[8]!.branch as Array<{ goto: string }>)[0]!.goto = 'loyall')),
-      [`${j}.steps[8].branch[0].goto: "loyall" names no step — did you mean "loyal"?`],
+      [`${j}.steps[8].branch[0].goto: "loyall" names no step — did you mean "loyal"? (step "tag")`],
     ],
     [
       'a step no path reaches',
@@ -120,8 +120,8 @@ describe('journeys and segments (contract §8)', () => {
       withSteps({ id: 'a', on: 'page_view', track: 'x', else: 'c' }, { id: 'b', exit: true }, { id: 'c', track: 'y' }),
       [`${j}.steps[2]: "c" is never reached: no step leads to it`],
     ],
-    ['a loop of instant steps', withSteps({ id: 'a', track: 'x' }, { id: 'b', track: 'y', goto: 'a' }), [`${j}.steps[1].goto: ${loops('a')}`]],
-    ['a step going to itself', withSteps({ id: 'a', track: 'x', goto: 'a' }), [`${j}.steps[0].goto: ${loops('a')}`]],
+    ['a loop of instant steps', withSteps({ id: 'a', track: 'x' }, { id: 'b', track: 'y', goto: 'a' }), [`${j}.steps[1].goto: ${loops('a')} (step "b")`]],
+    ['a step going to itself', withSteps({ id: 'a', track: 'x', goto: 'a' }), [`${j}.steps[0].goto: ${loops('a')} (step "a")`]],
     [
       'a loop through a split',
       withSteps(
@@ -135,65 +135,69 @@ describe('journeys and segments (contract §8)', () => {
         },
         { id: 'c', exit: true },
       ),
-      [`${j}.steps[1].split[0].goto: ${loops('a')}`],
+      [`${j}.steps[1].split[0].goto: ${loops('a')} (step "b")`],
     ],
     [
       'a loop closed by falling through to the next step',
       withSteps({ id: 'a', track: 'x', goto: 'c' }, { id: 'b', track: 'y', goto: 'd' }, { id: 'c', track: 'z', goto: 'b' }, { id: 'd', goto: 'c', track: 'w' }),
-      [`${j}.steps[3].goto: ${loops('c')}`],
+      [`${j}.steps[3].goto: ${loops('c')} (step "d")`],
     ],
     [
       'a split weight of 0',
       variant((_, journey) => void ((journey.steps[4]!.split as Array<{ weight: number }>)[0]!.weight = 0)),
-      [`${j}.steps[4].split[0].weight: must be a number above 0, not 0`],
+      [`${j}.steps[4].split[0].weight: must be a number above 0, not 0 (step "ab")`],
     ],
-    ['an empty split', withSteps({ id: 'a', split: [] }), [`${j}.steps[0].split: must be a list of at least one option, not []`]],
-    ['a branch option without if', withSteps({ id: 'a', branch: [{ goto: 'b' }] }, { id: 'b', wait: '1d' }), [`${j}.steps[0].branch[0].if: is required`]],
+    ['an empty split', withSteps({ id: 'a', split: [] }), [`${j}.steps[0].split: must be a list of at least one option, not [] (step "a")`]],
+    [
+      'a branch option without if',
+      withSteps({ id: 'a', branch: [{ goto: 'b' }] }, { id: 'b', wait: '1d' }),
+      [`${j}.steps[0].branch[0].if: is required (step "a")`],
+    ],
     [
       'a wait that is not a duration',
       withSteps({ id: 'a', wait: '2 hours' }),
-      [`${j}.steps[0].wait: must be a duration above 0, like "30s", "1h" or "7d", not "2 hours"`],
+      [`${j}.steps[0].wait: must be a duration above 0, like "30s", "1h" or "7d", not "2 hours" — did you mean "2h"? (step "a")`],
     ],
     [
       'a wait that is a number',
       withSteps({ id: 'a', wait: 2 }),
-      [`${j}.steps[0].wait: must be a duration like "2h" or { "weekly": [...], "timezone": "..." }, not 2`],
+      [`${j}.steps[0].wait: must be a duration like "2h" or { "weekly": [...], "timezone": "..." }, not 2 (step "a")`],
     ],
     [
       'a weekly wait in no zone',
       withSteps({ id: 'a', wait: { weekly: [{ days: ['thu'] }], timezone: 'Mars/Base' } }),
-      [`${j}.steps[0].wait.timezone: must be an IANA time zone like "Europe/Belgrade", not "Mars/Base"`],
+      [`${j}.steps[0].wait.timezone: must be an IANA time zone like "Europe/Belgrade", not "Mars/Base" (step "a")`],
     ],
-    ['exit: false', withSteps({ id: 'a', exit: false }), [`${j}.steps[0].exit: must be true, not false`]],
+    ['exit: false', withSteps({ id: 'a', exit: false }), [`${j}.steps[0].exit: must be true, not false (step "a")`]],
     [
       'a step showing no item',
       withSteps({ id: 'a', show: 'cart-ofer' }),
-      [`${j}.steps[0].show: "cart-ofer" names no item in "items" — did you mean "cart-offer"?`],
+      [`${j}.steps[0].show: "cart-ofer" names no item in "items" — did you mean "cart-offer"? (step "a")`],
     ],
     [
       'a guard on scroll without percent',
       withSteps({ id: 'a', on: 'scroll', track: 'x' }),
-      [`${j}.steps[0].percent: scroll needs "percent" between 1 and 100`],
+      [`${j}.steps[0].percent: scroll needs "percent" between 1 and 100 (step "a")`],
     ],
     [
       'a bad within',
       withSteps({ id: 'a', on: 'page_view', within: 'soon', track: 'x' }),
-      [`${j}.steps[0].within: must be a duration above 0, like "30s", "1h" or "7d", not "soon"`],
+      [`${j}.steps[0].within: must be a duration above 0, like "30s", "1h" or "7d", not "soon" (step "a")`],
     ],
-    ['a push without title', withSteps({ id: 'a', push: { body: 'Your cart is saved' } }), [`${j}.steps[0].push.title: is required`]],
+    ['a push without title', withSteps({ id: 'a', push: { body: 'Your cart is saved' } }), [`${j}.steps[0].push.title: is required (step "a")`]],
     [
       'a push with a javascript: URL and a bad delay',
       withSteps({ id: 'a', push: { title: 'Hi', url: 'javascript:alert(1)', after: 'later', cancelOn: ['order completed'] } }),
       [
-        `${j}.steps[0].push.url: must be an https:, http: or relative URL, not "javascript:alert(1)"`,
-        `${j}.steps[0].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d", not "later"`,
-        `${j}.steps[0].push.cancelOn[0]: must be an event name: a letter, then letters, digits or _ . : -, not "order completed"`,
+        `${j}.steps[0].push.url: must be an https:, http: or relative URL, not "javascript:alert(1)" (step "a")`,
+        `${j}.steps[0].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d", not "later" (step "a")`,
+        `${j}.steps[0].push.cancelOn[0]: must be an event name: a letter, then letters, digits or _ . : -, not "order completed" (step "a")`,
       ],
     ],
     [
       'a push later than 30 days',
       withSteps({ id: 'a', push: { title: 'Hi', after: '31d' } }),
-      [`${j}.steps[0].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d", not "31d"`],
+      [`${j}.steps[0].push.after: must be a duration up to 30 days, like "10s", "1h" or "3d", not "31d" (step "a")`],
     ],
     ['no steps', variant((_, journey) => void (journey.steps = [])), [`${j}.steps: must be a list of at least one step, not []`]],
     ['steps missing', variant((_, journey) => void delete (journey as Record<string, unknown>).steps), [`${j}.steps: must be a list of at least one step`]],
@@ -216,7 +220,7 @@ describe('journeys and segments (contract §8)', () => {
     [
       'a bad operand in a step query',
       withSteps({ id: 'a', on: 'page_view', if: { 'visit.count': { $gte: 'two' } }, track: 'x' }),
-      [`${j}.steps[0].if.visit.count: $gte needs a number, not "two"`],
+      [`${j}.steps[0].if.visit.count: $gte needs a number, not "two" (step "a")`],
     ],
     ['a segment without if', variant((config) => void (config.segments.returning = {} as never)), ['segments.returning.if: is required']],
     [
@@ -253,16 +257,16 @@ describe('journeys and segments (contract §8)', () => {
         ]
       }),
       [
-        'rules[0].if.$and[0].segment.vip: "vip" names no segment in "segments"',
-        'rules[0].if.$and[2].journeys.cart-rescuer.goal: "cart-rescuer" names no journey in "journeys" — did you mean "cart-rescue"?',
-        'rules[0].if.$and[3].journeys.cart-rescue.stage: "journeys.cart-rescue.stage" is not a known fact',
-        'rules[1].if.events.page_view.13w: "13w" counts over more than 90 days (events are kept 90 days)',
+        'rules[0].if.$and[0].segment.vip: "vip" names no segment in "segments" (rule "r")',
+        'rules[0].if.$and[2].journeys.cart-rescuer.goal: "cart-rescuer" names no journey in "journeys" — did you mean "cart-rescue"? (rule "r")',
+        'rules[0].if.$and[3].journeys.cart-rescue.stage: "journeys.cart-rescue.stage" is not a known fact (rule "r")',
+        'rules[1].if.events.page_view.13w: "13w" counts over more than 90 days (events are kept 90 days) (rule "s")',
       ],
     ],
     [
       'a step query naming no segment',
       variant((_, journey) => void (journey.steps[8]!.branch = [{ if: { 'segment.loyal': true }, goto: 'loyal' }])),
-      [`${j}.steps[8].branch[0].if.segment.loyal: "loyal" names no segment in "segments"`],
+      [`${j}.steps[8].branch[0].if.segment.loyal: "loyal" names no segment in "segments" (step "tag")`],
     ],
     ['journeys not an object: said once', variant((config) => void (config.journeys = [] as never)), ['journeys: must be an object, not []']],
   ]
@@ -280,9 +284,9 @@ describe('journeys and segments (contract §8)', () => {
     expect(validateConfig(config)).toEqual({
       problems: [],
       warnings: [
-        { path: `${j}.steps[0].delay`, message: 'is not a known key; ignored' },
-        { path: `${j}.steps[0].else`, message: 'is ignored: only a step with "within", or a branch, takes "else"' },
-        { path: `${j}.steps[1].goto`, message: 'is ignored on a split, branch or exit step' },
+        { path: `${j}.steps[0].delay`, message: 'is not a known key; ignored (step "a")' },
+        { path: `${j}.steps[0].else`, message: 'is ignored: only a step with "within", or a branch, takes "else" (step "a")' },
+        { path: `${j}.steps[1].goto`, message: 'is ignored on a split, branch or exit step (step "b")' },
       ],
     })
   })
@@ -323,24 +327,36 @@ describe('the runtime and journeys (config/accept.ts)', () => {
 describe('step and fact names: the bad value quoted, a near name suggested (contract §4)', () => {
   type Edit = Parameters<typeof variant>[0]
   const rows: Array<[string, Edit, string]> = [
-    ['a misspelt goto', (_, journey) => void (journey.steps[5]!.goto = 'mial'), `${j}.steps[5].goto: "mial" names no step — did you mean "mail"?`],
-    ['a goto in the wrong case', (_, journey) => void (journey.steps[5]!.goto = 'Done'), `${j}.steps[5].goto: "Done" names no step — did you mean "done"?`],
-    ['a goto far from any step', (_, journey) => void (journey.steps[5]!.goto = 'zzz'), `${j}.steps[5].goto: "zzz" names no step`],
-    ['a misspelt else', (_, journey) => void (journey.steps[2]!.else = 'abb'), `${j}.steps[2].else: "abb" names no step — did you mean "ab"?`],
+    [
+      'a misspelt goto',
+      (_, journey) => void (journey.steps[5]!.goto = 'mial'),
+      `${j}.steps[5].goto: "mial" names no step — did you mean "mail"? (step "mail")`,
+    ],
+    [
+      'a goto in the wrong case',
+      (_, journey) => void (journey.steps[5]!.goto = 'Done'),
+      `${j}.steps[5].goto: "Done" names no step — did you mean "done"? (step "mail")`,
+    ],
+    [
+      'a goto far from any step',
+      (_, journey) => void (journey.steps[5]!.goto = 'zzz'),
+      `${j}.steps[5].goto: "zzz" names no step (steps: nudge, pause, watch, done, ab, …) (step "mail")`,
+    ],
+    ['a misspelt else', (_, journey) => void (journey.steps[2]!.else = 'abb'), `${j}.steps[2].else: "abb" names no step — did you mean "ab"? (step "watch")`],
     [
       'a misspelt split goto',
       (_, journey) => void ((journey.steps[4]!.split as Array<{ goto: string }>)[1]!.goto = 'thrusday'),
-      `${j}.steps[4].split[1].goto: "thrusday" names no step — did you mean "thursday"?`,
+      `${j}.steps[4].split[1].goto: "thrusday" names no step — did you mean "thursday"? (step "ab")`,
     ],
     [
       'a misspelt branch goto',
       (_, journey) => void ((journey.steps[8]!.branch as Array<{ goto: string }>)[0]!.goto = 'loyl'),
-      `${j}.steps[8].branch[0].goto: "loyl" names no step — did you mean "loyal"?`,
+      `${j}.steps[8].branch[0].goto: "loyl" names no step — did you mean "loyal"? (step "tag")`,
     ],
     [
       'a misspelt step item',
       (_, journey) => void (journey.steps[2]!.show = 'cart-ofer'),
-      `${j}.steps[2].show: "cart-ofer" names no item in "items" — did you mean "cart-offer"?`,
+      `${j}.steps[2].show: "cart-ofer" names no item in "items" — did you mean "cart-offer"? (step "watch")`,
     ],
     [
       'a misspelt segment',
@@ -364,9 +380,9 @@ describe('zero durations and a holdout with nothing to measure (contract §8 Val
   type Edit = Parameters<typeof variant>[0]
   const above0 = 'must be a duration above 0, like "30s", "1h" or "7d"'
   const rows: Array<[string, Edit, string[]]> = [
-    ['a wait of 0s', (_, journey) => void (journey.steps[1]!.wait = '0s'), [`${j}.steps[1].wait: ${above0}, not "0s"`]],
-    ['a wait of 0.0h', (_, journey) => void (journey.steps[1]!.wait = '0.0h'), [`${j}.steps[1].wait: ${above0}, not "0.0h"`]],
-    ['a within of 0s', (_, journey) => void (journey.steps[2]!.within = '0s'), [`${j}.steps[2].within: ${above0}, not "0s"`]],
+    ['a wait of 0s', (_, journey) => void (journey.steps[1]!.wait = '0s'), [`${j}.steps[1].wait: ${above0}, not "0s" (step "pause")`]],
+    ['a wait of 0.0h', (_, journey) => void (journey.steps[1]!.wait = '0.0h'), [`${j}.steps[1].wait: ${above0}, not "0.0h" (step "pause")`]],
+    ['a within of 0s', (_, journey) => void (journey.steps[2]!.within = '0s'), [`${j}.steps[2].within: ${above0}, not "0s" (step "watch")`]],
     ['a reentry after 0d', (_, journey) => void (journey.reentry = { after: '0d' }), [`${j}.reentry.after: ${above0}, not "0d"`]],
     ['a goal within 0m', (_, journey) => void (journey.goal = { on: 'order_completed', within: '0m' }), [`${j}.goal.within: ${above0}, not "0m"`]],
     [
@@ -405,12 +421,12 @@ describe('journeys that set themselves off again (contract §7 No loops, §8 Val
     [
       'a guarded step that tracks its own trigger and goes back to itself',
       withSteps({ id: 's', on: 'ping', track: 'ping', goto: 's' }),
-      [`${j}.steps[0].goto: ${loops('s')}`],
+      [`${j}.steps[0].goto: ${loops('s')} (step "s")`],
     ],
     [
       'two guarded steps that track each other’s triggers round a loop',
       withSteps({ id: 'a', on: 'ping', track: 'pong' }, { id: 'b', on: 'pong', track: 'ping', goto: 'a' }),
-      [`${j}.steps[1].goto: ${loops('a')}`],
+      [`${j}.steps[1].goto: ${loops('a')} (step "b")`],
     ],
     [
       'a guard met by what a rule makes of the loop’s own track',
@@ -418,7 +434,7 @@ describe('journeys that set themselves off again (contract §7 No loops, §8 Val
         journey.steps = [{ id: 's', on: 'pong', track: 'ping', goto: 's' }] as never
         config.rules = [{ id: 'r', on: 'ping', track: 'pong' }]
       }),
-      [`${j}.steps[0].goto: ${loops('s')}`],
+      [`${j}.steps[0].goto: ${loops('s')} (step "s")`],
     ],
     [
       'a guarded loop whose guard waits for an event from outside (the visitor’s)',
@@ -432,7 +448,7 @@ describe('journeys that set themselves off again (contract §7 No loops, §8 Val
         { id: 'a', show: 'cart-offer' },
         { id: 'b', track: 'ping' },
       ]),
-      [`${j}.steps[1].track: ${reenters('ping')}`],
+      [`${j}.steps[1].track: ${reenters('ping')} (step "b")`],
     ],
     [
       'the same through an exit step and a rule',
@@ -444,7 +460,7 @@ describe('journeys that set themselves off again (contract §7 No loops, §8 Val
         ],
         [{ id: 'r', on: 'pre', track: 'ping' }],
       ),
-      [`${j}.steps[0].track: ${reenters('pre')}`],
+      [`${j}.steps[0].track: ${reenters('pre')} (step "a")`],
     ],
     ['the same with reentry never: it cannot enter again', journeyOf('never', [{ id: 'a', track: 'ping' }]), []],
     ['the same with reentry after 30d: not at once', journeyOf({ after: '30d' }, [{ id: 'a', track: 'ping' }]), []],
