@@ -114,22 +114,18 @@ const listed: Partial<Record<MessageCode, string>> = { unknownStep: 'steps' }
  * A finding in words, with its JSON path: `{ path, message }`. Contract §4 quotes what is wrong:
  * after a demand (`must be …, not "popover"`), before a statement (`"mial" names no step`), and
  * ends with the near name: `— did you mean "mail"?` (for a duration or a time zone, the one it
- * likely means), or else the names there are: `(steps: pause, mail, done)`. Given the config,
- * the message then names who holds the path by id where the path has an index (issue 24):
- * `(rule "cart-exit")`, `(step "mail")` (ownersOf). The path and the first words stay
- * as the contract shows them.
+ * likely means), or else the names there are: `(steps: pause, mail, done)`. The path and the
+ * first words stay as the contract shows them; the tools add the owner's ids (config/owners.ts).
  */
-export function describe({ path, code, before, after, value, near, among }: Finding, config?: unknown): { path: string; message: string } {
+export function describe({ path, code, before, after, value, near, among }: Finding): { path: string; message: string } {
   const text = messages[code]
   const quoted = value === undefined ? '' : quote(value)
   const demand = /^(must|needs|is req)/.test(text)
   const likely = near ?? suggest(code, value)
   const list = among?.length && `${listed[code]}: ${[...among.slice(0, 5), ...(among.length > 5 ? ['…'] : [])].join(', ')}`
-  const owners = config === undefined ? '' : ownersOf(path, config, value)
   const message = [
     [before, !demand && quoted, text, after].filter(Boolean).join(' ') + (demand && quoted ? `, not ${quoted}` : ''),
     likely ? `— did you mean ${quote(likely)}?` : list && `(${list})`,
-    owners && `(${owners})`,
   ]
   return { path, message: message.filter(Boolean).join(' ') }
 }
@@ -145,56 +141,6 @@ function suggest(code: MessageCode, value: unknown): string | undefined {
 function quote(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value)
   return text.length > 50 ? `${text.slice(0, 49)}…` : text
-}
-
-// The lists whose entries carry an id of their own, and the key that holds it (a push's
-// notification buttons are named by their `action`).
-const named: Record<string, [label: string, key: string]> = {
-  rules: ['rule', 'id'],
-  variants: ['variant', 'id'],
-  steps: ['step', 'id'],
-  actions: ['action', 'action'],
-}
-
-/**
- * Issue 24: who holds what a finding's path points at, by id where the path says only an index:
- * `rules[1].show` → `rule "cart-exit"`, `journeys.cart-rescue.steps[1].goto` → `step "mail"`,
- * `rules[2].variants[0].show` → `rule "ab", variant "b"`. Map keys (items, segments, journeys)
- * are ids already, and entries without an id (a rule without one, weekly windows, split
- * options) add nothing; nor does an entry whose own id is what the finding quotes (a repeated
- * id, a step never reached). '' when there is nothing to add.
- */
-function ownersOf(path: string, config: unknown, value?: unknown): string {
-  const names: string[] = []
-  let node = config
-  let rest = path
-  let key = ''
-  while (rest) {
-    if (Array.isArray(node)) {
-      const index = /^\[(\d+)\]/.exec(rest)
-      if (!index) break
-      node = node[Number(index[1])]
-      rest = rest.slice(index[0].length)
-      const [label, idKey] = named[key] ?? []
-      const id = idKey && isObject(node) ? node[idKey] : undefined
-      const quoted = value === id && (rest === '' || rest === `.${idKey}`)
-      if (typeof id === 'string' && id && !quoted) names.push(`${label} ${JSON.stringify(id)}`)
-    } else if (isObject(node)) {
-      const at = rest.replace(/^\./, '')
-      // The longest key the path goes on with: ids and facts may hold dots (`if.page.path`).
-      const keys = Object.keys(node).filter((name) => at.startsWith(name) && /^([.[]|$)/.test(at.slice(name.length)))
-      key = keys.sort((a, b) => b.length - a.length)[0] ?? ''
-      if (!key) break
-      node = node[key]
-      rest = at.slice(key.length)
-    } else break
-  }
-  return names.join(', ')
-}
-
-// Not query.ts's isPlainObject: an import from the start chunk can change the names it exports.
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }
 
 // The units of rules/duration.ts (`30s`, `1.5h`, `7d`, `2w`), in milliseconds. Their own copy:

@@ -1,5 +1,6 @@
 import type { Problem } from './types.js'
 import { describe, type Finding } from './messages.js'
+import { ownersOf } from './owners.js'
 import { findProblems } from './find-problems.js'
 import { screenRegex } from './regex-screen.js'
 import { findJourneyProblems } from '../journeys/validate.js'
@@ -21,6 +22,11 @@ export function validateConfig(input: unknown): Validation {
   const { problems, warnings } = findProblems(input, screenRegex)
   findJourneyProblems(input, { problems, warnings, screenRegex })
   findEventNameSlips(input, warnings)
-  const say = (finding: Finding) => describe(finding, input)
+  // The owner's names by id end the message here, not in the page's console (config/report.ts).
+  const say = (finding: Finding) => {
+    const { path, message } = describe(finding)
+    const owners = ownersOf(path, input, finding.value)
+    return { path, message: owners ? `${message} (${owners})` : message }
+  }
   return { problems: problems.map(say), warnings: warnings.map(say) }
 }
