@@ -199,3 +199,6 @@ export interface Problem {
   path: string
   message: string
 }
+
+/** What `init` and the loader accept as a config: the object, its URL, or a fetch in flight. */
+export type ConfigSource = Config | string | Promise<Response>
