@@ -7,7 +7,13 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 
-const importPattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]+)\1/g
+/**
+ * An import of a relative path: a static import or re-export (`import … from`, `export … from`,
+ * `import './x'`), type-only or not, or an `import()`, with or without `typeof` before it. The
+ * span before `from` never crosses another import or export, nor a quote or semicolon.
+ */
+const importPattern =
+  /\b(?:(?<statement>import|export)(?<typeOnly>\s+type\b)?(?:(?!\b(?:import|export)\b)[^'";])*?\bfrom\s*|(?<typeOf>typeof\s+)?(?<call>import)\s*\(\s*|import\s+)(?<quote>['"])(?<spec>\.{1,2}\/[^'"]+)\k<quote>/g
 
 /** Every .ts/.tsx file under `dirs`, tests left out. */
 export function sourceFiles(dirs) {
@@ -20,20 +26,45 @@ export function sourceFiles(dirs) {
   return dirs.flatMap(walk)
 }
 
-/** file → the files it imports (relative paths from the repository root). */
-export function importGraph(files, root = process.cwd()) {
-  const graph = new Map()
+/**
+ * file → what it imports (relative paths from the repository root), each with its kind:
+ * `value`, a static import or re-export, which puts the target in the importer's chunk;
+ * `type`, types only (`import type`, `export type`, `typeof import()`), gone once built;
+ * `dynamic`, an `import()`, the entry of another chunk. A target imported two ways is listed
+ * once per kind.
+ */
+export function importEdges(files, root = process.cwd()) {
+  const edges = new Map()
   for (const file of files) {
     const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '')
-    const targets = new Set()
-    for (const [, , spec] of text.matchAll(importPattern)) {
-      const base = resolve(dirname(file), spec).replace(/\.js$/, '')
-      const found = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((path) => existsSync(path))
-      if (found) targets.add(relative(root, found))
+    const found = new Map()
+    for (const { groups } of text.matchAll(importPattern)) {
+      const base = resolve(dirname(file), groups.spec).replace(/\.js$/, '')
+      const target = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((path) => existsSync(path))
+      if (!target) continue
+      const kind = groups.typeOnly || groups.typeOf ? 'type' : groups.call ? 'dynamic' : 'value'
+      found.set(`${kind} ${target}`, { target: relative(root, target), kind })
     }
-    graph.set(relative(root, file), [...targets])
+    edges.set(relative(root, file), [...found.values()])
   }
-  return graph
+  return edges
+}
+
+/** file → the files it imports (relative paths from the repository root), of any kind. */
+export function importGraph(files, root = process.cwd()) {
+  return new Map([...importEdges(files, root)].map(([file, targets]) => [file, [...new Set(targets.map(({ target }) => target))]]))
+}
+
+/** The files `entries` bring into their chunk: themselves and what they import by value, transitively. */
+export function staticallyReached(edges, entries) {
+  const found = new Set()
+  const visit = (file) => {
+    if (found.has(file)) return
+    found.add(file)
+    for (const { target, kind } of edges.get(file) ?? []) if (kind === 'value') visit(target)
+  }
+  entries.forEach(visit)
+  return found
 }
 
 /** The cycles of a graph, each as a list of files that ends where it starts. */

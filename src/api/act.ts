@@ -1,7 +1,9 @@
 import type { PushAction, Rule, Stage } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
 import type { EngineHooks } from '../journeys/runtime.js'
-import type { Runtime } from './runtime.js'
+import type { Loaded } from './loaded.js'
+import type { Consent } from './consent.js'
+import type { VisitorState } from '../store/visitor.js'
 import type { Counts } from '../store/visit.js'
 import type { CapturedCall, Moment } from './types.js'
 import type { ItemController } from './items.js'
@@ -39,12 +41,20 @@ export interface EngineCore {
   pageViews(): number
 }
 
+/** What the acts need of the runtime (src/api/actions.ts passes the runtime's own object on). */
+export interface ActDeps {
+  visitor: Pick<VisitorState, 'current' | 'counts' | 'update' | 'writeCounts'>
+  loaded: Pick<Loaded, 'config' | 'collectorUrl' | 'rules' | 'regex' | 'pacing' | 'journeys'>
+  consent: Pick<Consent, 'maySend'>
+  core: EngineCore
+}
+
 /**
  * What rules and journey steps do beyond counting, in the actions chunk: claim the rule under
  * its frequency cap and the visit's item limit, move the stage, show, track, set, and request a
  * push (§8b). A page whose rules never act never downloads it.
  */
-export function createActs(rt: Runtime, items: ItemController, push: PushStarter) {
+export function createActs(rt: ActDeps, items: ItemController, push: PushStarter) {
   const { visitor, loaded, core } = rt
   const limits = () => ({ perPage: 2, perVisit: 5, ...loaded.config?.limits })
   // Items shown on the current page view (limits.perPage).

@@ -1,10 +1,11 @@
 import type { Rule } from '../config/types.js'
 import type { EngineHooks } from '../journeys/runtime.js'
-import type { CapturedCall, Moment } from './types.js'
+import type { CapturedCall, InitOptions, Moment } from './types.js'
+import type { Consent } from './consent.js'
+import type { Loaded } from './loaded.js'
 import { createItemController, type ItemController } from './items.js'
 import { createPushStarter, type PushStarter } from './push-start.js'
-import type { Runtime } from './runtime.js'
-import { createActs } from './act.js'
+import { createActs, type ActDeps } from './act.js'
 
 // For the debug chunk's log: imported there, the caps would be a chunk of their own.
 export { isCapped } from '../rules/frequency.js'
@@ -25,7 +26,20 @@ export interface ActionKit {
   depart(exit: CapturedCall): void
 }
 
-export function createActionKit(rt: Runtime): ActionKit {
+/** What the actions chunk needs of the runtime (the runtime's own object is handed over). */
+export interface ActionDeps extends ActDeps {
+  options: Pick<InitOptions, 'nonce'>
+  consent: Pick<Consent, 'maySend' | 'mayStore'>
+  /** `depart` is set here, for the exit-intent watcher. */
+  loaded: ActDeps['loaded'] & Pick<Loaded, 'depart'>
+  /** Makes a call now, in line with the others: `call('track', 'item_shown', { item })`. */
+  call(method: string, ...args: unknown[]): void
+  /** Runs a call in line with the others, at the moment it carries. */
+  run(call: CapturedCall): void
+  now(): Moment
+}
+
+export function createActionKit(rt: ActionDeps): ActionKit {
   const { consent, loaded } = rt
   const config = () => loaded.config
   const push = createPushStarter({ config, collectorUrl: () => loaded.collectorUrl, mayStore: consent.mayStore, visitor: rt.visitor.current })

@@ -1,8 +1,16 @@
 import type { Message } from '../transport/envelope.js'
 import type { Carried, Identity } from '../transport/carried.js'
-import type { Runtime } from './runtime.js'
-import type { Moment } from './types.js'
+import type { CapturedCall, InitOptions, Moment } from './types.js'
 import type { Rule } from '../config/types.js'
+import type { Storage } from '../store/storage.js'
+import type { VisitorState } from '../store/visitor.js'
+import type { TriggerDeps } from '../track/triggers.js'
+import type { JourneyStartDeps } from '../journeys/index.js'
+import type { PreviewDeps } from '../preview/start.js'
+import type { Consent } from './consent.js'
+import type { Loaded } from './loaded.js'
+import type { EngineCore } from './act.js'
+import type { PushStarter } from './push-start.js'
 import { paced } from '../rules/evaluate.js'
 import { watchActivity } from '../track/activity.js'
 import { watchNavigation } from '../track/navigation.js'
@@ -28,6 +36,52 @@ export interface Handover {
   preview: boolean
 }
 
+/** What `identity` reads of the runtime: who the visitor is. */
+export interface IdentityDeps {
+  visitor: Pick<VisitorState, 'current' | 'counts'>
+}
+
+/** What `startPush` needs of the runtime. */
+export interface PushDeps {
+  loaded: Pick<Loaded, 'config'>
+  consent: Pick<Consent, 'mayStore'>
+  /** The actions chunk, which starts push (null: it could not load). */
+  actions(): Promise<{ push: Pick<PushStarter, 'start'> } | null>
+}
+
+/** What `applyCarried` needs of the runtime: `deliver` and `emit` are replaced while a sent message applies. */
+export interface CarriedDeps {
+  loaded: Pick<Loaded, 'rules' | 'journeys'>
+  core: Pick<EngineCore, 'track'>
+  /** Runs work later, in line with every other call. */
+  later(work: () => Promise<void>): void
+  deliver(message: Message): void
+  emit(name: string, message: Message): void
+}
+
+/**
+ * What the after-ready chunk needs of the runtime (the runtime's own object is handed over):
+ * what it uses itself, and what it hands on to the triggers, journeys and preview chunks.
+ */
+export type AfterReadyDeps = IdentityDeps &
+  PushDeps &
+  CarriedDeps &
+  TriggerDeps &
+  JourneyStartDeps &
+  PreviewDeps & {
+    options: Pick<InitOptions, 'page'>
+    /** The calls not finished yet: what a page going away carries. */
+    calls: { unfinished(): CapturedCall[] }
+    loaded: Pick<Loaded, 'collectorUrl' | 'pacing' | 'triggers' | 'delivery' | 'journeys' | 'config'>
+    visitor: Pick<VisitorState, 'touch'>
+    storage: Pick<Storage, 'read'>
+    consent: Pick<Consent, 'mayStore' | 'state'>
+    /** Runs a call in line with the others, at the moment it carries. */
+    run(call: CapturedCall): void
+    /** Consent denied, at once. */
+    deny(): void
+  }
+
 /**
  * What a running page needs once `ready` has resolved, a chunk of its own so that none of it
  * weighs on the bytes before `ready`: the watchers (SPA routes, activity that keeps the visit
@@ -35,7 +89,7 @@ export interface Handover {
  * side in the page (src/api/delivery.ts), which takes over the messages that waited and
  * downloads the outbox and sender once the page is idle.
  */
-export function startAfterReady(rt: Runtime, { messages, firstView, watched, preview }: Handover): void {
+export function startAfterReady(rt: AfterReadyDeps, { messages, firstView, watched, preview }: Handover): void {
   // Delivery first: whatever else fails here, the events still leave.
   if (rt.loaded.collectorUrl) startDelivery(rt, rt.loaded.collectorUrl, messages)
   carryUnfinished(rt)
@@ -53,7 +107,7 @@ export function startAfterReady(rt: Runtime, { messages, firstView, watched, pre
   }
 }
 
-function startWatchers(rt: Runtime, firstView: Moment, watched: Handover['watched']): void {
+function startWatchers(rt: AfterReadyDeps, firstView: Moment, watched: Handover['watched']): void {
   const { loaded, visitor } = rt
   // Route changes of a single-page app: those made before this chunk arrived come first.
   if (rt.options.page !== false)
@@ -74,7 +128,7 @@ function startWatchers(rt: Runtime, firstView: Moment, watched: Handover['watche
 }
 
 /** Delivery's side in the page (src/api/delivery.ts): it takes over what waited in `messages`. */
-function startDelivery(rt: Runtime, url: string, messages: Message[]): void {
+function startDelivery(rt: AfterReadyDeps, url: string, messages: Message[]): void {
   const { loaded, consent } = rt
   const delivery = createDelivery({
     url,
@@ -103,7 +157,7 @@ function startDelivery(rt: Runtime, url: string, messages: Message[]): void {
  * chunk, so the runs an earlier config stored would stay forever. A visitor who has one gets
  * the chunk once, after ready, and a call that ends them (reason `changed`).
  */
-function endRunsOfGoneJourneys(rt: Runtime): void {
+function endRunsOfGoneJourneys(rt: AfterReadyDeps): void {
   const { loaded } = rt
   if (loaded.journeys !== undefined || !loaded.config || !rt.consent.mayStore()) return
   void rt.storage.read<{ journeys?: Record<string, { run?: unknown }> }>(keys.journeys).then(async (stored) => {
@@ -114,7 +168,7 @@ function endRunsOfGoneJourneys(rt: Runtime): void {
 }
 
 /** Another tab's denial (src/store/consent.ts) is this tab's too: nothing more is sent or stored. */
-function hearDenials(rt: Runtime): void {
+function hearDenials(rt: AfterReadyDeps): void {
   try {
     new BroadcastChannel(channelNames.consent).onmessage = () => rt.consent.state() !== 'denied' && rt.deny()
   } catch {
@@ -123,7 +177,7 @@ function hearDenials(rt: Runtime): void {
 }
 
 /** Web push starts once the config has it and consent is given (the push chunk registers the worker). */
-export const startPush = (rt: Runtime) => void (rt.loaded.config?.push && rt.consent.mayStore() && rt.actions().then((kit) => kit?.push.start()))
+export const startPush = (rt: PushDeps) => void (rt.loaded.config?.push && rt.consent.mayStore() && rt.actions().then((kit) => kit?.push.start()))
 
 /**
  * Contract §7 "Leaving at once": a tracked call an earlier page made but did not run (it went
@@ -131,7 +185,7 @@ export const startPush = (rt: Runtime) => void (rt.loaded.config?.push && rt.con
  * its messageId — counts, stage mappings, segments, journey entries and steps — but no rule
  * runs for it: nothing is shown, tracked or set by a rule on a page it was not made on.
  */
-export function applyCarried(rt: Runtime, carried: Carried[]): void {
+export function applyCarried(rt: CarriedDeps, carried: Carried[]): void {
   for (const { message, sent } of carried) {
     const { event, properties = {}, context, timestamp, messageId } = message
     const moment = { page: context.page!, time: Date.parse(timestamp) }
@@ -162,7 +216,7 @@ export function applyCarried(rt: Runtime, carried: Carried[]): void {
  * sendBeacon, or into the outbox) is carried here, marked as sent: applied there once, and
  * not sent again.
  */
-function carryUnfinished(rt: Runtime): void {
+function carryUnfinished(rt: AfterReadyDeps): void {
   const handed = new Map<string, Message>()
   const { emit } = rt
   rt.emit = (name, message) => {
@@ -181,7 +235,7 @@ function carryUnfinished(rt: Runtime): void {
 }
 
 /** Who this page's visitor is, for messages carried from a page that did not know yet. */
-export function identity({ visitor }: Runtime): Identity {
+export function identity({ visitor }: IdentityDeps): Identity {
   const { anonymousId, userId, stage } = visitor.current()
   return { anonymousId, userId, journey: { stage, visit: visitor.counts().visit?.count ?? 0 } }
 }

@@ -1,6 +1,5 @@
+import type { ConsentState } from './types.js'
 import { reportError } from '../lib/log.js'
-
-export type ConsentState = 'pending' | 'granted' | 'denied'
 
 /**
  * The visitor's consent, and what each state allows (contract §2, §7). The one place the

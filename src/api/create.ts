@@ -13,7 +13,8 @@ import { loadChunk } from '../lib/load-chunk.js'
 import { watchedTriggers } from '../config/triggers.js'
 import { createConsent, gpcSignalled, initialConsent } from './consent.js'
 import { keys } from '../store/names.js'
-import type { Loaded, Runtime } from './runtime.js'
+import type { Runtime } from './runtime.js'
+import type { Loaded } from './loaded.js'
 import { createCallQueue } from './calls.js'
 import { carriedFrom, carryMessages } from './carry.js'
 import { createEmitter } from './emitter.js'
@@ -31,7 +32,7 @@ export interface QueuedCall {
 
 /**
  * Builds one runtime, the composition root: consent, the visitor, the line of calls, the
- * engine, the loaders of the lazy chunks (which start from `rt`, src/api/runtime.ts), and the
+ * engine, the loaders of the lazy chunks (`rt` meets the narrow deps each declares), and the
  * public object of contract §3. Records the page view of this
  * load first, then runs the queued calls in order; calls made before the config and the
  * visitor's state are loaded wait, with their moment, and run in order once ready.

@@ -1,6 +1,22 @@
-import type { Runtime } from './runtime.js'
+import type { Storage } from '../store/storage.js'
+import type { VisitorState } from '../store/visitor.js'
+import type { Sender } from '../transport/sender.js'
+import type { Consent } from './consent.js'
+import type { Loaded } from './loaded.js'
 import { adoptStoredVisitor } from '../store/adopt.js'
-import { applyCarried, identity, startPush } from './after-ready.js'
+import { applyCarried, identity, startPush, type CarriedDeps, type IdentityDeps, type PushDeps } from './after-ready.js'
+
+/** What a grant needs of the runtime (the runtime's own object is handed over). */
+export type GrantDeps = IdentityDeps &
+  PushDeps &
+  CarriedDeps & {
+    consent: Pick<Consent, 'state' | 'set'>
+    storage: Storage
+    visitor: VisitorState
+    loaded: Pick<Loaded, 'delivery' | 'journeys'>
+    /** Delivery started: undefined without a collector, null offline. */
+    delivery(): Promise<Sender | null | undefined>
+  }
 
 /**
  * A grant (in the consent chunk), run in line with the calls: what came before it stayed held
@@ -8,7 +24,7 @@ import { applyCarried, identity, startPush } from './after-ready.js'
  * this page did while pending is merged into it and relabelled as theirs; journeys keep what
  * they did meanwhile (contract §8). A denial meanwhile wins.
  */
-export async function grantConsent(rt: Runtime): Promise<void> {
+export async function grantConsent(rt: GrantDeps): Promise<void> {
   const { consent, storage, visitor, loaded } = rt
   const before = consent.state()
   if (before === 'granted') return

@@ -1,12 +1,7 @@
-import type { Config } from '../config/types.js'
-import type { RuleIndex } from '../rules/evaluate.js'
 import type { Storage } from '../store/storage.js'
 import type { VisitorState } from '../store/visitor.js'
-import type { Watcher } from '../track/triggers.js'
-import type { JourneyRuntime } from '../journeys/runtime.js'
 import type { Consent } from './consent.js'
-import type { createDelivery } from './delivery.js'
-import type { EventWindows } from './facts.js'
+import type { Loaded } from './loaded.js'
 import type { CapturedCall, Moment, RuntimeOptions } from './types.js'
 import type { ActionKit } from './actions.js'
 import type { EngineCore } from './act.js'
@@ -14,25 +9,13 @@ import type { Message } from '../transport/envelope.js'
 import type { Sender } from '../transport/sender.js'
 import type { createCallQueue } from './calls.js'
 
-/** What `start` loads once, as it arrives (absent: not loaded, or not needed by the config). */
-export interface Loaded {
-  config?: Config | null
-  rules: RuleIndex
-  pacing?: typeof import('../chunks/pacing.js') | null
-  regex?: typeof import('../chunks/regex.js') | null
-  delivery?: ReturnType<typeof createDelivery>
-  collectorUrl?: string
-  triggers?: Watcher | null
-  journeys?: JourneyRuntime | null
-  events: EventWindows
-  /** Makes an exit's call as `call` does, its departure pushes sent at once first (the actions chunk, once loaded: src/api/act.ts). */
-  depart?: Runtime['call']
-}
-
 /**
- * One runtime's parts, as the composition root (src/api/create.ts) made them. A lazy chunk's
- * start function takes this one object rather than a callback for each thing it needs: the
- * wiring then weighs on the chunk, not on the start chunk.
+ * One runtime's parts, as the composition root (src/api/create.ts) made them, for the start
+ * chunk's modules only. A lazy chunk's start function declares the few parts it uses as a
+ * narrow type of its own (`ActionDeps`, `AfterReadyDeps`, `GrantDeps`, `JourneyStartDeps`,
+ * `TriggerDeps`, `PreviewDeps`), and create.ts hands it this one object, which satisfies them
+ * all: the wiring weighs on no chunk, and no lazy chunk imports this file
+ * (scripts/structure.test.ts).
  */
 export interface Runtime {
   options: RuntimeOptions

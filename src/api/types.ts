@@ -1,10 +1,13 @@
-import type { ConfigSource } from '../config/load.js'
+/**
+ * The public types, and the ones every part of the runtime shares (a call's moment, a captured
+ * call, the runtime's options). A leaf: it imports only types from modules that import nothing,
+ * so any module may import it without closing a cycle (scripts/structure.test.ts).
+ */
+import type { ConfigSource, Stage } from '../config/types.js'
 import type { Message, PageContext } from '../transport/envelope.js'
-import type { Stage } from '../config/types.js'
-import type { ConsentState } from './consent.js'
-import type { Runtime } from './runtime.js'
 
-export type { ConsentState } from './consent.js'
+/** The visitor's consent (src/api/consent.ts says what each state allows). */
+export type ConsentState = 'pending' | 'granted' | 'denied'
 
 export interface InitOptions {
   /** The config object, or the URL of `journeykit.json`. */
@@ -89,5 +92,12 @@ export interface Snapshot {
  * passes no observer and pays only for the call.
  */
 export interface RuntimeOptions extends InitOptions {
-  observe?(runtime: Runtime): void
+  observe?(runtime: ObservedRuntime): void
+}
+
+/** What `observe` reads of the runtime (src/api/runtime.ts satisfies it): what a snapshot shows. */
+export interface ObservedRuntime {
+  visitor: { current(): { stage: Stage } }
+  loaded: { journeys?: { segments(): string[] | undefined; steps(): Record<string, string | null> } | null }
+  consent: { state(): ConsentState }
 }

@@ -1,8 +1,5 @@
-import type { Config } from './types.js'
+import type { Config, ConfigSource } from './types.js'
 import { acceptConfig } from './accept.js'
-
-/** What `init` and the loader accept as a config: the object, its URL, or a fetch in flight. */
-export type ConfigSource = Config | string | Promise<Response>
 
 /**
  * Loads the config and accepts it: null when it cannot be loaded or is refused (every problem

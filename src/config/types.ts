@@ -206,3 +206,6 @@ export interface Problem {
   /** what is wrong, quoting the value; then the near name, and the rule or step by id where `path` has an index */
   message: string
 }
+
+/** What `init` and the loader accept as a config: the object, its URL, or a fetch in flight. */
+export type ConfigSource = Config | string | Promise<Response>

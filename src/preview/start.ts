@@ -1,8 +1,25 @@
-import type { Runtime } from '../api/runtime.js'
+import type { Consent } from '../api/consent.js'
+import type { ItemController } from '../api/items.js'
+import type { Loaded } from '../api/loaded.js'
 import type { buildMessage } from '../api/message.js'
+import type { Moment } from '../api/types.js'
+import type { VisitorState } from '../store/visitor.js'
+import type { Message } from '../transport/envelope.js'
 import { reportError } from '../lib/log.js'
 import { previewTarget, type PreviewStop } from './target.js'
 import { mountControl } from './control.js'
+
+/** What the preview chunk needs of the runtime (the runtime's own object is handed over). */
+export interface PreviewDeps {
+  loaded: Pick<Loaded, 'config'>
+  consent: Pick<Consent, 'maySend'>
+  visitor: Pick<VisitorState, 'current' | 'counts'>
+  /** The actions chunk, whose items the preview shows (null: it could not load). */
+  actions(): Promise<{ items: ItemController } | null>
+  now(): Moment
+  deliver(message: Message): void
+  emit(name: string, message: Message): void
+}
 
 /**
  * The preview chunk, loaded only on a page whose URL has `journeykit_preview` (src/api/create.ts,
@@ -12,7 +29,7 @@ import { mountControl } from './control.js'
  * journey runs are as they were before the preview. `build` is the core's message builder, handed
  * over rather than imported: an app's bundler would otherwise split it out of its main chunk.
  */
-export async function startPreview(rt: Runtime, build: typeof buildMessage, search = location.search): Promise<void> {
+export async function startPreview(rt: PreviewDeps, build: typeof buildMessage, search = location.search): Promise<void> {
   const { loaded, consent, visitor } = rt
   const config = loaded.config
   const target = config && previewTarget(search, config)

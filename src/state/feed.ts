@@ -1,12 +1,11 @@
-import type { Snapshot } from '../api/types.js'
-import type { Runtime } from '../api/runtime.js'
+import type { ObservedRuntime, Snapshot } from '../api/types.js'
 import { reportError } from '../lib/log.js'
 
 let latest: Snapshot | undefined
 let follower: ((snapshot: Snapshot) => void) | undefined
 
 /** What the stores show of a runtime: its visitor's stage, segments, journeys' steps, consent. */
-export const snapshotOf = ({ visitor, loaded, consent }: Runtime): Snapshot => ({
+export const snapshotOf = ({ visitor, loaded, consent }: ObservedRuntime): Snapshot => ({
   stage: visitor.current().stage,
   segments: loaded.journeys?.segments() ?? [],
   journeys: loaded.journeys?.steps() ?? {},

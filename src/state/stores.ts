@@ -1,7 +1,6 @@
 import { atom, batch, type ReadableAtom } from 'nanostores'
 import type { Stage } from '../config/types.js'
-import type { ConsentState } from '../api/consent.js'
-import type { Snapshot } from '../api/types.js'
+import type { ConsentState, Snapshot } from '../api/types.js'
 import { followSnapshots } from './feed.js'
 
 const stage = atom<Stage | undefined>()

@@ -1,4 +1,3 @@
-import type { Runtime } from '../api/runtime.js'
 import type { Rule } from '../config/types.js'
 import { watchClicks } from './click.js'
 import { watchExitIntent } from './exit-intent.js'
@@ -19,12 +18,16 @@ export interface TriggerSinks {
   exitIntent(how: string): void
 }
 
-/**
- * Starts a watcher for each trigger some rule uses, and only those: a config without
- * scroll rules never listens to scroll. `rearm` starts the per-page-view triggers afresh.
- */
+/** What the triggers chunk needs of the runtime (the runtime's own object is handed over). */
+export interface TriggerDeps {
+  /** Makes a call now, in line with the others: `call('fire', 'scroll:50', { percent: 50 })`. */
+  call(method: string, ...args: unknown[]): void
+  /** `depart`: the exit's call, its departure pushes first, once the actions chunk is here. */
+  loaded: { depart?: (method: string, ...args: unknown[]) => void }
+}
+
 /** The watchers a runtime's rules and journeys listen to: each fires in line with the calls. */
-export const watchFor = (rules: Rule[], rt: Runtime): Watcher =>
+export const watchFor = (rules: Rule[], rt: TriggerDeps): Watcher =>
   startTriggers(rules, {
     fire: (key, properties) => rt.call('fire', key, properties),
     // Once the actions chunk is here, the exit's departure pushes leave first, at once: the tab
@@ -32,6 +35,10 @@ export const watchFor = (rules: Rule[], rt: Runtime): Watcher =>
     exitIntent: (how) => (rt.loaded.depart ?? rt.call)('track', 'exit_intent', { how }),
   })
 
+/**
+ * Starts a watcher for each trigger some rule uses, and only those: a config without
+ * scroll rules never listens to scroll. `rearm` starts the per-page-view triggers afresh.
+ */
 export function startTriggers(rules: Rule[], sinks: TriggerSinks): Watcher {
   const values = <K extends 'percent' | 'seconds' | 'selector'>(on: string, key: K) =>
     rules.filter((rule) => rule.on === on).map((rule) => rule[key]!) as Array<NonNullable<Rule[K]>>
