@@ -38,7 +38,10 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/tools/**', 'src/index.ts', 'src/explain.ts', 'src/validate.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/tools/*', '**/tools/**'], message: 'the runtime must not import src/tools/ (the CLI, gallery, map and explainers)' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/tools/*', '**/tools/**'], message: 'the runtime must not import src/tools/ (the CLI, gallery, map and explainers)' }] },
+      ],
     },
   },
   {
