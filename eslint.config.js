@@ -32,6 +32,19 @@ export default tseslint.config(
     },
   },
   {
+    // What runs in a visitor's browser never reaches for the tools (the CLI, the gallery, the
+    // map, the explainers): they are for owners and developers, on their machines. Only the npm
+    // entries (src/index.ts, explain.ts, validate.ts) and the tools themselves import them.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/tools/**', 'src/index.ts', 'src/explain.ts', 'src/validate.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/tools/*', '**/tools/**'], message: 'the runtime must not import src/tools/ (the CLI, gallery, map and explainers)' }] },
+      ],
+    },
+  },
+  {
     // Benchmarks set defaults before a try that may replace them.
     files: ['bench/**'],
     rules: { 'no-useless-assignment': 'off' },

@@ -121,7 +121,7 @@ export default [
   {
     // The tools, never loaded by a page: the command line, and the journey map renderer the
     // collector's page draws with (dagre, the layout library, is bundled in here and only here).
-    input: { cli: 'src/cli.ts', map: 'src/journeys/map/index.ts' },
+    input: { cli: 'src/tools/cli.ts', map: 'src/tools/map/index.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'tools-shared.js' },
     // the version: `journeykit build` seals configs for this release's validator
     plugins: [version(), resolve(), ts()],
@@ -129,13 +129,13 @@ export default [
   {
     // `npx journeykit preview` and `npm start`'s /gallery/: the server (Node), and the gallery page
     // and its frames (browser; they import the built dist/ui.js at run time, not bundled).
-    input: { server: 'src/gallery/server.ts' },
+    input: { server: 'src/tools/gallery/server.ts' },
     external: (id) => id.startsWith('node:'),
     output: { dir: 'dist/gallery', format: 'es' },
     plugins: [resolve(), ts()],
   },
   {
-    input: { page: 'src/gallery/page.ts', frame: 'src/gallery/frame.ts' },
+    input: { page: 'src/tools/gallery/page.ts', frame: 'src/tools/gallery/frame.ts' },
     output: { dir: 'dist/gallery', format: 'es', chunkFileNames: 'shared-[name].js', plugins: [minify()] },
     plugins: [ts()],
   },

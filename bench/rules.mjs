@@ -33,7 +33,7 @@ export { matchQuery } from './src/rules/match.ts'
 export { isScheduled } from './src/rules/schedule.ts'
 export { isCapped } from './src/rules/frequency.ts'
 export { pickVariant, variantName } from './src/rules/variants.ts'
-export { explainRules } from './src/rules/explain.ts'
+export { explainRules } from './src/tools/explain/rules.ts'
 `
 const engine = await loadSources(entry, root, 'rules')
 const { validateConfig, indexRules, decide, matchQuery, isScheduled, isCapped, pickVariant, variantName, explainRules } = engine

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import type { Config } from '../src/validate.js'
 import { validateConfig } from '../src/validate.js'
 import { explainRules } from '../src/explain.js'
-import { runCli } from '../src/cli.js'
-import { templates } from '../src/templates.js'
+import { runCli } from '../src/tools/cli.js'
+import { templates } from '../src/tools/templates.js'
 
 /** docs/owners.md is copied by people who cannot fix a broken recipe: every block must be a valid config. */
 const doc = readFileSync('docs/owners.md', 'utf8')

@@ -9,6 +9,6 @@
  * // [{ rule: 'exit-on-cart', fires: false, reason: '…', action: 'show exit-offer' }]
  * explainJourney(config, 'cart-rescue', { timeline: [{ at: '2026-12-01T10:00:00Z', event: 'add_to_cart' }] }).lines
  */
-export { explainRules, type Explanation } from './rules/explain.js'
-export { explainJourney, type JourneyExplainOptions, type JourneyExplanation, type ExplainedCall, type TimelineEntry } from './journeys/explain.js'
+export { explainRules, type Explanation } from './tools/explain/rules.js'
+export { explainJourney, type JourneyExplainOptions, type JourneyExplanation, type ExplainedCall, type TimelineEntry } from './tools/explain/journey.js'
 export type { Facts } from './rules/facts.js'

@@ -10,7 +10,7 @@
 // config's steps: a run is where its last event put it; it passed a wait when a later step
 // acted (or it ended past it); it left from the step it was at. A run is counted at a wait until
 // the next step acts, even when the wait is over (the browser moves it on at its next call).
-// Ways out are named as the map names them (src/journeys/map/flow.ts): `next:<step>`,
+// Ways out are named as the map names them (src/tools/map/flow.ts): `next:<step>`,
 // `goto:<step>`, `split:<step>`, `branch:<step>`, `else:<step>`, `end`, `timeout`.
 import { isPreview, rate } from './funnel.mjs'
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error plain .mjs example without types
 import { createJourneysFunnel, journeysFunnel } from './journeys-funnel.mjs'
-import { mapJourneys } from '../../src/journeys/map/render.js'
+import { mapJourneys } from '../../src/tools/map/render.js'
 
 type Event = Record<string, any>
 const contract = JSON.parse(readFileSync('examples/configs/12-contract-cart-rescue.json', 'utf8'))

@@ -1,7 +1,7 @@
 // The journey maps of the collector's page: the site's config, read from where startCollector
 // was told (a path, read again at each use so that an edited file shows; a function; the config
 // itself), drawn by the journey map renderer that `npm run build` bundles into dist/map.js
-// (src/journeys/map/, with its layout library). The renderer is loaded on first use: the
+// (src/tools/map/, with its layout library). The renderer is loaded on first use: the
 // collector runs without it, and says so on its page.
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'

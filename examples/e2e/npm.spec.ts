@@ -155,7 +155,7 @@ test('npm mode, bundled by an app: the main chunk for init alone holds no valida
   expect(inputs).toContain('dist/npm/state/feed.js')
   const lazy = [
     'dist/npm/config/messages.js',
-    'dist/npm/rules/explain.js',
+    'dist/npm/tools/explain/rules.js',
     'dist/npm/ui/',
     'dist/npm/push/index.js',
     'node_modules/preact/',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Config, Journey } from '../config/types.js'
-import { matchQuery } from '../rules/match.js'
-import { isScheduled, nextOpening } from '../rules/schedule.js'
-import { explainJourney } from './explain.js'
-import { stepJourneys } from './stepper.js'
-import { emptyJourneysState } from './state.js'
+import type { Config, Journey } from '../../config/types.js'
+import { matchQuery } from '../../rules/match.js'
+import { isScheduled, nextOpening } from '../../rules/schedule.js'
+import { explainJourney } from './journey.js'
+import { stepJourneys } from '../../journeys/stepper.js'
+import { emptyJourneysState } from '../../journeys/state.js'
 
 /** The journey of contract §8, with the segment it enters on. */
 const cartRescue: Journey = {

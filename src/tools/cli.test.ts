@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { previewArguments, runCli } from './cli.js'
-import { isSealed, sealOf } from './config/seal.js'
-import { library } from './transport/envelope.js'
+import { isSealed, sealOf } from '../config/seal.js'
+import { library } from '../transport/envelope.js'
 
 const files: Record<string, string> = {
   'good.json': JSON.stringify({

@@ -1,10 +1,10 @@
-import type { Journey, Query, Step, Trigger } from '../config/types.js'
-import type { Facts } from '../rules/facts.js'
-import type { Effect, Situation, Tools } from './stepper.js'
-import type { JourneyRecord, Run } from './state.js'
-import { readFact } from '../rules/facts.js'
-import { parseDuration } from '../rules/duration.js'
-import { triggerKey } from '../rules/trigger-key.js'
+import type { Journey, Query, Step, Trigger } from '../../config/types.js'
+import type { Facts } from '../../rules/facts.js'
+import type { Effect, Situation, Tools } from '../../journeys/stepper.js'
+import type { JourneyRecord, Run } from '../../journeys/state.js'
+import { readFact } from '../../rules/facts.js'
+import { parseDuration } from '../../rules/duration.js'
+import { triggerKey } from '../../rules/trigger-key.js'
 import { describeQuery, describeSchedule, describeSet, describeTrigger, triggerWords } from './describe.js'
 
 /** `2026-12-01T10:00:00Z`: times as the timeline writes them. */

@@ -1,9 +1,9 @@
-import type { Config, Rule } from '../config/types.js'
-import type { Facts } from './facts.js'
-import { readFact } from './facts.js'
-import { matchQuery } from './match.js'
-import { testRegex } from './regex.js'
-import { isScheduled } from './schedule.js'
+import type { Config, Rule } from '../../config/types.js'
+import type { Facts } from '../../rules/facts.js'
+import { readFact } from '../../rules/facts.js'
+import { matchQuery } from '../../rules/match.js'
+import { testRegex } from '../../rules/regex.js'
+import { isScheduled } from '../../rules/schedule.js'
 
 export interface Explanation {
   rule: string

@@ -1,6 +1,6 @@
 /**
  * `npx journeykit validate journeykit.json`, `npx journeykit build journeykit.json [-o out.json]`,
- * `npx journeykit preview journeykit.json` (the gallery server, src/gallery/server.ts, started by
+ * `npx journeykit preview journeykit.json` (the gallery server, src/tools/gallery/server.ts, started by
  * bin/journeykit.mjs),
  * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
  * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json` and
@@ -8,16 +8,16 @@
  * `npx journeykit init [journeykit.json] [--template empty|shop]` and `npx journeykit help`.
  * Pure of the process: takes the arguments, a file reader and writers, returns the exit code and text.
  */
-import type { Config, Problem } from './config/types.js'
-import type { Facts } from './rules/facts.js'
-import { validateConfig } from './config/validate.js'
-import { explainRules, parseFacts } from './rules/explain.js'
-import { explainJourney } from './journeys/explain.js'
-import { mergeFacts } from './journeys/timeline.js'
-import { findRegexRefusals } from './rules/regex.js'
-import { messages, regexMessages } from './config/messages.js'
-import { isSealed, sealKey, sealOf } from './config/seal.js'
-import { renderMap } from './journeys/map/render.js'
+import type { Config, Problem } from '../config/types.js'
+import type { Facts } from '../rules/facts.js'
+import { validateConfig } from '../config/validate.js'
+import { explainRules, parseFacts } from './explain/rules.js'
+import { explainJourney } from './explain/journey.js'
+import { mergeFacts } from './explain/timeline.js'
+import { findRegexRefusals } from '../rules/regex.js'
+import { messages, regexMessages } from '../config/messages.js'
+import { isSealed, sealKey, sealOf } from '../config/seal.js'
+import { renderMap } from './map/render.js'
 import { templates } from './templates.js'
 import { jsonSyntaxError } from './json-error.js'
 

@@ -1,6 +1,6 @@
-import type { Facts } from '../rules/facts.js'
-import { parseDuration } from '../rules/duration.js'
-import { triggerKey } from '../rules/trigger-key.js'
+import type { Facts } from '../../rules/facts.js'
+import { parseDuration } from '../../rules/duration.js'
+import { triggerKey } from '../../rules/trigger-key.js'
 
 /**
  * One call of a simulated visitor (`journeykit explain --journey … --timeline timeline.json`):

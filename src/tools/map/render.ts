@@ -1,5 +1,5 @@
 import type { Config } from '../../config/types.js'
-import { describeJourney } from '../describe.js'
+import { describeJourney } from '../explain/describe.js'
 import { journeyFlow } from './flow.js'
 import { layOut, type JourneyMap } from './layout.js'
 import { drawMaps } from './svg.js'

@@ -1,4 +1,4 @@
-import type { Journey, Query, Schedule, Step, Trigger, Wait } from '../config/types.js'
+import type { Journey, Query, Schedule, Step, Trigger, Wait } from '../../config/types.js'
 
 /**
  * A journey in words, for `npx journeykit explain --journey` (contract §8): what enters, ends

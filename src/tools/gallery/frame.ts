@@ -3,8 +3,8 @@
  * real UI chunk (dist/ui.js, `mountItem`) as on a page of its own, at the frame's width. Nothing
  * it does leaves the frame: links and forms are stopped, events are only told to the gallery.
  */
-import type { ShowRequest } from '../ui/host.js'
-import type { Item, Theme } from '../config/types.js'
+import type { ShowRequest } from '../../ui/host.js'
+import type { Item, Theme } from '../../config/types.js'
 import { cellOf, type GalleryScheme } from './matrix.js'
 
 type UiChunk = { mountItem(request: ShowRequest): () => void }

@@ -1,5 +1,5 @@
 import type { Journey, Step } from '../../config/types.js'
-import { describeQuery, describeSchedule, describeSet, describeWait, triggerWords } from '../describe.js'
+import { describeQuery, describeSchedule, describeSet, describeWait, triggerWords } from '../explain/describe.js'
 
 /** What a box of the map stands for. */
 export type NodeKind = 'entry' | 'step' | 'holdout' | 'end' | 'timeout' | 'goal' | 'exits'
