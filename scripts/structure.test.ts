@@ -26,6 +26,12 @@ describe('the structure of the sources (STYLE §1, §2)', () => {
     expect(offenders).toEqual([])
   })
 
+  it('nothing a page loads reaches src/tools/ (the CLI, gallery, map and explainers; eslint says so too)', () => {
+    const page = new Set([...start, ...[...lazyChunks.values()].flat()])
+    expect([...page].filter((file) => file.startsWith('src/tools/'))).toEqual([])
+    expect(page.size).toBeGreaterThan(50)
+  })
+
   it('api/types.ts, which every part imports, imports only modules that import nothing', () => {
     const imported = edges.get('src/api/types.ts')!.map(({ target }) => target)
     expect(imported.filter((file) => edges.get(file)?.length)).toEqual([])
