@@ -1,8 +1,8 @@
 import { get, set } from 'idb-keyval'
 import { buildBatch, library, type Message } from '../src/transport/envelope.js'
 import { uuid } from '../src/lib/uuid.js'
-import { pushStore, readSettings } from '../src/store/push-settings.js'
-import { pushKeys } from '../src/store/push-settings.js'
+import { pushStore, readSettings } from '../src/storage/push-settings.js'
+import { pushKeys } from '../src/storage/push-settings.js'
 
 const maxKept = 500
 

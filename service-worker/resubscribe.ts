@@ -1,4 +1,4 @@
-import type { PushSettings } from '../src/store/push-settings.js'
+import type { PushSettings } from '../src/storage/push-settings.js'
 
 export interface ResubscribeDeps {
   settings(): Promise<PushSettings | undefined>

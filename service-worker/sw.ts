@@ -8,7 +8,7 @@ import { handlePush } from './push.js'
 import { handleClick } from './click.js'
 import { handleSubscriptionChange } from './resubscribe.js'
 import { report } from './report.js'
-import { readSettings } from '../src/store/push-settings.js'
+import { readSettings } from '../src/storage/push-settings.js'
 
 declare const self: ServiceWorkerGlobalScope
 

@@ -10,4 +10,4 @@
  * import { $segments } from 'journeykit/stores'
  * const segments = useStore($segments)
  */
-export { $stage, $segments, $journeys, $consent } from './state/stores.js'
+export { $stage, $segments, $journeys, $consent } from './stores/stores.js'

@@ -565,7 +565,7 @@ test('segments: segment_entered and segment_exited arrive, later events carry co
 })
 
 // Contract §5a: a tab opened before another tab's identify read the visitor before it. Each
-// page view reads the visitor again (src/store/visitor.ts refresh), so its next call decides
+// page view reads the visitor again (src/storage/visitor.ts refresh), so its next call decides
 // segments with the user's traits, and its events carry the user id. (This failed before.)
 test('two tabs, one visitor: an identify in one tab does not make the other announce segment_exited', async ({ page, site, context }) => {
   const url = await site.serve(page, { config: { version: 1, segments: { pros: { if: { 'user.traits.plan': 'pro' } } } } })

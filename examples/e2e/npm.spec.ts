@@ -152,7 +152,7 @@ test('npm mode, bundled by an app: the main chunk for init alone holds no valida
   const inputs = Object.values(bundle.metafile!.outputs).flatMap((output) => Object.keys(output.inputs))
   expect(inputs).toContain('dist/npm/api/init.js')
   expect(inputs).toContain('dist/npm/config/accept.js')
-  expect(inputs).toContain('dist/npm/state/feed.js')
+  expect(inputs).toContain('dist/npm/stores/feed.js')
   const lazy = [
     'dist/npm/config/messages.js',
     'dist/npm/tools/explain/rules.js',
@@ -161,7 +161,7 @@ test('npm mode, bundled by an app: the main chunk for init alone holds no valida
     'node_modules/preact/',
     'node_modules/workbox-window/',
     // The stores and nanostores come only with an import of $stage, $segments, $journeys or $consent.
-    'dist/npm/state/stores.js',
+    'dist/npm/stores/stores.js',
     'node_modules/nanostores/',
   ]
   expect(inputs.filter((input) => lazy.some((part) => input.startsWith(part)))).toEqual([])

@@ -2,8 +2,8 @@ import type { Message } from '../transport/envelope.js'
 import type { Carried, Identity } from '../transport/carried.js'
 import type { CapturedCall, InitOptions, Moment } from './types.js'
 import type { Rule } from '../config/types.js'
-import type { Storage } from '../store/storage.js'
-import type { VisitorState } from '../store/visitor.js'
+import type { Storage } from '../storage/storage.js'
+import type { VisitorState } from '../storage/visitor.js'
 import type { TriggerDeps } from '../track/triggers.js'
 import type { JourneyStartDeps } from '../journeys/index.js'
 import type { PreviewDeps } from '../preview/start.js'
@@ -15,9 +15,9 @@ import { paced } from '../rules/evaluate.js'
 import { watchActivity } from '../track/activity.js'
 import { watchNavigation } from '../track/navigation.js'
 import { pageAt } from '../track/page.js'
-import { watchedTriggers } from '../config/triggers.js'
+import { watchedTriggers } from '../config/trigger-names.js'
 import { listen } from '../lib/listen.js'
-import { channelNames, keys } from '../store/names.js'
+import { channelNames, keys } from '../storage/names.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { reportError } from '../lib/log.js'
 import { buildMessage } from './message.js'
@@ -167,7 +167,7 @@ function endRunsOfGoneJourneys(rt: AfterReadyDeps): void {
   })
 }
 
-/** Another tab's denial (src/store/consent.ts) is this tab's too: nothing more is sent or stored. */
+/** Another tab's denial (src/storage/consent.ts) is this tab's too: nothing more is sent or stored. */
 function hearDenials(rt: AfterReadyDeps): void {
   try {
     new BroadcastChannel(channelNames.consent).onmessage = () => rt.consent.state() !== 'denied' && rt.deny()

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { carriedFrom, carryMessages } from './carry.js'
 import { takeCarried, type Carried } from '../transport/carried.js'
 import type { CapturedCall } from './types.js'
-import { newVisitor } from '../store/visitor.js'
+import { newVisitor } from '../storage/visitor.js'
 
 const page = { url: 'https://shop.example/cart?x=1', path: '/cart', referrer: 'https://shop.example/', title: 'Cart', search: '?x=1' }
 const call = (n: number, extra: Partial<CapturedCall> = {}): CapturedCall => ({

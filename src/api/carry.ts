@@ -1,7 +1,7 @@
-import type { Visitor } from '../store/visitor.js'
+import type { Visitor } from '../storage/visitor.js'
 import type { Carried } from '../transport/carried.js'
 import type { CapturedCall } from './types.js'
-import { keys } from '../store/names.js'
+import { keys } from '../storage/names.js'
 import { buildMessage, messageOfCall } from './message.js'
 
 const maxMessages = 100

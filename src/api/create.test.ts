@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createJourneykit } from './create.js'
 import type { Batch } from '../transport/envelope.js'
-import type { Counts } from '../store/visit.js'
+import type { Counts } from '../storage/visit.js'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
-import { createStorage } from '../store/storage.js'
+import { createStorage } from '../storage/storage.js'
 
 /** A collector stand-in for unit tests; the real wire is covered by the Playwright specs. */
 function stubCollector(status = 200) {

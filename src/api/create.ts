@@ -4,15 +4,15 @@ import { loadConfig } from '../config/load.js'
 import { indexRules, paced } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
 import { usesRegex } from '../rules/match.js'
-import { createStorage } from '../store/storage.js'
-import { createVisitorState } from '../store/visitor.js'
+import { createStorage } from '../storage/storage.js'
+import { createVisitorState } from '../storage/visitor.js'
 import { readPage } from '../track/page.js'
 import { reportError } from '../lib/log.js'
 import { listen } from '../lib/listen.js'
 import { loadChunk } from '../lib/load-chunk.js'
-import { watchedTriggers } from '../config/triggers.js'
+import { watchedTriggers } from '../config/trigger-names.js'
 import { createConsent, gpcSignalled, initialConsent } from './consent.js'
-import { keys } from '../store/names.js'
+import { keys } from '../storage/names.js'
 import type { Runtime } from './runtime.js'
 import type { Loaded } from './loaded.js'
 import { createCallQueue } from './calls.js'
@@ -138,7 +138,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       observe()
     }
   }
-  // init() observes for the npm stores (src/state/); the script tag passes no observer.
+  // init() observes for the npm stores (src/stores/); the script tag passes no observer.
   const observe = () => options.observe?.(rt)
   /** A grant, in line with the calls, from the consent chunk (src/api/grant.ts). */
   const grant = async () => {

@@ -1,5 +1,5 @@
 import type { Rule, Stage } from '../config/types.js'
-import type { ItemCounts } from '../store/visit.js'
+import type { ItemCounts } from '../storage/visit.js'
 import type { CapturedCall, Moment } from './types.js'
 import type { MessageType } from '../transport/envelope.js'
 import type { Runtime } from './runtime.js'

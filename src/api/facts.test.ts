@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Config } from '../config/types.js'
 import { matchQuery } from '../rules/match.js'
-import { countEvent } from '../store/event-counts.js'
-import { emptyCounts } from '../store/visit.js'
-import { newVisitor } from '../store/visitor.js'
+import { countEvent } from '../storage/event-counts.js'
+import { emptyCounts } from '../storage/visit.js'
+import { newVisitor } from '../storage/visitor.js'
 import { buildFacts, eventFactKeys } from './facts.js'
 
 const hour = 3_600_000

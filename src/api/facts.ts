@@ -1,5 +1,5 @@
-import type { Counts } from '../store/visit.js'
-import type { Visitor } from '../store/visitor.js'
+import type { Counts } from '../storage/visit.js'
+import type { Visitor } from '../storage/visitor.js'
 import type { Facts } from '../rules/facts.js'
 import type { Moment } from './types.js'
 import { deviceFacts } from '../track/device.js'
@@ -7,7 +7,7 @@ import { normalizePath } from '../track/path.js'
 import { pageFacts } from '../track/page.js'
 import { pushPermission } from '../push/support.js'
 import { parseDuration } from '../rules/duration.js'
-import { countWithin } from '../store/event-counts.js'
+import { countWithin } from '../storage/event-counts.js'
 
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 

@@ -1,9 +1,9 @@
-import type { Storage } from '../store/storage.js'
-import type { VisitorState } from '../store/visitor.js'
+import type { Storage } from '../storage/storage.js'
+import type { VisitorState } from '../storage/visitor.js'
 import type { Sender } from '../transport/sender.js'
 import type { Consent } from './consent.js'
 import type { Loaded } from './loaded.js'
-import { adoptStoredVisitor } from '../store/adopt.js'
+import { adoptStoredVisitor } from '../storage/adopt.js'
 import { applyCarried, identity, startPush, type CarriedDeps, type IdentityDeps, type PushDeps } from './after-ready.js'
 
 /** What a grant needs of the runtime (the runtime's own object is handed over). */

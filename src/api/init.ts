@@ -1,11 +1,11 @@
 import type { InitOptions, JourneyKit } from './types.js'
 import { createJourneykit } from './create.js'
 import { reportError } from '../lib/log.js'
-import { publishSnapshot, snapshotOf } from '../state/feed.js'
+import { publishSnapshot, snapshotOf } from '../stores/feed.js'
 
 /**
  * Starts journeykit on this page and resolves once it is ready. From then on `$stage`,
- * `$segments`, `$journeys` and `$consent` follow the visitor (src/state/stores.ts).
+ * `$segments`, `$journeys` and `$consent` follow the visitor (src/stores/stores.ts).
  *
  * @example
  * const jk = await init({ config: '/journeykit.json' })

@@ -1,5 +1,5 @@
 import { library, type Message, type MessageType } from '../transport/envelope.js'
-import type { Visitor } from '../store/visitor.js'
+import type { Visitor } from '../storage/visitor.js'
 import type { CapturedCall, Moment } from './types.js'
 import { uuid } from '../lib/uuid.js'
 

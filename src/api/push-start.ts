@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js'
-import type { Visitor } from '../store/visitor.js'
+import type { Visitor } from '../storage/visitor.js'
 import type { AskPush } from './items.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { reportError } from '../lib/log.js'

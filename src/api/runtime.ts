@@ -1,5 +1,5 @@
-import type { Storage } from '../store/storage.js'
-import type { VisitorState } from '../store/visitor.js'
+import type { Storage } from '../storage/storage.js'
+import type { VisitorState } from '../storage/visitor.js'
 import type { Consent } from './consent.js'
 import type { Loaded } from './loaded.js'
 import type { CapturedCall, Moment, RuntimeOptions } from './types.js'

@@ -75,7 +75,7 @@ export interface CapturedCall {
   id?: string
 }
 
-/** The runtime's state as the npm stores show it (src/state/stores.ts). */
+/** The runtime's state as the npm stores show it (src/stores/stores.ts). */
 export interface Snapshot {
   stage: Stage
   /** The segments the visitor is in (empty without segments in the config). */
@@ -88,7 +88,7 @@ export interface Snapshot {
 /**
  * `init()`'s options, plus what only `init()` passes: `observe` is handed the runtime after
  * every call settles, once ready, and when consent changes, and makes the stores' snapshot of
- * it (src/state/feed.ts). Internal: the stores are the public face of it; the script tag
+ * it (src/stores/feed.ts). Internal: the stores are the public face of it; the script tag
  * passes no observer and pays only for the call.
  */
 export interface RuntimeOptions extends InitOptions {

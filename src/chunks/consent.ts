@@ -1,2 +1,2 @@
 /** consent.js: a grant (adopting a known visitor), a denial (erasing, ending the push subscription), told to the other tabs. */
-export * from '../store/consent.js'
+export * from '../storage/consent.js'

@@ -1,8 +1,8 @@
 import type { Finding } from './messages.js'
 import { isPlainObject } from './query.js'
 import { likelyTrigger, nearName } from './near-name.js'
-import { builtInTriggers } from './triggers.js'
-import { eachFact, queriesOf } from '../journeys/facts.js'
+import { builtInTriggers } from './trigger-names.js'
+import { eachFact, queriesOf } from '../journeys/check-facts.js'
 import { parseDuration } from '../rules/duration.js'
 
 /** The events the runtime sends by itself (contract §5, §8, §8b), beside the built-in triggers. */

@@ -35,7 +35,7 @@ export const messages = {
   duplicateId: 'repeats a rule id',
   oneAction: 'needs exactly one of show, track, set, variants or push',
   trackLoop: 'sets off a loop:',
-  // Lists config/triggers' builtInTriggers (a test keeps them equal: computed here, the string
+  // Lists config/trigger-names' builtInTriggers (a test keeps them equal: computed here, the string
   // would keep the minifier from dropping the messages nobody uses)
   trigger: 'must be a trigger (page_view, exit_intent, scroll, time_on_page, idle, click, visit_start) or an event name',
   looksLike: 'looks like',

@@ -1,4 +1,4 @@
-import { builtInTriggers, type BuiltInTrigger } from './triggers.js'
+import { builtInTriggers, type BuiltInTrigger } from './trigger-names.js'
 
 /**
  * The one "did you mean" of the validator (the runtime's check chunk and the CLI alike): the

@@ -1,6 +1,6 @@
 import type { Check, Format, Shape } from './shape.js'
 import { configShape, namedShapes, rule } from './shape.js'
-import { builtInTriggers } from './triggers.js'
+import { builtInTriggers } from './trigger-names.js'
 import { journey, journeysShape, segment, segmentsShape, step, trigger } from '../journeys/shape.js'
 
 type Schema = Record<string, unknown>

@@ -3,7 +3,7 @@ import { describe, type Finding } from './messages.js'
 import { ownersOf } from './owners.js'
 import { findProblems } from './find-problems.js'
 import { screenRegex } from './regex-screen.js'
-import { findJourneyProblems } from '../journeys/validate.js'
+import { findJourneyProblems } from '../journeys/check.js'
 import { findEventNameSlips } from './event-names.js'
 
 export interface Validation {

@@ -1,6 +1,6 @@
 import type { Rule, Schedule } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
-import type { Counts } from '../store/visit.js'
+import type { Counts } from '../storage/visit.js'
 import type { Effect } from '../journeys/stepper.js'
 import { matchQuery } from '../rules/match.js'
 import { testRegex } from '../rules/regex.js'

@@ -5,7 +5,7 @@
  */
 import type { Consent } from '../api/consent.js'
 import type { Loaded } from '../api/loaded.js'
-import type { Storage } from '../store/storage.js'
+import type { Storage } from '../storage/storage.js'
 import { startJourneys, type EngineHooks, type JourneyDeps } from './runtime.js'
 
 export { startJourneys, type JourneyRuntime, type EngineHooks } from './runtime.js'

@@ -5,7 +5,7 @@ import { rule } from '../config/shape.js'
  * `segments` and `journeys` (contract §8), described as data like the rest of the config
  * (config/shape.ts): the journeys chunk walks them, and the JSON Schema is generated from them.
  * What a description cannot say (step names, the flow between steps, the facts a query names)
- * is checked in journeys/steps.ts and journeys/facts.ts.
+ * is checked in journeys/steps.ts and journeys/check-facts.ts.
  */
 
 // The rule's description already says what a trigger, a schedule and the track and set actions

@@ -1,6 +1,6 @@
 import { Workbox } from 'workbox-window'
 import type { Config } from '../config/types.js'
-import { writeSettings } from '../store/push-settings.js'
+import { writeSettings } from '../storage/push-settings.js'
 import { reportError } from '../lib/log.js'
 
 interface PushIdentity {

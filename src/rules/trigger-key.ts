@@ -1,5 +1,5 @@
 import type { Rule } from '../config/types.js'
-import { triggerParameters } from '../config/triggers.js'
+import { triggerParameters } from '../config/trigger-names.js'
 
 type Parameter = (typeof triggerParameters)[keyof typeof triggerParameters]
 

@@ -1,6 +1,6 @@
 import type { Message } from './envelope.js'
 import type { Sender } from './sender.js'
-import { keys } from '../store/names.js'
+import { keys } from '../storage/names.js'
 
 /**
  * A message carried to the next page; `identified` is false when the visitor was not loaded

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildMessage } from '../api/message.js'
 import { buildBatch, type Message, type MessageType } from './envelope.js'
-import type { Visitor } from '../store/visitor.js'
+import type { Visitor } from '../storage/visitor.js'
 import { fileURLToPath } from 'node:url'
 import { batchProblems, jitsuProblems, jitsuSource, kindOf, segmentProblems, type WireBatch } from '../../examples/e2e/pipelines.js'
 import { captured } from '../../examples/e2e/captured/ingest-batches.js'

@@ -1,5 +1,5 @@
-import { databases } from '../store/names.js'
-import { connection } from '../store/idb.js'
+import { databases } from '../storage/names.js'
+import { connection } from '../storage/idb.js'
 import type { Message } from './envelope.js'
 
 /** One stored event: its key orders the outbox oldest first (time, then tab sequence). */

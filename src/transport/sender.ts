@@ -6,7 +6,7 @@ import { byteLength } from '../lib/bytes.js'
 import { withLock } from '../lib/lock.js'
 import { reportError } from '../lib/log.js'
 
-/** The Web Lock that one sender at a time holds (src/store/names.ts lists every other name). */
+/** The Web Lock that one sender at a time holds (src/storage/names.ts lists every other name). */
 const sendLock = 'jk:v1:send'
 
 export interface SenderOptions {

@@ -30,7 +30,7 @@ export interface Counts {
   rules?: Record<string, number[]>
   /** `item.<id>.shown|dismissed|converted`. */
   items?: Record<string, ItemCounts>
-  /** `events.<name>` and `events.<name>.<window>` (src/store/event-counts.ts). */
+  /** `events.<name>` and `events.<name>.<window>` (src/storage/event-counts.ts). */
   events?: EventTallies
 }
 

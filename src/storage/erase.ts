@@ -11,7 +11,7 @@ import type { PushSettings } from './push-settings.js'
  *
  * Resolves with the worker registration's scope the erased settings named (undefined: none):
  * read in the transaction that clears them, so of two tabs denying at once only one gets it,
- * and the caller ends that subscription once (src/store/consent.ts).
+ * and the caller ends that subscription once (src/storage/consent.ts).
  */
 export async function eraseStoredData(): Promise<string | undefined> {
   eraseLocal()

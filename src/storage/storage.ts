@@ -34,7 +34,7 @@ const { name, store } = databases.state
 
 export function createStorage(durable: boolean): Storage {
   const memory = new Map<string, unknown>()
-  // Null where IndexedDB is missing or denied (src/store/idb.ts reopens what the browser closes).
+  // Null where IndexedDB is missing or denied (src/storage/idb.ts reopens what the browser closes).
   const connect = connection(name, store)
   const open = () => connect().catch(() => null)
   /** One transaction on the store, or null where there is no database to use. */

@@ -1,7 +1,7 @@
 import type { Context } from '../config/checks.js'
 import { isPlainObject } from '../config/query.js'
 import { walk } from '../config/walk.js'
-import { findFactProblems } from './facts.js'
+import { findFactProblems } from './check-facts.js'
 import { journeysShape, segmentsShape } from './shape.js'
 import { findStepProblems } from './steps.js'
 import { followRules } from './loops.js'
@@ -9,7 +9,7 @@ import { followRules } from './loops.js'
 /**
  * Contract §8 Validation: `segments` and `journeys` walked against their description
  * (journeys/shape.ts), then what a description cannot say: step names and flow
- * (journeys/steps.ts) and the facts queries name anywhere in the config (journeys/facts.ts).
+ * (journeys/steps.ts) and the facts queries name anywhere in the config (journeys/check-facts.ts).
  * Completes findProblems (config/find-problems.ts): appends codes to the same lists, no words.
  * `segments` or `journeys` that are not objects were reported there.
  */

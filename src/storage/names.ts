@@ -3,7 +3,7 @@
  * `reset()` must reach, and what a site owner's privacy review can read at a glance.
  *
  * Three IndexedDB databases, not one: each has one store, made at version 1 and never
- * upgraded (idb-keyval's layout, which src/store/idb.ts keeps), and the service worker opens
+ * upgraded (idb-keyval's layout, which src/storage/idb.ts keeps), and the service worker opens
  * only its own (it must not block the page's upgrades, nor the page its). Keys are namespaced and versioned (`jk:v1:*`).
  */
 export const databases = {
@@ -11,7 +11,7 @@ export const databases = {
   state: { name: 'journeykit', store: 'state' },
   /** Events waiting for the collector, shared by tabs (src/transport). */
   outbox: { name: 'journeykit-outbox', store: 'events' },
-  /** What the page tells the service worker, and the worker's own outbox (src/store/push-settings.ts). */
+  /** What the page tells the service worker, and the worker's own outbox (src/storage/push-settings.ts). */
   push: { name: 'journeykit-push', store: 'kv' },
 } as const
 
@@ -28,7 +28,7 @@ export const keys = {
 /*
  * Names that only a lazy chunk or the worker uses live beside their one user, so that the
  * start chunk (which holds this module) does not carry them:
- * - `jk:v1:push-settings`, `jk:v1:sw-outbox` in `databases.push`: src/store/push-settings.ts;
+ * - `jk:v1:push-settings`, `jk:v1:sw-outbox` in `databases.push`: src/storage/push-settings.ts;
  * - `jk:v1:unsent` in localStorage (0.1.0's carried calls, removed when read):
  *   src/transport/carried.ts;
  * - the Web Lock `jk:v1:send` (one sender at a time): src/transport/sender.ts; and
@@ -41,7 +41,7 @@ export const keys = {
 export const channelNames = {
   /** The earliest time a run of the journeys next wakes (src/journeys/runtime.ts). */
   journeys: 'jk:v1:journeys',
-  /** A denial, heard by every other tab of the site, which denies too (src/store/consent.ts). */
+  /** A denial, heard by every other tab of the site, which denies too (src/storage/consent.ts). */
   consent: 'jk:v1:consent',
 } as const
 

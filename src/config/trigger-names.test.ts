@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import schema from './journeykit.schema.json'
 import { messages } from './messages.js'
 import { likelyTrigger } from './near-name.js'
-import { builtInTriggers, triggerParameters, watchedTriggers } from './triggers.js'
+import { builtInTriggers, triggerParameters, watchedTriggers } from './trigger-names.js'
 
-/** The trigger names live in config/triggers; what cannot import them must not drift from it. */
+/** The trigger names live in config/trigger-names; what cannot import them must not drift from it. */
 describe('built-in triggers', () => {
   it('are the ones the schema offers editors and the validation message names', () => {
     const on = schema.definitions.rule.properties.on

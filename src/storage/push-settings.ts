@@ -2,7 +2,7 @@ import type { UseStore } from 'idb-keyval'
 import { databases } from './names.js'
 import { openDatabase, settled } from './idb.js'
 
-/** The keys of `databases.push` (src/store/names.ts lists every other name). */
+/** The keys of `databases.push` (src/storage/names.ts lists every other name). */
 export const pushKeys = {
   settings: 'jk:v1:push-settings',
   /** The worker's own outbox. */
@@ -20,7 +20,7 @@ export interface PushSettings {
   vapidPublicKey: string
   anonymousId: string
   userId: string | null
-  /** The worker registration's scope: where a denial finds the visitor's subscription to end (src/store/consent.ts). */
+  /** The worker registration's scope: where a denial finds the visitor's subscription to end (src/storage/consent.ts). */
   scope?: string
 }
 
@@ -28,7 +28,7 @@ const { name, store } = databases.push
 
 /**
  * The database the page and the worker share (the worker keeps its small outbox there too),
- * in the shape idb-keyval's functions take. Built on src/store/idb.ts, not on idb-keyval's
+ * in the shape idb-keyval's functions take. Built on src/storage/idb.ts, not on idb-keyval's
  * `createStore`: the push and delivery chunks then share no chunk of their own (one more
  * download round for delivery).
  */

@@ -24,7 +24,7 @@ const asVisitor = (value: unknown): Visitor | undefined =>
 /**
  * The visitor of one runtime: who they are and what they did, loaded once from storage.
  * Changes apply in memory at once and are merged into what storage holds in one read-write
- * transaction each (src/store/storage.ts), so tabs share one visitor, one visit and one set of
+ * transaction each (src/storage/storage.ts), so tabs share one visitor, one visit and one set of
  * counts. Plain values, read when
  * a call runs: nothing subscribes to them.
  */

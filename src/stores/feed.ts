@@ -15,7 +15,7 @@ export const snapshotOf = ({ visitor, loaded, consent }: ObservedRuntime): Snaps
 /**
  * What `init()` hands the runtime as its observer (with `snapshotOf`): keeps the latest snapshot and passes it to
  * the stores, if the app imported them. An app that imports `init` alone gets this file, not
- * nanostores and the stores (src/state/stores.ts follows on import).
+ * nanostores and the stores (src/stores/stores.ts follows on import).
  */
 export function publishSnapshot(snapshot: Snapshot): void {
   latest = snapshot
