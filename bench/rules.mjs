@@ -202,7 +202,7 @@ function generateConfig(seed, { allOn } = {}) {
   }
 }
 
-// Facts for one event, as src/api/facts.ts builds them; 16 different visitors/pages, cycled.
+// Facts for one event, as src/engine/facts.ts builds them; 16 different visitors/pages, cycled.
 function generateFacts(seed, count) {
   const rng = mulberry32(seed)
   const int = (lo, hi) => lo + Math.floor(rng() * (hi - lo + 1))
@@ -340,7 +340,7 @@ const contexts = generateFacts(7, 16)
 const history = generateHistory(11, rules, contexts[0].now)
 const worstHistory = generateHistory(11, worstConfig.rules, contexts[0].now)
 
-/** What src/api/engine.ts `evaluate` does per event, minus storage and the DOM. */
+/** What src/engine/engine.ts `evaluate` does per event, minus storage and the DOM. */
 function handle(index, trigger, ctx, hist, now = ctx.now) {
   const decisions = decide(index, trigger, ctx.facts)
   let acting = 0

@@ -6,7 +6,7 @@ import { cyclesOf, importEdges, importGraph, sourceFiles, staticallyReached } fr
 
 const files = sourceFiles(['src', 'sdk-loader', 'service-worker'])
 const edges = importEdges(files)
-const runtime = 'src/api/runtime.ts'
+const runtime = 'src/engine/runtime.ts'
 /** The start chunk, core.js: src/boot.ts and what it imports by value (rollup.config.mjs). */
 const start = staticallyReached(edges, ['src/boot.ts'])
 /** Each lazy chunk, by its entry in src/chunks/: the files it brings that the start chunk has not. */
@@ -19,7 +19,7 @@ describe('the structure of the sources (STYLE §1, §2)', () => {
     expect(cyclesOf(importGraph(files)).map((cycle) => cycle.join(' → '))).toEqual([])
   })
 
-  it('no file of a lazy chunk imports api/runtime.ts: each declares the narrow deps it uses', () => {
+  it('no file of a lazy chunk imports engine/runtime.ts: each declares the narrow deps it uses', () => {
     const offenders = [...lazyChunks].flatMap(([entry, chunk]) =>
       chunk.filter((file) => edges.get(file)?.some(({ target }) => target === runtime)).map((file) => `${file} (in ${entry})`),
     )
@@ -38,12 +38,12 @@ describe('the structure of the sources (STYLE §1, §2)', () => {
   })
 
   it('tells the start chunk from the lazy ones, as the build does', () => {
-    expect(start).toContain('src/api/create.ts')
-    expect(start).toContain('src/api/engine.ts')
-    expect(start).not.toContain('src/api/act.ts')
-    expect(lazyChunks.get('src/chunks/actions.ts')).toEqual(expect.arrayContaining(['src/api/actions.ts', 'src/api/act.ts']))
+    expect(start).toContain('src/engine/create.ts')
+    expect(start).toContain('src/engine/engine.ts')
+    expect(start).not.toContain('src/actions/act.ts')
+    expect(lazyChunks.get('src/chunks/actions.ts')).toEqual(expect.arrayContaining(['src/actions/actions.ts', 'src/actions/act.ts']))
     expect(lazyChunks.get('src/chunks/journeys.ts')).toContain('src/journeys/runtime.ts')
-    expect(lazyChunks.get('src/chunks/consent.ts')).toEqual(expect.arrayContaining(['src/api/grant.ts', 'src/api/after-ready.ts']))
+    expect(lazyChunks.get('src/chunks/consent.ts')).toEqual(expect.arrayContaining(['src/engine/grant.ts', 'src/engine/after-ready.ts']))
   })
 })
 

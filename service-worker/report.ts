@@ -1,5 +1,5 @@
 import { get, set } from 'idb-keyval'
-import { buildBatch, library, type Message } from '../src/transport/envelope.js'
+import { buildBatch, library, type Message } from '../src/delivery/envelope.js'
 import { uuid } from '../src/lib/uuid.js'
 import { pushStore, readSettings } from '../src/storage/push-settings.js'
 import { pushKeys } from '../src/storage/push-settings.js'

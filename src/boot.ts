@@ -1,5 +1,5 @@
 import type { JourneyKit, Moment, RuntimeOptions } from './api/types.js'
-import { createJourneykit, type QueuedCall } from './api/create.js'
+import { createJourneykit, type QueuedCall } from './engine/create.js'
 import { pageAt } from './track/page.js'
 
 /** What the loader hands over: its tag's options and the calls queued so far. */

@@ -11,6 +11,6 @@
 export { init } from './api/init.js'
 export type { InitOptions, JourneyKit, ConsentState } from './api/types.js'
 export type { Config, Item, Rule, Query, Stage, ItemKind, ItemStyle, Problem } from './config/types.js'
-export type { Message, Batch, PageContext } from './transport/envelope.js'
+export type { Message, Batch, PageContext } from './delivery/envelope.js'
 export { validateConfig } from './config/validate.js'
 export { explainRules } from './tools/explain/rules.js'

@@ -1,5 +1,5 @@
 import type { InitOptions, JourneyKit } from './types.js'
-import { createJourneykit } from './create.js'
+import { createJourneykit } from '../engine/create.js'
 import { reportError } from '../lib/log.js'
 import { publishSnapshot, snapshotOf } from '../stores/feed.js'
 

@@ -1,5 +1,5 @@
 import type { CapturedCall, JourneyKit, Moment } from './types.js'
-import type { Message } from '../transport/envelope.js'
+import type { Message } from '../delivery/envelope.js'
 import { guard } from './guard.js'
 import { uuid } from '../lib/uuid.js'
 

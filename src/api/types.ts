@@ -4,9 +4,9 @@
  * so any module may import it without closing a cycle (scripts/structure.test.ts).
  */
 import type { ConfigSource, Stage } from '../config/types.js'
-import type { Message, PageContext } from '../transport/envelope.js'
+import type { Message, PageContext } from '../delivery/envelope.js'
 
-/** The visitor's consent (src/api/consent.ts says what each state allows). */
+/** The visitor's consent (src/engine/consent.ts says what each state allows). */
 export type ConsentState = 'pending' | 'granted' | 'denied'
 
 export interface InitOptions {
@@ -95,7 +95,7 @@ export interface RuntimeOptions extends InitOptions {
   observe?(runtime: ObservedRuntime): void
 }
 
-/** What `observe` reads of the runtime (src/api/runtime.ts satisfies it): what a snapshot shows. */
+/** What `observe` reads of the runtime (src/engine/runtime.ts satisfies it): what a snapshot shows. */
 export interface ObservedRuntime {
   visitor: { current(): { stage: Stage } }
   loaded: { journeys?: { segments(): string[] | undefined; steps(): Record<string, string | null> } | null }

@@ -1,2 +1,2 @@
 /** actions.js: what rules and steps do (show, push, set, push requests); loaded when one first acts. */
-export { createActionKit, isCapped } from '../api/actions.js'
+export { createActionKit, isCapped } from '../actions/actions.js'

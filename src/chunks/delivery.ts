@@ -1,2 +1,2 @@
 /** delivery.js: the outbox, batching and retries; downloaded and started when the page is idle after ready. */
-export * from '../transport/index.js'
+export * from '../delivery/index.js'

@@ -85,7 +85,7 @@ function usesOf(config: Record<string, unknown>): Use[] {
     addTrigger(journey.goal, `${at}.goal`)
     eachOf(journey.steps, `${at}.steps`, (step, path) => (addTrigger(step, path), addActions(step, path)))
   }
-  // `events.<name>` and `events.<name>.<window>` (contract §8), as api/facts.ts reads them
+  // `events.<name>` and `events.<name>.<window>` (contract §8), as engine/facts.ts reads them
   for (const { query, path } of queriesOf(config)) {
     eachFact(query, path, (fact, at) => {
       if (!fact.startsWith('events.')) return

@@ -2,7 +2,7 @@ import type { Finding } from './messages.js'
 import type { RegexRefusal } from '../rules/regex-parse.js'
 import { nearName } from './near-name.js'
 
-// The facts of contract §4 and §8 (api/facts.ts builds them). One ending in "." opens a namespace:
+// The facts of contract §4 and §8 (engine/facts.ts builds them). One ending in "." opens a namespace:
 // any name after it (`user.traits.plan`). `item.<id>.shown|dismissed|converted` is read apart;
 // `events.`, `segment.` and `journeys.` facts are checked by journeys/check-facts.ts, with the config's ids.
 // A literal, not a split string: query.ts reaches the start chunk (isPlainObject), where a

@@ -1,4 +1,4 @@
-import { library } from '../transport/envelope.js'
+import { library } from '../delivery/envelope.js'
 
 /**
  * A config checked at publish time (`npx journeykit build`) carries `"$sealed"`: a hash of its

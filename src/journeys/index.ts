@@ -1,10 +1,10 @@
 /**
  * The journeys chunk (dist/journeys.js): the journey runtime, loaded only for a config with
- * `journeys` or `segments` (api/create.ts). Their validator is a chunk of its own
+ * `journeys` or `segments` (engine/create.ts). Their validator is a chunk of its own
  * (dist/journeys-check.js, config/accept.ts), downloaded beside it.
  */
-import type { Consent } from '../api/consent.js'
-import type { Loaded } from '../api/loaded.js'
+import type { Consent } from '../engine/consent.js'
+import type { Loaded } from '../engine/loaded.js'
 import type { Storage } from '../storage/storage.js'
 import { startJourneys, type EngineHooks, type JourneyDeps } from './runtime.js'
 

@@ -4,8 +4,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { createStore, get, set } from 'idb-keyval'
 import { startJourneys, type EngineHooks } from './runtime.js'
 import { createStorage } from '../storage/storage.js'
-import { createJourneykit } from '../api/create.js'
-import type { Batch, Message } from '../transport/envelope.js'
+import { createJourneykit } from '../engine/create.js'
+import type { Batch, Message } from '../delivery/envelope.js'
 import type { Config } from '../config/types.js'
 
 function stubCollector() {

@@ -15,7 +15,7 @@ import { journeyTriggers } from './listens.js'
 import { actingLock, actingTabs, orphans, owe, settled, stillDue, withOwed, type Owed, type StoredJourneys } from './owed.js'
 import { uuid } from '../lib/uuid.js'
 
-/** What the engine (src/api/engine.ts) lends the journeys: its facts and its actions. */
+/** What the engine (src/engine/engine.ts) lends the journeys: its facts and its actions. */
 export interface EngineHooks {
   /** The facts of a call, as rules see them. */
   facts(moment: Moment, event: Record<string, unknown>): Facts

@@ -1,10 +1,10 @@
-import type { Consent } from '../api/consent.js'
-import type { ItemController } from '../api/items.js'
-import type { Loaded } from '../api/loaded.js'
-import type { buildMessage } from '../api/message.js'
+import type { Consent } from '../engine/consent.js'
+import type { ItemController } from '../actions/items.js'
+import type { Loaded } from '../engine/loaded.js'
+import type { buildMessage } from '../engine/message.js'
 import type { Moment } from '../api/types.js'
 import type { VisitorState } from '../storage/visitor.js'
-import type { Message } from '../transport/envelope.js'
+import type { Message } from '../delivery/envelope.js'
 import { reportError } from '../lib/log.js'
 import { previewTarget, type PreviewStop } from './target.js'
 import { mountControl } from './control.js'
@@ -22,7 +22,7 @@ export interface PreviewDeps {
 }
 
 /**
- * The preview chunk, loaded only on a page whose URL has `journeykit_preview` (src/api/create.ts,
+ * The preview chunk, loaded only on a page whose URL has `journeykit_preview` (src/engine/create.ts,
  * where rules and journeys then rest). Shows the asked item whatever the rules, or steps
  * through a journey's items. Its events are sent marked `context.journeykit.preview: true`, and
  * nothing is counted, claimed or evaluated for them: caps, visit limits, item counts, rules and

@@ -1,5 +1,5 @@
-import type { Message } from '../transport/envelope.js'
-import type { Sender } from '../transport/sender.js'
+import type { Message } from '../delivery/envelope.js'
+import type { Sender } from '../delivery/sender.js'
 import type { Storage } from './storage.js'
 import type { Visitor, VisitorState } from './visitor.js'
 import { keys } from './names.js'

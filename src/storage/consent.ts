@@ -6,10 +6,10 @@ import { eraseStoredData } from './erase.js'
  * visitor known from an earlier grant, and what a denial does beyond the page's memory. Not
  * in the core: most pages never see consent change.
  */
-export { grantConsent } from '../api/grant.js'
+export { grantConsent } from '../engine/grant.js'
 
 /**
- * A denial reaches the whole site: the other open tabs hear it (src/api/after-ready.ts) and
+ * A denial reaches the whole site: the other open tabs hear it (src/engine/after-ready.ts) and
  * deny too, so none of them sends or stores again, and everything stored is erased. The push
  * subscription ends too (contract §7): a push a collector already scheduled for this visitor
  * can no longer reach them. Its registration is the one the erased worker settings named

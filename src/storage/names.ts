@@ -30,8 +30,8 @@ export const keys = {
  * start chunk (which holds this module) does not carry them:
  * - `jk:v1:push-settings`, `jk:v1:sw-outbox` in `databases.push`: src/storage/push-settings.ts;
  * - `jk:v1:unsent` in localStorage (0.1.0's carried calls, removed when read):
- *   src/transport/carried.ts;
- * - the Web Lock `jk:v1:send` (one sender at a time): src/transport/sender.ts; and
+ *   src/delivery/carried.ts;
+ * - the Web Lock `jk:v1:send` (one sender at a time): src/delivery/sender.ts; and
  *   `journeykit-acting-<tab>` (a tab acting on what its journeys owe): src/journeys/owed.ts.
  *   Updates of the visitor's state take none: each is one read-write IndexedDB transaction,
  *   which IndexedDB runs one at a time.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { previewArguments, runCli } from './cli.js'
 import { isSealed, sealOf } from '../config/seal.js'
-import { library } from '../transport/envelope.js'
+import { library } from '../delivery/envelope.js'
 
 const files: Record<string, string> = {
   'good.json': JSON.stringify({

@@ -30,7 +30,7 @@ export function visitedUrls(history = (globalThis as { navigation?: SessionHisto
  * Calls `onPage` once per real URL change of a single-page app (pushState, replaceState,
  * popstate, hashchange) and when a page comes back from the back/forward cache, for the
  * page's life (a runtime never stops): the history methods are wrapped. It starts after
- * `ready` (src/api/after-ready.ts): the changes made since `since`, the URL of the load's page
+ * `ready` (src/engine/after-ready.ts): the changes made since `since`, the URL of the load's page
  * view, are reported first, one per URL the app pushed (see `visitedUrls`).
  */
 export function watchNavigation(onPage: (url: string) => void, since: string): void {

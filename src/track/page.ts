@@ -1,4 +1,4 @@
-import type { PageContext } from '../transport/envelope.js'
+import type { PageContext } from '../delivery/envelope.js'
 
 /** The page as the contract reports it, read now. */
 export function readPage(): PageContext {

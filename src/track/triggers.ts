@@ -31,7 +31,7 @@ export const watchFor = (rules: Rule[], rt: TriggerDeps): Watcher =>
   startTriggers(rules, {
     fire: (key, properties) => rt.call('fire', key, properties),
     // Once the actions chunk is here, the exit's departure pushes leave first, at once: the tab
-    // may be closing before the call has run (§7, src/api/act.ts).
+    // may be closing before the call has run (§7, src/actions/act.ts).
     exitIntent: (how) => (rt.loaded.depart ?? rt.call)('track', 'exit_intent', { how }),
   })
 

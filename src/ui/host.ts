@@ -3,7 +3,7 @@ import type { ConvertWhat, DismissHow, ItemHost } from './types.js'
 
 type Track = (event: string, properties: Record<string, unknown>) => void
 
-/** What the core hands the UI chunk to show one item (src/api/items.ts). */
+/** What the core hands the UI chunk to show one item (src/actions/items.ts). */
 export interface ShowRequest {
   id: string
   item: Item

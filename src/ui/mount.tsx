@@ -7,7 +7,7 @@ import { listen } from '../lib/listen.js'
 import { reportError } from '../lib/log.js'
 import { hostFor, type ShowRequest } from './host.js'
 
-/** The UI chunk's entry: shows what the core asked for (src/api/items.ts). */
+/** The UI chunk's entry: shows what the core asked for (src/actions/items.ts). */
 export const mountItem = (request: ShowRequest): Unmount => mount(hostFor(request))
 
 /**

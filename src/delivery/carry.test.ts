@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { carriedFrom, carryMessages } from './carry.js'
-import { takeCarried, type Carried } from '../transport/carried.js'
-import type { CapturedCall } from './types.js'
+import { takeCarried, type Carried } from './carried.js'
+import type { CapturedCall } from '../api/types.js'
 import { newVisitor } from '../storage/visitor.js'
 
 const page = { url: 'https://shop.example/cart?x=1', path: '/cart', referrer: 'https://shop.example/', title: 'Cart', search: '?x=1' }

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest'
 import { createDelivery } from './delivery.js'
-import type { Message } from '../transport/envelope.js'
+import type { Message } from './envelope.js'
 
-vi.mock('../transport/index.js', () => {
+vi.mock('./index.js', () => {
   const enqueued: string[] = []
   return {
     enqueued,
@@ -22,10 +22,10 @@ const message = (id: string) => ({ messageId: id }) as Message
 
 describe('createDelivery', () => {
   it('keeps messages made before the chunk loads, in order, and hands them over after what was carried', async () => {
-    const transport = (await import('../transport/index.js')) as unknown as { enqueued: string[] }
+    const transport = (await import('./index.js')) as unknown as { enqueued: string[] }
     const delivery = createDelivery({
       url: 'https://c.test/b',
-      load: () => import('../transport/index.js'),
+      load: () => import('./index.js'),
       held: () => true,
       onStart: (sender) => sender.enqueue(message('carried')),
     })
@@ -42,10 +42,10 @@ describe('createDelivery', () => {
   })
 
   it('a chunk that failed to download (offline) is tried again at the next start; what waited is kept', async () => {
-    const transport = (await import('../transport/index.js')) as unknown as { enqueued: string[] }
+    const transport = (await import('./index.js')) as unknown as { enqueued: string[] }
     transport.enqueued.length = 0
     let online = false
-    const load = vi.fn(async () => (online ? import('../transport/index.js') : null))
+    const load = vi.fn(async () => (online ? import('./index.js') : null))
     const delivery = createDelivery({ url: 'https://c.test/b', load, held: () => false, onStart: () => undefined })
     delivery.enqueue(message('offline'))
     expect(await delivery.start()).toBeNull()
@@ -57,7 +57,7 @@ describe('createDelivery', () => {
   })
 
   it('drops what waits on clear (consent denied)', async () => {
-    const delivery = createDelivery({ url: 'https://c.test/b', load: () => import('../transport/index.js'), held: () => false, onStart: () => undefined })
+    const delivery = createDelivery({ url: 'https://c.test/b', load: () => import('./index.js'), held: () => false, onStart: () => undefined })
     delivery.enqueue(message('x'))
     delivery.clear()
     expect(delivery.waiting()).toEqual([])

@@ -1,6 +1,6 @@
 import type { Storage } from '../storage/storage.js'
 import type { VisitorState } from '../storage/visitor.js'
-import type { Sender } from '../transport/sender.js'
+import type { Sender } from '../delivery/sender.js'
 import type { Consent } from './consent.js'
 import type { Loaded } from './loaded.js'
 import { adoptStoredVisitor } from '../storage/adopt.js'

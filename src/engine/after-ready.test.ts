@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Message } from '../transport/envelope.js'
+import type { Message } from '../delivery/envelope.js'
 import type { Runtime } from './runtime.js'
 import { createConsent } from './consent.js'
 import { startAfterReady } from './after-ready.js'

@@ -23,7 +23,7 @@ export interface Identity {
 }
 
 /**
- * Hands what earlier pages carried (src/api/carry.ts) to the outbox as it is — same messageId,
+ * Hands what earlier pages carried (src/delivery/carry.ts) to the outbox as it is — same messageId,
  * time and page; no handler, count or rule runs (contract §7). Each page takes them once.
  * Returns the tracked events whose calls had not finished: the caller applies their effect on
  * the visitor's state, which also sends those not `sent` (under the same messageId).

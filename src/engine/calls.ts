@@ -1,4 +1,4 @@
-import type { CapturedCall } from './types.js'
+import type { CapturedCall } from '../api/types.js'
 import { reportError } from '../lib/log.js'
 
 /**

@@ -1,6 +1,6 @@
-import type { Message } from '../transport/envelope.js'
-import type { Carried, Identity } from '../transport/carried.js'
-import type { CapturedCall, InitOptions, Moment } from './types.js'
+import type { Message } from '../delivery/envelope.js'
+import type { Carried, Identity } from '../delivery/carried.js'
+import type { CapturedCall, InitOptions, Moment } from '../api/types.js'
 import type { Rule } from '../config/types.js'
 import type { Storage } from '../storage/storage.js'
 import type { VisitorState } from '../storage/visitor.js'
@@ -9,8 +9,8 @@ import type { JourneyStartDeps } from '../journeys/index.js'
 import type { PreviewDeps } from '../preview/start.js'
 import type { Consent } from './consent.js'
 import type { Loaded } from './loaded.js'
-import type { EngineCore } from './act.js'
-import type { PushStarter } from './push-start.js'
+import type { EngineCore } from '../actions/act.js'
+import type { PushStarter } from '../actions/push-start.js'
 import { paced } from '../rules/evaluate.js'
 import { watchActivity } from '../track/activity.js'
 import { watchNavigation } from '../track/navigation.js'
@@ -21,8 +21,8 @@ import { channelNames, keys } from '../storage/names.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { reportError } from '../lib/log.js'
 import { buildMessage } from './message.js'
-import { carryMessages } from './carry.js'
-import { createDelivery, whenIdle } from './delivery.js'
+import { carryMessages } from '../delivery/carry.js'
+import { createDelivery, whenIdle } from '../delivery/delivery.js'
 
 /** What the start chunk hands over once ready. */
 export interface Handover {
@@ -86,7 +86,7 @@ export type AfterReadyDeps = IdentityDeps &
  * What a running page needs once `ready` has resolved, a chunk of its own so that none of it
  * weighs on the bytes before `ready`: the watchers (SPA routes, activity that keeps the visit
  * alive, and the triggers chunk when rules need it), web push, the preview, and delivery's
- * side in the page (src/api/delivery.ts), which takes over the messages that waited and
+ * side in the page (src/delivery/delivery.ts), which takes over the messages that waited and
  * downloads the outbox and sender once the page is idle.
  */
 export function startAfterReady(rt: AfterReadyDeps, { messages, firstView, watched, preview }: Handover): void {
@@ -127,7 +127,7 @@ function startWatchers(rt: AfterReadyDeps, firstView: Moment, watched: Handover[
   }
 }
 
-/** Delivery's side in the page (src/api/delivery.ts): it takes over what waited in `messages`. */
+/** Delivery's side in the page (src/delivery/delivery.ts): it takes over what waited in `messages`. */
 function startDelivery(rt: AfterReadyDeps, url: string, messages: Message[]): void {
   const { loaded, consent } = rt
   const delivery = createDelivery({
@@ -212,7 +212,7 @@ export function applyCarried(rt: CarriedDeps, carried: Carried[]): void {
 /**
  * Contract §7: a call whose message was handed over but which had not finished when the page
  * went is finished on the next page. The start chunk carries what still waits to be sent,
- * marked (and the calls not sent yet: src/api/carry.ts); a message that left already (by
+ * marked (and the calls not sent yet: src/delivery/carry.ts); a message that left already (by
  * sendBeacon, or into the outbox) is carried here, marked as sent: applied there once, and
  * not sent again.
  */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createJourneykit } from './create.js'
-import type { Batch } from '../transport/envelope.js'
+import type { Batch } from '../delivery/envelope.js'
 import type { Config } from '../config/types.js'
 
 function stubCollector() {

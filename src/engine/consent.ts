@@ -1,4 +1,4 @@
-import type { ConsentState } from './types.js'
+import type { ConsentState } from '../api/types.js'
 import { reportError } from '../lib/log.js'
 
 /**

@@ -1,7 +1,7 @@
 import type { Counts } from '../storage/visit.js'
 import type { Visitor } from '../storage/visitor.js'
 import type { Facts } from '../rules/facts.js'
-import type { Moment } from './types.js'
+import type { Moment } from '../api/types.js'
 import { deviceFacts } from '../track/device.js'
 import { normalizePath } from '../track/path.js'
 import { pageFacts } from '../track/page.js'

@@ -152,7 +152,7 @@ describe('createSender', () => {
     sender.enqueue(message(2))
     await sender.flush()
     expect(wire.posts).toEqual([])
-    // What a page leaving while a grant waits carries to the next page (src/api/create.ts).
+    // What a page leaving while a grant waits carries to the next page (src/engine/create.ts).
     expect(sender.held().map((m) => m.messageId)).toEqual(['id-1', 'id-2'])
     sender.setHeld(false)
     expect(sender.held()).toEqual([])

@@ -1,9 +1,9 @@
 import type { Rule, Stage } from '../config/types.js'
 import type { ItemCounts } from '../storage/visit.js'
-import type { CapturedCall, Moment } from './types.js'
-import type { MessageType } from '../transport/envelope.js'
+import type { CapturedCall, Moment } from '../api/types.js'
+import type { MessageType } from '../delivery/envelope.js'
 import type { Runtime } from './runtime.js'
-import type { EngineCore } from './act.js'
+import type { EngineCore } from '../actions/act.js'
 import { decide } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
 import { isLaterStage } from '../rules/stages.js'
@@ -63,7 +63,7 @@ export function createEngine(rt: Runtime) {
     ...loaded.journeys?.facts(),
   })
 
-  /** What the actions chunk builds on (src/api/act.ts). */
+  /** What the actions chunk builds on (src/actions/act.ts). */
   const core: EngineCore = {
     track,
     setStage,
@@ -156,7 +156,7 @@ export function createEngine(rt: Runtime) {
   return { perform, cancelDelays, core }
 }
 
-/** Starts the UI chunk's download; showing it later (src/api/items.ts) reports a failure. */
+/** Starts the UI chunk's download; showing it later (src/actions/items.ts) reports a failure. */
 export const prefetchUi = () => void import('../chunks/ui.js').catch(() => undefined)
 
 /** `item_shown` counts `item.<id>.shown`, and so on (contract §4 facts). */

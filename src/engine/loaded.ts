@@ -2,7 +2,7 @@ import type { Config } from '../config/types.js'
 import type { RuleIndex } from '../rules/evaluate.js'
 import type { Watcher } from '../track/triggers.js'
 import type { JourneyRuntime } from '../journeys/runtime.js'
-import type { createDelivery } from './delivery.js'
+import type { createDelivery } from '../delivery/delivery.js'
 import type { EventWindows } from './facts.js'
 
 /**
@@ -19,6 +19,6 @@ export interface Loaded {
   triggers?: Watcher | null
   journeys?: JourneyRuntime | null
   events: EventWindows
-  /** Makes an exit's call as `call` does, its departure pushes sent at once first (the actions chunk, once loaded: src/api/act.ts). */
+  /** Makes an exit's call as `call` does, its departure pushes sent at once first (the actions chunk, once loaded: src/actions/act.ts). */
   depart?: (method: string, ...args: unknown[]) => void
 }

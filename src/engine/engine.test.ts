@@ -3,16 +3,16 @@
 // in its own change): event counts reach the facts rules decide on.
 import { describe, expect, it, vi } from 'vitest'
 import type { Config } from '../config/types.js'
-import type { Message } from '../transport/envelope.js'
-import type { CapturedCall } from './types.js'
+import type { Message } from '../delivery/envelope.js'
+import type { CapturedCall } from '../api/types.js'
 import { indexRules } from '../rules/evaluate.js'
 import { createStorage } from '../storage/storage.js'
 import { createVisitorState } from '../storage/visitor.js'
 import { createEngine } from './engine.js'
 import { createConsent } from './consent.js'
 import type { Runtime } from './runtime.js'
-import { createActs } from './act.js'
-import type { ActionKit } from './actions.js'
+import { createActs } from '../actions/act.js'
+import type { ActionKit } from '../actions/actions.js'
 import { eventFactKeys } from './facts.js'
 
 const exitAt = (moment: CapturedCall['moment']): CapturedCall => ({ method: 'track', args: ['exit_intent', { how: 'pointer' }], moment })
@@ -178,7 +178,7 @@ describe('push rules (contract §8b)', () => {
   })
 })
 
-describe('rules acting from the actions chunk (src/api/act.ts)', () => {
+describe('rules acting from the actions chunk (src/actions/act.ts)', () => {
   it('a `once` rule acts once across page views; a rule without a cap acts each time', async () => {
     const engine = engineFor({
       version: 1,

@@ -1,6 +1,6 @@
-import { library, type Message, type MessageType } from '../transport/envelope.js'
+import { library, type Message, type MessageType } from '../delivery/envelope.js'
 import type { Visitor } from '../storage/visitor.js'
-import type { CapturedCall, Moment } from './types.js'
+import type { CapturedCall, Moment } from '../api/types.js'
 import { uuid } from '../lib/uuid.js'
 
 export type MessageFields = Pick<Message, 'event' | 'name' | 'properties' | 'traits'>

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createJourneykit } from './create.js'
-import type { Batch } from '../transport/envelope.js'
+import type { Batch } from '../delivery/envelope.js'
 import type { Counts } from '../storage/visit.js'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { createStorage } from '../storage/storage.js'

@@ -1,8 +1,8 @@
 import type { Visitor } from '../storage/visitor.js'
-import type { Carried } from '../transport/carried.js'
-import type { CapturedCall } from './types.js'
+import type { Carried } from './carried.js'
+import type { CapturedCall } from '../api/types.js'
 import { keys } from '../storage/names.js'
-import { buildMessage, messageOfCall } from './message.js'
+import { buildMessage, messageOfCall } from '../engine/message.js'
 
 const maxMessages = 100
 const maxChars = 60_000
@@ -10,10 +10,10 @@ const maxChars = 60_000
 /**
  * Messages a page built but could not hand to the outbox before it went away (the runtime was
  * still loading, or a call was waiting on IndexedDB): kept in localStorage, which is written at
- * once, for the next page to send (src/transport/carried.ts). Messages, not calls: nothing is
+ * once, for the next page to send (src/delivery/carried.ts). Messages, not calls: nothing is
  * counted, no rule and no journey step runs twice (contract §7); a tracked call that had not
  * run at all is marked, and its effect on the visitor's state is applied there once
- * (src/api/after-ready.ts). Never throws: storage may be full, refused or missing.
+ * (src/engine/after-ready.ts). Never throws: storage may be full, refused or missing.
  */
 export function carryMessages(messages: Carried[]): void {
   if (messages.length === 0) return

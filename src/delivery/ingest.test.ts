@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { buildMessage } from '../api/message.js'
+import { buildMessage } from '../engine/message.js'
 import { buildBatch, type Message, type MessageType } from './envelope.js'
 import type { Visitor } from '../storage/visitor.js'
 import { fileURLToPath } from 'node:url'

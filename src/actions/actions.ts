@@ -1,8 +1,8 @@
 import type { Rule } from '../config/types.js'
 import type { EngineHooks } from '../journeys/runtime.js'
-import type { CapturedCall, InitOptions, Moment } from './types.js'
-import type { Consent } from './consent.js'
-import type { Loaded } from './loaded.js'
+import type { CapturedCall, InitOptions, Moment } from '../api/types.js'
+import type { Consent } from '../engine/consent.js'
+import type { Loaded } from '../engine/loaded.js'
 import { createItemController, type ItemController } from './items.js'
 import { createPushStarter, type PushStarter } from './push-start.js'
 import { createActs, type ActDeps } from './act.js'
@@ -22,7 +22,7 @@ export interface ActionKit {
   act(rule: Rule, moment: Moment): Promise<void>
   /** What the journeys chunk acts through. */
   hooks: EngineHooks
-  /** The departure pushes of an exit's call, sent at once (src/api/act.ts). */
+  /** The departure pushes of an exit's call, sent at once (src/actions/act.ts). */
   depart(exit: CapturedCall): void
 }
 

@@ -1,19 +1,19 @@
 import type { PushAction, Rule, Stage } from '../config/types.js'
 import type { Facts } from '../rules/facts.js'
 import type { EngineHooks } from '../journeys/runtime.js'
-import type { Loaded } from './loaded.js'
-import type { Consent } from './consent.js'
+import type { Loaded } from '../engine/loaded.js'
+import type { Consent } from '../engine/consent.js'
 import type { VisitorState } from '../storage/visitor.js'
 import type { Counts } from '../storage/visit.js'
-import type { CapturedCall, Moment } from './types.js'
+import type { CapturedCall, Moment } from '../api/types.js'
 import type { ItemController } from './items.js'
 import type { PushStarter } from './push-start.js'
 import { parseDuration } from '../rules/duration.js'
 import { historyLength, isCapped } from '../rules/frequency.js'
 import { reportError } from '../lib/log.js'
 import { matchQuery } from '../rules/match.js'
-import { buildBatch } from '../transport/envelope.js'
-import { buildMessage } from './message.js'
+import { buildBatch } from '../delivery/envelope.js'
+import { buildMessage } from '../engine/message.js'
 
 /** Contract §7 "No loops": how many levels of its own events one call may set off. */
 const maxLevels = 8
@@ -30,7 +30,7 @@ export function deeper(moment: Moment, by: string, event: string): Moment | null
   return null
 }
 
-/** What the start chunk's engine (src/api/engine.ts) lends the actions chunk. */
+/** What the start chunk's engine (src/engine/engine.ts) lends the actions chunk. */
 export interface EngineCore {
   /** Sends an event (with `id`, under that messageId) and runs what it triggers, as a tracked call does. */
   track(event: string, properties: Record<string, unknown>, moment: Moment, id?: string): Promise<void>
@@ -41,7 +41,7 @@ export interface EngineCore {
   pageViews(): number
 }
 
-/** What the acts need of the runtime (src/api/actions.ts passes the runtime's own object on). */
+/** What the acts need of the runtime (src/actions/actions.ts passes the runtime's own object on). */
 export interface ActDeps {
   visitor: Pick<VisitorState, 'current' | 'counts' | 'update' | 'writeCounts'>
   loaded: Pick<Loaded, 'config' | 'collectorUrl' | 'rules' | 'regex' | 'pacing' | 'journeys'>
@@ -103,7 +103,7 @@ export function createActs(rt: ActDeps, items: ItemController, push: PushStarter
   /**
    * Contract §7, leaving at once: a departure push (a rule on `exit_intent` that pushes, with no
    * item and no delay) is decided the moment the exit fires, before the exit's call runs
-   * (src/api/actions.ts hands the call over first), from what the page holds — the subscription
+   * (src/actions/actions.ts hands the call over first), from what the page holds — the subscription
    * and the counts in memory, with no await — and leaves at once by sendBeacon, so a tab closing
    * now still sends it (in Chromium, a closing tab's 'hidden' exit comes after pagehide: the
    * pagehide beacons have gone by then). Its cap is recorded meanwhile; the call then acts in

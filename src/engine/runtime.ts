@@ -2,15 +2,15 @@ import type { Storage } from '../storage/storage.js'
 import type { VisitorState } from '../storage/visitor.js'
 import type { Consent } from './consent.js'
 import type { Loaded } from './loaded.js'
-import type { CapturedCall, Moment, RuntimeOptions } from './types.js'
-import type { ActionKit } from './actions.js'
-import type { EngineCore } from './act.js'
-import type { Message } from '../transport/envelope.js'
-import type { Sender } from '../transport/sender.js'
+import type { CapturedCall, Moment, RuntimeOptions } from '../api/types.js'
+import type { ActionKit } from '../actions/actions.js'
+import type { EngineCore } from '../actions/act.js'
+import type { Message } from '../delivery/envelope.js'
+import type { Sender } from '../delivery/sender.js'
 import type { createCallQueue } from './calls.js'
 
 /**
- * One runtime's parts, as the composition root (src/api/create.ts) made them, for the start
+ * One runtime's parts, as the composition root (src/engine/create.ts) made them, for the start
  * chunk's modules only. A lazy chunk's start function declares the few parts it uses as a
  * narrow type of its own (`ActionDeps`, `AfterReadyDeps`, `GrantDeps`, `JourneyStartDeps`,
  * `TriggerDeps`, `PreviewDeps`), and create.ts hands it this one object, which satisfies them
@@ -43,7 +43,7 @@ export interface Runtime {
   emit(name: string, message: Message): void
   /** Runs work later, in line with every other call (a delayed rule). */
   later(work: () => Promise<void>): void
-  /** Consent denied, at once (another tab's denial too: src/api/after-ready.ts). */
+  /** Consent denied, at once (another tab's denial too: src/engine/after-ready.ts). */
   deny(): void
   /** The debug chunk, when debug is on (loaded once; null inside when it failed to load). */
   debug: Promise<typeof import('../chunks/debug.js') | null> | null

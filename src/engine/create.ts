@@ -1,5 +1,5 @@
-import type { CapturedCall, JourneyKit, Moment, RuntimeOptions } from './types.js'
-import type { Message } from '../transport/envelope.js'
+import type { CapturedCall, JourneyKit, Moment, RuntimeOptions } from '../api/types.js'
+import type { Message } from '../delivery/envelope.js'
 import { loadConfig } from '../config/load.js'
 import { indexRules, paced } from '../rules/evaluate.js'
 import { parseDuration } from '../rules/duration.js'
@@ -16,13 +16,13 @@ import { keys } from '../storage/names.js'
 import type { Runtime } from './runtime.js'
 import type { Loaded } from './loaded.js'
 import { createCallQueue } from './calls.js'
-import { carriedFrom, carryMessages } from './carry.js'
-import { createEmitter } from './emitter.js'
+import { carriedFrom, carryMessages } from '../delivery/carry.js'
+import { createEmitter } from '../api/emitter.js'
 import { createEngine, prefetchUi } from './engine.js'
 import { eventFactKeys } from './facts.js'
-import type { ActionKit } from './actions.js'
+import type { ActionKit } from '../actions/actions.js'
 import type { Handover } from './after-ready.js'
-import { createPublicApi } from './public-api.js'
+import { createPublicApi } from '../api/public-api.js'
 
 /** A call from the loader's queue, with the moment it was queued (STYLE §3.6). */
 export interface QueuedCall {
@@ -64,7 +64,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // Messages made before the after-ready chunk brings delivery wait here, in order (a page
   // leaving before then carries them to the next page).
   const queuedMessages: Message[] = []
-  // What runs once ready: the watchers, push, the preview and delivery (src/api/after-ready.ts).
+  // What runs once ready: the watchers, push, the preview and delivery (src/engine/after-ready.ts).
   const handover: Handover = { messages: queuedMessages, firstView, watched: [], preview }
   let afterReady: Promise<unknown> | null = null
   const running = () =>
@@ -140,7 +140,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   }
   // init() observes for the npm stores (src/stores/); the script tag passes no observer.
   const observe = () => options.observe?.(rt)
-  /** A grant, in line with the calls, from the consent chunk (src/api/grant.ts). */
+  /** A grant, in line with the calls, from the consent chunk (src/engine/grant.ts). */
   const grant = async () => {
     const chunk = await consentChunk()
     grantWanted = !chunk
@@ -164,7 +164,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     const unsent = unfinished.filter((call) => call.id && !handedOver.has(call.id))
     loaded.delivery?.beacon()
     // Held while consent is pending (a grant waits): the next page's visitor takes them. A call
-    // sent but not finished is finished there (its message gone already: src/api/after-ready.ts);
+    // sent but not finished is finished there (its message gone already: src/engine/after-ready.ts);
     // not what it made itself (a visit_start, a journey's events), which finishing it makes again.
     const waiting = (loaded.delivery?.waiting() ?? queuedMessages).map((message) => ({
       message,
@@ -189,7 +189,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     // the actions chunk when journeys' steps will need it.
     if (journeys) void actionKit()
     // Rules on a watched trigger (exit intent, scroll…) cannot fire before its watcher, which
-    // comes after ready: their schedules and variants come with it (src/api/after-ready.ts).
+    // comes after ready: their schedules and variants come with it (src/engine/after-ready.ts).
     const pacing = runnable.some((rule) => paced(rule) && !watchedTriggers.includes(rule.on)) && loadChunk('pacing', () => import('../chunks/pacing.js'))
     const regex = usesRegex([runnable, config?.segments, config?.journeys]) && loadChunk('regex', () => import('../chunks/regex.js'))
     await (early ?? visitor.load())

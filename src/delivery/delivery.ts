@@ -1,6 +1,6 @@
-import { buildBatch, type Message } from '../transport/envelope.js'
+import { buildBatch, type Message } from './envelope.js'
 import { byteLength } from '../lib/bytes.js'
-import type { Sender } from '../transport/sender.js'
+import type { Sender } from './sender.js'
 
 type DeliveryChunk = typeof import('../chunks/delivery.js')
 
@@ -10,7 +10,7 @@ export interface DeliveryOptions {
   writeKey?: string
   /** Imports the delivery chunk: null when it failed (offline), and then a later start tries again. */
   load(): Promise<DeliveryChunk | null>
-  /** Consent pending: the sender holds everything in memory (src/transport/sender.ts). */
+  /** Consent pending: the sender holds everything in memory (src/delivery/sender.ts). */
   held(): boolean
   /** Runs when the sender exists, before what waited is handed to it (carried messages go first). */
   onStart(sender: Sender, chunk: DeliveryChunk): void
@@ -24,7 +24,7 @@ export interface DeliveryOptions {
  * is tried again at the next of those and when the browser is back online: Chromium no longer
  * keeps a failed module import failed for the page's life (HTML's module map stores no fetch
  * failures). Messages made before then wait here, in order; a page left before then carries
- * them to the next page like any unsent call (src/api/carry.ts).
+ * them to the next page like any unsent call (src/delivery/carry.ts).
  */
 export function createDelivery(options: DeliveryOptions) {
   let early: Message[] = []
