@@ -223,6 +223,26 @@ describe('journeykit explain', () => {
     ])
   })
 
+  it('notes a count that leaves out what the same page view tracks (issue 24)', () => {
+    const config = {
+      version: 1,
+      items: { fan: { kind: 'focus', style: 'bar', title: 'You like shirts' } },
+      rules: [
+        { id: 'count-product', on: 'page_view', if: { 'page.path': { $startsWith: '/products' } }, track: 'product_viewed' },
+        { id: 'big-fan', on: 'page_view', if: { 'events.product_viewed.7d': { $gte: 3 } }, show: 'fan' },
+      ],
+    }
+    const args = ['explain', 'counts.json', '--on', 'page_view', '--fact', 'page.path=/products/shirt', '--fact', 'events.product_viewed.7d=2']
+    const { code, output } = runCli(args, (name) => (name === 'counts.json' ? JSON.stringify(config) : read(name)))
+    expect(code).toBe(0)
+    expect(output.split('\n')).toEqual([
+      'on page_view: 1 of 2 rule(s) would fire',
+      '✔ count-product: track product_viewed',
+      '✘ big-fan: events.product_viewed.7d {"$gte":3} is false (events.product_viewed.7d is 2)',
+      "  note: events.product_viewed.7d leaves out the product_viewed that count-product tracks on this same page_view: it counts once the page_view's rules ran",
+    ])
+  })
+
   it('refuses prototype keys in facts', () => {
     expect(runCli(['explain', 'good.json', '--on', 'x', '--fact', '__proto__.polluted=1'], read).code).toBe(2)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()

@@ -13,6 +13,7 @@ import type { Facts } from './rules/facts.js'
 import { validateConfig } from './config/validate.js'
 import { explainRules, parseFacts } from './rules/explain.js'
 import { explainJourney } from './journeys/explain.js'
+import { unseenCounts } from './explain-site/late-counts.js'
 import { mergeFacts } from './journeys/timeline.js'
 import { findRegexRefusals } from './rules/regex.js'
 import { messages, regexMessages } from './config/messages.js'
@@ -180,7 +181,10 @@ export function runCli(
     output: [
       ...lines,
       `on ${trigger}: ${fired.length} of ${explained.length} rule(s) would fire`,
-      ...explained.map((rule) => (rule.fires ? `✔ ${rule.rule}: ${rule.action}` : `✘ ${rule.rule}: ${rule.reason}`)),
+      ...explained.flatMap((rule, i) => {
+        const note = rules[i]!.on === trigger ? unseenCounts(rules[i]!, rules) : undefined
+        return [rule.fires ? `✔ ${rule.rule}: ${rule.action}` : `✘ ${rule.rule}: ${rule.reason}`, ...(note ? [`  note: ${note}`] : [])]
+      }),
     ].join('\n'),
   }
 }
