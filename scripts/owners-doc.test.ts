@@ -51,6 +51,17 @@ describe('docs/owners.md', () => {
     expect([page.fires, page.action]).toEqual([true, `track ${journey.exit![0]!.on}`])
   })
 
+  it('plays the made-up visit it gives through the shop: the welcome pop-up keeps the Thursday offer out', () => {
+    const visit = doc.match(/`visit\.json`:\n`(\[[^`]*\])`/)![1]!
+    const command = doc.match(/`npx journeykit (explain journeykit\.json --timeline visit\.json)`/)![1]!
+    const files: Record<string, string> = { 'journeykit.json': JSON.stringify(templates.shop), 'visit.json': visit }
+    const { code, output } = runCli(command.split(' '), (path) => files[path]!)
+    expect(code).toBe(0)
+    expect(output.split('\n')).toContain(
+      '    held back: cart-offer (rule thursday-cart-exit): one modal at a time: welcome (rule welcome-first-visit) is open on this page',
+    )
+  })
+
   it('is what init --template shop writes: the recipes in one file', () => {
     const shop = templates.shop as Config
     expect(shop.items).toEqual(Object.assign({}, ...configs.map((config) => config.items ?? {})))

@@ -2,7 +2,7 @@
  * `import { explainRules, explainJourney } from 'journeykit/explain'`: which rules would fire
  * for a trigger and facts, and why the others would not; a journey in words, and a simulated
  * visitor walking it (what `npx journeykit explain` prints). On its own entry: an app
- * importing only `init` does not get it.
+ * importing only `init` does not get it. (The site-wide timeline is the CLI's only.)
  *
  * @example
  * explainRules(config, 'page_view', { page: { path: '/cart' } }, Date.now())

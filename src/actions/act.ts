@@ -16,7 +16,7 @@ import { buildBatch } from '../delivery/envelope.js'
 import { buildMessage } from '../engine/message.js'
 
 /** Contract §7 "No loops": how many levels of its own events one call may set off. */
-const maxLevels = 8
+export const maxLevels = 8
 
 /**
  * The moment of an event the runtime makes itself, one level deeper than what made it; null,

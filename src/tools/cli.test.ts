@@ -42,6 +42,15 @@ const files: Record<string, string> = {
     { at: '+1h', event: null },
   ]),
   'facts.json': JSON.stringify({ visit: { count: 2 }, page: { path: '/' } }),
+  'site.json': JSON.stringify({
+    version: 1,
+    items: { offer: { kind: 'focus', style: 'modal', title: 'Wait!' }, reminder: { kind: 'focus', style: 'modal', title: 'Your cart is waiting' } },
+    rules: [
+      { id: 'welcome', on: 'page_view', show: 'offer', frequency: 'once' },
+      { id: 'exit', on: 'exit_intent', show: 'offer' },
+    ],
+    journeys: { rescue: { entry: { on: 'add_to_cart' }, steps: [{ id: 'nudge', on: 'page_view', if: { 'page.path': '/cart' }, show: 'reminder' }] } },
+  }),
   'late.json': JSON.stringify([
     { at: '2026-12-01T10:00:00Z', event: 'x' },
     { at: '2026-12-01T09:00:00Z', event: 'x' },
@@ -223,9 +232,73 @@ describe('journeykit explain', () => {
     ])
   })
 
+  it('notes a count that leaves out what the same page view tracks (issue 24)', () => {
+    const config = {
+      version: 1,
+      items: { fan: { kind: 'focus', style: 'bar', title: 'You like shirts' } },
+      rules: [
+        { id: 'count-product', on: 'page_view', if: { 'page.path': { $startsWith: '/products' } }, track: 'product_viewed' },
+        { id: 'big-fan', on: 'page_view', if: { 'events.product_viewed.7d': { $gte: 3 } }, show: 'fan' },
+      ],
+    }
+    const args = ['explain', 'counts.json', '--on', 'page_view', '--fact', 'page.path=/products/shirt', '--fact', 'events.product_viewed.7d=2']
+    const { code, output } = runCli(args, (name) => (name === 'counts.json' ? JSON.stringify(config) : read(name)))
+    expect(code).toBe(0)
+    expect(output.split('\n')).toEqual([
+      'on page_view: 1 of 2 rule(s) would fire',
+      '✔ count-product: track product_viewed',
+      '✘ big-fan: events.product_viewed.7d {"$gte":3} is false (events.product_viewed.7d is 2)',
+      "  note: events.product_viewed.7d leaves out the product_viewed that count-product tracks on this same page_view: it counts once the page_view's rules ran",
+    ])
+  })
+
   it('refuses prototype keys in facts', () => {
     expect(runCli(['explain', 'good.json', '--on', 'x', '--fact', '__proto__.polluted=1'], read).code).toBe(2)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('journeykit explain --timeline (every rule and journey at once)', () => {
+  it('runs the visitor of the timeline through the rules and journeys, and says what each page shows and holds back', () => {
+    const args = ['explain', 'site.json', '--timeline', 'timeline.json', '--facts', 'facts.json', '--at', '2026-12-01T10:00:00Z', '--visitor', 'v1']
+    const { code, output } = runCli(args, read)
+    expect(code).toBe(0)
+    expect(output.split('\n')).toEqual([
+      'site timeline (visitor "v1"; in UTC): 2 rule(s), 1 journey(s), 0 segment(s); limits: 2 item(s) a page, 5 a visit',
+      '2026-12-01T10:00:00Z  page_view  [page 1]',
+      '  visit 1 begins',
+      '  ✔ rule welcome: show offer',
+      '2026-12-01T10:01:00Z  add_to_cart',
+      '  journey rescue:',
+      '    + entered: run 1 (on add_to_cart)',
+      '    … nudge waits for page_view when page.path is "/cart"',
+      '2026-12-01T10:02:00Z  page_view  with page.path="/cart"  [page 2]',
+      '  ✘ rule welcome: show offer held back: its frequency cap (once): it acted at 2026-12-01T10:00:00Z',
+      '  journey rescue:',
+      '    → nudge: show reminder → end (on page_view when page.path is "/cart")',
+      '    ■ run 1 ended: completed after its last step',
+      '2026-12-01T11:02:00Z  (time passes)',
+      '',
+      'page by page:',
+      '  page 1  2026-12-01T10:00:00Z  /: shows offer (rule welcome)',
+      '  page 2  2026-12-01T10:02:00Z  /cart: shows reminder (journey rescue)',
+      '    held back: offer (rule welcome): its frequency cap (once): it acted at 2026-12-01T10:00:00Z',
+      '',
+      'where the visitor ends up:',
+      '  stage: awareness',
+      '  journey rescue: not in the journey: run 1 ended (completed)',
+    ])
+  })
+
+  it('reports a timeline it cannot use, exit 1; --on beside it, exit 2', () => {
+    const run = (...args: string[]) => runCli(['explain', 'site.json', ...args], read)
+    expect(run('--timeline', 'missing.json')).toMatchObject({ code: 1, output: expect.stringMatching(/^missing\.json: ENOENT/) })
+    expect(run('--timeline', 'late.json')).toEqual({ code: 1, output: 'timeline[1].at: 2026-12-01T09:00:00Z is before the call before it' })
+    expect(run('--timeline', 'timeline.json', '--timezone', 'Nowhere')).toMatchObject({ code: 1 })
+    expect(run('--timeline', 'timeline.json', '--on', 'x')).toEqual({
+      code: 2,
+      output: '--timeline and --on: give one of them (the --on call is a timeline of one)',
+    })
   })
 })
 

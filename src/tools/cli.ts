@@ -3,7 +3,8 @@
  * `npx journeykit preview journeykit.json` (the gallery server, src/tools/gallery/server.ts, started by
  * bin/journeykit.mjs),
  * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
- * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json` and
+ * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json`,
+ * `npx journeykit explain journeykit.json --timeline timeline.json` (every rule and journey at once) and
  * `npx journeykit map journeykit.json [--journey cart-rescue] [-o map.svg]`,
  * `npx journeykit init [journeykit.json] [--template empty|shop]` and `npx journeykit help`.
  * Pure of the process: takes the arguments, a file reader and writers, returns the exit code and text.
@@ -13,6 +14,8 @@ import type { Facts } from '../rules/facts.js'
 import { validateConfig } from '../config/validate.js'
 import { explainRules, parseFacts } from './explain/rules.js'
 import { explainJourney } from './explain/journey.js'
+import { explainSite } from './explain-site/explain.js'
+import { unseenCounts } from './explain-site/late-counts.js'
 import { mergeFacts } from './explain/timeline.js'
 import { findRegexRefusals } from '../rules/regex.js'
 import { messages, regexMessages } from '../config/messages.js'
@@ -31,6 +34,8 @@ const usage = `usage:
   journeykit build <journeykit.json> [-o <out.json>] [--allow-warnings]
   journeykit preview <journeykit.json> [--port N]
   journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]
+  journeykit explain <journeykit.json> --timeline <timeline.json> [--facts <facts.json>] [--fact name=value]…
+                     [--at <ISO time>] [--visitor <id>] [--timezone <IANA zone>] [--subscribed]
   journeykit explain --journey <id> <journeykit.json> [--timeline <timeline.json>] [--facts <facts.json>]
                      [--fact name=value]… [--at <ISO time>] [--on <trigger>] [--visitor <id>]
                      [--timezone <IANA zone>] [--subscribed]
@@ -48,6 +53,12 @@ visitor leaves, and the rules that turn a button and a page into add_to_cart and
 
 preview serves a gallery of every item of the config, in each style, at desktop and phone
 widths, light and dark, with the config's problems; it redraws when the file changes.
+
+explain --timeline (without --journey) runs the timeline's visitor through every rule and journey
+at once, as the browser would: frequency caps, schedules, delays, variants, limits per page and
+per visit, one modal at a time, and what each rule or step shows, tracks or sets feeding the calls
+after it. It says, call by call, what shows, what is tracked or set and what is held back and why;
+then page by page; then where the visitor ends up.
 
 explain --journey prints the journey's steps as a flow; with a timeline (a JSON list of calls,
 [{ "at": "2026-12-01T10:00:00Z" | "+2h", "event": "add_to_cart" | null, "facts": {…} }]) or one
@@ -161,7 +172,8 @@ export function runCli(
   if (command === 'map') return mapCommand(config as Config, option('--journey')[0], file, out[0], writeFile)
   const trigger = option('--on')[0]
   const journey = option('--journey')[0]
-  if (!trigger && journey === undefined) return { code: 2, output: usage }
+  const timeline = option('--timeline')[0]
+  if (!trigger && journey === undefined && timeline === undefined) return { code: 2, output: usage }
   const at = option('--at')[0]
   const now = at ? Date.parse(at) : Date.now()
   if (Number.isNaN(now)) return { code: 2, output: `--at needs an ISO time, got "${at}"` }
@@ -171,7 +183,9 @@ export function runCli(
   } catch (err) {
     return { code: 2, output: messageOf(err) }
   }
-  if (journey !== undefined) return explainJourneyCommand(config as Config, journey, read, { facts, trigger, at: at ? now : undefined, now }, lines, readFile)
+  const given = { facts, trigger, at: at ? now : undefined, now }
+  if (journey !== undefined) return explainJourneyCommand(config as Config, journey, read, given, lines, readFile)
+  if (timeline !== undefined) return explainSiteCommand(config as Config, timeline, read, given, lines, readFile)
   if (!trigger) return { code: 2, output: usage }
   const explained = explainRules(config as Config, trigger, facts, now)
   const fired = explained.filter((rule) => rule.fires)
@@ -180,7 +194,10 @@ export function runCli(
     output: [
       ...lines,
       `on ${trigger}: ${fired.length} of ${explained.length} rule(s) would fire`,
-      ...explained.map((rule) => (rule.fires ? `✔ ${rule.rule}: ${rule.action}` : `✘ ${rule.rule}: ${rule.reason}`)),
+      ...explained.flatMap((rule, i) => {
+        const note = rules[i]!.on === trigger ? unseenCounts(rules[i]!, rules) : undefined
+        return [rule.fires ? `✔ ${rule.rule}: ${rule.action}` : `✘ ${rule.rule}: ${rule.reason}`, ...(note ? [`  note: ${note}`] : [])]
+      }),
     ].join('\n'),
   }
 }
@@ -294,25 +311,12 @@ export function sealConfig(config: Config): Config & { $sealed: string } {
  * `explain --journey`: the journey's flow, then the timeline (a file, or the one `--on` call)
  * walked by the stepper. Files that cannot be read or do not fit are exit 1, like the config.
  */
-function explainJourneyCommand(
-  config: Config,
-  id: string,
-  read: Arguments,
-  given: { facts: Facts; trigger: string | undefined; at: number | undefined; now: number },
-  lines: string[],
-  readFile: (path: string) => string,
-): CliResult {
+function explainJourneyCommand(config: Config, id: string, read: Arguments, given: Given, lines: string[], readFile: (path: string) => string): CliResult {
   const [timelineFile] = read.option('--timeline')
-  if (timelineFile !== undefined && given.trigger) return { code: 2, output: '--timeline and --on: give one of them (the --on call is a timeline of one)' }
-  let facts: Facts = {}
+  if (timelineFile !== undefined && given.trigger) return { code: 2, output: bothTimelineAndOn }
   let timeline: unknown = given.trigger ? [{ at: new Date(given.now).toISOString(), event: given.trigger }] : undefined
   try {
-    for (const path of read.option('--facts')) {
-      const more = readJson(path, readFile)
-      if (typeof more !== 'object' || more === null || Array.isArray(more)) throw new Error(`${path}: needs a JSON object of facts`)
-      facts = mergeFacts(facts, more as Facts, path)
-    }
-    facts = mergeFacts(facts, given.facts, '--fact')
+    const facts = readGivenFacts(read, given.facts, readFile)
     if (timelineFile !== undefined) timeline = readJson(timelineFile, readFile)
     const explained = explainJourney(config, id, {
       facts,
@@ -326,6 +330,55 @@ function explainJourneyCommand(
   } catch (err) {
     return { code: 1, output: messageOf(err) }
   }
+}
+
+/**
+ * `explain --timeline` without `--journey`: the timeline's visitor through every rule and journey
+ * at once (src/tools/explain-site/). Files that cannot be read or do not fit are exit 1.
+ */
+function explainSiteCommand(
+  config: Config,
+  timelineFile: string,
+  read: Arguments,
+  given: Given,
+  lines: string[],
+  readFile: (path: string) => string,
+): CliResult {
+  if (given.trigger) return { code: 2, output: bothTimelineAndOn }
+  try {
+    const explained = explainSite(config, {
+      facts: readGivenFacts(read, given.facts, readFile),
+      timeline: readJson(timelineFile, readFile),
+      start: given.at,
+      visitorId: read.option('--visitor')[0],
+      timezone: read.option('--timezone')[0],
+      subscribed: read.flag('--subscribed'),
+    })
+    return { code: 0, output: [...lines, ...explained.lines].join('\n') }
+  } catch (err) {
+    return { code: 1, output: messageOf(err) }
+  }
+}
+
+/** What `explain` was told on its command line besides files. */
+interface Given {
+  facts: Facts
+  trigger: string | undefined
+  at: number | undefined
+  now: number
+}
+
+const bothTimelineAndOn = '--timeline and --on: give one of them (the --on call is a timeline of one)'
+
+/** The facts before the first call: each --facts file in order, then --fact (which wins). */
+function readGivenFacts(read: Arguments, facts: Facts, readFile: (path: string) => string): Facts {
+  let merged: Facts = {}
+  for (const path of read.option('--facts')) {
+    const more = readJson(path, readFile)
+    if (typeof more !== 'object' || more === null || Array.isArray(more)) throw new Error(`${path}: needs a JSON object of facts`)
+    merged = mergeFacts(merged, more as Facts, path)
+  }
+  return mergeFacts(merged, facts, '--fact')
 }
 
 /**

@@ -253,6 +253,12 @@ describe('explainJourney: a simulated visitor', () => {
     expect(run({ timezone: 'Europe/Belgrade', subscribed: true })[3]).toBe('  → ping: push "Still there?" → bye')
   })
 
+  it('enters from code the journey a site-wide timeline names, and only that one', () => {
+    const config: Config = { version: 1, journeys: { j: { steps: [{ id: 'bye', exit: true }] }, k: { steps: [{ id: 'hi', exit: true }] } } }
+    const first = (enter: string) => explainJourney(config, 'j', { timeline: [{ at: '2026-12-01T17:30:00Z', event: null, enter }] }).calls[0]!.lines[0]
+    expect([first('j'), first('k')]).toEqual(['2026-12-01T17:30:00Z  enter(j)', '2026-12-01T17:30:00Z  (time passes)'])
+  })
+
   it('reads parameterised triggers, and entry outside the schedule', () => {
     const journey: Journey = { entry: { on: 'scroll', percent: 50 }, schedule: { start: '2026-12-01' }, steps: [{ id: 's', track: 'scrolled' }] }
     const timeline = [

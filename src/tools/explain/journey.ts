@@ -108,12 +108,14 @@ export function explainJourney(config: Config, id: string, options: JourneyExpla
       return { ...base, ...derived, segment: { ...(derived.segment as Facts), ...given } }
     }
     const before = state.journeys[id]
+    // `"enter": "<id>"` (a site-wide timeline's) enters only the journey it names.
+    const enters = call.enter && (call.journey === undefined || call.journey === id)
     const situation = {
       time: call.time,
       visitorId,
       trigger: call.trigger,
       facts: { ...withState(state), event: call.properties },
-      enter: call.enter ? id : undefined,
+      enter: enters ? id : undefined,
     }
     const outcome = stepJourneys(only, state, situation, tools)
     state = outcome.state
@@ -126,7 +128,7 @@ export function explainJourney(config: Config, id: string, options: JourneyExpla
 
     const changed = flattenFacts({ ...call.facts, ...(Object.keys(call.properties).length && { event: call.properties }) })
     const lines = [
-      `${iso(call.time)}  ${call.enter ? `enter(${id})` : (call.trigger ?? '(time passes)')}${changed.length ? `  with ${changed.join(', ')}` : ''}`,
+      `${iso(call.time)}  ${enters ? `enter(${id})` : (call.trigger ?? '(time passes)')}${changed.length ? `  with ${changed.join(', ')}` : ''}`,
       ...narrateCall(journey, { before, after: state.journeys[id]!, effects: outcome.effects, situation }, tools),
       ...(changes.entered.length ? [`  segments entered: ${changes.entered.join(', ')}`] : []),
       ...(changes.exited.length ? [`  segments left: ${changes.exited.join(', ')}`] : []),

@@ -32,7 +32,8 @@ export function explainRules(config: Config, trigger: string, facts: Facts, now:
   })
 }
 
-function firstFailing(query: Record<string, unknown>, facts: Facts): string | null {
+/** The first condition of a query that does not hold, with the fact as it is; null when all hold. */
+export function firstFailing(query: Record<string, unknown>, facts: Facts): string | null {
   for (const [key, condition] of Object.entries(query)) {
     if (matchQuery({ [key]: condition }, facts, testRegex)) continue
     if (key.startsWith('$')) return `${key} ${JSON.stringify(condition)} is false`
@@ -41,7 +42,8 @@ function firstFailing(query: Record<string, unknown>, facts: Facts): string | nu
   return null
 }
 
-function describeAction(rule: Rule): string {
+/** What a rule does, in a few words: `show exit-offer`, `track x`, `set {…}`, `push "Hi" after 1h, …`, `variants a|b`. */
+export function describeAction(rule: Rule): string {
   if (rule.show) return `show ${rule.show}`
   if (rule.track) return `track ${rule.track}`
   if (rule.set) return `set ${JSON.stringify(rule.set)}`

@@ -22,8 +22,8 @@ export interface TimelineEntry {
   facts?: Facts
   /** The event's properties: the `event.<prop>` facts of this call only. */
   properties?: Record<string, unknown>
-  /** The journey is entered from code at this call: `journeykit.enter(id)`. */
-  enter?: boolean
+  /** The journey is entered from code at this call: `journeykit.enter(id)`; its id, on a site-wide timeline. */
+  enter?: boolean | string
 }
 
 /** A timeline entry read: an absolute time and the stepper's trigger key. */
@@ -33,6 +33,8 @@ export interface TimelineCall {
   facts: Facts
   properties: Record<string, unknown>
   enter: boolean
+  /** The journey `enter` names, when it names one. */
+  journey?: string
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -73,7 +75,8 @@ export function readTimeline(value: unknown, start?: number): TimelineCall[] {
       trigger: event !== null && parameterised ? triggerKey({ on: event, ...parameters }) : event,
       facts: mergeFacts({}, (entry.facts ?? {}) as Facts, `${where}.facts`),
       properties: mergeFacts({}, (entry.properties ?? {}) as Facts, `${where}.properties`),
-      enter: entry.enter === true,
+      enter: entry.enter === true || typeof entry.enter === 'string',
+      ...(typeof entry.enter === 'string' && { journey: entry.enter }),
     }
   })
 }
