@@ -27,7 +27,7 @@ const validateRuns = Math.max(50, Number(process.env.RULES_BENCH_VALIDATE_RUNS) 
 // Load the sources: one esbuild bundle of a virtual entry, imported from a data: URL.
 
 const entry = `
-export { validateConfig } from './src/config/validate.ts'
+export { validateConfig } from './src/validate/validate.ts'
 export { indexRules, decide } from './src/rules/evaluate.ts'
 export { matchQuery } from './src/rules/match.ts'
 export { isScheduled } from './src/rules/schedule.ts'
@@ -449,7 +449,7 @@ const perModule = []
 for (const file of coreRuleModules) perModule.push({ file, ...(await minified(reexport([file]), { external: ['/'] })) })
 const pacingChunk = await minified(reexport(['src/rules/pacing.ts']))
 // In the real build the validator takes duration and stages from the core chunk.
-const validatorChunk = await minified(reexport(['src/config/validate.ts']), { external: ['rules/duration', 'rules/stages'] })
+const validatorChunk = await minified(reexport(['src/validate/validate.ts']), { external: ['rules/duration', 'rules/stages'] })
 
 /**
  * The rules engine's cost in context: esbuild bundles the whole runtime (src/boot.ts, code

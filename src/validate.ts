@@ -7,5 +7,5 @@
  * const { problems, warnings } = validateConfig(await (await fetch('/journeykit.json')).json())
  * for (const problem of problems) console.error(`${problem.path}: ${problem.message}`)
  */
-export { validateConfig, type Validation } from './config/validate.js'
+export { validateConfig, type Validation } from './validate/validate.js'
 export type { Config, Problem } from './config/types.js'

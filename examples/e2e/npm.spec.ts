@@ -154,7 +154,7 @@ test('npm mode, bundled by an app: the main chunk for init alone holds no valida
   expect(inputs).toContain('dist/npm/config/accept.js')
   expect(inputs).toContain('dist/npm/stores/feed.js')
   const lazy = [
-    'dist/npm/config/messages.js',
+    'dist/npm/validate/messages.js',
     'dist/npm/tools/explain/rules.js',
     'dist/npm/ui/',
     'dist/npm/push/index.js',

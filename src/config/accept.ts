@@ -5,7 +5,7 @@ import { loadChunk } from '../lib/load-chunk.js'
 /**
  * Reads the config (an object, or a response on its way) and accepts it as it is when its seal
  * (`npx journeykit build`, config/seal.ts) matches, unless `full`. Any other config goes
- * through the validator, a chunk of its own (config/check.ts): warnings for unknown keys, one
+ * through the validator, a chunk of its own (validate/check.ts): warnings for unknown keys, one
  * console.error per problem (contract §4), and null when refused. A config that cannot be read
  * is one console.error and null.
  */

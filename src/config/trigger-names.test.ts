@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import schema from './journeykit.schema.json'
-import { messages } from './messages.js'
-import { likelyTrigger } from './near-name.js'
+import { messages } from '../validate/messages.js'
+import { likelyTrigger } from '../validate/near-name.js'
 import { builtInTriggers, triggerParameters, watchedTriggers } from './trigger-names.js'
 
 /** The trigger names live in config/trigger-names; what cannot import them must not drift from it. */

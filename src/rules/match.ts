@@ -10,7 +10,7 @@ const maxFactLength = 2048
 
 /**
  * Evaluates a validated MongoDB-style query against facts (contract §4). Trusts its input:
- * config/validate has already refused unknown operators and unsafe patterns. `$regex` runs on
+ * validate/validate has already refused unknown operators and unsafe patterns. `$regex` runs on
  * `regex`, a linear-time engine, over at most the fact's first 2,048 characters (contract §7).
  */
 export function matchQuery(query: Query, facts: Facts, regex?: RegexTest): boolean {

@@ -24,7 +24,7 @@ export type RegexNode =
   | { kind: 'alt'; options: RegexNode[] }
   | { kind: 'repeat'; node: RegexNode; min: number; max: number }
 
-/** Why a pattern is refused; each has its message in config/messages.ts. */
+/** Why a pattern is refused; each has its message in validate/messages.ts. */
 export type RegexRefusal = 'regexLength' | 'regexBackreference' | 'regexLookaround' | 'regexSyntax' | 'regexSize'
 
 export interface ParsedRegex {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileRegex, findRegexRefusals, runRegex, testRegex } from './regex.js'
 import { maxInstructions, type RegexProgram } from './regex-compile.js'
-import { screenRegex } from '../config/regex-screen.js'
+import { screenRegex } from '../validate/regex-screen.js'
 import { matchQuery } from './match.js'
 
 /**

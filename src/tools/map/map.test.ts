@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Config, Journey, Step } from '../../config/types.js'
-import { validateConfig } from '../../config/validate.js'
+import { validateConfig } from '../../validate/validate.js'
 import { mapJourneys, renderMap } from './render.js'
 import { font, lineWidth, pad, type JourneyMap, type Rect } from './layout.js'
 import { escapeXml, measure, wrap } from './text.js'

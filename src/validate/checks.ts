@@ -20,7 +20,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d
 const eventName = /^[A-Za-z][\w.:-]{0,99}$/
 const isDate = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))
 
-/** A string format of config/shape.ts: its test (which also checks the type) and its message. */
+/** A string format of validate/shape.ts: its test (which also checks the type) and its message. */
 export const formats: Record<Format, [test: (value: unknown) => boolean, message: MessageCode]> = {
   url: [(value) => !!safeUrl(value, neutralBase), 'badUrl'],
   image: [(value) => !!safeImageUrl(value, neutralBase), 'badImage'],

@@ -7,9 +7,9 @@ import { findRuleLoops } from './rule-loops.js'
 const forbiddenKeys = ['__proto__', 'constructor', 'prototype']
 
 /**
- * validateConfig in codes (config/validate.ts): the runtime loads their words (config/messages.ts)
+ * validateConfig in codes (validate/validate.ts): the runtime loads their words (validate/messages.ts)
  * only for a config with something to report. Nothing here may import messages.ts. `$regex`
- * patterns are read only when given `screenRegex` (config/regex-screen.ts).
+ * patterns are read only when given `screenRegex` (validate/regex-screen.ts).
  */
 export function findProblems(input: unknown, screenRegex?: QueryFindings['screenRegex']): { problems: Finding[]; warnings: Finding[] } {
   const problems: Finding[] = []

@@ -1,7 +1,7 @@
-import type { Finding } from '../config/messages.js'
-import { isPlainObject } from '../config/query.js'
-import { nearName } from '../config/near-name.js'
-import { findLoops, findReentries, type Edge, type Follow, type Step } from './loops.js'
+import type { Finding } from './messages.js'
+import { isPlainObject } from './query.js'
+import { nearName } from './near-name.js'
+import { findLoops, findReentries, type Edge, type Follow, type Step } from './journey-loops.js'
 
 type Found = { problems: Finding[]; warnings: Finding[] }
 
@@ -10,7 +10,7 @@ const actions = ['show', 'track', 'set', 'wait', 'split', 'branch', 'exit', 'pus
 /**
  * Contract §8 Validation, for one journey's steps: what their shape cannot say. Ids unique, one
  * action each, every step name known; then the flow from the first step: steps no path reaches,
- * loops in which nothing waits (journeys/loops.ts), and (§7) a step that enters its own journey
+ * loops in which nothing waits (validate/journey-loops.ts), and (§7) a step that enters its own journey
  * again at once. `follow` says what the rules make of an event.
  */
 export function findStepProblems(list: unknown[], path: string, found: Found, journey: Step, follow: Follow): void {

@@ -1,7 +1,7 @@
-import type { Config } from './types.js'
+import type { Config } from '../config/types.js'
 import { findProblems } from './find-problems.js'
 import { isPlainObject } from './query.js'
-import { isSealed, sealKey } from './seal.js'
+import { isSealed, sealKey } from '../config/seal.js'
 import { loadChunk } from '../lib/load-chunk.js'
 import { usesRegex } from '../rules/match.js'
 

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { findProblems } from './find-problems.js'
 
-/** The modules a file imports for their values (type-only imports vanish), within src/config. */
+/** The modules a file imports for their values (type-only imports vanish), within its own folder. */
 function valueImports(file: string): string[] {
   const source = readFileSync(new URL(file, import.meta.url), 'utf8')
-  return [...source.matchAll(/^import (?!type )[^;]*?from '\.\/([\w-]+)\.js'/gm)].map((match) => `./${match[1]}.ts`)
+  const folder = file.slice(0, file.lastIndexOf('/') + 1)
+  return [...source.matchAll(/^import (?!type )[^;]*?from '\.\/([\w-]+)\.js'/gm)].map((match) => `${folder}${match[1]}.ts`)
 }
 
 function reachable(file: string, seen = new Set<string>()): Set<string> {
@@ -18,8 +19,8 @@ function reachable(file: string, seen = new Set<string>()): Set<string> {
 describe('the validator off the start path', () => {
   // A sealed config needs no validator: the start chunk reaches it only by import().
   it('is not part of accepting a config: accept.ts reaches find-problems.ts only by import()', () => {
-    expect([...reachable('./accept.ts')]).toEqual(['./accept.ts', './seal.ts'])
-    expect(readFileSync(new URL('./accept.ts', import.meta.url), 'utf8')).toContain("import('../chunks/config-check.js')")
+    expect([...reachable('../config/accept.ts')]).toEqual(['../config/accept.ts', '../config/seal.ts'])
+    expect(readFileSync(new URL('../config/accept.ts', import.meta.url), 'utf8')).toContain("import('../chunks/config-check.js')")
     expect([...reachable('./check.ts')]).toContain('./find-problems.ts')
   })
 

@@ -1,11 +1,11 @@
-import type { Shape } from '../config/shape.js'
-import { rule } from '../config/shape.js'
+import type { Shape } from './shape.js'
+import { rule } from './shape.js'
 
 /**
  * `segments` and `journeys` (contract §8), described as data like the rest of the config
- * (config/shape.ts): the journeys chunk walks them, and the JSON Schema is generated from them.
+ * (validate/shape.ts): the journeys chunk walks them, and the JSON Schema is generated from them.
  * What a description cannot say (step names, the flow between steps, the facts a query names)
- * is checked in journeys/steps.ts and journeys/check-facts.ts.
+ * is checked in validate/journey-steps.ts and validate/journey-facts.ts.
  */
 
 // The rule's description already says what a trigger, a schedule and the track and set actions

@@ -1,16 +1,16 @@
-import type { Context } from '../config/checks.js'
-import { isPlainObject } from '../config/query.js'
-import { walk } from '../config/walk.js'
-import { findFactProblems } from './check-facts.js'
-import { journeysShape, segmentsShape } from './shape.js'
-import { findStepProblems } from './steps.js'
-import { followRules } from './loops.js'
+import type { Context } from './checks.js'
+import { isPlainObject } from './query.js'
+import { walk } from './walk.js'
+import { findFactProblems } from './journey-facts.js'
+import { journeysShape, segmentsShape } from './journey-shape.js'
+import { findStepProblems } from './journey-steps.js'
+import { followRules } from './journey-loops.js'
 
 /**
  * Contract §8 Validation: `segments` and `journeys` walked against their description
- * (journeys/shape.ts), then what a description cannot say: step names and flow
- * (journeys/steps.ts) and the facts queries name anywhere in the config (journeys/check-facts.ts).
- * Completes findProblems (config/find-problems.ts): appends codes to the same lists, no words.
+ * (validate/journey-shape.ts), then what a description cannot say: step names and flow
+ * (validate/journey-steps.ts) and the facts queries name anywhere in the config (validate/journey-facts.ts).
+ * Completes findProblems (validate/find-problems.ts): appends codes to the same lists, no words.
  * `segments` or `journeys` that are not objects were reported there.
  */
 export function findJourneyProblems(config: unknown, found: Pick<Context, 'problems' | 'warnings' | 'screenRegex'>): void {

@@ -4,7 +4,7 @@ import { nearName } from './near-name.js'
 
 // The facts of contract §4 and §8 (engine/facts.ts builds them). One ending in "." opens a namespace:
 // any name after it (`user.traits.plan`). `item.<id>.shown|dismissed|converted` is read apart;
-// `events.`, `segment.` and `journeys.` facts are checked by journeys/check-facts.ts, with the config's ids.
+// `events.`, `segment.` and `journeys.` facts are checked by validate/journey-facts.ts, with the config's ids.
 // A literal, not a split string: query.ts reaches the start chunk (isPlainObject), where a
 // call at the top would stay even unused.
 const facts = [
@@ -43,7 +43,7 @@ const operators = ['$eq', '$ne', ...numberOperators, ...stringOperators, '$in', 
 const maxDepth = 8
 const maxList = 1000
 
-/** Where a query's problems go, and the `$regex` screen (config/regex-screen.ts) when it is at hand. */
+/** Where a query's problems go, and the `$regex` screen (validate/regex-screen.ts) when it is at hand. */
 export interface QueryFindings {
   problems: Finding[]
   screenRegex?: ((pattern: string) => RegexRefusal | null) | undefined

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import schema from './journeykit.schema.json'
-import { validateConfig } from './validate.js'
-import { toSchema } from './to-schema.js'
-import type { Config, Consent, Item, Journey, PushAction, Rule, Segment, Step, Trigger } from './types.js'
+import schema from '../config/journeykit.schema.json'
+import { validateConfig } from '../validate/validate.js'
+import { toSchema } from './schema.js'
+import type { Config, Consent, Item, Journey, PushAction, Rule, Segment, Step, Trigger } from '../config/types.js'
 
 const keysOf = (node: { properties?: object }) => Object.keys(node.properties ?? {}).sort()
 
 /** The JSON Schema (for editors) is generated from the description the validator walks (shape.ts). */
 describe('journeykit.schema.json', () => {
-  it('is the one generated from config/shape.ts (run `node scripts/schema.mjs` after changing it)', () => {
+  it('is the one generated from validate/shape.ts (run `node scripts/schema.mjs` after changing it)', () => {
     expect(schema).toEqual(JSON.parse(JSON.stringify(toSchema())))
   })
 

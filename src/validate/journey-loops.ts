@@ -1,4 +1,4 @@
-import { isPlainObject } from '../config/query.js'
+import { isPlainObject } from './query.js'
 
 export type Step = Record<string, unknown>
 /** Where a run may go from a step, and the key that says so (the path a problem is reported at). */

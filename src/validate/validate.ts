@@ -1,9 +1,9 @@
-import type { Problem } from './types.js'
+import type { Problem } from '../config/types.js'
 import { describe, type Finding } from './messages.js'
 import { ownersOf } from './owners.js'
 import { findProblems } from './find-problems.js'
 import { screenRegex } from './regex-screen.js'
-import { findJourneyProblems } from '../journeys/check.js'
+import { findJourneyProblems } from './journeys.js'
 import { findEventNameSlips } from './event-names.js'
 
 export interface Validation {
@@ -22,7 +22,7 @@ export function validateConfig(input: unknown): Validation {
   const { problems, warnings } = findProblems(input, screenRegex)
   findJourneyProblems(input, { problems, warnings, screenRegex })
   findEventNameSlips(input, warnings)
-  // The owner's names by id end the message here, not in the page's console (config/report.ts).
+  // The owner's names by id end the message here, not in the page's console (validate/report.ts).
   const say = (finding: Finding) => {
     const { path, message } = describe(finding)
     const owners = ownersOf(path, input, finding.value)

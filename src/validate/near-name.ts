@@ -1,4 +1,4 @@
-import { builtInTriggers, type BuiltInTrigger } from './trigger-names.js'
+import { builtInTriggers, type BuiltInTrigger } from '../config/trigger-names.js'
 
 /**
  * The one "did you mean" of the validator (the runtime's check chunk and the CLI alike): the

@@ -1,8 +1,8 @@
 import type { Finding } from './messages.js'
 import { isPlainObject } from './query.js'
 import { likelyTrigger, nearName } from './near-name.js'
-import { builtInTriggers } from './trigger-names.js'
-import { eachFact, queriesOf } from '../journeys/check-facts.js'
+import { builtInTriggers } from '../config/trigger-names.js'
+import { eachFact, queriesOf } from './journey-facts.js'
 import { parseDuration } from '../rules/duration.js'
 
 /** The events the runtime sends by itself (contract §5, §8, §8b), beside the built-in triggers. */
@@ -16,7 +16,7 @@ const builtInEvents: readonly string[] = [
 interface Use {
   name: string
   path: string
-  /** an `on`: a name near a built-in trigger is already a warning there (config/checks.ts) */
+  /** an `on`: a name near a built-in trigger is already a warning there (validate/checks.ts) */
   trigger?: boolean
   /** a rule's or a step's `track`: the config sends it */
   tracked?: boolean

@@ -4,9 +4,9 @@ import { checks, formats, type Context } from './checks.js'
 import { nearName } from './near-name.js'
 
 /**
- * Checks `value` against its description (config/shape.ts), appending one problem per thing
+ * Checks `value` against its description (validate/shape.ts), appending one problem per thing
  * wrong, with its JSON path, to `context`; unknown keys of objects that say `warnUnknown` are
- * warnings, unless within a typo of a key known there (config/near-name.ts): those are problems.
+ * warnings, unless within a typo of a key known there (validate/near-name.ts): those are problems.
  * "$comment", JSON Schema's note for humans, is welcome anywhere.
  */
 export function walk(value: unknown, shape: Shape, path: string, context: Context): void {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { validateConfig } from '../config/validate.js'
+import { validateConfig } from './validate.js'
 import { acceptConfig } from '../config/accept.js'
 
 /** Contract §8's example, with the items it names. */

@@ -1,12 +1,12 @@
-import type { Check, Format, Shape } from './shape.js'
-import { configShape, namedShapes, rule } from './shape.js'
-import { builtInTriggers } from './trigger-names.js'
-import { journey, journeysShape, segment, segmentsShape, step, trigger } from '../journeys/shape.js'
+import type { Check, Format, Shape } from '../validate/shape.js'
+import { configShape, namedShapes, rule } from '../validate/shape.js'
+import { builtInTriggers } from '../config/trigger-names.js'
+import { journey, journeysShape, segment, segmentsShape, step, trigger } from '../validate/journey-shape.js'
 
 type Schema = Record<string, unknown>
 
 /**
- * The JSON Schema of `journeykit.json` (contract §1), generated from config/shape.ts at build
+ * The JSON Schema of `journeykit.json` (contract §1), generated from validate/shape.ts at build
  * time by scripts/schema.mjs. What editors show and the runtime does not need (descriptions,
  * defaults, examples) is added here, by path, so that it never ships in the runtime.
  */
@@ -22,7 +22,7 @@ export function toSchema(): Schema {
   }
 }
 
-/** The runtime checks segments and journeys in a chunk of their own (journeys/shape.ts); the schema has them in place. */
+/** The runtime checks segments and journeys in a chunk of their own (validate/journey-shape.ts); the schema has them in place. */
 const wholeConfig: Shape = { ...configShape, props: { ...configShape.props, segments: segmentsShape, journeys: journeysShape } }
 const named: Record<string, Shape> = { ...namedShapes, schedule: rule.props.schedule, segment, journey, trigger, step, pushAction: rule.props.push }
 

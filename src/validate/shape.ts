@@ -3,17 +3,17 @@ import { stages } from '../rules/stages.js'
 
 /**
  * The config's shape, described once as plain data (contract §4). The validator walks it
- * (config/walk.ts) and the JSON Schema editors read is generated from it at build time
- * (config/to-schema.ts, scripts/schema.mjs), so the two cannot drift apart.
+ * (validate/walk.ts) and the JSON Schema editors read is generated from it at build time
+ * (tools/schema.ts, scripts/schema.mjs), so the two cannot drift apart.
  *
  * What a description cannot say is a `format` (a named check on a string: URL schemes, time
  * zones, durations…) or a `check` (a named function of the value and its parent: triggers,
- * queries, item ids, rule ids); both live in config/checks.ts. A node that fails says its
+ * queries, item ids, rule ids); both live in validate/checks.ts. A node that fails says its
  * `message`, or the one its type or enum implies ("must be a string", "must be one of …").
  *
  * Plain objects on purpose: gzip already removes their repeated keys. A terse notation parsed
  * when the validator loads ("string message:required", tuples for objects) was measured on this
- * whole description and journeys/shape.ts: the data shrank ~40 B in config-check.js (~130 B
+ * whole description and validate/journey-shape.ts: the data shrank ~40 B in config-check.js (~130 B
  * even with one-letter sigils) and its parser cost ~240 B, so the chunk grew by ~210 B.
  */
 export interface Shape {
@@ -121,7 +121,7 @@ const pushAction: Shape = {
   },
 }
 
-// Typed as written: journeys/shape.ts reuses its trigger, schedule and actions.
+// Typed as written: validate/journey-shape.ts reuses its trigger, schedule and actions.
 export const rule = {
   type: 'object',
   warnUnknown: true,

@@ -1,7 +1,7 @@
-import type { Finding, MessageCode } from '../config/messages.js'
-import { isPlainObject } from '../config/query.js'
+import type { Finding, MessageCode } from './messages.js'
+import { isPlainObject } from './query.js'
 import { parseDuration } from '../rules/duration.js'
-import { nearName } from '../config/near-name.js'
+import { nearName } from './near-name.js'
 
 interface Query {
   query: unknown
@@ -20,7 +20,7 @@ const journeyFacts = ['step', 'runs', 'goal']
  * and `journeys.<id>.step|runs|goal` must name a segment or journey of this config, an
  * `events.<name>.<window>` window is at most 90 days (events are kept that long), and no
  * segment may depend on itself through another. The query language itself is checked by
- * config/query.ts; this reads only well-formed parts.
+ * validate/query.ts; this reads only well-formed parts.
  */
 export function findFactProblems(config: Record<string, unknown>, found: Found): void {
   const known = { segments: idsOf(config.segments), journeys: idsOf(config.journeys) }
@@ -37,7 +37,7 @@ export function findFactProblems(config: Record<string, unknown>, found: Found):
 
 /**
  * What is wrong with a fact of contract §8, the name it gets wrong quoted (with a near one);
- * null for any other fact (config/query.ts checks those).
+ * null for any other fact (validate/query.ts checks those).
  */
 function factProblem(fact: string, known: Known): Omit<Finding, 'path'> | null {
   const [root, ...rest] = fact.split('.')
@@ -78,7 +78,7 @@ export function queriesOf(config: Record<string, unknown>): Query[] {
   return queries
 }
 
-/** Each fact a query names, with the path config/query.ts gives it (`rules[0].if.$or[1].segment.vip`). */
+/** Each fact a query names, with the path validate/query.ts gives it (`rules[0].if.$or[1].segment.vip`). */
 export function eachFact(query: unknown, path: string, visit: (fact: string, path: string) => void, depth = 0): void {
   if (!isPlainObject(query) || depth > 8) return
   for (const [key, value] of Object.entries(query)) {

@@ -115,7 +115,7 @@ const listed: Partial<Record<MessageCode, string>> = { unknownStep: 'steps' }
  * after a demand (`must be …, not "popover"`), before a statement (`"mial" names no step`), and
  * ends with the near name: `— did you mean "mail"?` (for a duration or a time zone, the one it
  * likely means), or else the names there are: `(steps: pause, mail, done)`. The path and the
- * first words stay as the contract shows them; the tools add the owner's ids (config/owners.ts).
+ * first words stay as the contract shows them; the tools add the owner's ids (validate/owners.ts).
  */
 export function describe({ path, code, before, after, value, near, among }: Finding): { path: string; message: string } {
   const text = messages[code]
