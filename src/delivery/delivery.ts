@@ -7,6 +7,11 @@ type DeliveryChunk = typeof import('../chunks/delivery.js')
 export interface DeliveryOptions {
   /** The collector's absolute URL. */
   url: string
+  /**
+   * Where messages wait until the sender exists: the start chunk's array, which it filled
+   * before this code arrived, used in place (one place a message waits before the sender).
+   */
+  waiting?: Message[]
   writeKey?: string
   /** Imports the delivery chunk: null when it failed (offline), and then a later start tries again. */
   load(): Promise<DeliveryChunk | null>
@@ -27,7 +32,7 @@ export interface DeliveryOptions {
  * them to the next page like any unsent call (src/delivery/carry.ts).
  */
 export function createDelivery(options: DeliveryOptions) {
-  let early: Message[] = []
+  const early: Message[] = options.waiting ?? []
   let sender: Sender | null = null
   let chunk: DeliveryChunk | null = null
   let starting: Promise<Sender | null> | null = null
@@ -44,8 +49,7 @@ export function createDelivery(options: DeliveryOptions) {
         if (!loaded) return (starting = null)
         sender = loaded.createSender({ url: options.url, writeKey: options.writeKey, held: options.held(), outbox: loaded.createOutbox() })
         options.onStart(sender, loaded)
-        early.forEach(sender.enqueue)
-        early = []
+        early.splice(0).forEach(sender.enqueue)
         return sender
       })
       return starting
@@ -64,7 +68,7 @@ export function createDelivery(options: DeliveryOptions) {
     },
     /** Consent denied: nothing waiting is sent. */
     clear(): void {
-      early = []
+      early.length = 0
       sender?.clear()
     },
   }

@@ -127,18 +127,18 @@ function startWatchers(rt: AfterReadyDeps, firstView: Moment, watched: Handover[
   }
 }
 
-/** Delivery's side in the page (src/delivery/delivery.ts): it takes over what waited in `messages`. */
+/** Delivery's side in the page (src/delivery/delivery.ts): `messages`, where what the page made waits, stays theirs. */
 function startDelivery(rt: AfterReadyDeps, url: string, messages: Message[]): void {
   const { loaded, consent } = rt
   const delivery = createDelivery({
     url,
+    waiting: messages,
     writeKey: loaded.config?.collector?.writeKey,
     load: () => loadChunk('delivery', () => import('../chunks/delivery.js')),
     held: () => !consent.mayStore(),
     // What earlier pages could not send happened before this page's calls.
     onStart: (sender, chunk) => consent.mayStore() && applyCarried(rt, chunk.sendCarried(sender, identity(rt))),
   })
-  messages.splice(0).forEach(delivery.enqueue)
   loaded.delivery = delivery
   // Delivery is not needed to be ready: it starts once the host page is idle (contract §5 still
   // holds: nothing waits longer than the batching window for it).
