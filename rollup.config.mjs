@@ -135,6 +135,14 @@ export default [
     plugins: [resolve(), ts()],
   },
   {
+    // `npx journeykit studio`: its server (Node; jsonc-parser and the validator bundled in, the
+    // version too: a studio's seal is `journeykit build`'s).
+    input: { server: 'src/tools/studio/server.ts' },
+    external: (id) => id.startsWith('node:'),
+    output: { dir: 'dist/studio', format: 'es' },
+    plugins: [version(), resolve(), ts()],
+  },
+  {
     input: { page: 'src/tools/gallery/page.ts', frame: 'src/tools/gallery/frame.ts' },
     output: { dir: 'dist/gallery', format: 'es', chunkFileNames: 'shared-[name].js', plugins: [minify()] },
     plugins: [ts()],

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The store owner's command line: init, validate, build (seal), explain, map and preview journeykit.json (see README).
+// The store owner's command line: init, validate, build (seal), explain, map, preview and studio journeykit.json (see README).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
@@ -9,10 +9,24 @@ const cli = await import('../dist/cli.js').catch((err) => {
   console.error('journeykit: the command line is not built yet (no dist/cli.js). Run `npm run build` in the journeykit folder, then try again.')
   process.exit(1)
 })
-const { previewArguments, runCli } = cli
+const { previewArguments, runCli, studioArguments } = cli
 
 const preview = previewArguments(process.argv.slice(2))
-if (preview) {
+const studio = studioArguments(process.argv.slice(2))
+if (studio) {
+  // The studio's server on 127.0.0.1, until Ctrl+C: the address it prints carries its token.
+  const { startStudio } = await import('../dist/studio/server.js')
+  try {
+    const running = await startStudio({ file: resolve(studio.file), port: studio.port })
+    console.log(`journeykit studio of ${studio.file}: ${running.url}`)
+    const stop = () => running.close().then(() => process.exit(0))
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  } catch (err) {
+    console.error(`${studio.file}: ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(1)
+  }
+} else if (preview) {
   // A server that runs until Ctrl+C: the gallery of the config's items, redrawn as the file changes.
   const { startGallery } = await import('../dist/gallery/server.js')
   try {

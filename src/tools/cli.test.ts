@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { previewArguments, runCli } from './cli.js'
+import { previewArguments, runCli, studioArguments } from './cli.js'
 import { isSealed, sealOf } from '../config/seal.js'
 import { library } from '../delivery/envelope.js'
 
@@ -393,6 +393,25 @@ describe('preview arguments', () => {
     expect(previewArguments(['preview', 'a.json', 'b.json'])).toBeNull()
     expect(previewArguments(['preview', 'a.json', '--port', 'x'])).toBeNull()
     expect(previewArguments(['preview', 'a.json', '--open'])).toBeNull()
+  })
+})
+
+describe('studio arguments', () => {
+  it('reads the file (journeykit.json when none is named) and the port', () => {
+    expect(studioArguments(['studio'])).toEqual({ file: 'journeykit.json', port: 0 })
+    expect(studioArguments(['studio', 'site/journeykit.json'])).toEqual({ file: 'site/journeykit.json', port: 0 })
+    expect(studioArguments(['studio', '--port', '8091'])).toEqual({ file: 'journeykit.json', port: 8091 })
+    expect(studioArguments(['studio', 'a.json', '--port', '8091'])).toEqual({ file: 'a.json', port: 8091 })
+  })
+  it('is null for anything else (the usage is printed)', () => {
+    expect(studioArguments(['preview', 'journeykit.json'])).toBeNull()
+    expect(studioArguments(['studio', 'a.json', 'b.json'])).toBeNull()
+    expect(studioArguments(['studio', '--port'])).toBeNull()
+    expect(studioArguments(['studio', '--port', '70000'])).toBeNull()
+    expect(studioArguments(['studio', '--open'])).toBeNull()
+  })
+  it('is in the usage', () => {
+    expect(runCli(['help'], read).output).toContain('journeykit studio [<journeykit.json>] [--port N]')
   })
 })
 

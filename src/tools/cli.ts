@@ -1,7 +1,8 @@
 /**
  * `npx journeykit validate journeykit.json`, `npx journeykit build journeykit.json [-o out.json]`,
  * `npx journeykit preview journeykit.json` (the gallery server, src/tools/gallery/server.ts, started by
- * bin/journeykit.mjs),
+ * bin/journeykit.mjs), `npx journeykit studio [journeykit.json]` (the studio's server,
+ * src/tools/studio/server.ts, started by bin/journeykit.mjs too),
  * `npx journeykit explain journeykit.json --on exit_intent --fact page.path=/cart --fact visit.count=3` and
  * `npx journeykit explain --journey cart-rescue journeykit.json --timeline timeline.json`,
  * `npx journeykit explain journeykit.json --timeline timeline.json` (every rule and journey at once) and
@@ -33,6 +34,7 @@ const usage = `usage:
   journeykit validate <journeykit.json>
   journeykit build <journeykit.json> [-o <out.json>] [--allow-warnings]
   journeykit preview <journeykit.json> [--port N]
+  journeykit studio [<journeykit.json>] [--port N]
   journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]
   journeykit explain <journeykit.json> --timeline <timeline.json> [--facts <facts.json>] [--fact name=value]…
                      [--at <ISO time>] [--visitor <id>] [--timezone <IANA zone>] [--subscribed]
@@ -53,6 +55,12 @@ visitor leaves, and the rules that turn a button and a page into add_to_cart and
 
 preview serves a gallery of every item of the config, in each style, at desktop and phone
 widths, light and dark, with the config's problems; it redraws when the file changes.
+
+studio opens the file (journeykit.json by default; a missing one is created at the first save) in
+the studio, a local web app to build journeys on a canvas. It prints an address on 127.0.0.1
+with a secret token (only that address works) and runs until Ctrl+C. It saves only a config
+with no problems, edits the file's text in place (its layout and keys it does not know are
+kept), and never writes over a file changed on disk since it was read, or one that is not JSON.
 
 explain --timeline (without --journey) runs the timeline's visitor through every rule and journey
 at once, as the browser would: frequency caps, schedules, delays, variants, limits per page and
@@ -215,10 +223,8 @@ export function checkConfig(config: unknown): { problems: Problem[]; warnings: P
   return { problems, warnings }
 }
 
-/** `journeykit preview <journeykit.json> [--port N]`: the file and port, or null (usage). */
-export function previewArguments(args: string[]): { file: string; port: number } | null {
-  const [command, ...rest] = args
-  if (command !== 'preview') return null
+/** The files and `--port` of a command that starts a server (preview, studio), or null (usage). */
+function serverArguments(rest: string[]): { files: string[]; port: number } | null {
   let port = 0
   const files: string[] = []
   for (let i = 0; i < rest.length; i++) {
@@ -228,7 +234,22 @@ export function previewArguments(args: string[]): { file: string; port: number }
     } else if (rest[i]!.startsWith('--')) return null
     else files.push(rest[i]!)
   }
-  return files.length === 1 ? { file: files[0]!, port } : null
+  return { files, port }
+}
+
+/** `journeykit preview <journeykit.json> [--port N]`: the file and port, or null (usage). */
+export function previewArguments(args: string[]): { file: string; port: number } | null {
+  const read = args[0] === 'preview' ? serverArguments(args.slice(1)) : null
+  return read?.files.length === 1 ? { file: read.files[0]!, port: read.port } : null
+}
+
+/**
+ * `journeykit studio [<journeykit.json>] [--port N]`: the file (default journeykit.json) and the
+ * port (default 0: any free one), or null (usage).
+ */
+export function studioArguments(args: string[]): { file: string; port: number } | null {
+  const read = args[0] === 'studio' ? serverArguments(args.slice(1)) : null
+  return read && read.files.length <= 1 ? { file: read.files[0] ?? 'journeykit.json', port: read.port } : null
 }
 
 /**
