@@ -7,7 +7,7 @@ import { basename } from 'node:path'
 import type { FileState } from './protocol.js'
 import { checkConfig } from '../cli.js'
 import { jsonSyntaxError } from '../json-error.js'
-import { messages } from '../../config/messages.js'
+import { messages } from '../../validate/messages.js'
 import { isSealed, sealKey } from '../../config/seal.js'
 
 /** sha256 of the text, hex: what a save names as its base. */
