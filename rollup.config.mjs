@@ -148,6 +148,13 @@ export default [
     plugins: [ts()],
   },
   {
+    // `npx journeykit studio`'s app (browser): Preact, the validator and the map's layout (dagre)
+    // in one minified file, served by the studio's server; no page ever loads it.
+    input: 'src/tools/studio/app/app.tsx',
+    output: { file: 'dist/studio/app.js', format: 'es', inlineDynamicImports: true, plugins: [minify()] },
+    plugins: [resolve({ browser: true }), ts()],
+  },
+  {
     input: 'sdk-loader/loader.ts',
     output: { file: 'dist/loader.js', format: 'iife', plugins: [minify()] },
     plugins: [ts()],

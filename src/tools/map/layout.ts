@@ -31,6 +31,8 @@ export interface Box extends Rect, Omit<FlowNode, 'heading' | 'text'> {
   heading: string[]
   lines: string[]
   counts: CountLine[]
+  /** Lines under the box's text that the caller asked room for (the studio's problems), wrapped. */
+  notes?: string[]
 }
 export interface Arrow extends Omit<FlowEdge, 'label'> {
   label: string[]
@@ -78,19 +80,22 @@ function boxCounts(journey: string, node: FlowNode): CountLine[] {
   }
 }
 
-function sizeBox(journey: string, node: FlowNode, live: boolean): Box {
+function sizeBox(journey: string, node: FlowNode, live: boolean, notesOf?: (node: FlowNode) => string[]): Box {
   const heading = wrap(node.heading, textWidth.step, font.heading, 2)
   const lines = wrap(node.text, textWidth.step, font.text, 6)
   const counts = live ? boxCounts(journey, node) : []
+  const notes = (notesOf?.(node) ?? []).flatMap((note) => wrap(note, textWidth.step, font.text, 6))
   const widest = Math.max(
     ...heading.map((text) => measure(text, font.heading)),
     ...lines.map((text) => measure(text, font.text)),
     ...counts.map((parts) => lineWidth(parts, font.count)),
+    ...notes.map((text) => measure(text, font.text)),
   )
   const width = Math.ceil(Math.max(node.kind === 'step' ? 150 : 110, widest + 2 * pad.x))
-  const height = Math.ceil(2 * pad.y + heading.length * line.heading + lines.length * line.text + counts.length * line.count)
+  const room = notes.length ? pad.y + notes.length * line.text : 0
+  const height = Math.ceil(2 * pad.y + heading.length * line.heading + lines.length * line.text + counts.length * line.count + room)
   const { heading: _h, text: _t, ...rest } = node
-  return { ...rest, heading, lines, counts, x: 0, y: 0, width, height }
+  return { ...rest, heading, lines, counts, ...(notes.length && { notes }), x: 0, y: 0, width, height }
 }
 
 function sizeArrow(journey: string, edge: FlowEdge, live: boolean): Arrow {
@@ -106,9 +111,12 @@ export const labelSize = (arrow: Pick<Arrow, 'label' | 'counts'>) => ({
   height: Math.ceil((arrow.label.length + arrow.counts.length) * line.label + 2 * pad.label),
 })
 
-/** Lays a journey's flow out; `live` keeps room in every box and on every arrow for counts. */
-export function layOut(flow: Flow, live = false): JourneyMap {
-  const boxes = flow.nodes.map((node) => sizeBox(flow.id, node, live))
+/**
+ * Lays a journey's flow out; `live` keeps room in every box and on every arrow for counts;
+ * `notesOf` gives lines a box should have room for below its text (the studio's problems).
+ */
+export function layOut(flow: Flow, live = false, notesOf?: (node: FlowNode) => string[]): JourneyMap {
+  const boxes = flow.nodes.map((node) => sizeBox(flow.id, node, live, notesOf))
   const arrows = flow.edges.map((edge) => sizeArrow(flow.id, edge, live))
   const graph = new graphlib.Graph({ multigraph: true })
   graph.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 34, edgesep: 14, marginx: 0, marginy: 0 })

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import type { Config, Journey, Step } from '../../config/types.js'
 import { validateConfig } from '../../validate/validate.js'
 import { mapJourneys, renderMap } from './render.js'
-import { font, lineWidth, pad, type JourneyMap, type Rect } from './layout.js'
+import { font, layOut, lineWidth, pad, type JourneyMap, type Rect } from './layout.js'
 import { escapeXml, measure, wrap } from './text.js'
-import { stepWords } from './flow.js'
+import { journeyFlow, stepWords } from './flow.js'
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Config
 const examples: Array<[string, Config]> = [
@@ -165,6 +165,24 @@ describe('journey map: the example configs', () => {
     const text = (key: string) => map!.boxes.find((box) => box.key === key)!.lines.join(' ')
     expect(text('@goal')).toBe('on order_completed, within 7d of entering; at any step, and for the holdout')
     expect(text('@exits')).toBe('at any step on order_completed')
+  })
+})
+
+describe('journey map: notes under a box (the studio’s problems)', () => {
+  it('makes room for them, wrapped, in the box they belong to and only there', () => {
+    const journey = read('examples/configs/12-contract-cart-rescue.json').journeys!['cart-rescue']!
+    const flow = journeyFlow('cart-rescue', journey)
+    const note = 'journeys.cart-rescue.steps[5].goto: "mial" names no step — did you mean "mail"? (step "mail")'
+    const plain = layOut(flow)
+    const noted = layOut(flow, false, (node) => (node.key === 'step:mail' ? [note] : []))
+    const box = (map: JourneyMap, key: string) => map.boxes.find((b) => b.key === key)!
+    const squeezed = (text: string) => text.replace(/\s+/g, '')
+    expect(squeezed(box(noted, 'step:mail').notes!.join(''))).toBe(squeezed(note))
+    expect(box(noted, 'step:mail').notes!.length).toBeGreaterThan(1)
+    expect(box(noted, 'step:mail').height).toBe(box(plain, 'step:mail').height + pad.y + 15 * box(noted, 'step:mail').notes!.length)
+    expect(box(noted, 'step:watch').notes).toBeUndefined()
+    expect(box(plain, 'step:mail').notes).toBeUndefined()
+    checkMap(read('examples/configs/12-contract-cart-rescue.json'), noted)
   })
 })
 

@@ -11,7 +11,7 @@ const margin = 16
 const header = { title: 16, line: 16, gap: 10 }
 
 /** Fill and stroke of a box, by what it is or does. */
-const colours: Record<string, [string, string]> = {
+export const colours: Record<string, [string, string]> = {
   show: ['#e8f0fe', '#3b6fd8'],
   push: ['#fff1e0', '#b35f00'],
   track: ['#f3e8fd', '#7b3fc4'],
@@ -81,7 +81,7 @@ function drawBox(box: Box): string {
 }
 
 /** A line through dagre's points, its corners rounded with quadratic curves. */
-function curve(points: Arrow['points']): string {
+export function curve(points: Arrow['points']): string {
   const [first, ...rest] = points
   if (!first) return ''
   let d = `M${number(first.x)},${number(first.y)}`
