@@ -3,12 +3,16 @@ import AxeBuilder from '@axe-core/playwright'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { validateConfig } from '../../src/config/validate.js'
-import { startStudioStandIn } from './studio-stand-in.js'
+import { validateConfig } from '../../src/validate/validate.js'
+import type { startStudio as StartStudio } from '../../src/tools/studio/server.js'
+// @ts-expect-error the built studio server (npm run build), plain ESM without types here
+import { startStudio as startBuiltStudio } from '../../dist/studio/server.js'
+
+const startStudio = startBuiltStudio as typeof StartStudio
 
 /**
- * The studio's app (dist/studio/app.js) in Chromium, against a stand-in for its server
- * (studio-stand-in.ts) over a temporary journeykit.json: what an owner builds with clicks and
+ * The studio (dist/studio/server.js serving dist/studio/app.js) in Chromium, over a temporary
+ * journeykit.json: what an owner builds with clicks and
  * typing is the file a person would write; problems show on their boxes; the keyboard reaches
  * everything; a file changed on disk or broken is never overwritten.
  */
@@ -40,7 +44,7 @@ const test = base.extend<{ studio: { open(config: unknown): Promise<string>; fil
       file,
       async open(config) {
         if (config !== null) writeFileSync(file, typeof config === 'string' ? config : `${JSON.stringify(config, null, 2)}\n`)
-        const server = await startStudioStandIn(file)
+        const server = await startStudio({ file })
         close = server.close
         await page.setViewportSize({ width: 1280, height: 860 })
         await page.goto(server.url)

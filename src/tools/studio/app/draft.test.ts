@@ -21,7 +21,10 @@ const steps = ['journeys', 'cart-rescue', 'steps']
 /** What the server does: each edit applied to the text in turn with jsonc-parser. */
 function onText(text: string, edits: Edit[]): unknown {
   for (const edit of edits) {
-    const changes = modify(text, edit.path, edit.remove ? undefined : edit.value, { formattingOptions: { insertSpaces: true, tabSize: 2 } })
+    const changes = modify(text, edit.path, edit.remove ? undefined : edit.value, {
+      formattingOptions: { insertSpaces: true, tabSize: 2 },
+      isArrayInsertion: edit.insert === true,
+    })
     text = applyTextEdits(text, changes)
   }
   return JSON.parse(text)

@@ -13,6 +13,8 @@ export interface Edit {
   path: JsonPath
   value?: unknown
   remove?: true
+  /** With a value and a path ending in a list index: put it before that entry, moving the rest down. */
+  insert?: true
 }
 
 type Container = Record<string, unknown> | unknown[]
@@ -61,6 +63,7 @@ function replaceAt(here: unknown, path: JsonPath, edit: Edit): unknown {
   if (Array.isArray(here) && typeof key === 'number') {
     const copy = here.slice()
     if (rest.length === 0 && edit.remove) copy.splice(key, 1)
+    else if (rest.length === 0 && edit.insert) copy.splice(Math.min(key, copy.length), 0, edit.value)
     else if (key >= 0 && key < copy.length) copy[key] = replaceAt(copy[key], rest, edit)
     else copy.push(rest.length ? created(rest, edit.value) : edit.value)
     return copy

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Step } from '../../../config/types.js'
-import { validateConfig } from '../../../config/validate.js'
+import { validateConfig } from '../../../validate/validate.js'
 import { applyEdits, type Edit } from './draft.js'
 import {
   addStep,
@@ -61,6 +61,10 @@ describe('steps: add, delete, move, duplicate', () => {
     const after = run(addStep(config, 'j', 0, context).edits)
     expect(step(after, 'wait')).toEqual({ id: 'wait', wait: '1h' })
     expect(validateConfig(after).problems).toEqual([])
+  })
+
+  it('a step added mid-list is one insertion: the steps below are not rewritten in the file', () => {
+    expect(addStep(config, 'j', 0, context).edits).toEqual([{ path: ['journeys', 'j', 'steps', 1], value: { id: 'wait', wait: '1h' }, insert: true }])
   })
 
   it('a step added on the arrow out of a goto takes the goto over', () => {

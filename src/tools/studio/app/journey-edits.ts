@@ -80,14 +80,14 @@ export function actionDefault(action: StepAction, steps: Step[], index: number, 
 /** Steps whose way on is their action: a `goto` there is ignored (the validator warns). */
 const endsItsOwnWay = (action: StepAction) => action === 'split' || action === 'branch' || action === 'exit'
 
-/** The edits that put `step` at `position` in the list, moving the ones from there down by one. */
+/**
+ * The edit that puts `step` at `position` in the list, moving the ones from there down by one:
+ * one insertion, so the server rewrites only the new step's lines, not every step below it.
+ */
 function insertAt(config: unknown, journey: string, position: number, step: Step): Edit[] {
   const steps = valueAt(config, stepsPath(journey))
   if (!Array.isArray(steps)) return [{ path: stepsPath(journey), value: [step] }]
-  const edits: Edit[] = []
-  for (let k = steps.length; k > position; k--) edits.push({ path: [...stepsPath(journey), k], value: steps[k - 1] })
-  edits.push({ path: [...stepsPath(journey), position], value: step })
-  return edits
+  return [{ path: [...stepsPath(journey), position], value: step, insert: true }]
 }
 
 /**

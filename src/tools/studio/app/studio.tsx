@@ -5,7 +5,7 @@
  * changed on disk is never overwritten: the owner is told and may reload it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { validateConfig } from '../../../config/validate.js'
+import { validateConfig } from '../../../validate/validate.js'
 import { builtInTriggers } from '../../../config/trigger-names.js'
 import type { Box } from '../../map/layout.js'
 import type { FileState, StudioApi } from './api.js'
