@@ -7,7 +7,7 @@ import { nearName } from './near-name.js'
 // `events.`, `segment.` and `journeys.` facts are checked by validate/journey-facts.ts, with the config's ids.
 // A literal, not a split string: query.ts reaches the start chunk (isPlainObject), where a
 // call at the top would stay even unused.
-const facts = [
+export const facts = [
   'page.url',
   'page.path',
   'page.referrer',

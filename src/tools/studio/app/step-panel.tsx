@@ -12,6 +12,7 @@ import { stages } from '../../../rules/stages.js'
 import type { Edit } from './draft.js'
 import { Fieldset, JsonField, SelectField, TextField, type Choice } from './fields.js'
 import { StepOptions } from './step-options.js'
+import { ConditionBuilder } from './condition-builder.js'
 import {
   deleteStep,
   duplicateStep,
@@ -187,13 +188,7 @@ export function StepPanel(props: StepPanelProps) {
         )}
         {step.on && (
           <>
-            <JsonField
-              label="If (conditions, as a query)"
-              value={step.if}
-              problems={field('if')}
-              hint='Like {"page.path": {"$startsWith": "/cart"}}'
-              commit={(value) => set('if', value)}
-            />
+            <ConditionBuilder legend="Only if" value={step.if} problems={field('if')} commit={(value) => set('if', value)} />
             <TextField
               label="Within"
               value={step.within ?? ''}

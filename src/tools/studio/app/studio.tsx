@@ -18,6 +18,9 @@ import { placeAll, type Placed } from './problems-by-box.js'
 import { StepPanel } from './step-panel.js'
 import { Message, NoticeView, plural, type Notice } from './notices.js'
 import { Toolbar } from './toolbar.js'
+import { RulesView } from './rules-view.js'
+import { FactList } from './condition-builder.js'
+import { ViewSwitch, type View } from './view-switch.js'
 
 type Selection = { kind: 'step'; id: string } | { kind: 'journey' } | { kind: 'new' } | null
 interface After {
@@ -39,6 +42,7 @@ export function Studio({ api }: { api: StudioApi }) {
   const [status, setStatus] = useState('')
   const [seal, setSeal] = useState(false)
   const [saving, setSaving] = useState(false)
+  const [view, setView] = useState<View>('journeys')
   const headingRef = useRef<HTMLHeadingElement>(null)
   const focusNext = useRef<string | null>(null)
 
@@ -233,11 +237,13 @@ export function Studio({ api }: { api: StudioApi }) {
         save={() => void save()}
         saveState={saveState}
       />
+      <ViewSwitch view={view} setView={setView} />
       <p role="status" class="status">
         {status}
       </p>
       {notice && <NoticeView notice={notice} changes={history.done.length} reload={adopt} dismiss={() => setNotice(null)} />}
-      <div class="workspace">
+      {view === 'rules' && <RulesView config={draft} items={items} problems={problems} commit={(group) => commit(group)} />}
+      <div class="workspace" hidden={view !== 'journeys'}>
         <main aria-label={journeyId === null ? 'Canvas' : `Canvas: journey ${journeyId}`}>
           {picking && (
             <p class="picking-banner">
@@ -295,6 +301,7 @@ export function Studio({ api }: { api: StudioApi }) {
           <option key={trigger} value={trigger} />
         ))}
       </datalist>
+      <FactList />
     </>
   )
 }

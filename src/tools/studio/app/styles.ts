@@ -76,6 +76,22 @@ legend{font-weight:600;padding:0 4px}
 .problems .warning strong{color:#8a5a00}
 .workspace aside>.hint{margin:0 0 16px;font-size:14px}
 .message{max-width:640px;margin:48px auto;padding:0 16px}
+[hidden]{display:none!important}
+.views{display:flex;gap:4px;padding:6px 16px;background:#fff;border-bottom:1px solid #d4d4d8}
+.views button[aria-pressed=true]{background:#1d4ed8;border-color:#1d4ed8;color:#fff}
+.rules{max-width:720px;margin:0 auto;padding:12px 16px}
+.rule-list{list-style:none;margin:8px 0 12px;padding:0;display:flex;flex-direction:column;gap:8px}
+.rule{display:block;width:100%;text-align:left;padding:8px 10px;border:1.5px solid #4b5563}
+.rule .heading{display:block;font-weight:600}
+.rule .line,.rule .note{display:block;font-size:12px}
+.rule .note{color:#b3261e}
+.rule.has-problems{border-style:dashed;border-width:2px;border-color:#b3261e}
+.rule[aria-pressed=true]{outline:3px solid #1d4ed8;outline-offset:2px}
+.condition{display:grid;grid-template-columns:1fr auto 1fr auto;gap:4px;margin:0 0 8px}
+.condition input,.condition select{min-width:0;padding:4px 6px;border:1px solid #8a8a8a;border-radius:4px;background:#fff}
+.condition [aria-invalid=true]{border-color:#b3261e;border-width:2px}
+.condition .field-problems{grid-column:1/-1}
+.days{display:flex;flex-wrap:wrap;gap:4px 10px;margin:0 0 8px}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 `
 
