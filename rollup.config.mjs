@@ -17,6 +17,11 @@ const ts = (tsconfig = './tsconfig.json') =>
     include: ['src/**/*', 'sdk-loader/**/*', 'service-worker/**/*'],
     exclude: ['**/*.test.ts', '**/*.test.tsx'],
   })
+/** JSON imported by the studio's server (its templates, examples/configs/*.json), as a compact module. */
+const json = () => ({
+  name: 'json',
+  transform: (code, id) => (id.endsWith('.json') ? { code: `export default ${JSON.stringify(JSON.parse(code))}`, map: null } : null),
+})
 const terserOptions = { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }
 const minify = () => terser(terserOptions)
 /**
@@ -140,7 +145,7 @@ export default [
     input: { server: 'src/tools/studio/server.ts' },
     external: (id) => id.startsWith('node:'),
     output: { dir: 'dist/studio', format: 'es' },
-    plugins: [version(), resolve(), ts()],
+    plugins: [version(), resolve(), json(), ts()],
   },
   {
     input: { page: 'src/tools/gallery/page.ts', frame: 'src/tools/gallery/frame.ts' },

@@ -403,6 +403,15 @@ describe('studio arguments', () => {
     expect(studioArguments(['studio', '--port', '8091'])).toEqual({ file: 'journeykit.json', port: 8091 })
     expect(studioArguments(['studio', 'a.json', '--port', '8091'])).toEqual({ file: 'a.json', port: 8091 })
   })
+  it.each([
+    [['studio', '--site', 'http://localhost:8080'], { file: 'journeykit.json', port: 0, site: 'http://localhost:8080' }],
+    [['studio', 'a.json', '--site', 'https://shop.example/cart', '--port', '1'], { file: 'a.json', port: 1, site: 'https://shop.example/cart' }],
+    [['studio', '--site'], null],
+    [['studio', '--site', 'shop.example'], null],
+    [['studio', '--site', 'javascript:alert(1)'], null],
+  ])('reads --site: %j → %j', (args, expected) => {
+    expect(studioArguments(args)).toEqual(expected)
+  })
   it('is null for anything else (the usage is printed)', () => {
     expect(studioArguments(['preview', 'journeykit.json'])).toBeNull()
     expect(studioArguments(['studio', 'a.json', 'b.json'])).toBeNull()
@@ -411,7 +420,7 @@ describe('studio arguments', () => {
     expect(studioArguments(['studio', '--open'])).toBeNull()
   })
   it('is in the usage', () => {
-    expect(runCli(['help'], read).output).toContain('journeykit studio [<journeykit.json>] [--port N]')
+    expect(runCli(['help'], read).output).toContain('journeykit studio [<journeykit.json>] [--port N] [--site <url>]')
   })
 })
 

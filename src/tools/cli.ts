@@ -34,7 +34,7 @@ const usage = `usage:
   journeykit validate <journeykit.json>
   journeykit build <journeykit.json> [-o <out.json>] [--allow-warnings]
   journeykit preview <journeykit.json> [--port N]
-  journeykit studio [<journeykit.json>] [--port N]
+  journeykit studio [<journeykit.json>] [--port N] [--site <url>]
   journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]
   journeykit explain <journeykit.json> --timeline <timeline.json> [--facts <facts.json>] [--fact name=value]…
                      [--at <ISO time>] [--visitor <id>] [--timezone <IANA zone>] [--subscribed]
@@ -61,6 +61,8 @@ the studio, a local web app to build journeys on a canvas. It prints an address 
 with a secret token (only that address works) and runs until Ctrl+C. It saves only a config
 with no problems, edits the file's text in place (its layout and keys it does not know are
 kept), and never writes over a file changed on disk since it was read, or one that is not JSON.
+--site <url> adds a "Preview on the site" link to its Try panel: the site's page with
+?journeykit_preview=journey:<id>, which shows the journey's items as the saved file has them.
 
 explain --timeline (without --journey) runs the timeline's visitor through every rule and journey
 at once, as the browser would: frequency caps, schedules, delays, variants, limits per page and
@@ -243,13 +245,28 @@ export function previewArguments(args: string[]): { file: string; port: number }
   return read?.files.length === 1 ? { file: read.files[0]!, port: read.port } : null
 }
 
+/** An http(s) address a browser can open. */
+function isSiteUrl(site: string | undefined): site is string {
+  try {
+    return site !== undefined && /^https?:$/.test(new URL(site).protocol)
+  } catch {
+    return false
+  }
+}
+
 /**
- * `journeykit studio [<journeykit.json>] [--port N]`: the file (default journeykit.json) and the
- * port (default 0: any free one), or null (usage).
+ * `journeykit studio [<journeykit.json>] [--port N] [--site <url>]`: the file (default
+ * journeykit.json), the port (default 0: any free one) and the site its journeys are previewed
+ * on (an http(s) address), or null (usage).
  */
-export function studioArguments(args: string[]): { file: string; port: number } | null {
-  const read = args[0] === 'studio' ? serverArguments(args.slice(1)) : null
-  return read && read.files.length <= 1 ? { file: read.files[0] ?? 'journeykit.json', port: read.port } : null
+export function studioArguments(args: string[]): { file: string; port: number; site?: string } | null {
+  if (args[0] !== 'studio') return null
+  const rest = args.slice(1)
+  const at = rest.indexOf('--site')
+  const site = at < 0 ? undefined : rest.splice(at, 2)[1]
+  if (at >= 0 && !isSiteUrl(site)) return null
+  const read = serverArguments(rest)
+  return read && read.files.length <= 1 ? { file: read.files[0] ?? 'journeykit.json', port: read.port, ...(site && { site }) } : null
 }
 
 /**

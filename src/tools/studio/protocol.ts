@@ -69,3 +69,38 @@ export interface SaveRefusal {
   problems?: PathMessage[]
   warnings?: PathMessage[]
 }
+
+/** A file a template is taken from: its journey, and the items and segments it may name. */
+export interface TemplateSource {
+  items?: Record<string, unknown>
+  segments?: Record<string, unknown>
+  journeys: Record<string, unknown>
+}
+
+/** GET /api/templates answers a list of these: the journeys a new one can start from. */
+export interface Template {
+  /** What the form's list says. */
+  label: string
+  /** The journey's id in its file. */
+  journey: string
+  source: TemplateSource
+}
+
+/** POST /api/try: a made-up visitor through one journey of the draft (nothing is read or written). */
+export interface TryRequest {
+  /** The draft: the file as loaded with the app's edits on it. */
+  config: Record<string, unknown>
+  journey: string
+  /** An ISO time: what the first `+0m` counts from. */
+  start: string
+  /** As the owner typed them: a time (`+2h` or ISO), an event ("" for time passing), facts as JSON or "". */
+  rows: Array<{ at: string; event: string; facts: string }>
+}
+
+/** 200 to a try; otherwise `{ error }` (422: a row or the start cannot be read, or the journey cannot be run). */
+export interface TryAnswer {
+  /** The narration, call by call, then where the visitor is. */
+  lines: string[]
+  /** Canvas boxes (`@entry`, `step:<id>`…) passed, and the one the visitor is at or ended in. */
+  path: { visited: string[]; here: string | null }
+}

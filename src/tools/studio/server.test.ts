@@ -29,7 +29,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function studioOf(text: string | null, options: { assets?: string } = {}) {
+async function studioOf(text: string | null, options: { assets?: string; site?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'jk-studio-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   const file = join(dir, 'journeykit.json')
@@ -84,6 +84,38 @@ describe('the studio server: what it answers', () => {
     expect(page.headers['referrer-policy']).toBe('no-referrer')
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'")
     expect((await ask(studio, withToken(studio, '/app.js'))).status).toBe(404)
+  })
+
+  it('hands the site to preview on (--site) to the app, escaped', async () => {
+    const { studio } = await studioOf(source, { site: 'https://shop.example/?a=1&b="2"' })
+    const page = await ask(studio, withToken(studio, '/'))
+    expect(page.text).toContain(`data-file="journeykit.json" data-site="https://shop.example/?a=1&#38;b=&#34;2&#34;">`)
+  })
+
+  it('hands the app the journeys to start from (GET /api/templates): the five stages and §8', async () => {
+    const { studio } = await studioOf(source)
+    const answer = await ask(studio, '/api/templates', { headers: { 'x-journeykit-token': studio.token } })
+    expect(answer.json().map((template: { journey: string }) => template.journey)).toEqual([
+      'welcome-series',
+      'consideration-drip',
+      'cart-rescue',
+      'post-purchase',
+      'referral',
+      'cart-rescue',
+    ])
+    expect((await ask(studio, '/api/templates')).status).toBe(403)
+  })
+
+  it('walks a made-up visitor through a journey of the draft (POST /api/try), writing nothing', async () => {
+    const { studio, file } = await studioOf(source)
+    const config = { version: 1, journeys: { j: { entry: { on: 'add_to_cart' }, steps: [{ id: 'a', wait: '1h' }] } } }
+    const rows = [{ at: '+0m', event: 'add_to_cart', facts: '' }]
+    const body = { config, journey: 'j', start: '2026-12-01T09:00:00Z', rows }
+    const tried = await ask(studio, '/api/try', { method: 'POST', headers: { 'x-journeykit-token': studio.token, 'content-type': 'application/json' }, body })
+    expect(tried.status).toBe(200)
+    expect(tried.json().path).toEqual({ visited: ['@entry', 'step:a'], here: 'step:a' })
+    expect((await ask(studio, '/api/try', { method: 'POST', body })).status).toBe(403)
+    expect(readFileSync(file, 'utf8')).toBe(source)
   })
 
   it("serves the app's files from its folder, and nothing else from it", async () => {

@@ -17,6 +17,8 @@ import { refusalOf, tokenHeader } from './security.js'
 import { hashOf, stateOf } from './state.js'
 import { decideSave } from './save.js'
 import { studioPage } from './page.js'
+import { tryJourney } from './try.js'
+import { templates } from './journey-templates.js'
 
 export interface StudioOptions {
   /** The journeykit.json to edit; it may not exist yet (the first save creates it). */
@@ -27,6 +29,8 @@ export interface StudioOptions {
   assets?: string
   /** The token requests must carry (default: 32 random hex characters, new at each start). */
   token?: string
+  /** The site to preview journeys on (`--site`): the Try panel links to `<site>?journeykit_preview=journey:<id>`. */
+  site?: string
 }
 
 export interface Studio {
@@ -166,6 +170,12 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       saving = run.catch(() => {})
       return run
     }
+    if (req.method === 'POST' && pathname === '/api/try') {
+      const body = await readBody(req).catch(() => null)
+      if (body === null) return sendJson(res, 413, { error: 'the request is too large' })
+      const tried = tryJourney(body)
+      return sendJson(res, tried.status, tried.answer)
+    }
     if (req.method !== 'GET') return send(res, 405, 'text', 'method not allowed\n')
     if (pathname === '/') {
       const [hasApp, hasStyles] = await Promise.all(
@@ -176,8 +186,9 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
           ),
         ),
       )
-      return send(res, 200, 'html', studioPage({ file: basename(file), token, hasApp: hasApp!, hasStyles: hasStyles! }))
+      return send(res, 200, 'html', studioPage({ file: basename(file), token, hasApp: hasApp!, hasStyles: hasStyles!, site: options.site }))
     }
+    if (pathname === '/api/templates') return sendJson(res, 200, templates)
     if (pathname === '/api/file') return sendJson(res, 200, stateOf(file, await readText(file)))
     if (pathname === '/api/events') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' })

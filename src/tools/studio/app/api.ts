@@ -5,6 +5,8 @@
  */
 import type { Problem } from '../../../config/types.js'
 import type { Edit } from './draft.js'
+import type { Template, TryRequest } from '../protocol.js'
+import type { TriedPath } from '../try-path.js'
 
 /** GET api/file: the file as it is on disk now. */
 export interface FileState {
@@ -28,11 +30,18 @@ export type SaveAnswer =
   | { kind: 'refused'; error: string; problems: Problem[] }
   | { kind: 'failed'; error: string }
 
+/** POST api/try: the narration and the path, or what could not be read. */
+export type TryResult = { kind: 'tried'; lines: string[]; path: TriedPath } | { kind: 'failed'; error: string }
+
 export interface StudioApi {
   load(): Promise<FileState>
   save(baseHash: string, edits: Edit[], seal: boolean): Promise<SaveAnswer>
   /** Calls `changed` whenever the server sees the file change on disk; returns the stop. */
   watch(changed: () => void): () => void
+  /** A made-up visitor through one journey of the draft, by the real stepper (on the server). */
+  tryJourney(request: TryRequest): Promise<TryResult>
+  /** GET api/templates: the journeys a new one can start from. */
+  templates(): Promise<Template[]>
 }
 
 async function errorOf(response: Response): Promise<string> {
@@ -63,6 +72,21 @@ export function studioApi(token: string): StudioApi {
         return { kind: 'conflict', error, state: await this.load() }
       }
       return { kind: 'failed', error: await errorOf(response) }
+    },
+    async templates() {
+      const response = await fetch('api/templates', { headers })
+      if (!response.ok) throw new Error(await errorOf(response))
+      return (await response.json()) as Template[]
+    },
+    async tryJourney(request) {
+      const body = JSON.stringify(request)
+      const response = await fetch('api/try', { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body }).catch(
+        (err: unknown) => err as Error,
+      )
+      if (response instanceof Error) return { kind: 'failed', error: `the studio server cannot be reached (${response.message})` }
+      if (!response.ok) return { kind: 'failed', error: await errorOf(response) }
+      const answer = (await response.json()) as { lines: string[]; path: TriedPath }
+      return { kind: 'tried', ...answer }
     },
     watch(changed) {
       if (typeof EventSource === 'undefined') return () => {}

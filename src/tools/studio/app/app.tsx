@@ -10,7 +10,7 @@ import { Studio } from './studio.js'
 import { adoptStyles } from './styles.js'
 
 /** A bug in the studio shows as what it is, not as a blank page; the file on disk is untouched. */
-function Guarded({ token }: { token: string }) {
+function Guarded({ token, site }: { token: string; site: string | null }) {
   const [error] = useErrorBoundary()
   const api = useMemo(() => studioApi(token), [token])
   if (error)
@@ -20,11 +20,11 @@ function Guarded({ token }: { token: string }) {
         <p>Nothing was saved by it. Reload the page to start again from the file.</p>
       </Message>
     )
-  return <Studio api={api} />
+  return <Studio api={api} site={site} />
 }
 
 const root = document.getElementById('studio')
 if (root) {
   adoptStyles(document)
-  render(<Guarded token={root.dataset.token || new URLSearchParams(location.search).get('token') || ''} />, root)
+  render(<Guarded token={root.dataset.token || new URLSearchParams(location.search).get('token') || ''} site={root.dataset.site || null} />, root)
 }

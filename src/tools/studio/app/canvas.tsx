@@ -11,6 +11,7 @@ import { journeyFlow, type Flow } from '../../map/flow.js'
 import { layOut, type Box, type JourneyMap } from '../../map/layout.js'
 import { colours, curve } from '../../map/svg.js'
 import { problemsByBox, type Placed } from './problems-by-box.js'
+import type { TriedPath } from '../try-path.js'
 
 export interface CanvasProps {
   journeyId: string
@@ -23,6 +24,8 @@ export interface CanvasProps {
   open(box: Box, byKeyboard: boolean): void
   /** A new step after the step at `after` (-1: first). */
   add(after: number, byKeyboard: boolean): void
+  /** The Try panel's path: boxes the visitor went through, and where they are. */
+  lit?: TriedPath | null
 }
 
 const margin = 20
@@ -106,12 +109,14 @@ export function Canvas(props: CanvasProps) {
         const place = { left: `${box.x + margin}px`, top: `${box.y + margin}px`, width: `${box.width}px`, height: `${box.height}px` }
         const out = ways(box)
         const addAfter = box.kind === 'step' ? index : box.kind === 'entry' ? -1 : null
+        const tried = props.lit?.here === box.key ? 'here' : props.lit?.visited.includes(box.key) ? 'visited' : null
         return [
           <button
             key={box.key}
             type="button"
-            class={`box ${box.kind}${box.notes ? ' has-problems' : ''}`}
+            class={`box ${box.kind}${box.notes ? ' has-problems' : ''}${tried ? ` tried ${tried}` : ''}`}
             data-box={box.key}
+            data-tried={tried ?? undefined}
             aria-pressed={props.selected === box.key}
             style={{
               ...place,
@@ -143,6 +148,7 @@ export function Canvas(props: CanvasProps) {
               ))}
             </span>
             {out && <span class="sr-only"> Goes on: {out}.</span>}
+            {tried && <span class="sr-only">{tried === 'here' ? ' The tried visitor is here.' : ' The tried visitor went through.'}</span>}
           </button>,
           addAfter !== null && (
             <button

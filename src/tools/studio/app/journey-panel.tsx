@@ -8,6 +8,9 @@ import type { Edit } from './draft.js'
 import { JsonField, SelectField, TextField, Fieldset } from './fields.js'
 import { deleteJourney, journeyOf, newJourney, setExits, setJourneyField, setReentry } from './journey-edits.js'
 import type { Placed } from './problems-by-box.js'
+import { templateEdits } from './template-edits.js'
+import { TemplatePicker } from './template-picker.js'
+import type { Template } from '../protocol.js'
 
 export interface JourneyPanelProps {
   config: unknown
@@ -145,10 +148,19 @@ export function JourneyPanel(props: JourneyPanelProps) {
 }
 
 /** A new journey: its id and what enters it. */
-export function NewJourneyForm(props: { config: unknown; headingRef: Ref<HTMLHeadingElement>; commit(edits: Edit[], after: { journey: string }): void }) {
+export function NewJourneyForm(props: {
+  config: unknown
+  /** The journeys to start from (GET /api/templates); none until they have come. */
+  templates?: Template[]
+  headingRef: Ref<HTMLHeadingElement>
+  commit(edits: Edit[], after: { journey: string }): void
+}) {
+  const templates = props.templates ?? []
   const [id, setId] = useState('')
   const [entry, setEntry] = useState('')
+  const [template, setTemplate] = useState(-1)
   const [error, setError] = useState<string | null>(null)
+  const chosen = templates[template]
   return (
     <form
       class="panel-section"
@@ -157,14 +169,23 @@ export function NewJourneyForm(props: { config: unknown; headingRef: Ref<HTMLHea
         event.preventDefault()
         const name = id.trim()
         if (!name) return setError('Give the journey an id, like cart-rescue.')
-        const edits = newJourney(props.config, name, entry.trim())
-        if (!edits.length) return setError(`There is a journey ${name} already.`)
+        const taken = !newJourney(props.config, name, '').length
+        if (taken) return setError(`There is a journey ${name} already.`)
+        const edits = chosen ? templateEdits(props.config, chosen.source, chosen.journey, name).edits : newJourney(props.config, name, entry.trim())
         props.commit(edits, { journey: name })
       }}
     >
       <h2 id="panel-title" tabIndex={-1} ref={props.headingRef}>
         New journey
       </h2>
+      <TemplatePicker
+        templates={templates}
+        value={template}
+        choose={(index) => {
+          setTemplate(index)
+          if (templates[index] && !id.trim()) setId(templates[index].journey)
+        }}
+      />
       <div class="field">
         <label for="new-journey-id">Journey id</label>
         <input
@@ -178,22 +199,24 @@ export function NewJourneyForm(props: { config: unknown; headingRef: Ref<HTMLHea
           onInput={(event) => setId(event.currentTarget.value)}
         />
       </div>
-      <div class="field">
-        <label for="new-journey-entry">Entered on</label>
-        <input
-          id="new-journey-entry"
-          value={entry}
-          list="studio-triggers"
-          placeholder="add_to_cart"
-          spellcheck={false}
-          autocomplete="off"
-          aria-describedby="new-journey-entry-hint"
-          onInput={(event) => setEntry(event.currentTarget.value)}
-        />
-        <p class="hint" id="new-journey-entry-hint">
-          The event or trigger that starts a run; empty: only from code.
-        </p>
-      </div>
+      {!chosen && (
+        <div class="field">
+          <label for="new-journey-entry">Entered on</label>
+          <input
+            id="new-journey-entry"
+            value={entry}
+            list="studio-triggers"
+            placeholder="add_to_cart"
+            spellcheck={false}
+            autocomplete="off"
+            aria-describedby="new-journey-entry-hint"
+            onInput={(event) => setEntry(event.currentTarget.value)}
+          />
+          <p class="hint" id="new-journey-entry-hint">
+            The event or trigger that starts a run; empty: only from code.
+          </p>
+        </div>
+      )}
       {error && (
         <p class="field-error" id="new-journey-error" role="alert">
           {error}

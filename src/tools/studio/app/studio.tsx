@@ -21,8 +21,11 @@ import { Toolbar } from './toolbar.js'
 import { RulesView } from './rules-view.js'
 import { FactList } from './condition-builder.js'
 import { ViewSwitch, type View } from './view-switch.js'
+import { TryPanel } from './try-panel.js'
+import type { TriedPath } from '../try-path.js'
+import type { Template } from '../protocol.js'
 
-type Selection = { kind: 'step'; id: string } | { kind: 'journey' } | { kind: 'new' } | null
+type Selection = { kind: 'step'; id: string } | { kind: 'journey' } | { kind: 'new' } | { kind: 'try' } | null
 interface After {
   select?: string | null
   journey?: string | null
@@ -31,7 +34,7 @@ interface After {
 
 const newFile = { $schema: 'https://unpkg.com/journeykit/dist/journeykit.schema.json', version: 1, journeys: {} }
 
-export function Studio({ api }: { api: StudioApi }) {
+export function Studio({ api, site = null }: { api: StudioApi; site?: string | null }) {
   const [loaded, setLoaded] = useState<FileState | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [history, setHistory] = useState<History>(emptyHistory)
@@ -43,6 +46,8 @@ export function Studio({ api }: { api: StudioApi }) {
   const [seal, setSeal] = useState(false)
   const [saving, setSaving] = useState(false)
   const [view, setView] = useState<View>('journeys')
+  const [lit, setLit] = useState<{ journey: string; path: TriedPath } | null>(null)
+  const [templates, setTemplates] = useState<Template[]>([])
   const headingRef = useRef<HTMLHeadingElement>(null)
   const focusNext = useRef<string | null>(null)
 
@@ -57,6 +62,7 @@ export function Studio({ api }: { api: StudioApi }) {
 
   useEffect(() => {
     api.load().then(adopt, (err: Error) => setLoadError(err.message))
+    api.templates().then(setTemplates, () => {}) // without them, New journey starts an empty one
     return api.watch(() => {
       api.load().then(
         (state) => {
@@ -82,7 +88,14 @@ export function Studio({ api }: { api: StudioApi }) {
   const journeyId = chosenJourney !== null && journeyIds.includes(chosenJourney) ? chosenJourney : (journeyIds[0] ?? null)
   const steps = journeyId === null ? [] : stepsOf(draft, journeyId)
   const stepIndex = selection?.kind === 'step' ? steps.findIndex((step) => step.id === selection.id) : -1
-  const panel = selection?.kind === 'new' || journeyId === null ? 'new' : stepIndex >= 0 ? 'step' : selection?.kind === 'journey' ? 'journey' : null
+  const panel =
+    selection?.kind === 'new' || journeyId === null
+      ? 'new'
+      : stepIndex >= 0
+        ? 'step'
+        : selection?.kind === 'journey' || selection?.kind === 'try'
+          ? selection.kind
+          : null
 
   useEffect(() => {
     if (!focusNext.current) return
@@ -227,6 +240,7 @@ export function Studio({ api }: { api: StudioApi }) {
         pickJourney={(id) => (setJourney(id), setSelection(null))}
         newJourney={() => (setSelection({ kind: 'new' }), (focusNext.current = '#new-journey-id'))}
         settings={() => (setSelection({ kind: 'journey' }), (focusNext.current = '#panel-title'))}
+        tryIt={() => (setSelection({ kind: 'try' }), (focusNext.current = '#panel-title'))}
         history={history}
         undo={doUndo}
         redo={doRedo}
@@ -267,12 +281,13 @@ export function Studio({ api }: { api: StudioApi }) {
                 picking={picking !== null}
                 open={open}
                 add={add}
+                lit={lit?.journey === journeyId ? lit.path : null}
               />
             </>
           )}
         </main>
         <aside aria-label="Editor">
-          {panel === 'new' && <NewJourneyForm config={draft} headingRef={headingRef} commit={(group, after) => commit(group, after)} />}
+          {panel === 'new' && <NewJourneyForm config={draft} templates={templates} headingRef={headingRef} commit={(group, after) => commit(group, after)} />}
           {panel === 'step' && journeyId !== null && (
             <StepPanel
               config={draft}
@@ -291,6 +306,17 @@ export function Studio({ api }: { api: StudioApi }) {
           )}
           {panel === 'journey' && journeyId !== null && (
             <JourneyPanel config={draft} journeyId={journeyId} problems={journeyProblems} headingRef={headingRef} commit={commit} />
+          )}
+          {panel === 'try' && journeyId !== null && (
+            <TryPanel
+              key={journeyId}
+              config={draft}
+              journeyId={journeyId}
+              site={site}
+              headingRef={headingRef}
+              run={(request) => api.tryJourney(request)}
+              light={(path) => setLit(path && { journey: journeyId, path })}
+            />
           )}
           {panel === null && <p class="hint">Select a box to edit it, or press + to add a step.</p>}
           <ProblemList problems={problems} warnings={warnings} show={show} />

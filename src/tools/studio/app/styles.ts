@@ -4,6 +4,8 @@
  * boxes' fonts, line heights and padding are the ones map/layout.ts sizes them with (13 px
  * headings on 17 px lines, 12 px text on 15 px lines, 8 px by 10 px padding).
  */
+import { tryCss } from './try-styles.js'
+
 const css = `
 *,*::before,*::after{box-sizing:border-box}
 html,body{margin:0;height:100%}
@@ -98,6 +100,6 @@ legend{font-weight:600;padding:0 4px}
 /** Gives the document the studio's style sheet. */
 export function adoptStyles(document: Document): void {
   const sheet = new CSSStyleSheet()
-  sheet.replaceSync(css)
+  sheet.replaceSync(css + tryCss)
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
 }

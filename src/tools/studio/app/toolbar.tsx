@@ -8,6 +8,8 @@ export interface ToolbarProps {
   pickJourney(id: string): void
   newJourney(): void
   settings(): void
+  /** Opens the Try panel for the journey. */
+  tryIt(): void
   history: History
   undo(): void
   redo(): void
@@ -45,6 +47,9 @@ export function Toolbar(props: ToolbarProps) {
         </button>
         <button type="button" disabled={props.journeyId === null} onClick={props.settings}>
           Journey settings
+        </button>
+        <button type="button" disabled={props.journeyId === null} onClick={props.tryIt}>
+          Try it
         </button>
       </div>
       <div class="group">
