@@ -13,6 +13,7 @@ import type { Edit } from './draft.js'
 import { Fieldset, JsonField, SelectField, TextField, type Choice } from './fields.js'
 import { StepOptions } from './step-options.js'
 import { ConditionBuilder } from './condition-builder.js'
+import { WaitField } from './wait-field.js'
 import {
   deleteStep,
   duplicateStep,
@@ -132,18 +133,7 @@ export function StepPanel(props: StepPanelProps) {
           />
         </>
       )}
-      {action === 'wait' &&
-        (typeof step.wait === 'object' ? (
-          <JsonField label="Wait for the next weekly window (JSON)" value={step.wait} problems={field('wait')} commit={(value) => set('wait', value)} />
-        ) : (
-          <TextField
-            label="Wait for"
-            value={String(step.wait ?? '')}
-            problems={field('wait')}
-            hint="A duration: 30m, 2h, 3d."
-            commit={(value) => set('wait', value)}
-          />
-        ))}
+      {action === 'wait' && <WaitField wait={step.wait} problems={field('wait')} commit={(value) => set('wait', value)} />}
       {action === 'push' && (
         <Fieldset legend="Web push">
           {(['title', 'body', 'url', 'after'] as const).map((key) => (
