@@ -17,7 +17,7 @@ if (studio) {
   // The studio's server on 127.0.0.1, until Ctrl+C: the address it prints carries its token.
   const { startStudio } = await import('../dist/studio/server.js')
   try {
-    const running = await startStudio({ file: resolve(studio.file), port: studio.port, site: studio.site })
+    const running = await startStudio({ file: resolve(studio.file), port: studio.port, site: studio.site, collector: studio.collector })
     console.log(`journeykit studio of ${studio.file}: ${running.url}`)
     const stop = () => running.close().then(() => process.exit(0))
     process.on('SIGINT', stop)

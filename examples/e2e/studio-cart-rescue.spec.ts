@@ -8,6 +8,8 @@ import type { Config } from '../../src/config/types.js'
 import type { startStudio as StartStudio } from '../../src/tools/studio/server.js'
 // @ts-expect-error the built studio server (npm run build), plain ESM without types here
 import { startStudio as startBuiltStudio } from '../../dist/studio/server.js'
+// @ts-expect-error plain .mjs example without types
+import { startCollector } from '../collector/server.mjs'
 
 const startStudio = startBuiltStudio as typeof StartStudio
 
@@ -225,4 +227,44 @@ test('§8 cart rescue, built with the keyboard alone, is the example journey', a
   await buildCartRescue(page, keys(page))
   await expect(page.locator('body')).not.toHaveAttribute('data-clicked')
   expectTheExample(file)
+})
+
+test('with --collector, each box shows the collector’s live count', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'jk-studio-live-'))
+  const file = join(dir, 'journeykit.json')
+  writeFileSync(file, `${JSON.stringify(example, null, 2)}\n`)
+  const collector = await startCollector({ port: 0, file: join(dir, 'events.ndjson'), push: false, config: file })
+  const at = (i: number) => new Date(Date.parse('2026-12-02T10:00:00Z') + i * 60_000).toISOString()
+  const batch = ['v1', 'v2'].flatMap((visitor) => [
+    {
+      type: 'track',
+      anonymousId: visitor,
+      event: 'journey_entered',
+      messageId: `${visitor}-e`,
+      timestamp: at(0),
+      properties: { journey: 'cart-rescue', run: 1 },
+    },
+    {
+      type: 'track',
+      anonymousId: visitor,
+      event: 'journey_step',
+      messageId: `${visitor}-s`,
+      timestamp: at(1),
+      properties: { journey: 'cart-rescue', run: 1, step: 'nudge', action: 'show' },
+    },
+  ])
+  expect((await fetch(collector.batchUrl, { method: 'POST', body: JSON.stringify({ batch }) })).status).toBe(200)
+  const server = await startStudio({ file, collector: collector.url })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
+  try {
+    await page.goto(server.url)
+    await expect(box(page, '@entry')).toContainText('2 entered', { timeout: 10_000 })
+    await expect(box(page, 'step:pause')).toContainText('2 entered · 2 waiting')
+    await expect(box(page, 'step:loyal')).toContainText('0 entered · 0 waiting')
+    await page.screenshot({ path: 'test-results/studio-live-counts.png' })
+  } finally {
+    await page.close()
+    await server.close()
+    await collector.close()
+  }
 })

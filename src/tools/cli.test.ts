@@ -409,7 +409,14 @@ describe('studio arguments', () => {
     [['studio', '--site'], null],
     [['studio', '--site', 'shop.example'], null],
     [['studio', '--site', 'javascript:alert(1)'], null],
-  ])('reads --site: %j → %j', (args, expected) => {
+    [['studio', '--collector', 'http://127.0.0.1:8787'], { file: 'journeykit.json', port: 0, collector: 'http://127.0.0.1:8787' }],
+    [
+      ['studio', '--site', 'http://localhost:8080', '--collector', 'http://127.0.0.1:8787'],
+      { file: 'journeykit.json', port: 0, site: 'http://localhost:8080', collector: 'http://127.0.0.1:8787' },
+    ],
+    [['studio', '--collector'], null],
+    [['studio', '--collector', 'file:///etc/passwd'], null],
+  ])('reads --site and --collector: %j → %j', (args, expected) => {
     expect(studioArguments(args)).toEqual(expected)
   })
   it('is null for anything else (the usage is printed)', () => {
@@ -420,7 +427,7 @@ describe('studio arguments', () => {
     expect(studioArguments(['studio', '--open'])).toBeNull()
   })
   it('is in the usage', () => {
-    expect(runCli(['help'], read).output).toContain('journeykit studio [<journeykit.json>] [--port N] [--site <url>]')
+    expect(runCli(['help'], read).output).toContain('journeykit studio [<journeykit.json>] [--port N] [--site <url>] [--collector <url>]')
   })
 })
 

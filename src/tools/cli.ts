@@ -34,7 +34,7 @@ const usage = `usage:
   journeykit validate <journeykit.json>
   journeykit build <journeykit.json> [-o <out.json>] [--allow-warnings]
   journeykit preview <journeykit.json> [--port N]
-  journeykit studio [<journeykit.json>] [--port N] [--site <url>]
+  journeykit studio [<journeykit.json>] [--port N] [--site <url>] [--collector <url>]
   journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]
   journeykit explain <journeykit.json> --timeline <timeline.json> [--facts <facts.json>] [--fact name=value]…
                      [--at <ISO time>] [--visitor <id>] [--timezone <IANA zone>] [--subscribed]
@@ -255,18 +255,33 @@ function isSiteUrl(site: string | undefined): site is string {
 }
 
 /**
- * `journeykit studio [<journeykit.json>] [--port N] [--site <url>]`: the file (default
- * journeykit.json), the port (default 0: any free one) and the site its journeys are previewed
- * on (an http(s) address), or null (usage).
+/**
+ * `journeykit studio [<journeykit.json>] [--port N] [--site <url>] [--collector <url>]`: the file
+ * (default journeykit.json), the port (default 0: any free one), the site its journeys are
+ * previewed on and a running collector whose counts the canvas shows (both http(s) addresses),
+ * or null (usage).
  */
-export function studioArguments(args: string[]): { file: string; port: number; site?: string } | null {
+export function studioArguments(args: string[]): { file: string; port: number; site?: string; collector?: string } | null {
   if (args[0] !== 'studio') return null
   const rest = args.slice(1)
-  const at = rest.indexOf('--site')
-  const site = at < 0 ? undefined : rest.splice(at, 2)[1]
-  if (at >= 0 && !isSiteUrl(site)) return null
+  const option = (name: string) => {
+    const at = rest.indexOf(name)
+    if (at < 0) return { given: false }
+    const value = rest.splice(at, 2)[1]
+    return { given: true, value, ok: isSiteUrl(value) }
+  }
+  const site = option('--site')
+  const collector = option('--collector')
+  if ((site.given && !site.ok) || (collector.given && !collector.ok)) return null
   const read = serverArguments(rest)
-  return read && read.files.length <= 1 ? { file: read.files[0] ?? 'journeykit.json', port: read.port, ...(site && { site }) } : null
+  return read && read.files.length <= 1
+    ? {
+        file: read.files[0] ?? 'journeykit.json',
+        port: read.port,
+        ...(site.value && { site: site.value }),
+        ...(collector.value && { collector: collector.value }),
+      }
+    : null
 }
 
 /**

@@ -3,7 +3,7 @@
  * (dist/studio/app.js) and a small JSON API over the one file it was given: GET /api/file (the
  * text, hash, config and problems), POST /api/save (edits applied to the text as it is on disk,
  * checked, written atomically), GET /api/events (server-sent `change` when the file changes on
- * disk). It listens on 127.0.0.1 only and answers only requests with its token, its own Host
+ * disk), GET /api/counts (a running collector's per-step counts, with --collector). It listens on 127.0.0.1 only and answers only requests with its token, its own Host
  * and, when they say one, its own Origin (security.ts). Nothing else on the disk is read or
  * written.
  */
@@ -19,6 +19,7 @@ import { decideSave } from './save.js'
 import { studioPage } from './page.js'
 import { tryJourney } from './try.js'
 import { templates } from './journey-templates.js'
+import { fetchBoxCounts } from './counts.js'
 
 export interface StudioOptions {
   /** The journeykit.json to edit; it may not exist yet (the first save creates it). */
@@ -31,6 +32,8 @@ export interface StudioOptions {
   token?: string
   /** The site to preview journeys on (`--site`): the Try panel links to `<site>?journeykit_preview=journey:<id>`. */
   site?: string
+  /** A running collector whose per-step counts GET /api/counts passes on (counts.ts). */
+  collector?: string
 }
 
 export interface Studio {
@@ -189,6 +192,11 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       return send(res, 200, 'html', studioPage({ file: basename(file), token, hasApp: hasApp!, hasStyles: hasStyles!, site: options.site }))
     }
     if (pathname === '/api/templates') return sendJson(res, 200, templates)
+    if (pathname === '/api/counts') {
+      if (!options.collector) return sendJson(res, 404, { error: 'the studio was started without --collector' })
+      const counts = await fetchBoxCounts(options.collector).catch((err: Error) => err)
+      return counts instanceof Error ? sendJson(res, 502, { error: counts.message }) : sendJson(res, 200, { counts })
+    }
     if (pathname === '/api/file') return sendJson(res, 200, stateOf(file, await readText(file)))
     if (pathname === '/api/events') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' })

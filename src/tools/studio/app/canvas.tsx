@@ -21,6 +21,8 @@ export interface CanvasProps {
   selected: string | null
   /** Picking a target: boxes of steps choose it instead of opening. */
   picking: boolean
+  /** A running collector's figures per box key (live-counts.ts); undefined: not live. */
+  counts?: Record<string, string> | undefined
   open(box: Box, byKeyboard: boolean): void
   /** A new step after the step at `after` (-1: first). */
   add(after: number, byKeyboard: boolean): void
@@ -52,7 +54,7 @@ export function Canvas(props: CanvasProps) {
   const drawn = useMemo(() => new Set(flow?.nodes.map((node) => node.key) ?? []), [flow])
   const byBox = useMemo(() => problemsByBox(problems, journeyId, drawn), [problems, journeyId, drawn])
   const notes = (of: { key: string }) => (byBox.get(of.key) ?? []).map((problem) => `${problem.path}: ${problem.message}`)
-  const map = useMemo<JourneyMap | null>(() => (flow ? layOut(flow, false, notes) : null), [flow, byBox])
+  const map = useMemo<JourneyMap | null>(() => (flow ? layOut(flow, props.counts !== undefined, notes) : null), [flow, byBox, props.counts !== undefined])
   if (!map || !flow) return <p class="canvas-empty">This journey cannot be drawn as it is: see its problems.</p>
 
   const steps = journey.steps ?? []
@@ -128,6 +130,7 @@ export function Canvas(props: CanvasProps) {
           >
             <span class="sr-only">
               {node.get(box.key)?.heading}: {node.get(box.key)?.text}.{notes(box).map((note) => ` Problem: ${note}`)}
+              {props.counts?.[box.key] && ` Live: ${props.counts[box.key]}.`}
             </span>
             <span class="face" aria-hidden="true">
               {box.notes && <span class="marker">!</span>}
@@ -141,6 +144,7 @@ export function Canvas(props: CanvasProps) {
                   {words}
                 </span>
               ))}
+              {props.counts?.[box.key] !== undefined && <span class="count">{props.counts[box.key]}</span>}
               {box.notes?.map((words, i) => (
                 <span key={`n${i}`} class={i ? 'note' : 'note first'}>
                   {words}

@@ -24,6 +24,7 @@ import { ViewSwitch, type View } from './view-switch.js'
 import { TryPanel } from './try-panel.js'
 import type { TriedPath } from '../try-path.js'
 import type { Template } from '../protocol.js'
+import { useLiveCounts } from './live-counts.js'
 
 type Selection = { kind: 'step'; id: string } | { kind: 'journey' } | { kind: 'new' } | { kind: 'try' } | null
 interface After {
@@ -77,6 +78,7 @@ export function Studio({ api, site = null }: { api: StudioApi; site?: string | n
     })
   }, [api])
 
+  const liveCounts = useLiveCounts()
   const edits = useMemo(() => editsOf(history), [history])
   const draft = useMemo(() => applyEdits(loaded?.config ?? undefined, edits), [loaded, edits])
   const validation = useMemo(() => (draft === undefined ? { problems: [], warnings: [] } : validateConfig(draft)), [draft])
@@ -279,6 +281,7 @@ export function Studio({ api, site = null }: { api: StudioApi; site?: string | n
                 problems={problems}
                 selected={stepIndex >= 0 ? `step:${steps[stepIndex]!.id}` : null}
                 picking={picking !== null}
+                counts={liveCounts ? (liveCounts[journeyId] ?? {}) : undefined}
                 open={open}
                 add={add}
                 lit={lit?.journey === journeyId ? lit.path : null}

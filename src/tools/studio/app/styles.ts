@@ -46,6 +46,7 @@ aside{width:380px;flex:none;overflow:auto;background:#fff;border-left:1px solid 
 .box .heading{display:block;font-weight:600;font-size:13px;line-height:17px}
 .box .line,.box .note{display:block;font-size:12px;line-height:15px}
 .box .note{color:#b3261e}
+.box .count{display:block;margin-top:4px;font-size:11px;line-height:15px;color:#1d4f91;font-variant-numeric:tabular-nums}
 .box .note.first{margin-top:8px}
 .box.has-problems{border-style:dashed;border-width:2px}
 .box[aria-pressed=true]{outline:3px solid #1d4ed8;outline-offset:2px}
