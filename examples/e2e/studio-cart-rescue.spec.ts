@@ -130,7 +130,11 @@ async function buildCartRescue(page: Page, hands: Hands) {
   await add(null, 'nudge', 'show an item')
   await expect(field(page, 'Item to show')).toHaveValue('cart-reminder')
   await hands.type('On', 'page_view')
-  await hands.type('If (conditions, as a query)', '{"page.path": {"$startsWith": "/cart"}}')
+  // its condition, with the builder: a fact, an operator, a value
+  await hands.press('Add a condition')
+  await hands.type('Condition 1 fact', 'page.path')
+  await hands.choose('Condition 1 operator', 'starts with')
+  await hands.type('Condition 1 value', '/cart')
 
   await add('nudge', 'pause')
   await hands.type('Wait for', '2h')
