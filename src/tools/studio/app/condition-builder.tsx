@@ -13,6 +13,8 @@ export interface ConditionBuilderProps {
   legend: string
   value: unknown
   problems: Placed[]
+  /** What no rows means here (default: the rule applies to everyone). */
+  none?: string
   commit(query: unknown): void
 }
 
@@ -45,7 +47,7 @@ export function ConditionBuilder(props: ConditionBuilderProps) {
 
   return (
     <Fieldset legend={props.legend}>
-      <p class="hint">{rows.length ? 'All of these must be true.' : 'None: the rule applies to everyone.'}</p>
+      <p class="hint">{rows.length ? 'All of these must be true.' : (props.none ?? 'None: the rule applies to everyone.')}</p>
       {rows.map((row, index) => {
         const n = index + 1
         const kind = kindOf(row.op)
@@ -134,11 +136,11 @@ export function ConditionBuilder(props: ConditionBuilderProps) {
   )
 }
 
-/** The facts a condition's fact field offers (rendered once by the view that uses the builder). */
-export function FactList() {
+/** The facts a condition's fact field offers, the file's segments among them (rendered once by the studio). */
+export function FactList({ segments }: { segments: string[] }) {
   return (
     <datalist id="studio-facts">
-      {factChoices.map((fact) => (
+      {[...factChoices, ...segments.map((id) => `segment.${id}`)].map((fact) => (
         <option key={fact} value={fact} />
       ))}
     </datalist>

@@ -1,13 +1,16 @@
 /**
- * The side panel for a journey as a whole (its entry, exit, goal, re-entry, holdout and
- * schedule: what the entry, goal and exit boxes stand for), and the form that starts a new one.
+ * The side panel for a journey as a whole (its entry, with the entry's conditions in the builder
+ * and as JSON; exit, goal, re-entry, holdout and schedule: what the entry, goal and exit boxes
+ * stand for), and the form that starts a new one.
  */
 import type { Ref } from 'preact'
 import { useState } from 'preact/hooks'
+import { ConditionBuilder } from './condition-builder.js'
 import type { Edit } from './draft.js'
 import { JsonField, SelectField, TextField, Fieldset } from './fields.js'
 import { deleteJourney, journeyOf, newJourney, setExits, setJourneyField, setReentry } from './journey-edits.js'
 import type { Placed } from './problems-by-box.js'
+import { rowsOf } from './query-rows.js'
 import { templateEdits } from './template-edits.js'
 import { TemplatePicker } from './template-picker.js'
 import type { Template } from '../protocol.js'
@@ -27,6 +30,8 @@ export function JourneyPanel(props: JourneyPanelProps) {
   const set = (path: Array<string | number>, value: unknown) => props.commit(setJourneyField(config, journeyId, path, value))
   const reentry = journey.reentry === undefined ? 'never' : typeof journey.reentry === 'object' ? 'after' : journey.reentry
   const exits = Array.isArray(journey.exit) ? journey.exit.map((trigger) => String(trigger?.on ?? '')) : []
+  // the builder shows the entry's conditions it can say; the JSON field stays, for the rest and for typing
+  const builds = rowsOf(journey.entry?.if) !== null
   const general = props.problems.filter((problem) => ['', 'steps'].includes(problem.place?.field ?? ''))
 
   return (
@@ -53,13 +58,24 @@ export function JourneyPanel(props: JourneyPanelProps) {
           commit={(value) => set(['entry', 'on'], value)}
         />
         {journey.entry && (
-          <JsonField
-            label="Entry conditions (query)"
-            value={journey.entry.if}
-            problems={field('entry.if')}
-            hint='Like {"segment.hot-shoppers": true}'
-            commit={(value) => set(['entry', 'if'], value)}
-          />
+          <>
+            {builds && (
+              <ConditionBuilder
+                legend="Entry conditions"
+                value={journey.entry.if}
+                problems={field('entry.if')}
+                none="None: everyone the trigger reaches enters."
+                commit={(value) => set(['entry', 'if'], value)}
+              />
+            )}
+            <JsonField
+              label="Entry conditions (query)"
+              value={journey.entry.if}
+              problems={builds ? [] : field('entry.if')}
+              hint={builds ? 'The same conditions as JSON, to type or paste.' : 'Like {"segment.hot-shoppers": true} ($or, $not, $regex too)'}
+              commit={(value) => set(['entry', 'if'], value)}
+            />
+          </>
         )}
       </Fieldset>
       <Fieldset legend="Exit, goal and re-entry">

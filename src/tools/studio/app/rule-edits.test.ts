@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { applyEdits } from './draft.js'
 import {
   addRule,
+  addVariant,
   addWindow,
   deleteRule,
   describeRule,
   moveRule,
   problemsOfField,
   problemsOfRule,
+  removeVariant,
   removeWindow,
   rulePlace,
   setAction,
+  setDate,
   setFrequency,
   setTrigger,
   toggleDay,
@@ -54,6 +57,31 @@ describe('rule edits, read back from the draft', () => {
   ]
   it.each(cases)('%s', (_, run, rules) => expect(run()).toEqual(rules))
 
+  it('variants: an even A/B pair from the item shown, one more, one less, never none', () => {
+    const ab = [
+      { weight: 50, show: 'offer' },
+      { weight: 50, show: 'other' },
+    ]
+    const paired = after(setAction(config, 0, 'variants', ['other', 'offer']))
+    expect(paired.rules[0]).toEqual({ id: 'a', on: 'page_view', variants: ab })
+    const three = after(addVariant(paired, 0, ['other']), paired)
+    expect(three.rules[0]).toEqual({ id: 'a', on: 'page_view', variants: [...ab, { weight: 50, show: 'other' }] })
+    expect(after(removeVariant(three, 0, 0), three).rules[0]).toEqual({ id: 'a', on: 'page_view', variants: [ab[1], { weight: 50, show: 'other' }] })
+    const one = { version: 1, rules: [{ id: 'a', on: 'page_view', variants: [ab[0]] }] }
+    expect(removeVariant(one, 0, 0)).toEqual([])
+    expect(after(setAction(paired, 0, 'show', ['other']), paired).rules[0]).toEqual({ id: 'a', on: 'page_view', show: 'other' })
+  })
+
+  it('start and end dates: the schedule comes with the first and goes with the last', () => {
+    const started = after(setDate(config, 0, 'start', '2026-12-01'))
+    expect(started.rules[0]).toEqual({ ...a, schedule: { start: '2026-12-01' } })
+    const both = after(setDate(started, 0, 'end', '2027-01-31'), started)
+    expect(both.rules[0]).toEqual({ ...a, schedule: { start: '2026-12-01', end: '2027-01-31' } })
+    expect(after(setDate(both, 0, 'start', ''), both).rules[0]).toEqual({ ...a, schedule: { end: '2027-01-31' } })
+    expect(after(setDate(started, 0, 'start', ''), started).rules[0]).toEqual(a)
+    expect(setDate(config, 0, 'end', '')).toEqual([])
+  })
+
   it('days toggle in week order, and the last window takes its empty schedule with it', () => {
     const one = { version: 1, rules: [{ ...a, schedule: { weekly: [{ days: ['fri'] }] } }] }
     expect(after(toggleDay(one, 0, 0, 'thu'), one).rules[0]).toEqual({ ...a, schedule: { weekly: [{ days: ['thu', 'fri'] }] } })
@@ -70,6 +98,17 @@ describe('what the list says of a rule', () => {
     ['a trigger with its parameter', b, { trigger: 'scroll percent 50', does: 'track scrolled' }],
     ['set', { on: 'visit_start', set: { stage: 'retention' } }, { trigger: 'visit_start', does: 'set stage retention' }],
     ['nothing yet', {}, { trigger: '(no trigger)', does: '(does nothing)' }],
+    [
+      'A/B variants',
+      {
+        on: 'exit_intent',
+        variants: [
+          { weight: 70, show: 'a' },
+          { weight: 30, show: 'b' },
+        ],
+      },
+      { trigger: 'exit_intent', does: 'A/B: a 70 / b 30' },
+    ],
   ]
   it.each(cases)('%s', (_, rule, said) => expect(describeRule(rule)).toEqual(said))
 })

@@ -1,15 +1,15 @@
 /**
  * What the studio's rules view does to `rules`, as edits of the file (draft.ts): add, delete and
- * move a rule, set its trigger, action, frequency and weekly windows. Each function reads the draft
+ * move a rule, set its trigger, action (A/B variants too), frequency, dates and weekly windows. Each function reads the draft
  * as it is now and returns one group of edits (one undo); the validator judges the result.
  */
-import type { Rule, WeeklyWindow } from '../../../config/types.js'
+import type { Rule, Variant, WeeklyWindow } from '../../../config/types.js'
 import { triggerParameters } from '../../../config/trigger-names.js'
 import { change, valueAt, type Edit, type JsonPath } from './draft.js'
 import type { Placed } from './problems-by-box.js'
 
-export type RuleAction = 'show' | 'track' | 'set'
-export const ruleActions: RuleAction[] = ['show', 'track', 'set']
+export type RuleAction = 'show' | 'track' | 'set' | 'variants'
+export const ruleActions: RuleAction[] = ['show', 'track', 'set', 'variants']
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -30,13 +30,17 @@ export function describeRule(rule: Partial<Rule>): { trigger: string; does: stri
   const trigger = `${rule.on || '(no trigger)'}${parameter && rule[parameter as keyof Rule] !== undefined ? ` ${parameter} ${String(rule[parameter as keyof Rule])}` : ''}`
   const action = actionOfRule(rule)
   const does =
-    action === 'set'
-      ? `set ${Object.entries(rule.set ?? {})
-          .map(([key, value]) => `${key} ${String(value)}`)
-          .join(', ')}`
-      : action
-        ? `${action} ${String(rule[action])}`
-        : '(does nothing)'
+    action === 'variants'
+      ? `A/B: ${variantsOf(rule)
+          .map((variant) => `${String(variant.show)} ${String(variant.weight)}`)
+          .join(' / ')}`
+      : action === 'set'
+        ? `set ${Object.entries(rule.set ?? {})
+            .map(([key, value]) => `${key} ${String(value)}`)
+            .join(', ')}`
+        : action
+          ? `${action} ${String(rule[action])}`
+          : '(does nothing)'
   return { trigger, does }
 }
 
@@ -74,11 +78,26 @@ export function setTrigger(config: unknown, index: number, on: string): Edit[] {
   return [...change(config, rulePath(index, 'on'), on), ...stale.flatMap((parameter) => change(config, rulePath(index, parameter), undefined))]
 }
 
-/** Switches the action: the other actions go, the new one starts with a value that works where there is one. */
+/**
+ * Switches the action: the other actions go, the new one starts with a value that works where there
+ * is one. Variants start as an even A/B pair: the item shown so far against the next one.
+ */
 export function setAction(config: unknown, index: number, action: RuleAction, items: string[]): Edit[] {
   const rule = rulesOf(config)[index] ?? {}
   if (rule[action] !== undefined) return []
-  const start = action === 'show' ? (items[0] ?? '') : action === 'track' ? '' : { stage: 'consideration' }
+  const first = typeof rule.show === 'string' ? rule.show : (items[0] ?? '')
+  const second = items.find((item) => item !== first) ?? first
+  const start =
+    action === 'show'
+      ? (items[0] ?? '')
+      : action === 'track'
+        ? ''
+        : action === 'set'
+          ? { stage: 'consideration' }
+          : [
+              { weight: 50, show: first },
+              { weight: 50, show: second },
+            ]
   return [
     ...ruleActions.filter((other) => other !== action).flatMap((other) => change(config, rulePath(index, other), undefined)),
     ...change(config, rulePath(index, action), start),
@@ -95,6 +114,33 @@ export function setFrequency(config: unknown, index: number, kind: FrequencyKind
   const value = kind === 'always' ? undefined : kind === 'limit' ? { limit: 1, per: '1d' } : kind
   if (kind === 'limit' && frequencyKind(valueAt(config, rulePath(index, 'frequency'))) === 'limit') return []
   return change(config, rulePath(index, 'frequency'), value)
+}
+
+/** The rule's variants (what is not an object shows as an empty one, for its problem). */
+export function variantsOf(rule: Partial<Rule>): Array<Partial<Variant>> {
+  return Array.isArray(rule.variants) ? rule.variants.map((variant) => (isObject(variant) ? variant : {})) : []
+}
+
+/** One variant more, at an even weight with the first, showing the first item. */
+export function addVariant(config: unknown, index: number, items: string[]): Edit[] {
+  const variants = valueAt(config, rulePath(index, 'variants'))
+  const at = Array.isArray(variants) ? variants.length : 0
+  const weight = valueAt(config, rulePath(index, 'variants', 0, 'weight'))
+  return [{ path: rulePath(index, 'variants', at), value: { weight: typeof weight === 'number' ? weight : 50, show: items[0] ?? '' } }]
+}
+
+/** The variant goes; the last one stays (a rule with variants has one at least: switch the action instead). */
+export function removeVariant(config: unknown, index: number, variant: number): Edit[] {
+  const variants = valueAt(config, rulePath(index, 'variants'))
+  return Array.isArray(variants) && variants.length > 1 ? [{ path: rulePath(index, 'variants', variant), remove: true }] : []
+}
+
+/** The schedule's `start` or `end` date (empty: none); an empty schedule goes with the last of it. */
+export function setDate(config: unknown, index: number, field: 'start' | 'end', date: string): Edit[] {
+  const schedule = valueAt(config, rulePath(index, 'schedule'))
+  const others = isObject(schedule) ? Object.keys(schedule).filter((key) => key !== field) : []
+  if (!date && !others.length) return change(config, rulePath(index, 'schedule'), undefined)
+  return change(config, rulePath(index, 'schedule', field), date || undefined)
 }
 
 export const weekdays: Array<WeeklyWindow['days'][number]> = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']

@@ -1,6 +1,7 @@
 /**
- * The side panel for one rule: its id, trigger (and the trigger's parameter), conditions, action,
- * frequency, weekly windows with their time zone, delay and stage, and the buttons that move and
+ * The side panel for one rule: its id, trigger (and the trigger's parameter), conditions, action
+ * (or A/B variants: an item and a weight each), frequency, start and end dates, weekly windows with
+ * their time zone, delay and stage, and the buttons that move and
  * delete it. Every field writes through rule-edits.ts; the validator's problems show under the
  * field they name.
  */
@@ -14,19 +15,24 @@ import { Fieldset, JsonField, SelectField, TextField } from './fields.js'
 import type { Placed } from './problems-by-box.js'
 import {
   actionOfRule,
+  addVariant,
   addWindow,
   deleteRule,
   frequencyKind,
   moveRule,
   problemsOfField,
+  removeVariant,
   removeWindow,
+  ruleActions,
   rulePath,
   rulePlace,
   setAction,
+  setDate,
   setFrequency,
   setRuleField,
   setTrigger,
   toggleDay,
+  variantsOf,
   weekdays,
   windowsOf,
   type FrequencyKind,
@@ -46,7 +52,7 @@ export interface RulePanelProps {
 }
 
 const parameterLabels = { percent: 'Percent scrolled', seconds: 'Seconds', selector: 'CSS selector clicked' } as const
-const actionLabels: Record<RuleAction, string> = { show: 'show an item', track: 'track an event', set: 'set the stage' }
+const actionLabels: Record<RuleAction, string> = { show: 'show an item', track: 'track an event', set: 'set the stage', variants: 'show A/B variants' }
 const frequencyLabels: Record<FrequencyKind, string> = { always: 'every time', once: 'once', session: 'once a visit', limit: 'at most … per …' }
 const dayNames = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const
 
@@ -110,10 +116,7 @@ export function RulePanel(props: RulePanelProps) {
         <SelectField
           label="Action"
           value={action ?? ''}
-          choices={[
-            ...(action ? [] : [{ value: '', label: 'nothing yet' }]),
-            ...(['show', 'track', 'set'] as const).map((value) => ({ value, label: actionLabels[value] })),
-          ]}
+          choices={[...(action ? [] : [{ value: '', label: 'nothing yet' }]), ...ruleActions.map((value) => ({ value, label: actionLabels[value] }))]}
           commit={(value) => value && props.commit(setAction(config, index, value as RuleAction, items))}
         />
         {action === 'show' && (
@@ -138,6 +141,36 @@ export function RulePanel(props: RulePanelProps) {
           ) : (
             <JsonField label="Set (JSON: the stage and traits)" value={rule.set} problems={field('set')} commit={(value) => set('set', value)} />
           ))}
+        {action === 'variants' && (
+          <>
+            <p class="hint">Each visitor gets one, kept for good: the weights are their shares.</p>
+            {variantsOf(rule).map((variant, v) => (
+              <fieldset key={v}>
+                <legend>Variant {v + 1}</legend>
+                <SelectField
+                  label={`Variant ${v + 1} item`}
+                  value={String(variant.show ?? '')}
+                  choices={items.map((item) => ({ value: item, label: item }))}
+                  problems={field(`variants[${v}].show`)}
+                  commit={(value) => setAt(['variants', v, 'show'], value)}
+                />
+                <TextField
+                  label={`Variant ${v + 1} weight`}
+                  type="number"
+                  value={String(variant.weight ?? '')}
+                  problems={field(`variants[${v}].weight`)}
+                  commit={(value) => setAt(['variants', v, 'weight'], numberOr(value))}
+                />
+                <button type="button" disabled={rule.variants?.length === 1} onClick={() => props.commit(removeVariant(config, index, v))}>
+                  Remove variant {v + 1}
+                </button>
+              </fieldset>
+            ))}
+            <button type="button" onClick={() => props.commit(addVariant(config, index, items))}>
+              Add a variant
+            </button>
+          </>
+        )}
       </Fieldset>
       <Fieldset legend="How often">
         <SelectField
@@ -160,8 +193,18 @@ export function RulePanel(props: RulePanelProps) {
           </>
         )}
       </Fieldset>
-      <Fieldset legend="When (weekly windows)">
-        {!windows.length && <p class="hint">Any day, any time.</p>}
+      <Fieldset legend="When">
+        {(['start', 'end'] as const).map((edge) => (
+          <TextField
+            key={edge}
+            label={edge === 'start' ? 'Starts on' : 'Ends on'}
+            placeholder={edge === 'start' ? '2026-12-01' : '2027-01-31'}
+            value={rule.schedule?.[edge] ?? ''}
+            problems={field(`schedule.${edge}`)}
+            commit={(value) => props.commit(setDate(config, index, edge, value))}
+          />
+        ))}
+        {!windows.length && <p class="hint">No weekly windows: any day, any time.</p>}
         {windows.map((window, w) => (
           <fieldset key={w}>
             <legend>Window {w + 1}</legend>

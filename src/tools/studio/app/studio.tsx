@@ -19,6 +19,7 @@ import { StepPanel } from './step-panel.js'
 import { Message, NoticeView, plural, type Notice } from './notices.js'
 import { Toolbar } from './toolbar.js'
 import { RulesView } from './rules-view.js'
+import { SegmentsView } from './segments-view.js'
 import { FactList } from './condition-builder.js'
 import { ViewSwitch, type View } from './view-switch.js'
 import { TryPanel } from './try-panel.js'
@@ -259,6 +260,7 @@ export function Studio({ api, site = null }: { api: StudioApi; site?: string | n
       </p>
       {notice && <NoticeView notice={notice} changes={history.done.length} reload={adopt} dismiss={() => setNotice(null)} />}
       {view === 'rules' && <RulesView config={draft} items={items} problems={problems} commit={(group) => commit(group)} />}
+      {view === 'segments' && <SegmentsView config={draft} problems={problems} commit={(group) => commit(group)} />}
       <div class="workspace" hidden={view !== 'journeys'}>
         <main aria-label={journeyId === null ? 'Canvas' : `Canvas: journey ${journeyId}`}>
           {picking && (
@@ -330,7 +332,7 @@ export function Studio({ api, site = null }: { api: StudioApi; site?: string | n
           <option key={trigger} value={trigger} />
         ))}
       </datalist>
-      <FactList />
+      <FactList segments={Object.keys((valueAt(draft, ['segments']) as object | undefined) ?? {})} />
     </>
   )
 }

@@ -1,7 +1,7 @@
-/** Journeys on the canvas, or the rules list: which part of the file the studio shows. */
-export type View = 'journeys' | 'rules'
+/** Journeys on the canvas, the rules list or the segments list: which part of the file the studio shows. */
+export type View = 'journeys' | 'rules' | 'segments'
 
-const labels: Record<View, string> = { journeys: 'Journeys', rules: 'Rules' }
+const labels: Record<View, string> = { journeys: 'Journeys', rules: 'Rules', segments: 'Segments' }
 
 export function ViewSwitch({ view, setView }: { view: View; setView(view: View): void }) {
   return (
