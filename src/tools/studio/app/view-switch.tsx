@@ -1,7 +1,7 @@
-/** Journeys on the canvas, or the rules list: which part of the file the studio shows. */
-export type View = 'journeys' | 'rules'
+/** Journeys on the canvas, the rules list, or the items with their preview: which part of the file the studio shows. */
+export type View = 'journeys' | 'rules' | 'items'
 
-const labels: Record<View, string> = { journeys: 'Journeys', rules: 'Rules' }
+const labels: Record<View, string> = { journeys: 'Journeys', rules: 'Rules', items: 'Items' }
 
 export function ViewSwitch({ view, setView }: { view: View; setView(view: View): void }) {
   return (
