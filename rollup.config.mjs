@@ -153,6 +153,13 @@ export default [
     plugins: [ts()],
   },
   {
+    // The studio's Items view: its live preview frame (browser), which draws with the built
+    // dist/ui.js imported at run time, not bundled, as the gallery's frames do.
+    input: { preview: 'src/tools/studio/preview-frame.ts' },
+    output: { dir: 'dist/studio', format: 'es', plugins: [minify()] },
+    plugins: [ts()],
+  },
+  {
     // `npx journeykit studio`'s app (browser): Preact, the validator and the map's layout (dagre)
     // in one minified file, served by the studio's server; no page ever loads it.
     input: 'src/tools/studio/app/app.tsx',

@@ -36,19 +36,23 @@ figcaption{font-size:13px;color:#374151}
 </html>
 `
 
-export const framePage = (): string => `<!doctype html>
+/**
+ * A page of the owner's site, sketched, for an item to be drawn on: a gallery cell, or the studio's
+ * live preview (`script` draws the item; `title` names the page). The script's URL is the caller's.
+ */
+export const framePage = (script = 'frame.js', title = 'journeykit gallery cell'): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>journeykit gallery cell</title>
+<title>${title}</title>
 <style>
 html{background:#f9fafb;color:#374151;font:16px/1.5 system-ui,sans-serif}
 html[data-scheme=dark]{background:#111827;color:#d1d5db}
 body{margin:0;padding:32px}
 .line{height:14px;border-radius:7px;background:currentColor;opacity:.15;margin:12px 0}
 </style>
-<script type="module" src="frame.js"></script>
+<script type="module" src="${script}"></script>
 </head>
 <body>
 <p>A page of your site</p>

@@ -9,6 +9,7 @@ describe('refusalOf: who may talk to the studio', () => {
   it.each([
     ['the token in the URL', ok],
     ['the token in the header', { url: '/api/file', host: `127.0.0.1:${port}`, token }],
+    ["a runtime chunk with the token in its path (the preview's ui.js imports ./core.js)", { ...ok, url: `/runtime/${token}/core.js` }],
     ['localhost', { ...ok, host: `localhost:${port}` }],
     ['LOCALHOST (host names have no case)', { ...ok, host: `LOCALHOST:${port}` }],
     ["the studio's own page as Origin", { ...ok, origin: `http://127.0.0.1:${port}` }],
@@ -28,6 +29,8 @@ describe('refusalOf: who may talk to the studio', () => {
     ['a wrong token', { ...ok, url: `/api/file?token=${token.replace('0', '1')}` }, /token is missing or wrong/],
     ['a token one character short', { ...ok, url: `/api/file?token=${token.slice(1)}` }, /token is missing or wrong/],
     ['an empty token', { ...ok, url: '/api/file?token=' }, /token is missing or wrong/],
+    ['a wrong token in a runtime path', { ...ok, url: `/runtime/${token.replace('0', '1')}/ui.js` }, /token is missing or wrong/],
+    ['the token as any other path', { ...ok, url: `/api/${token}/file` }, /token is missing or wrong/],
     ['a wrong header token, even with the right one in the URL', { ...ok, token: 'nope' }, /token is missing or wrong/],
     ['Host: evil.example (DNS rebinding)', { ...ok, host: 'evil.example' }, /Host header is not the studio's \(127\.0\.0\.1:4321\)/],
     ['Host: evil.example on the right port', { ...ok, host: `evil.example:${port}` }, /Host header/],

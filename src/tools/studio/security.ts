@@ -1,10 +1,13 @@
 /**
  * Who may talk to the studio: the studio writes a file on the owner's machine, so every request
- * must carry the token it printed (in `?token=` or the X-Journeykit-Token header), name the
+ * must carry the token it printed (in `?token=`, the X-Journeykit-Token header, or for the
+ * runtime's chunks its path, /runtime/<token>/ui.js: see preview-protocol.ts), name the
  * studio itself as its Host (a page of another site that points its own name at 127.0.0.1,
  * DNS rebinding, sends its own name), and come from the studio's page if it says where it
  * comes from (Origin). Pure: the request's facts in, the reason to refuse it (or null) out.
  */
+
+import { runtimeFileOf } from './preview-protocol.js'
 
 /** What the check reads of a request. */
 export interface RequestFacts {
@@ -39,7 +42,8 @@ export function refusalOf(request: RequestFacts, token: string, port: number): s
     return 'the request comes from another site (its Origin header)'
   let query: string | null = null
   try {
-    query = new URL(request.url, 'http://studio').searchParams.get('token')
+    const url = new URL(request.url, 'http://studio')
+    query = url.searchParams.get('token') ?? runtimeFileOf(url.pathname)?.token ?? null
   } catch {}
   const given = request.token ?? query
   if (given === null || !sameSecret(given, token)) return 'the token is missing or wrong: open the address `journeykit studio` printed'

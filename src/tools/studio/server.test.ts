@@ -29,7 +29,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function studioOf(text: string | null, options: { assets?: string; site?: string } = {}) {
+async function studioOf(text: string | null, options: { assets?: string; runtime?: string; site?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'jk-studio-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   const file = join(dir, 'journeykit.json')
@@ -133,6 +133,25 @@ describe('the studio server: what it answers', () => {
     expect((await ask(studio, withToken(studio, '/app.css'))).headers['content-type']).toBe('text/css; charset=utf-8')
     expect((await ask(studio, withToken(studio, '/server.js'))).status).toBe(404)
     expect((await ask(studio, withToken(studio, '/..%2Fjourneykit.json'))).status).toBe(404)
+  })
+
+  it("serves the Items view's preview frame, framed by the studio only, and the runtime's chunks under the token's path", async () => {
+    const runtime = mkdtempSync(join(tmpdir(), 'jk-studio-runtime-'))
+    cleanups.push(() => rmSync(runtime, { recursive: true, force: true }))
+    writeFileSync(join(runtime, 'ui.js'), 'import "./core.js"\n')
+    const { studio } = await studioOf(source, { runtime })
+    const frame = await ask(studio, withToken(studio, '/preview.html'))
+    expect(frame.status).toBe(200)
+    expect(frame.text).toContain(`<script type="module" src="preview.js?token=${studio.token}"></script>`)
+    expect(frame.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(frame.headers['content-security-policy']).toContain("frame-ancestors 'self'")
+    expect((await ask(studio, '/preview.html')).status).toBe(403)
+    const ui = await ask(studio, `/runtime/${studio.token}/ui.js`)
+    expect([ui.status, ui.headers['content-type'], ui.text]).toEqual([200, 'text/javascript; charset=utf-8', 'import "./core.js"\n'])
+    expect((await ask(studio, `/runtime/${studio.token}/core.js`)).status).toBe(404)
+    expect((await ask(studio, `/runtime/${studio.token.replace(/^./, 'x')}/ui.js`)).status).toBe(403)
+    expect((await ask(studio, withToken(studio, `/runtime/${studio.token}/..%2Fjourneykit.json`))).status).toBe(404)
+    expect((await ask(studio, '/runtime/ui.js')).status).toBe(403)
   })
 
   it('answers the file: text, hash, config, and its problems and warnings with their paths', async () => {

@@ -3,7 +3,9 @@
  * (dist/studio/app.js) and a small JSON API over the one file it was given: GET /api/file (the
  * text, hash, config and problems), POST /api/save (edits applied to the text as it is on disk,
  * checked, written atomically), GET /api/events (server-sent `change` when the file changes on
- * disk), GET /api/counts (a running collector's per-step counts, with --collector). It listens on 127.0.0.1 only and answers only requests with its token, its own Host
+ * disk), GET /api/counts (a running collector's per-step counts, with --collector), and the Items
+ * view's live preview: preview.html, a frame that draws the draft item with the runtime's own UI
+ * chunk (served from dist/ under /runtime/<token>/). It listens on 127.0.0.1 only and answers only requests with its token, its own Host
  * and, when they say one, its own Origin (security.ts). Nothing else on the disk is read or
  * written.
  */
@@ -20,14 +22,18 @@ import { studioPage } from './page.js'
 import { tryJourney } from './try.js'
 import { templates } from './journey-templates.js'
 import { fetchBoxCounts } from './counts.js'
+import { framePage } from '../gallery/html.js'
+import { runtimeFileOf } from './preview-protocol.js'
 
 export interface StudioOptions {
   /** The journeykit.json to edit; it may not exist yet (the first save creates it). */
   file: string
   /** The port on 127.0.0.1 (default: any free one). */
   port?: number
-  /** Where the app's files are (app.js, app.css): default beside this file, dist/studio/. */
+  /** Where the app's files are (app.js, app.css, preview.js): default beside this file, dist/studio/. */
   assets?: string
+  /** Where the runtime's chunks are (ui.js, core.js…), for the Items view's preview: default the folder above `assets`, dist/. */
+  runtime?: string
   /** The token requests must carry (default: 32 random hex characters, new at each start). */
   token?: string
   /** The site to preview journeys on (`--site`): the Try panel links to `<site>?journeykit_preview=journey:<id>`. */
@@ -66,8 +72,14 @@ const types: Record<string, string> = {
   text: 'text/plain; charset=utf-8',
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
-  res.writeHead(status, { ...headers, 'Content-Type': types[type] ?? type })
+/** The preview frame is the one page framed, by the studio's own page only. */
+const frameHeaders = {
+  'X-Frame-Options': 'SAMEORIGIN',
+  'Content-Security-Policy': headers['Content-Security-Policy'].replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...headers, 'Content-Type': types[type] ?? type, ...extra })
   res.end(body)
 }
 const sendJson = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'json', JSON.stringify(body))
@@ -131,6 +143,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   if (!folder?.isDirectory()) throw new Error(`there is no folder ${dirname(file)}`)
   if ((await stat(file).catch(() => null))?.isDirectory()) throw new Error('is a folder, not a file')
   const assets = options.assets ?? dirname(fileURLToPath(import.meta.url))
+  const runtime = options.runtime ?? join(assets, '..')
   const token = options.token ?? randomBytes(16).toString('hex')
   let port = 0
 
@@ -190,6 +203,14 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         ),
       )
       return send(res, 200, 'html', studioPage({ file: basename(file), token, hasApp: hasApp!, hasStyles: hasStyles!, site: options.site }))
+    }
+    if (pathname === '/preview.html')
+      return send(res, 200, 'html', framePage(`preview.js?token=${encodeURIComponent(token)}`, 'journeykit studio: preview'), frameHeaders)
+    // The runtime's chunks the preview draws with: the published package's own code, from dist/.
+    const chunk = runtimeFileOf(pathname)
+    if (chunk) {
+      const found = await readFile(join(runtime, chunk.file)).catch(() => null)
+      return found ? send(res, 200, 'js', found) : send(res, 404, 'text', 'not found (run npm run build)\n')
     }
     if (pathname === '/api/templates') return sendJson(res, 200, templates)
     if (pathname === '/api/counts') {

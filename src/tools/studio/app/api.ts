@@ -42,6 +42,8 @@ export interface StudioApi {
   tryJourney(request: TryRequest): Promise<TryResult>
   /** GET api/templates: the journeys a new one can start from. */
   templates(): Promise<Template[]>
+  /** The address of a preview frame of the Items view (preview.html), light or dark. */
+  previewFrame(scheme: 'light' | 'dark'): string
 }
 
 async function errorOf(response: Response): Promise<string> {
@@ -88,6 +90,7 @@ export function studioApi(token: string): StudioApi {
       const answer = (await response.json()) as { lines: string[]; path: TriedPath }
       return { kind: 'tried', ...answer }
     },
+    previewFrame: (scheme) => `preview.html?scheme=${scheme}&token=${encodeURIComponent(token)}`,
     watch(changed) {
       if (typeof EventSource === 'undefined') return () => {}
       const source = new EventSource(`api/events?token=${encodeURIComponent(token)}`)

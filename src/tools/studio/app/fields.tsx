@@ -47,7 +47,15 @@ function useDescribed(problems: Placed[] = [], hint?: string) {
 }
 
 export function TextField(
-  props: FieldProps & { value: string; commit: (value: string) => void; placeholder?: string; list?: string; type?: 'text' | 'number' },
+  props: FieldProps & {
+    value: string
+    commit: (value: string) => void
+    /** Told of each keystroke, before the commit (the Items view's live preview). */
+    input?: (value: string) => void
+    placeholder?: string
+    list?: string
+    type?: 'text' | 'number'
+  },
 ) {
   const { id, attributes, after } = useDescribed(props.problems, props.hint)
   return (
@@ -61,6 +69,7 @@ export function TextField(
         list={props.list}
         spellcheck={false}
         autocomplete="off"
+        onInput={props.input && ((event) => props.input!(event.currentTarget.value))}
         onChange={(event) => props.commit(event.currentTarget.value.trim())}
       />
       {after}

@@ -1,7 +1,7 @@
 /**
  * The studio: the file as loaded, the owner's edits on top (draft.ts), validated in the browser by
- * the same validator as `journeykit validate` at every edit, drawn on the canvas, edited in the
- * side panel, and saved as the list of edits (the server applies them to the file's text). A file
+ * the same validator as `journeykit validate` at every edit, drawn on the canvas (or listed: rules,
+ * items with their live preview), edited in the side panel, and saved as the list of edits (the server applies them to the file's text). A file
  * changed on disk is never overwritten: the owner is told and may reload it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
@@ -20,6 +20,7 @@ import { Message, NoticeView, plural, type Notice } from './notices.js'
 import { Toolbar } from './toolbar.js'
 import { RulesView } from './rules-view.js'
 import { SegmentsView } from './segments-view.js'
+import { ItemsView } from './items-view.js'
 import { FactList } from './condition-builder.js'
 import { ViewSwitch, type View } from './view-switch.js'
 import { TryPanel } from './try-panel.js'
@@ -261,6 +262,9 @@ export function Studio({ api, site = null }: { api: StudioApi; site?: string | n
       {notice && <NoticeView notice={notice} changes={history.done.length} reload={adopt} dismiss={() => setNotice(null)} />}
       {view === 'rules' && <RulesView config={draft} items={items} problems={problems} commit={(group) => commit(group)} />}
       {view === 'segments' && <SegmentsView config={draft} problems={problems} commit={(group) => commit(group)} />}
+      {view === 'items' && (
+        <ItemsView config={draft} problems={problems} commit={(group) => commit(group)} say={setStatus} frameOf={(scheme) => api.previewFrame(scheme)} />
+      )}
       <div class="workspace" hidden={view !== 'journeys'}>
         <main aria-label={journeyId === null ? 'Canvas' : `Canvas: journey ${journeyId}`}>
           {picking && (

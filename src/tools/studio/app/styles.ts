@@ -95,6 +95,15 @@ legend{font-weight:600;padding:0 4px}
 .condition [aria-invalid=true]{border-color:#b3261e;border-width:2px}
 .condition .field-problems{grid-column:1/-1}
 .days{display:flex;flex-wrap:wrap;gap:4px 10px;margin:0 0 8px}
+.items{display:flex;flex-wrap:wrap;gap:16px 24px;padding:12px 16px}
+.item-column{flex:0 1 280px;min-width:220px}
+.item-column .field{margin-top:16px}
+.preview{flex:1 1 520px;min-width:0}
+.preview-row{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0}
+.preview figure{margin:0}
+.preview-box{overflow:hidden;border:1px solid #8a8a8a;border-radius:4px;background:#fff}
+.preview iframe{border:0;transform-origin:0 0;display:block}
+.preview figcaption{font-size:12px;color:#4b5563}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 `
 

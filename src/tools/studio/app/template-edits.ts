@@ -45,8 +45,8 @@ export function namedIds(journey: unknown): Record<Kind, string[]> {
   return { items: [...found.items], segments: [...found.segments] }
 }
 
-/** `value` with its `show`s and query keys pointing at the new ids. */
-function rewrite(value: unknown, items: Record<string, string>, segments: Record<string, string>): unknown {
+/** `value` with its `show`s and query keys (`item.<id>.shown`, `segment.<id>`) pointing at the new ids. */
+export function rewrite(value: unknown, items: Record<string, string>, segments: Record<string, string>): unknown {
   if (Array.isArray(value)) return value.map((entry) => rewrite(entry, items, segments))
   if (!isRecord(value)) return value
   const out: Record<string, unknown> = {}

@@ -1,7 +1,7 @@
-/** Journeys on the canvas, the rules list or the segments list: which part of the file the studio shows. */
-export type View = 'journeys' | 'rules' | 'segments'
+/** Journeys on the canvas, or the rules, items or segments lists: which part of the file the studio shows. */
+export type View = 'journeys' | 'rules' | 'items' | 'segments'
 
-const labels: Record<View, string> = { journeys: 'Journeys', rules: 'Rules', segments: 'Segments' }
+const labels: Record<View, string> = { journeys: 'Journeys', rules: 'Rules', items: 'Items', segments: 'Segments' }
 
 export function ViewSwitch({ view, setView }: { view: View; setView(view: View): void }) {
   return (
