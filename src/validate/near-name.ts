@@ -27,16 +27,17 @@ export function likelyTrigger(name: string): BuiltInTrigger | undefined {
   return near === name ? undefined : near // the trigger itself
 }
 
-/** Is `a` at most `edits` insertions, deletions, substitutions or swaps of neighbours from `b`? */
-function isWithin(a: string, b: string, edits: number): boolean {
-  if (!a || !b) return (a + b).length <= edits // one of them is empty
-  if (a[0] === b[0]) return isWithin(a.slice(1), b.slice(1), edits)
-  const rest = edits - 1
-  return (
-    edits > 0 &&
-    (isWithin(a.slice(1), b.slice(1), rest) ||
-      isWithin(a.slice(1), b, rest) ||
-      isWithin(a, b.slice(1), rest) ||
-      (a[0] === b[1] && a[1] === b[0] && isWithin(a.slice(2), b.slice(2), rest)))
-  )
+/**
+ * Is `a` from `i` on at most `edits` insertions, deletions, substitutions or swaps of neighbours
+ * from `b` from `j` on? Indices, not copies: the studio checks every event name at each edit.
+ */
+function isWithin(a: string, b: string, edits: number, i = 0, j = 0): boolean {
+  if (!a[i] || !b[j]) return a.length - i + b.length - j <= edits // one is used up
+  return a[i] == b[j]
+    ? isWithin(a, b, edits, i + 1, j + 1)
+    : edits > 0 &&
+        (isWithin(a, b, edits - 1, i + 1, j + 1) ||
+          isWithin(a, b, edits - 1, i + 1, j) ||
+          isWithin(a, b, edits - 1, i, j + 1) ||
+          (a[i] == b[j + 1] && a[i + 1] == b[j] && isWithin(a, b, edits - 1, i + 2, j + 2)))
 }
