@@ -36,6 +36,12 @@ export interface QueuedCall {
  * public object of contract §3. Records the page view of this
  * load first, then runs the queued calls in order; calls made before the config and the
  * visitor's state are loaded wait, with their moment, and run in order once ready.
+ *
+ * Its life is three named steps: `start` (config, visitor, rules and journeys, then the line of
+ * calls opens: `ready`), `running` (the after-ready chunk: watchers, push, preview, delivery)
+ * and `leave` (pagehide: what is unsent goes with the visitor to the next page). They share
+ * this closure rather than modules of their own: splitting `leave` out measured +84 B gzip
+ * before ready, over the 9 KB budget.
  */
 export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] = [], loadedAt = Date.now()): JourneyKit {
   const loaded: Loaded = { rules: new Map(), events: new Map() }
@@ -156,7 +162,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // Leaving: rules waiting on a delay are dropped; what the page's calls would have sent goes
   // with the visitor to the next page as finished messages (contract §7). Into the
   // back/forward cache the page may come back and finish by itself: keep nothing then.
-  listen<PageTransitionEvent>(window, 'pagehide', (event) => {
+  const leave = (event: PageTransitionEvent) => {
     engine.cancelDelays()
     const grantWaiting = grantWanted || calls.unfinished().some((call) => call.method === 'grant')
     if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
@@ -172,7 +178,8 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
       apply: unfinished.some((call) => call.id == message.messageId),
     }))
     carryMessages([...waiting, ...carriedFrom(unsent, visitor.current(), visitor.counts().visit?.count ?? 0, visitorLoaded)])
-  })
+  }
+  listen(window, 'pagehide', leave)
 
   const start = async () => {
     // In debug mode a sealed config is validated in full too.
