@@ -3,6 +3,7 @@ import typescript from '@rollup/plugin-typescript'
 import resolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import { minify as terserMinify } from 'terser'
+import { siteChunks } from './scripts/site-chunks.mjs'
 
 const pkg = JSON.parse(readFileSync('./package.json', 'utf8'))
 /** Left to the app's bundler in the npm build (the script-tag build bundles them). */
@@ -32,7 +33,7 @@ const minify = () => terser(terserOptions)
 const minifyChunks = () => ({
   name: 'minify-chunks',
   async renderChunk(code, chunk, { sourcemap }) {
-    const hoist = chunk.fileName === 'core.js'
+    const hoist = chunk.isEntry
     const out = await terserMinify(code, { ...terserOptions, compress: { ...terserOptions.compress, hoist_funs: hoist }, sourceMap: !!sourcemap })
     return { code: out.code, map: out.map }
   },
@@ -122,6 +123,46 @@ const npmChunk = (id, { getModuleInfo }) => {
   return shared.has(id) ? 'shared' : id.slice(srcRoot.length).replace(/\.tsx?$/, '')
 }
 
+/**
+ * A built site's modules (src/site/): in its journeykit.js, config/accept.ts checks no seal (the
+ * build that validated the config wrote it into the same file), src/site/seal.ts.
+ */
+const siteModules = () => ({
+  name: 'site-modules',
+  async resolveId(source, importer) {
+    if (importer !== `${srcRoot}config/accept.ts` || source !== './seal.js') return null
+    return this.resolve('./site/seal.ts', srcRoot + 'index.ts')
+  },
+})
+
+/**
+ * The site flavour (`journeykit build --site`, scripts/site-chunks.mjs): the start chunk, from
+ * src/site/start.ts, is one classic script with the loader's part in it; the lazy chunks have
+ * content-hashed names, to be cached for ever. Two sets, each in dist/site/<set>/ with a
+ * manifest.json: `lazy`, and `actions`, whose start chunk holds the actions chunk too, for a
+ * config with a rule that acts on the page view (`ready` waits for what that rule does). The
+ * normal dist/core.js is built apart and gains no byte.
+ */
+const siteBuild = (set) => ({
+  input: { start: 'src/site/start.ts' },
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: `dist/site/${set}`,
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: (chunk) => chunkFileNames(chunk).replace(/\.js$/, '.[hash:10].js'),
+    manualChunks(id, { getModuleInfo }) {
+      if (/\/src\/(boot|lib\/url|site\/start)\.ts$/.test(id)) return 'start'
+      if (set !== 'actions') return undefined
+      actionModules ??= staticallyReached(getModuleInfo, srcRoot + 'chunks/actions.ts')
+      return actionModules.has(id) ? 'start' : undefined
+    },
+    plugins: [minifyChunks(), siteChunks()],
+  },
+  plugins: [version(), siteModules(), resolve(), ts()],
+})
+let actionModules
+
 export default [
   {
     // The tools, never loaded by a page: the command line, and the journey map renderer the
@@ -178,6 +219,8 @@ export default [
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames, manualChunks, plugins: [minifyChunks()] },
     plugins: [version(), resolve(), ts()],
   },
+  siteBuild('lazy'),
+  siteBuild('actions'),
   {
     input: 'service-worker/sw.ts',
     output: { file: 'dist/journeykit-sw.js', format: 'iife', plugins: [minify()] },

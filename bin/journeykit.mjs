@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The store owner's command line: init, validate, build (seal), explain, map, preview and studio journeykit.json (see README).
-import { readFileSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 const cli = await import('../dist/cli.js').catch((err) => {
   if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes('dist')) throw err
@@ -43,9 +44,15 @@ if (studio) {
   const { code, output } = runCli(
     process.argv.slice(2),
     (path) => readFileSync(path, 'utf8'),
-    (path, text) => writeFileSync(path, text),
+    // build --site writes into a folder it may have to make.
+    (path, text) => {
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(path, text)
+    },
     // init: create the file, failing (EEXIST) if one is there, with no gap between check and write.
     (path, text) => writeFileSync(path, text, { flag: 'wx' }),
+    // The built runtime that build --site copies from.
+    fileURLToPath(new URL('../dist/', import.meta.url)),
   )
   ;(code === 0 ? console.log : console.error)(output)
   process.exit(code)

@@ -2,9 +2,11 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { buildAppWithRollup } from './app-bundle-rollup.mjs'
+import { buildSites } from './site-budgets.mjs'
 
 // The Vite-shaped app bundle a budget measures (the esbuild one is built by size-limit itself).
 await buildAppWithRollup()
+await buildSites()
 
 const run = spawnSync('npx', ['size-limit', '--config', 'size-limit.json', '--json'], { encoding: 'utf8' })
 let results

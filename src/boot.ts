@@ -1,10 +1,12 @@
 import type { JourneyKit, Moment, RuntimeOptions } from './api/types.js'
+import type { Config } from './config/types.js'
 import { createJourneykit, type QueuedCall } from './engine/create.js'
 import { pageAt } from './track/page.js'
 
 /** What the loader hands over: its tag's options and the calls queued so far. */
 export interface LoaderHandoff {
-  config?: string
+  /** The config's URL (the loader), or the config itself (a built site's journeykit.js, src/site/start.ts). */
+  config?: string | Config
   configRequest?: Promise<Response>
   collector?: string
   consent?: string

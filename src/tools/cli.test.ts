@@ -605,3 +605,68 @@ describe('JSON syntax errors (issue 24)', () => {
     expect(result).toEqual({ code: 1, output: 't.json: line 3, column 1: remove the comma before "]"' })
   })
 })
+
+describe('journeykit build --site (issue 27)', () => {
+  const dist: Record<string, string> = {
+    'dist/site/lazy/manifest.json': JSON.stringify({ start: 'start.js', chunks: ['ui.BBBBBBBBBB.js'] }),
+    'dist/site/lazy/start.js': 'start(JOURNEYKIT_SITE_CONFIG)',
+    'dist/site/lazy/ui.BBBBBBBBBB.js': 'export const ui=1',
+    'dist/site/actions/manifest.json': JSON.stringify({ start: 'start.js', chunks: ['ui.CCCCCCCCCC.js'] }),
+    'dist/site/actions/start.js': 'const act=1;start(JOURNEYKIT_SITE_CONFIG)',
+    'dist/site/actions/ui.CCCCCCCCCC.js': 'export const ui=2',
+    'dist/journeykit-sw.js': 'self.onpush=0',
+  }
+  const site = (args: string[], distDir: string | null = 'dist/') => {
+    const written: Record<string, string> = {}
+    const result = runCli(
+      args,
+      (path) => dist[path] ?? read(path),
+      (path, text) => void (written[path] = text),
+      undefined,
+      distDir ?? undefined,
+    )
+    return { ...result, written }
+  }
+
+  it('writes journeykit.js with the sealed config inside, the chunks beside it and the worker, exit 0', () => {
+    const { code, output, written } = site(['build', 'good.json', '--site', 'public/js/'])
+    expect(code).toBe(0)
+    expect(Object.keys(written)).toEqual(['public/js/journeykit.js', 'public/js/ui.CCCCCCCCCC.js', 'public/js/journeykit-sw.js'])
+    const inside = /^const act=1;start\((.*)\)$/.exec(written['public/js/journeykit.js']!)![1]!
+    expect(isSealed(JSON.parse(inside.slice(1, -1)))).toBe(true)
+    expect(output).toContain('<script async src="…/js/journeykit.js"></script>')
+    expect(output).toContain('with the actions chunk: a rule acts on the page view')
+    expect(output).toContain('Cache-Control: no-cache')
+  })
+
+  it.each([
+    ['with -o', ['build', 'good.json', '--site', 'out', '-o', 'x.json']],
+    ['twice', ['build', 'good.json', '--site', 'a', '--site', 'b']],
+    ['on validate', ['validate', 'good.json', '--site', 'out']],
+    ['without a folder', ['build', 'good.json', '--site']],
+  ])('%s: usage, exit 2, nothing written', (_name, args) => {
+    const { code, written } = site(args)
+    expect(code).toBe(2)
+    expect(written).toEqual({})
+  })
+
+  it('a refused config writes nothing, exit 1', () => {
+    const { code, written } = site(['build', 'bad.json', '--site', 'out'])
+    expect(code).toBe(1)
+    expect(written).toEqual({})
+  })
+
+  it.each([
+    ['no dist folder given', null],
+    ['a dist/ without the site build', 'elsewhere/'],
+  ])('%s: says to build, exit 1, nothing written', (_name, distDir) => {
+    const { code, output, written } = site(['build', 'good.json', '--site', 'out'], distDir)
+    expect(code).toBe(1)
+    expect(output).toContain('npm run build')
+    expect(written).toEqual({})
+  })
+
+  it('is in the usage text', () => {
+    expect(runCli(['--help'], read).output).toContain('journeykit build <journeykit.json> --site <dir> [--allow-warnings]')
+  })
+})

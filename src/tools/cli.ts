@@ -24,6 +24,7 @@ import { isSealed, sealKey, sealOf } from '../config/seal.js'
 import { renderMap } from './map/render.js'
 import { templates } from './templates.js'
 import { jsonSyntaxError } from './json-error.js'
+import { siteFiles } from './site/build.js'
 
 export interface CliResult {
   code: number
@@ -33,6 +34,7 @@ export interface CliResult {
 const usage = `usage:
   journeykit validate <journeykit.json>
   journeykit build <journeykit.json> [-o <out.json>] [--allow-warnings]
+  journeykit build <journeykit.json> --site <dir> [--allow-warnings]
   journeykit preview <journeykit.json> [--port N]
   journeykit studio [<journeykit.json>] [--port N] [--site <url>] [--collector <url>]
   journeykit explain <journeykit.json> --on <trigger> [--fact name=value]… [--at <ISO time>]
@@ -84,13 +86,21 @@ faster start). Publish the built file; edit the source and build again. A config
 (an unknown key, a trigger that looks like a misspelt one) is not built unless --allow-warnings:
 exit 1, nothing written.
 
+build --site <dir> writes the folder to publish instead: <dir>/journeykit.js (the runtime's start
+with the config sealed inside: the one script a page requests before ready), the lazy chunks beside
+it under content-hashed names, and journeykit-sw.js (the push worker). A page needs one tag, with
+no data-config: <script async src="https://example.com/<dir>/journeykit.js"></script>. Serve
+journeykit.js with short caching (Cache-Control: no-cache) and the hashed chunks for ever
+(max-age=31536000, immutable). Change the config, build again and publish: chunks that changed
+get new names; keep the old ones a while for pages still open.
+
 map draws the config's journeys (or the one --journey names) as an SVG: boxes for the entry,
 the steps and the ends, arrows for next, goto, split, branch and else, the holdout beside. It
 prints the SVG, or writes it to -o's file only when the config is valid (\`> map.svg\` would
 leave an empty file behind a refused config).`
 
 /** Options that take a value, and those that do not. */
-const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone', '--template', '-o', '--out']
+const valued = ['--on', '--fact', '--at', '--journey', '--timeline', '--facts', '--visitor', '--timezone', '--template', '-o', '--out', '--site']
 const flags = ['--subscribed', '--allow-warnings']
 
 interface Arguments {
@@ -126,12 +136,15 @@ const cannotWrite = (path: string) => {
 /**
  * `createFile` writes a file that must not exist yet, and throws (as Node does with the `wx`
  * flag: `EEXIST`) when it does; without one, a file `readFile` can read counts as existing.
+ * `dist` is the folder of the built runtime (`build --site` copies from it); `writeFile` makes
+ * the folders a path needs.
  */
 export function runCli(
   args: string[],
   readFile: (path: string) => string,
   writeFile: (path: string, text: string) => void = cannotWrite,
   createFile?: (path: string, text: string) => void,
+  dist?: string,
 ): CliResult {
   // Help is asked for, exit 0; no arguments at all is a usage error, exit 2 (contract §9).
   if (args[0] === 'help' || args.some((arg) => arg === '--help' || arg === '-h')) return { code: 0, output: usage }
@@ -141,8 +154,10 @@ export function runCli(
   if (read?.option('--template').length) return { code: 2, output: usage }
   if (!read || !['validate', 'explain', 'build', 'map'].includes(command ?? '') || !file || extra.length) return { code: 2, output: usage }
   const out = [...read.option('-o'), ...read.option('--out')]
+  const site = read.option('--site')
   if (out.length > (command === 'build' || command === 'map' ? 1 : 0) || (command !== 'build' && read.flag('--allow-warnings')))
     return { code: 2, output: usage }
+  if (site.length > (command === 'build' && !out.length ? 1 : 0)) return { code: 2, output: usage }
   let config: unknown
   try {
     config = readJson(file, readFile)
@@ -169,8 +184,9 @@ export function runCli(
       const them = count > 1 ? `${count} warnings (listed above); fix them` : '1 warning (listed above); fix it'
       return { code: 1, output: [...lines, `journeykit build: ${them}, or build with --allow-warnings`].join('\n') }
     }
-    const target = out[0] ?? file
     const sealed = sealConfig(config as Config)
+    if (site[0] !== undefined) return siteCommand(sealed, site[0], { lines, valid, readFile, writeFile, dist })
+    const target = out[0] ?? file
     try {
       writeFile(target, `${JSON.stringify(sealed, null, 2)}\n`)
     } catch (err) {
@@ -358,6 +374,44 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
  */
 export function sealConfig(config: Config): Config & { $sealed: string } {
   return { ...config, $sealed: sealOf(config as unknown as Record<string, unknown>) }
+}
+
+/**
+ * `build --site <dir>`: the folder to publish (src/tools/site/build.ts), from the built runtime in
+ * `dist`: every file is read before the first is written, so a missing build writes nothing.
+ */
+function siteCommand(
+  sealed: Config & { $sealed: string },
+  dir: string,
+  given: { lines: string[]; valid: string; readFile: (path: string) => string; writeFile: (path: string, text: string) => void; dist?: string },
+): CliResult {
+  const { lines, valid, readFile, writeFile, dist } = given
+  const folder = dir.replace(/[\\/]+$/, '') || dir
+  let built
+  try {
+    if (dist === undefined) throw new Error('no built runtime to copy (dist/)')
+    built = siteFiles(sealed, (path) => readFile(`${dist.replace(/[\\/]+$/, '')}/${path}`))
+  } catch (err) {
+    return { code: 1, output: [...lines, `journeykit build --site: ${messageOf(err)}; run \`npm run build\` in the journeykit folder`].join('\n') }
+  }
+  for (const { name, text } of built.files) {
+    try {
+      writeFile(`${folder}/${name}`, text)
+    } catch (err) {
+      return { code: 1, output: [...lines, `${folder}/${name}: ${messageOf(err)}`].join('\n') }
+    }
+  }
+  const chunks = built.files.length - 2
+  const actions = built.set === 'actions' ? ' (with the actions chunk: a rule acts on the page view)' : ''
+  return {
+    code: 0,
+    output: [
+      ...lines,
+      `${valid}; sealed (${sealed.$sealed}) into ${folder}/journeykit.js${actions}, with ${chunks} lazy chunks and journeykit-sw.js`,
+      `publish ${folder}/ and put one tag on each page: <script async src="…/${folder.split(/[\\/]/).pop()}/journeykit.js"></script>`,
+      'serve journeykit.js with Cache-Control: no-cache, the hashed chunks with max-age=31536000, immutable',
+    ].join('\n'),
+  }
 }
 
 /**
