@@ -39,7 +39,7 @@ async function main() {
   try {
     if (typeof JSON.parse(payload).title !== 'string') throw new Error('no title')
   } catch {
-    console.error('The payload must be JSON with a "title" (contract §5b).')
+    console.error('The payload must be JSON with a "title" (docs/reference.md §5b).')
     process.exit(2)
   }
   webpush.setVapidDetails(VAPID_SUBJECT, VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY)

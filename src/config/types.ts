@@ -1,4 +1,4 @@
-/** The shape of `journeykit.json` (contract §4). */
+/** The shape of `journeykit.json` (docs/reference.md §4). */
 
 export type Stage = 'awareness' | 'consideration' | 'purchase' | 'retention' | 'advocacy'
 export type ItemKind = 'focus' | 'asset' | 'push'
@@ -113,7 +113,7 @@ export interface Trigger {
   if?: Query
 }
 
-/** A named condition a visitor is in or out of (contract §8). */
+/** A named condition a visitor is in or out of (docs/reference.md §8). */
 export interface Segment {
   if: Query
   $comment?: string
@@ -137,7 +137,7 @@ export interface PushAction {
 /** `wait`: a duration, or the next opening of a weekly window in a zone. */
 export type Wait = string | { weekly: WeeklyWindow[]; timezone?: string }
 
-/** One step of a journey: an id, one action, optionally guarded by a trigger (contract §8). */
+/** One step of a journey: an id, one action, optionally guarded by a trigger (docs/reference.md §8). */
 export interface Step {
   id: string
   /** Guard: the step waits for this trigger (with `if`) before acting. */

@@ -9,7 +9,7 @@ const journeys = atom<Readonly<Record<string, string | null>>>({})
 const consent = atom<ConsentState | undefined>()
 
 /**
- * The visitor's stage (contract §4), or `undefined` until `init()` has loaded the visitor.
+ * The visitor's stage (docs/reference.md §4), or `undefined` until `init()` has loaded the visitor.
  *
  * @example
  * import { useStore } from '@nanostores/preact' // or '@nanostores/react'
@@ -18,7 +18,7 @@ const consent = atom<ConsentState | undefined>()
 export const $stage: ReadableAtom<Stage | undefined> = stage
 
 /**
- * The ids of the segments the visitor is in (contract §8), re-evaluated after every call;
+ * The ids of the segments the visitor is in (docs/reference.md §8), re-evaluated after every call;
  * empty until `init()` has loaded the visitor, and without segments in the config.
  *
  * @example
@@ -29,7 +29,7 @@ export const $segments: ReadableAtom<readonly string[]> = segments
 
 /**
  * Each journey of the config by id, with the step its run waits at or acts on, or `null`
- * when the visitor is not in a run of it (contract §8); empty until `init()` is ready.
+ * when the visitor is not in a run of it (docs/reference.md §8); empty until `init()` is ready.
  *
  * @example
  * const step = useStore($journeys)['cart-rescue'] // 'nudge', 'pause', … or null
@@ -37,7 +37,7 @@ export const $segments: ReadableAtom<readonly string[]> = segments
 export const $journeys: ReadableAtom<Readonly<Record<string, string | null>>> = journeys
 
 /**
- * The visitor's consent: `'pending'`, `'granted'` or `'denied'` (contract §7), or `undefined`
+ * The visitor's consent: `'pending'`, `'granted'` or `'denied'` (docs/reference.md §7), or `undefined`
  * until `init()` runs.
  *
  * @example

@@ -24,5 +24,5 @@ export const templates: Template[] = [
   from('Cart rescue: an exit offer, a push, a Thursday reminder', cartRescue),
   from('Retention: a review ask after an order', retention),
   from('Advocacy: a referral offer, split in two', advocacy),
-  from('Cart rescue, the contract’s §8 example', contract),
+  from('Cart rescue, the reference’s §8 example', contract),
 ]
