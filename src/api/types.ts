@@ -71,7 +71,10 @@ export interface CapturedCall {
   method: string
   args: unknown[]
   moment: Moment
-  /** The messageId of the event this call sends: kept if the call must be replayed later. */
+  /**
+   * A public call's id: the messageId of the event it sends (track, page, identify), kept if the
+   * call must be replayed later. Calls the runtime makes itself have none.
+   */
   id?: string
 }
 
