@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import * as entry from './index.js'
-import { init, type JourneyKit, type Config, type Message } from './index.js'
+import { init, type JourneyKit, type JourneyKitHandle, type Config, type Message } from './index.js'
 import { validateConfig } from './validate.js'
 import { explainJourney, explainRules } from './explain.js'
 
@@ -8,7 +8,10 @@ describe('the npm entry', () => {
   it('exports init, typed, the stores and the 0.1.0 tools', () => {
     expectTypeOf<{ config: Config }>().toMatchTypeOf<Parameters<typeof init>[0]>()
     expectTypeOf<{ config: string; consent: 'pending' }>().toMatchTypeOf<Parameters<typeof init>[0]>()
-    expectTypeOf(init).returns.resolves.toEqualTypeOf<JourneyKit>()
+    // A handle at once, and `await init(…)` gives the runtime as before.
+    expectTypeOf(init).returns.toEqualTypeOf<JourneyKitHandle>()
+    expectTypeOf(init).returns.toMatchTypeOf<JourneyKit>()
+    expectTypeOf<Awaited<ReturnType<typeof init>>>().toEqualTypeOf<JourneyKit>()
     expectTypeOf<JourneyKit['on']>().returns.toEqualTypeOf<() => void>()
     expectTypeOf<JourneyKit['flush']>().returns.toEqualTypeOf<Promise<void>>()
     expectTypeOf<Message['type']>().toEqualTypeOf<'page' | 'track' | 'identify'>()

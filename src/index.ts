@@ -9,7 +9,7 @@
  * examples/e2e/npm.spec.ts hold that).
  */
 export { init } from './api/init.js'
-export type { InitOptions, JourneyKit, ConsentState } from './api/types.js'
+export type { InitOptions, JourneyKit, JourneyKitHandle, ConsentState } from './api/types.js'
 export type { Config, Item, Rule, Query, Stage, ItemKind, ItemStyle, Problem } from './config/types.js'
 export type { Message, Batch, PageContext } from './delivery/envelope.js'
 export { validateConfig } from './validate/validate.js'

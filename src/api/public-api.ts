@@ -30,8 +30,9 @@ const properties: Check = (value = {}) =>
 
 /**
  * The calls handed to the line of work, each with its arguments' checks in order: only the
- * arguments checked are passed on. track, page and identify send a message: they get its id
- * now, kept if the message is carried to another page.
+ * arguments checked are passed on. Each gets an id now: track, page and identify send a
+ * message, whose messageId it is, kept if the message is carried to another page (the others
+ * never use theirs; an id for every call costs fewer bytes than a list of which need one).
  */
 const queuedCalls: Record<string, Check[]> = {
   track: [text('event name'), properties],
@@ -41,7 +42,6 @@ const queuedCalls: Record<string, Check[]> = {
   reset: [],
   enter: [text('journey id')],
 }
-const sendsMessage = ['track', 'page', 'identify']
 
 /**
  * The public object of contract §3: checks each call's arguments, then hands it on. Every
@@ -77,7 +77,7 @@ export function createPublicApi(deps: ApiDeps): JourneyKit {
         method,
         args: checks.map((check, i) => check(args[i])),
         moment: deps.now(),
-        id: sendsMessage.includes(method) ? uuid() : undefined,
+        id: uuid(),
       }),
     )
   }

@@ -55,6 +55,12 @@ export interface JourneyKit {
   ready: Promise<void>
 }
 
+/**
+ * What `init()` returns: the public API at once (calls made before ready wait and run in order
+ * once it is), and awaitable: `await init(…)` waits for ready and gives the runtime's API.
+ */
+export interface JourneyKitHandle extends JourneyKit, PromiseLike<JourneyKit> {}
+
 /** The moment a call was made: its page and time, kept when it runs later. */
 export interface Moment {
   page: PageContext
@@ -71,7 +77,10 @@ export interface CapturedCall {
   method: string
   args: unknown[]
   moment: Moment
-  /** The messageId of the event this call sends: kept if the call must be replayed later. */
+  /**
+   * A public call's id: the messageId of the event it sends (track, page, identify), kept if the
+   * call must be replayed later. Calls the runtime makes itself have none.
+   */
   id?: string
 }
 
@@ -87,8 +96,8 @@ export interface Snapshot {
 
 /**
  * `init()`'s options, plus what only `init()` passes: `observe` is handed the runtime after
- * every call settles, once ready, and when consent changes, and makes the stores' snapshot of
- * it (src/stores/feed.ts). Internal: the stores are the public face of it; the script tag
+ * every call settles, once ready, and when consent changes, and hands it to the stores, which
+ * read their snapshot of it (src/stores/feed.ts). Internal: the stores are the public face of it; the script tag
  * passes no observer and pays only for the call.
  */
 export interface RuntimeOptions extends InitOptions {

@@ -20,7 +20,8 @@ export function createCallQueue(perform: (call: CapturedCall) => Promise<void>) 
   }
 
   return {
-    run(call: CapturedCall): void {
+    /** An arrow, not a method: the runtime hands it on as it is. */
+    run: (call: CapturedCall): void => {
       if (waiting) waiting.push(call)
       else schedule(call)
     },

@@ -19,8 +19,7 @@ export interface Consent {
   set(next: ConsentState): void
 }
 
-export function createConsent(initial: ConsentState): Consent {
-  let state = initial
+export function createConsent(state: ConsentState): Consent {
   return {
     state: () => state,
     mayStore: () => state === 'granted',

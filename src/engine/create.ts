@@ -56,7 +56,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   const firstView: Moment = { page: readPage(), time: loadedAt }
 
   const calls = createCallQueue((call) => perform(call))
-  const run = (call: CapturedCall) => calls.run(call)
+  const { run } = calls
   const call = (method: string, ...args: unknown[]) => run({ method, args, moment: now() })
   // Messages of running calls already handed to the outbox: a page going away carries the rest.
   const handedOver = new Set<string>()
@@ -164,9 +164,9 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
   // back/forward cache the page may come back and finish by itself: keep nothing then.
   const leave = (event: PageTransitionEvent) => {
     engine.cancelDelays()
-    const grantWaiting = grantWanted || calls.unfinished().some((call) => call.method === 'grant')
-    if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
     const unfinished = calls.unfinished()
+    const grantWaiting = grantWanted || unfinished.some((call) => call.method === 'grant')
+    if (event.persisted || !consent.maySend() || !(consent.mayStore() || grantWaiting)) return
     const unsent = unfinished.filter((call) => call.id && !handedOver.has(call.id))
     loaded.delivery?.beacon()
     // Held while consent is pending (a grant waits): the next page's visitor takes them. A call
@@ -241,7 +241,7 @@ export function createJourneykit(options: RuntimeOptions, queued: QueuedCall[] =
     flush: () =>
       ready
         .then(running)
-        .then(() => calls.settled())
+        .then(calls.settled)
         .then(rt.delivery)
         .then((sender) => sender?.flush())
         .catch((err) => reportError('flush', err)),

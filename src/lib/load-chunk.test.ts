@@ -41,6 +41,7 @@ describe('the lazy chunks', () => {
         'debug',
         'delivery',
         'journeys',
+        'init-again',
         'journeys-check',
         'pacing',
         'preview',

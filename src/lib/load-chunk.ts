@@ -10,6 +10,7 @@ export type ChunkName =
   | 'debug'
   | 'delivery'
   | 'journeys'
+  | 'init-again'
   | 'journeys-check'
   | 'pacing'
   | 'preview'

@@ -1,33 +1,21 @@
-import type { ObservedRuntime, Snapshot } from '../api/types.js'
-import { reportError } from '../lib/log.js'
+import type { ObservedRuntime } from '../api/types.js'
 
-let latest: Snapshot | undefined
-let follower: ((snapshot: Snapshot) => void) | undefined
-
-/** What the stores show of a runtime: its visitor's stage, segments, journeys' steps, consent. */
-export const snapshotOf = ({ visitor, loaded, consent }: ObservedRuntime): Snapshot => ({
-  stage: visitor.current().stage,
-  segments: loaded.journeys?.segments() ?? [],
-  journeys: loaded.journeys?.steps() ?? {},
-  consent: consent.state(),
-})
+let latest: ObservedRuntime | undefined
+let follower: ((runtime: ObservedRuntime) => void) | undefined
 
 /**
- * What `init()` hands the runtime as its observer (with `snapshotOf`): keeps the latest snapshot and passes it to
- * the stores, if the app imported them. An app that imports `init` alone gets this file, not
- * nanostores and the stores (src/stores/stores.ts follows on import).
+ * `init()`'s observer: keeps the runtime it is handed, after every call settles, and hands it on
+ * to the stores, if the app imported them. An app that imports `init` alone gets this file, a
+ * few bytes, not nanostores, the stores nor the reading of a snapshot (src/stores/stores.ts
+ * follows on import, and reads what it shows).
  */
-export function publishSnapshot(snapshot: Snapshot): void {
-  latest = snapshot
-  try {
-    follower?.(snapshot)
-  } catch (err) {
-    reportError('stores', err) // an app's store listener that throws stays the app's
-  }
+export function publishRuntime(runtime: ObservedRuntime): void {
+  latest = runtime
+  follower?.(runtime)
 }
 
-/** The stores' side: the latest snapshot now, if `init()` ran before they were imported, then each one. */
-export function followSnapshots(write: (snapshot: Snapshot) => void): void {
+/** The stores' side: the runtime now, if `init()` ran before they were imported, then each time it is observed. */
+export function followRuntime(write: (runtime: ObservedRuntime) => void): void {
   follower = write
-  if (latest) publishSnapshot(latest)
+  if (latest) write(latest)
 }

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import type { ReadableAtom } from 'nanostores'
-import { init, type ConsentState, type Stage } from '../index.js'
+import type { ConsentState, Stage } from '../index.js'
 import { $stage, $segments, $journeys, $consent } from '../stores.js'
-import { publishSnapshot } from './feed.js'
+import { publishRuntime } from './feed.js'
 import type { Config } from '../config/types.js'
-import type { Snapshot } from '../api/types.js'
+import type { ObservedRuntime, Snapshot } from '../api/types.js'
 
 function stubCollector() {
   vi.stubGlobal(
@@ -39,6 +39,21 @@ function record<T>(store: ReadableAtom<T>): T[] {
 }
 
 const snapshot = (change: Partial<Snapshot> = {}): Snapshot => ({ stage: 'awareness', segments: [], journeys: {}, consent: 'granted', ...change })
+
+/** A runtime as init()'s observer sees it, showing `shown`. */
+const runtimeShowing = (shown: Snapshot): ObservedRuntime => ({
+  visitor: { current: () => ({ stage: shown.stage }) },
+  loaded: { journeys: { segments: () => shown.segments, steps: () => shown.journeys } },
+  consent: { state: () => shown.consent },
+})
+const publishSnapshot = (shown: Snapshot) => publishRuntime(runtimeShowing(shown))
+
+/** A page of its own (init() holds one runtime a page): init, and the stores it feeds. */
+async function freshPage() {
+  vi.resetModules()
+  const [{ init }, stores] = await Promise.all([import('../index.js'), import('../stores.js')])
+  return { init, ...stores }
+}
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -81,7 +96,7 @@ describe('the npm stores', () => {
   it('imported after init() ran, they hold the latest state at once', async () => {
     vi.resetModules()
     const feed = await import('./feed.js')
-    feed.publishSnapshot(snapshot({ stage: 'retention', segments: ['pros'], journeys: { rescue: 'pause' }, consent: 'pending' }))
+    feed.publishRuntime(runtimeShowing(snapshot({ stage: 'retention', segments: ['pros'], journeys: { rescue: 'pause' }, consent: 'pending' })))
     const late = await import('./stores.js')
     expect([late.$stage.get(), late.$segments.get(), late.$journeys.get(), late.$consent.get()]).toEqual([
       'retention',
@@ -89,7 +104,7 @@ describe('the npm stores', () => {
       { rescue: 'pause' },
       'pending',
     ])
-    feed.publishSnapshot(snapshot({ stage: 'advocacy' }))
+    feed.publishRuntime(runtimeShowing(snapshot({ stage: 'advocacy' })))
     expect(late.$stage.get()).toBe('advocacy')
   })
 
@@ -104,6 +119,7 @@ describe('the npm stores', () => {
 describe('init() keeps the stores up to date', () => {
   it('follows the stage, segments, journey steps and consent after every call', async () => {
     stubCollector()
+    const { init, $stage, $segments, $journeys, $consent } = await freshPage()
     const jk = await init({ page: false, collector: 'https://collect.test/v1/batch', config, consent: 'pending' })
     expect($stage.get()).toBe('awareness')
     expect($segments.get()).toEqual([])
@@ -135,6 +151,7 @@ describe('init() keeps the stores up to date', () => {
 
   it('a denial shows at once, before anything else settles; reset() starts over', async () => {
     stubCollector()
+    const { init, $stage, $journeys, $consent } = await freshPage()
     const jk = await init({ page: false, collector: 'https://collect.test/v1/batch', config })
     jk.track('order_completed')
     jk.track('add_to_cart')
@@ -152,6 +169,7 @@ describe('init() keeps the stores up to date', () => {
 
   it('without segments or journeys in the config: both empty', async () => {
     stubCollector()
+    const { init, $segments, $journeys, $consent } = await freshPage()
     await init({ collector: 'https://collect.test/v1/batch', config: { version: 1 } })
     expect($segments.get()).toEqual([])
     expect($journeys.get()).toEqual({})
@@ -161,6 +179,7 @@ describe('init() keeps the stores up to date', () => {
   it("an app's store listener that throws is reported, and the runtime carries on", async () => {
     stubCollector()
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const { init, $segments } = await freshPage()
     const jk = await init({ page: false, collector: 'https://collect.test/v1/batch', config })
     const seen: string[] = []
     jk.on('*', (message) => seen.push(message.event ?? message.type))

@@ -1,7 +1,8 @@
 import { atom, batch, type ReadableAtom } from 'nanostores'
 import type { Stage } from '../config/types.js'
-import type { ConsentState, Snapshot } from '../api/types.js'
-import { followSnapshots } from './feed.js'
+import type { ConsentState, ObservedRuntime, Snapshot } from '../api/types.js'
+import { reportError } from '../lib/log.js'
+import { followRuntime } from './feed.js'
 
 const stage = atom<Stage | undefined>()
 const segments = atom<readonly string[]>([])
@@ -46,6 +47,14 @@ export const $journeys: ReadableAtom<Readonly<Record<string, string | null>>> = 
  */
 export const $consent: ReadableAtom<ConsentState | undefined> = consent
 
+/** What the stores show of a runtime: its visitor's stage, segments, journeys' steps, consent. */
+const snapshotOf = ({ visitor, loaded, consent }: ObservedRuntime): Snapshot => ({
+  stage: visitor.current().stage,
+  segments: loaded.journeys?.segments() ?? [],
+  journeys: loaded.journeys?.steps() ?? {},
+  consent: consent.state(),
+})
+
 /**
  * Writes a snapshot of the runtime into the stores, in one batch (a store that depends on two
  * of them sees both change at once). A value equal to the one held notifies no one: the
@@ -69,5 +78,12 @@ function sameSteps(a: Readonly<Record<string, string | null>>, b: Readonly<Recor
 
 // The one statement that runs on import, and it touches no browser: the stores take the
 // runtime's snapshots from here on. It is why an app that imports `init` alone pays nothing for
-// nanostores: with `"sideEffects": false` its bundler leaves this file out.
-followSnapshots(write)
+// nanostores: with `"sideEffects": false` its bundler leaves this file out. An app's store
+// listener that throws stays the app's: reported, never thrown into the runtime.
+followRuntime((runtime) => {
+  try {
+    write(snapshotOf(runtime))
+  } catch (err) {
+    reportError('stores', err)
+  }
+})
