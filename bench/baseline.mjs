@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ratiosOf } from './peers-report.mjs'
+import { ratioLabel, ratiosOf } from './peers-report.mjs'
 import { kb, mark, num } from './report.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -31,16 +31,38 @@ const { rows, readiness } = run.peers
 const ratios = ratiosOf(rows)
 const ratioLabels = ['gzip', 'JS files', 'requests', 'ready', 'script Δ', 'task Δ', 'heap Δ']
 const A = run.scenarios.A
+// Issue 27's targets for the built site (J2), met or missed, from the targets of the run.
+function siteSection() {
+  const site = run.targets.filter((t) => t.what.startsWith('J2: '))
+  if (!site.length) return []
+  const word = (ok) => (ok === null || ok === undefined ? 'unknown' : ok ? 'met' : 'missed')
+  return [
+    "## Issue 27's targets for the built site (J2)",
+    '',
+    "Against the same run's peers (Snowplow, which the issue names, is not installed and not measured).",
+    '',
+    markdown(
+      ['', 'target', 'measured', ''],
+      site.map((t) => [t.what.slice(4), t.limit, t.value, word(t.ok)]),
+      'lrrl',
+    ),
+    '',
+  ]
+}
 const out = [
   '# bench baseline',
   '',
   `Medians of one \`npm run bench\` run, ${run.date.slice(0, 10)}: Chromium ${run.chromium}, headless, ${run.cpu}× CPU throttling,`,
-  `${run.runsPerScenario} runs per journeykit scenario (+${run.tracedRunsPerScenario} traced of each kind), ${run.runsPerPeer} per peer`,
+  `${run.runsPerScenario} runs per journeykit scenario (+${run.tracedRunsPerScenario} traced of each kind), ${run.runsPerPeer} per peer and per J row`,
   `(+${run.tracedRunsPerPeer} traced), on a 2-core machine shared with other work. Written by \`node bench/baseline.mjs\` from`,
   '`bench/results/latest.json`; see `bench/README.md` for what each figure means. Blank page A: load',
   `${num(A.loadMs.median, 0)} ms, task ${num(A.taskMs.median, 0)} ms, heap ${num(kb(A.heapBytes.median))} KB.`,
   '',
-  '## The no-item page beside the peers',
+  '## journeykit beside the peers',
+  '',
+  'B is the no-item page (one rule that never matches). J1 and J2 are the common config of issue 27 (one',
+  'page-view rule that tracks, and an item no rule shows): J1 through the script tag (the loader and',
+  '`data-config`, sealed), J2 as a built site (`journeykit build --site`, one tag).',
   '',
   markdown(
     ['', 'gzip KB', 'gzip KB before ready', 'JS files', 'requests before ready', 'ready ms', 'script ms Δ', 'task ms Δ', 'long tasks', 'heap Δ KB'],
@@ -64,13 +86,14 @@ const out = [
   '',
   markdown(
     ['', ...ratioLabels],
-    ratios.map((r) => [`${r.key} ${r.name}`, ...ratioLabels.map((label) => (r[label] === null ? '—' : `${num(r[label], 2)}×`))]),
+    ratios.map((r) => [ratioLabel(r), ...ratioLabels.map((label) => (r[label] === null ? '—' : `${num(r[label], 2)}×`))]),
   ),
   '',
   '## What "ready" is, per row',
   '',
   ...rows.map((r) => `- **${r.key} ${r.name}**: ${readiness[r.key]}. Before it: ${r.beforeReadyList.join(', ') || '—'}.`),
   '',
+  ...siteSection(),
   '## Targets',
   '',
   markdown(

@@ -6,9 +6,11 @@
 //   BENCH_RUNS=7        timed runs per scenario (median, min, max)
 //   BENCH_TRACE_RUNS=3  extra traced runs per scenario, of each kind: timeline only, and
 //                       timeline + V8 CPU profile (script time attributable to journeykit)
-//   BENCH_PEER_RUNS=7   timed runs per peer (peers.mjs), interleaved with the scenarios' rounds
-//   BENCH_PEER_TRACE_RUNS=3  traced runs per peer (timeline only: the all-script figure)
-//   BENCH_BUDGET_S=210  start no new run after this many seconds
+//   BENCH_PEER_RUNS=7   timed runs per peer (peers.mjs) and per issue-27 row (site.mjs: the
+//                       common config by script tag, J1, and as a built site, J2),
+//                       interleaved with the scenarios' rounds
+//   BENCH_PEER_TRACE_RUNS=3  traced runs per peer and J row (timeline only: the all-script figure)
+//   BENCH_BUDGET_S=260  start no new run (scenarios, J rows, peers) after this many seconds
 //   BENCH_BURSTS=1      tracking: input bursts per kind (scroll, pointer, phone touch) and page (D, blank)
 //   BENCH_BURST_EVENTS=1000  tracking: CDP input events per burst (about one per frame)
 //   BENCH_TRACKING_BUDGET_S=200  tracking: start no new run this many seconds after it began
@@ -40,13 +42,14 @@ import { emptyItems, itemsPage, runItems } from './items.mjs'
 import { itemsNotes, itemsTargets, renderItems, summarizeItems } from './items-report.mjs'
 import { deliveryPages, emptyDelivery, runDelivery } from './delivery.mjs'
 import { peerPages, peerSnapshot, startSink } from './peers.mjs'
-import { peerNotes, peerTargets, renderPeers, summarizePeers } from './peers-report.mjs'
+import { peerNotes, peerTargets, renderPeers, siteTargets, summarizePeers } from './peers-report.mjs'
+import { buildSite, commonConfig, sitePages } from './site.mjs'
 import { deliveryNotes, deliveryTargets, renderDelivery, summarizeDelivery } from './delivery-report.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(1, Math.floor(Number(process.env.BENCH_RUNS)) || 7)
 const TRACE_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_TRACE_RUNS ?? 3)) || 0)
-const BUDGET_S = Number(process.env.BENCH_BUDGET_S) || 210
+const BUDGET_S = Number(process.env.BENCH_BUDGET_S) || 260
 const BURSTS = Math.max(0, Math.floor(Number(process.env.BENCH_BURSTS ?? 1)) || 0)
 const BURST_EVENTS = Math.max(1, Math.floor(Number(process.env.BENCH_BURST_EVENTS)) || 1000)
 const TRACKING_BUDGET_S = Number(process.env.BENCH_TRACKING_BUDGET_S) || 200
@@ -79,7 +82,7 @@ if (!existsSync(join(root, 'dist', 'loader.js'))) {
 const snapshot = snapshotDist(root)
 // Every bench config is published as the README asks: sealed by `journeykit build`, so that the
 // page skips the validator (an unsealed config also loads dist/config-check.js before ready).
-const { sealConfig: seal } = await import('../dist/cli.js')
+const { runCli, sealConfig: seal } = await import('../dist/cli.js')
 const bytes = artifactSizes(snapshot)
 const peerFiles = peerSnapshot(root)
 
@@ -106,8 +109,11 @@ const scenarios = [
 const temp = mkdtempSync(join(tmpdir(), 'journeykit-bench-'))
 let server, collector, sink, browser
 let version = '?'
-// The peers' scenarios (P0–P3), known once the servers are up.
+// The peers' scenarios (P0–P3), after the common config's rows (J1, J2: site.mjs), which run in
+// the same rounds; known once the servers are up.
 let peers = []
+// The built site's folder (J2), as served: built once the collector's URL is known.
+let siteFiles = new Map()
 const runs = {}
 const traces = {}
 const failures = []
@@ -120,7 +126,8 @@ try {
   collector = await startCollector({ port: 0, file: join(temp, 'events.ndjson') })
   server = await startStaticServer({ root, port: 0 })
   sink = await startSink()
-  peers = peerPages(server, sink, peerFiles, blank)
+  siteFiles = buildSite(root, runCli, commonConfig(collector.batchUrl))
+  peers = [...sitePages(server, { blank, seal, collector, site: siteFiles }), ...peerPages(server, sink, peerFiles, blank)]
   for (const s of [...scenarios, ...peers]) {
     runs[s.key] = []
     traces[s.key] = { plain: [], profile: [] }
@@ -222,10 +229,10 @@ const peerSummary = summarize([scenarios[0], ...peers], runs, traces)
 const peerRows = summarizePeers(
   root,
   ['B', ...peers.map((p) => p.key)],
-  { B: 'journeykit', ...Object.fromEntries(peers.map((p) => [p.key, p.name])) },
+  { B: 'journeykit, no-item page', ...Object.fromEntries(peers.map((p) => [p.key, p.name])) },
   { ...peerSummary, B: summary.B },
   runs,
-  new Map([...snapshot, ...peerFiles]),
+  new Map([...snapshot, ...siteFiles, ...peerFiles]),
 )
 const readiness = { B: 'journeykit.ready resolved', ...Object.fromEntries(peers.map((p) => [p.key, p.ready])) }
 const trackingSummary = summarizeTracking(tracking, { events: BURST_EVENTS })
@@ -234,6 +241,7 @@ const deliverySummary = summarizeDelivery(delivery, { calls: TRACK_CALLS, events
 const targets = [
   ...targetsOf(summary, bytes, pages),
   ...peerTargets(peerRows),
+  ...siteTargets(peerRows),
   ...trackingTargets(trackingSummary),
   ...itemsTargets(itemsSummary),
   ...deliveryTargets(deliverySummary),
@@ -260,7 +268,15 @@ const trackingSettings = { startupRuns: RUNS, burstsPerKind: BURSTS, burstEvents
 const itemsSettings = { runs: ITEMS_RUNS, budgetS: ITEMS_BUDGET_S }
 const deliverySettings = { trackLoops: TRACK_LOOPS, trackCalls: TRACK_CALLS, flushRuns: FLUSH_RUNS, flushEvents: FLUSH_EVENTS, budgetS: DELIVERY_BUDGET_S }
 const sections = [
-  renderPeers(peerRows, { cpu: CPU_THROTTLING, runs: RUNS, peerRuns: PEER_RUNS, tracedRuns: TRACE_RUNS, peerTracedRuns: PEER_TRACE_RUNS, readiness }),
+  renderPeers(peerRows, {
+    cpu: CPU_THROTTLING,
+    runs: RUNS,
+    peerRuns: PEER_RUNS,
+    tracedRuns: TRACE_RUNS,
+    peerTracedRuns: PEER_TRACE_RUNS,
+    readiness,
+    targets: siteTargets(peerRows),
+  }),
   renderTracking(trackingSummary, { cpu: CPU_THROTTLING, runs: RUNS, burstsPerKind: BURSTS }),
   renderItems(itemsSummary, { cpu: CPU_THROTTLING, runs: items.runs.length }),
   renderDelivery(deliverySummary, { cpu: CPU_THROTTLING, loops: TRACK_LOOPS }),

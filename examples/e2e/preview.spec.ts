@@ -1,22 +1,18 @@
 import { test, expect, runtimeReady, collectConsole } from './fixtures.js'
-import type { Page } from '@playwright/test'
 import type { Site } from './fixtures.js'
+import { serveStoreSite } from './store-site.js'
 
-/** The demo store, sending to this test's collector; its welcome rule capped at `once`. */
-async function storeSendingTo(page: Page, site: Site) {
-  await page.route('**/examples/store/journeykit.json', async (route) => {
-    const response = await route.fetch()
-    const config = await response.json()
-    config.collector.url = site.collector.batchUrl
+/** The demo store's built site, sending to this test's collector; its welcome rule capped at `once`. */
+async function storeSendingTo(site: Site) {
+  await serveStoreSite(site, (config) => {
     config.rules.find((rule: { id: string }) => rule.id === 'welcome-on-home').frequency = 'once'
-    await route.fulfill({ response, json: config })
   })
 }
 
 const shown = (item: string) => (e: Record<string, any>) => e.event === 'item_shown' && e.properties?.item === item
 
 test('?journeykit_preview=<item> shows it whatever the rules, marks its events, and counts nothing', async ({ page, site }) => {
-  await storeSendingTo(page, site)
+  await storeSendingTo(site)
   // The product page has no rule showing the welcome offer.
   await page.goto(`${site.origin}/examples/store/product.html?journeykit_preview=welcome`)
   const welcome = page.locator('[data-journeykit-item="welcome"]')
@@ -49,7 +45,7 @@ test('?journeykit_preview=<item> shows it whatever the rules, marks its events, 
 })
 
 test('?journeykit_preview=journey:<id> steps through the journey’s items with a Next control', async ({ page, site }) => {
-  await storeSendingTo(page, site)
+  await storeSendingTo(site)
   await page.goto(`${site.origin}/examples/store/?journeykit_preview=journey:cart-rescue`)
   const control = page.locator('[data-journeykit-preview]')
   const exit = page.locator('[data-journeykit-item="cart-exit"]')
@@ -78,7 +74,7 @@ test('?journeykit_preview=journey:<id> steps through the journey’s items with 
 
 test('an unknown preview id is a console.error naming the parameter', async ({ page, site }) => {
   const errors = collectConsole(page)
-  await storeSendingTo(page, site)
+  await storeSendingTo(site)
   await page.goto(`${site.origin}/examples/store/?journeykit_preview=nope`)
   await runtimeReady(page)
   await expect.poll(() => errors).toContain('journeykit.preview: ?journeykit_preview=nope: no item "nope" in the config')

@@ -1,13 +1,9 @@
 import { test, expect } from './fixtures.js'
+import { serveStoreSite } from './store-site.js'
 
 test('the demo store: welcome offer on home, cart events, and the purchase stage', async ({ page, site }) => {
-  // The store's config points at :8787; send its events to this test's collector instead.
-  await page.route('**/examples/store/journeykit.json', async (route) => {
-    const response = await route.fetch()
-    const config = await response.json()
-    config.collector.url = site.collector.batchUrl
-    await route.fulfill({ response, json: config })
-  })
+  // The store's config points at :8787; its built site sends to this test's collector instead.
+  await serveStoreSite(site)
   await page.goto(`${site.origin}/examples/store/`)
   const welcome = page.locator('[data-journeykit-item="welcome"]')
   await expect(welcome.getByRole('dialog', { name: 'Welcome to Linen & Co.' })).toBeVisible()

@@ -24,9 +24,20 @@ describe('npm start', () => {
     expect(store.collector.vapidPublicKey).toMatch(/^B[\w-]{86}$/)
     expect(config.push.vapidPublicKey).toBe(store.collector.vapidPublicKey)
     expect(config.items.welcome.title).toBe('Welcome to Linen & Co.') // the rest of the config as written
+    // The pages' one tag: the config built with `journeykit build --site`, sealed inside journeykit.js.
+    const script = await fetch(`${store.site.url}/examples/store/journeykit/journeykit.js`)
+    expect(script.headers.get('cache-control')).toBe('no-cache')
+    const text = await script.text()
+    expect(text).toContain(store.collector.batchUrl)
+    expect(text).toContain('"$sealed"')
+    const chunk = store.built().files.find((name: string) => name.startsWith('ui.'))
+    const ui = await fetch(`${store.site.url}/examples/store/journeykit/${chunk}`)
+    expect(ui.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(text).toContain(`"./${chunk}"`)
     for (const path of ['/examples/store/', '/examples/store/cart.html']) {
       const page = await (await fetch(`${store.site.url}${path}`)).text()
-      expect(page).toContain('data-config="/examples/store/journeykit.json"')
+      expect(page).toContain('<script async src="/examples/store/journeykit/journeykit.js"></script>')
+      expect(page).not.toContain('data-config')
       expect(page).toContain(`href="${store.collector.url}/"`)
       expect(page).not.toContain('8787')
     }

@@ -1,4 +1,4 @@
-// Loaded as a classic script before the journeykit loader: the queue stub must exist
+// Loaded as a classic script before journeykit.js (the built site's one tag): the queue stub must exist
 // before anything calls journeykit.push, and an inline stub would break a strict CSP.
 window.journeykit = window.journeykit || []
 
