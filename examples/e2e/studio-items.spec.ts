@@ -1,14 +1,7 @@
-import { test as base, expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { test as base, expect, type FrameLocator, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { validateConfig } from '../../src/validate/validate.js'
-import type { startStudio as StartStudio } from '../../src/tools/studio/server.js'
-// @ts-expect-error the built studio server (npm run build), plain ESM without types here
-import { startStudio as startBuiltStudio } from '../../dist/studio/server.js'
-
-const startStudio = startBuiltStudio as typeof StartStudio
+import { axe, studioFixture, type, type StudioFixture } from './studio-fixture.js'
 
 /**
  * The studio's Items view in Chromium (dist/studio/server.js serving dist/studio/app.js, and the
@@ -24,23 +17,7 @@ const start = {
   rules: [{ id: 'exit', on: 'exit_intent', show: 'cart-offer' }],
 }
 
-const test = base.extend<{ studio: { open(config: unknown): Promise<string> } }>({
-  studio: async ({ page }, use) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'jk-studio-items-')), 'journeykit.json')
-    let close = async () => {}
-    await use({
-      async open(config) {
-        writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`)
-        const server = await startStudio({ file })
-        close = server.close
-        await page.setViewportSize({ width: 1280, height: 900 })
-        await page.goto(server.url)
-        return file
-      },
-    })
-    await close()
-  },
-})
+const test = base.extend<StudioFixture>({ studio: studioFixture('jk-studio-items-', { width: 1280, height: 900 }) })
 
 const editor = (page: Page) => page.getByRole('complementary', { name: 'Item editor' })
 const itemsList = (page: Page) => page.getByRole('main', { name: 'Items' })
@@ -48,16 +25,6 @@ const frames = ['desktop, light', 'phone, light', 'desktop, dark', 'phone, dark'
 const frame = (page: Page, name: string): FrameLocator => page.frameLocator(`iframe[title="Preview: ${name}"]`)
 /** The item as the frame's UI chunk drew it (in its shadow root, which locators pierce). */
 const drawn = (page: Page, name: string) => frame(page, name).locator('[data-journeykit-item]')
-
-async function type(field: Locator, text: string) {
-  await field.fill(text)
-  await field.press('Enter')
-}
-
-async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
-}
 
 test('an owner retitles an item and sees it drawn as they type, adds a gated download, and saves what a person would write', async ({ page, studio }) => {
   const file = await studio.open(start)

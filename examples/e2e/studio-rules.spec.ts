@@ -1,14 +1,7 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { validateConfig } from '../../src/validate/validate.js'
-import type { startStudio as StartStudio } from '../../src/tools/studio/server.js'
-// @ts-expect-error the built studio server (npm run build), plain ESM without types here
-import { startStudio as startBuiltStudio } from '../../dist/studio/server.js'
-
-const startStudio = startBuiltStudio as typeof StartStudio
+import { axe, studioFixture, type, type StudioFixture } from './studio-fixture.js'
 
 /**
  * The studio's rules view in Chromium (dist/studio/server.js serving dist/studio/app.js): a rule
@@ -28,37 +21,10 @@ const exitOnCart = {
   schedule: { weekly: [{ days: ['thu'], from: '08:00', to: '20:00' }], timezone: 'Europe/Belgrade' },
 }
 
-const test = base.extend<{ studio: { open(config: unknown): Promise<string> } }>({
-  studio: async ({ page }, use) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'jk-studio-rules-')), 'journeykit.json')
-    let close = async () => {}
-    await use({
-      async open(config) {
-        writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`)
-        const server = await startStudio({ file })
-        close = server.close
-        await page.setViewportSize({ width: 1280, height: 860 })
-        await page.goto(server.url)
-        return file
-      },
-    })
-    await close()
-  },
-})
+const test = base.extend<StudioFixture>({ studio: studioFixture('jk-studio-rules-', { width: 1280, height: 860 }) })
 
 const editor = (page: Page) => page.getByRole('complementary', { name: 'Rule editor' })
 const rulesList = (page: Page) => page.getByRole('main', { name: 'Rules' })
-
-/** Types into a field and leaves it with Enter, as an owner does: one edit. */
-async function type(field: Locator, text: string) {
-  await field.fill(text)
-  await field.press('Enter')
-}
-
-async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
-}
 
 test('an owner builds the exit-intent rule for Thursdays with clicks and typing, and saves the rule a person would write', async ({ page, studio }) => {
   const file = await studio.open(start)

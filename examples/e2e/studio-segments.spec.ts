@@ -1,14 +1,7 @@
-import { test as base, expect as baseExpect, type Locator, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { test as base, expect as baseExpect, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { validateConfig } from '../../src/validate/validate.js'
-import type { startStudio as StartStudio } from '../../src/tools/studio/server.js'
-// @ts-expect-error the built studio server (npm run build), plain ESM without types here
-import { startStudio as startBuiltStudio } from '../../dist/studio/server.js'
-
-const startStudio = startBuiltStudio as typeof StartStudio
+import { axe, studioFixture, type, type StudioFixture } from './studio-fixture.js'
 // CI machines are slow: every wait is generous, none is a sleep
 const expect = baseExpect.configure({ timeout: 10_000 })
 
@@ -31,38 +24,14 @@ const start = {
   journeys: { 'cart-rescue': { entry: { on: 'add_to_cart' }, steps: [{ id: 'nudge', show: 'offer-a' }] } },
 }
 
-const test = base.extend<{ studio: { open(config: unknown): Promise<string> } }>({
-  studio: async ({ page }, use) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'jk-studio-segments-')), 'journeykit.json')
-    let close = async () => {}
-    await use({
-      async open(config) {
-        writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`)
-        const server = await startStudio({ file })
-        close = server.close
-        await page.setViewportSize({ width: 1280, height: 860 })
-        await page.goto(server.url)
-        await expect(page.getByRole('button', { name: 'Segments' })).toBeVisible()
-        return file
-      },
-    })
-    await close()
-  },
+const test = base.extend<StudioFixture>({
+  studio: studioFixture('jk-studio-segments-', { width: 1280, height: 860 }, async (page) => {
+    await expect(page.getByRole('button', { name: 'Segments' })).toBeVisible()
+  }),
 })
 
 const segmentsList = (page: Page) => page.getByRole('main', { name: 'Segments' })
 const segmentEditor = (page: Page) => page.getByRole('complementary', { name: 'Segment editor' })
-
-/** Types into a field and leaves it with Enter, as an owner does: one edit. */
-async function type(field: Locator, text: string) {
-  await field.fill(text)
-  await field.press('Enter')
-}
-
-async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
-}
 
 async function save(page: Page) {
   await page.getByRole('button', { name: 'Save', exact: true }).click()
