@@ -10,6 +10,7 @@ import { applyEdit, change, valueAt, type Edit, type JsonPath } from './draft.js
 import { JsonField } from './fields.js'
 import { addItem, itemsOf, problemsOfItem } from './item-edits.js'
 import { ItemPanel } from './item-panel.js'
+import { ListEntry } from './list-entry.js'
 import { ItemPreview } from './item-preview.js'
 import type { Placed } from './problems-by-box.js'
 
@@ -69,20 +70,17 @@ export function ItemsView(props: ItemsViewProps) {
               {items.map(([at, entry]) => {
                 const problems = problemsOfItem(props.problems, ids, at)
                 return (
-                  <li key={at}>
-                    <button type="button" class={problems.length ? 'rule has-problems' : 'rule'} aria-pressed={at === id} onClick={() => open(at)}>
-                      <span class="heading">{at}</span>
-                      <span class="line">
-                        {String(entry.kind ?? '(no kind)')}, {String(entry.style ?? '(no style)')}
-                      </span>
-                      <span class="line">{typeof entry.title === 'string' && entry.title ? entry.title : '(no title)'}</span>
-                      {problems.map((problem) => (
-                        <span class="note" key={problem.path + problem.message}>
-                          {problem.path}: {problem.message}
-                        </span>
-                      ))}
-                    </button>
-                  </li>
+                  <ListEntry
+                    key={at}
+                    heading={at}
+                    lines={[
+                      `${String(entry.kind ?? '(no kind)')}, ${String(entry.style ?? '(no style)')}`,
+                      typeof entry.title === 'string' && entry.title ? entry.title : '(no title)',
+                    ]}
+                    problems={problems}
+                    selected={at === id}
+                    open={() => open(at)}
+                  />
                 )
               })}
             </ul>

@@ -7,6 +7,7 @@ import type { Edit } from './draft.js'
 import type { Placed } from './problems-by-box.js'
 import { addRule, describeRule, problemsOfRule, rulesOf } from './rule-edits.js'
 import { RulePanel } from './rule-panel.js'
+import { ListEntry } from './list-entry.js'
 
 export interface RulesViewProps {
   config: unknown
@@ -58,18 +59,14 @@ export function RulesView(props: RulesViewProps) {
               const { trigger, does } = describeRule(rule)
               const problems = problemsOfRule(props.problems, at)
               return (
-                <li key={at}>
-                  <button type="button" class={problems.length ? 'rule has-problems' : 'rule'} aria-pressed={at === index} onClick={() => open(at)}>
-                    <span class="heading">{rule.id || `#${at + 1}`}</span>
-                    <span class="line">on {trigger}</span>
-                    <span class="line">{does}</span>
-                    {problems.map((problem) => (
-                      <span class="note" key={problem.path + problem.message}>
-                        {problem.path}: {problem.message}
-                      </span>
-                    ))}
-                  </button>
-                </li>
+                <ListEntry
+                  key={at}
+                  heading={rule.id || `#${at + 1}`}
+                  lines={[`on ${trigger}`, does]}
+                  problems={problems}
+                  selected={at === index}
+                  open={() => open(at)}
+                />
               )
             })}
           </ol>

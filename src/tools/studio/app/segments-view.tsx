@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { ConditionBuilder } from './condition-builder.js'
 import type { Edit } from './draft.js'
 import { TextField } from './fields.js'
+import { ListEntry } from './list-entry.js'
 import type { Placed } from './problems-by-box.js'
 import {
   addSegment,
@@ -58,17 +59,14 @@ export function SegmentsView(props: SegmentsViewProps) {
             {segments.map(([id, segment]) => {
               const problems = problemsOfSegment(props.problems, id, ids)
               return (
-                <li key={id}>
-                  <button type="button" class={problems.length ? 'rule has-problems' : 'rule'} aria-pressed={id === selected} onClick={() => open(id)}>
-                    <span class="heading">{id}</span>
-                    <span class="line">{describeConditions(segment.if)}</span>
-                    {problems.map((problem) => (
-                      <span class="note" key={problem.path + problem.message}>
-                        {problem.path}: {problem.message}
-                      </span>
-                    ))}
-                  </button>
-                </li>
+                <ListEntry
+                  key={id}
+                  heading={id}
+                  lines={[describeConditions(segment.if)]}
+                  problems={problems}
+                  selected={id === selected}
+                  open={() => open(id)}
+                />
               )
             })}
           </ul>
